@@ -1,0 +1,16 @@
+// The `heistgraph` command line.
+import { Command } from "commander";
+import { registerDbCommands } from "./db-commands.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("heistgraph")
+    .description("Crime-film plots as a Neo4j graph you can question and look at")
+    .showHelpAfterError();
+  registerDbCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  await buildProgram().parseAsync(argv);
+  return typeof process.exitCode === "number" ? process.exitCode : 0;
+}

@@ -1,0 +1,337 @@
+// Starts, stops and reports on a local Neo4j Community server run straight from the
+// jars in the cache (org.neo4j.server.CommunityEntryPoint), without a Neo4j install.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { delimiter, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { HeistgraphError } from "../../errors.ts";
+import { checkBolt } from "../bolt-check.ts";
+import { ensureJars } from "./fetch.ts";
+import { findJava } from "./java.ts";
+import { instanceDirs, type InstanceDirs } from "./paths.ts";
+import { NEO4J_VERSION } from "./versions.ts";
+
+export interface LocalNeo4jOptions {
+  /** Instance name: its data lives in .heistgraph/<name>. */
+  name: string;
+  boltPort: number;
+  httpPort: number;
+  password: string;
+  heap?: string;
+  pageCache?: string;
+  /** Shown by the Browser after connecting, e.g. `:style <url>` (issue 6). */
+  browserPostConnectCommand?: string;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What a running instance wrote about itself. */
+export interface LocalNeo4jState {
+  pid: number;
+  boltPort: number;
+  httpPort: number;
+  version: string;
+  startedAt: string;
+}
+
+export interface StartResult {
+  state: LocalNeo4jState;
+  alreadyRunning: boolean;
+  /** Seconds from launch until Bolt answered, for a fresh start. */
+  startSeconds?: number;
+  /** Seconds spent fetching jars, when they were not cached. */
+  fetchSeconds?: number;
+}
+
+export const USERNAME = "neo4j";
+const START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 120_000;
+
+// Neo4j reaches into JDK internals; its own launcher passes these flags on Java 17+.
+const JAVA_MODULE_FLAGS = [
+  "java.base/java.lang",
+  "java.base/java.lang.invoke",
+  "java.base/java.io",
+  "java.base/java.net",
+  "java.base/java.nio",
+  "java.base/java.util",
+  "java.base/java.util.concurrent",
+  "java.base/java.util.concurrent.atomic",
+  "java.base/sun.nio.ch",
+  "java.base/jdk.internal.misc",
+  "java.base/jdk.internal.ref",
+]
+  .map((pkg) => `--add-opens=${pkg}=ALL-UNNAMED`)
+  .concat(
+    ["java.base/sun.nio.ch", "java.base/jdk.internal.misc", "java.base/jdk.internal.ref"].map(
+      (pkg) => `--add-exports=${pkg}=ALL-UNNAMED`,
+    ),
+  );
+
+export function boltUri(state: Pick<LocalNeo4jState, "boltPort">): string {
+  return `bolt://127.0.0.1:${state.boltPort}`;
+}
+
+export function browserUrl(state: Pick<LocalNeo4jState, "httpPort">): string {
+  return `http://127.0.0.1:${state.httpPort}/browser/`;
+}
+
+function readState(dirs: InstanceDirs): LocalNeo4jState | undefined {
+  if (!existsSync(dirs.stateFile)) return undefined;
+  try {
+    return JSON.parse(readFileSync(dirs.stateFile, "utf8")) as LocalNeo4jState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the pid is alive and is a Neo4j server (pids get reused after a reboot). */
+function isNeo4jProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return true;
+  return readFileSync(cmdline, "utf8").includes("CommunityEntryPoint");
+}
+
+/** The running instance's state, or undefined (clearing a stale state file). */
+export function runningInstance(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): LocalNeo4jState | undefined {
+  const dirs = instanceDirs(name, env);
+  const state = readState(dirs);
+  if (!state) return undefined;
+  if (isNeo4jProcess(state.pid)) return state;
+  rmSync(dirs.stateFile, { force: true });
+  return undefined;
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once("error", () => resolvePort(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () =>
+      server.close(() => resolvePort(true)),
+    );
+  });
+}
+
+/** A free TCP port on 127.0.0.1, chosen by the kernel. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function assertPortsFree(options: LocalNeo4jOptions): Promise<void> {
+  const wanted = [
+    { port: options.boltPort, what: "Bolt", variable: "HEISTGRAPH_BOLT_PORT" },
+    { port: options.httpPort, what: "HTTP (Browser)", variable: "HEISTGRAPH_HTTP_PORT" },
+  ];
+  for (const { port, what, variable } of wanted) {
+    if (await portIsFree(port)) continue;
+    throw new HeistgraphError({
+      what: `Port ${port}, which the local Neo4j wants for ${what}, is held by another program.`,
+      where: `127.0.0.1:${port}`,
+      expected: "a free port",
+      suggestion: `see who holds it with \`ss -ltnp 'sport = :${port}'\` and stop it (another Neo4j?), or pick another port: ${variable}=<port> npx heistgraph db start`,
+    });
+  }
+}
+
+function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOptions): string {
+  const lines = [
+    "# Written by heistgraph on every start; edits are overwritten.",
+    "server.default_listen_address=127.0.0.1",
+    "server.default_advertised_address=127.0.0.1",
+    `server.bolt.listen_address=127.0.0.1:${options.boltPort}`,
+    `server.http.listen_address=127.0.0.1:${options.httpPort}`,
+    "server.https.enabled=false",
+    `server.directories.data=${dirs.data}`,
+    `server.directories.logs=${dirs.logs}`,
+    `server.directories.plugins=${pluginsDir}`,
+    `server.directories.run=${dirs.run}`,
+    "dbms.security.procedures.unrestricted=apoc.*",
+    "dbms.usage_report.enabled=false",
+    `server.memory.heap.initial_size=${options.heap ?? "512m"}`,
+    `server.memory.heap.max_size=${options.heap ?? "1g"}`,
+    `server.memory.pagecache.size=${options.pageCache ?? "256m"}`,
+  ];
+  if (options.browserPostConnectCommand) {
+    lines.push(`browser.post_connect_cmd=${options.browserPostConnectCommand}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function tail(file: string, lines: number): string {
+  if (!existsSync(file)) return "";
+  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+function startFailure(what: string, dirs: InstanceDirs): HeistgraphError {
+  const logTail = tail(dirs.neo4jLog, 25) || tail(dirs.consoleLog, 25);
+  return new HeistgraphError({
+    what,
+    where: dirs.logs,
+    suggestion: `read the log above (full logs in ${dirs.logs}); if the data folder is damaged, stop and move ${dirs.data} away`,
+    details: logTail ? `Last lines of the Neo4j log:\n${logTail}` : undefined,
+  });
+}
+
+function setInitialPassword(
+  java: string,
+  classpath: string,
+  dirs: InstanceDirs,
+  password: string,
+): void {
+  // Only possible before the first start; afterwards the auth store already exists.
+  if (existsSync(join(dirs.data, "dbms", "auth.ini"))) return;
+  const result = spawnSync(
+    java,
+    ["-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    {
+      encoding: "utf8",
+      env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf },
+    },
+  );
+  if (result.status !== 0) {
+    throw new HeistgraphError({
+      what: "Could not set the local Neo4j's initial password.",
+      where: dirs.home,
+      details: `${result.stdout}${result.stderr}`.trim(),
+    });
+  }
+}
+
+/** Starts the instance unless it already runs; resolves once Bolt answers. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<StartResult> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const dirs = instanceDirs(options.name, env);
+
+  const running = runningInstance(options.name, env);
+  if (running) return { state: running, alreadyRunning: true };
+
+  const java = findJava(env);
+  const { cache, fetchedInSeconds } = ensureJars(env, log);
+  await assertPortsFree(options);
+
+  for (const dir of [dirs.conf, dirs.data, dirs.logs, dirs.run])
+    mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dirs.conf, "neo4j.conf"), neo4jConf(dirs, cache.plugins, options));
+  // APOC registers extensions through the classpath, so its jars go there as well as in plugins.
+  const classpath = [join(cache.plugins, "*"), join(cache.lib, "*")].join(delimiter);
+  setInitialPassword(java.executable, classpath, dirs, options.password);
+
+  const started = performance.now();
+  const logFd = openSync(dirs.consoleLog, "a");
+  const child = spawn(
+    java.executable,
+    [
+      ...JAVA_MODULE_FLAGS,
+      "-XX:+UseG1GC",
+      "-XX:-OmitStackTraceInFastThrow",
+      "-Dfile.encoding=UTF-8",
+      "-cp",
+      classpath,
+      "org.neo4j.server.CommunityEntryPoint",
+      `--home-dir=${dirs.home}`,
+      `--config-dir=${dirs.conf}`,
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+      env: { ...process.env, NEO4J_HOME: dirs.home },
+    },
+  );
+  closeSync(logFd);
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  child.unref();
+  if (child.pid === undefined) throw startFailure("Java could not be launched.", dirs);
+
+  const state: LocalNeo4jState = {
+    pid: child.pid,
+    boltPort: options.boltPort,
+    httpPort: options.httpPort,
+    version: NEO4J_VERSION,
+    startedAt: new Date().toISOString(),
+  };
+  writeFileSync(dirs.stateFile, `${JSON.stringify(state, null, 2)}\n`);
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (exited) {
+      rmSync(dirs.stateFile, { force: true });
+      throw startFailure("Neo4j stopped while starting.", dirs);
+    }
+    const bolt = await checkBolt({
+      uri: boltUri(state),
+      username: USERNAME,
+      password: options.password,
+    });
+    if (bolt.ok) break;
+    if (bolt.reason === "unauthorized") {
+      throw new HeistgraphError({
+        what: "The local Neo4j started but rejects heistgraph's password.",
+        where: `${boltUri(state)} (data in ${dirs.data})`,
+        expected: "the password it was first started with",
+        suggestion:
+          "set NEO4J_PASSWORD to that password, or stop it and delete the data folder to start afresh",
+      });
+    }
+    if (Date.now() > deadline) {
+      process.kill(state.pid, "SIGTERM");
+      throw startFailure(`Neo4j did not answer on Bolt within ${START_TIMEOUT_MS / 1000} s.`, dirs);
+    }
+    await sleep(250);
+  }
+  const startSeconds = (performance.now() - started) / 1000;
+  return { state, alreadyRunning: false, startSeconds, fetchSeconds: fetchedInSeconds };
+}
+
+/** Stops the instance cleanly (Neo4j flushes and checkpoints on SIGTERM). */
+export async function stopLocalNeo4j(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LocalNeo4jState | undefined> {
+  const dirs = instanceDirs(name, env);
+  const state = runningInstance(name, env);
+  if (!state) return undefined;
+  process.kill(state.pid, "SIGTERM");
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (isNeo4jProcess(state.pid)) {
+    if (Date.now() > deadline) {
+      throw new HeistgraphError({
+        what: `Neo4j (pid ${state.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s.`,
+        where: dirs.logs,
+        suggestion: `wait a little and run \`npx heistgraph db status\`; as a last resort \`kill -9 ${state.pid}\` (may lose the last writes)`,
+        details: tail(dirs.neo4jLog, 10),
+      });
+    }
+    await sleep(200);
+  }
+  rmSync(dirs.stateFile, { force: true });
+  return state;
+}
