@@ -1,12 +1,14 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
 import { registerDbCommands } from "./db-commands.ts";
+import { registerImportCommand } from "./import-command.ts";
 
 export function buildProgram(): Command {
   const program = new Command("heistgraph")
     .description("Crime-film plots as a Neo4j graph you can question and look at")
     .showHelpAfterError();
   registerDbCommands(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -1,0 +1,13 @@
+// heistgraph schema: run before loading data (the importer runs it on every import).
+// Every node has an id unique among nodes of its label.
+CREATE CONSTRAINT film_id IF NOT EXISTS FOR (n:Film) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT character_id IF NOT EXISTS FOR (n:Character) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT group_id IF NOT EXISTS FOR (n:Group) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.id IS UNIQUE;
+// Look-ups by film and story position, and by name.
+CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
+CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
+CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);

@@ -1,0 +1,142 @@
+// The fixed vocabulary of the graph. Every label and relationship type that heistgraph
+// writes or reads comes from these lists, so Cypher never interpolates user text.
+
+export const NODE_LABELS = [
+  "Film",
+  "Character",
+  "Group",
+  "Event",
+  "Place",
+  "Source",
+  "Disagreement",
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+/** A character's narrative role, chosen so characters of different films can be compared. */
+export const NARRATIVE_ROLES = [
+  "crew-leader",
+  "crew-member",
+  "gang-leader",
+  "gang-member",
+  "recruit",
+  "getaway-driver",
+  "lead-investigator",
+  "investigator",
+  "police-officer",
+  "police-superior",
+  "undercover-officer",
+  "traitor",
+  "informant",
+  "fence",
+  "financier",
+  "middleman",
+  "hired-killer",
+  "love-interest",
+  "spouse",
+  "family-member",
+  "victim",
+  "bystander",
+] as const;
+export type NarrativeRole = (typeof NARRATIVE_ROLES)[number];
+
+/** How a character's story ends, as far as the sources say. */
+export const FATES = [
+  "alive",
+  "killed",
+  "died",
+  "arrested",
+  "wounded",
+  "killed-or-wounded",
+  "unknown",
+] as const;
+
+export const GROUP_KINDS = [
+  "crew",
+  "gang",
+  "police",
+  "police-unit",
+  "hired-guns",
+  "company",
+  "other",
+] as const;
+
+export const PLACE_KINDS = [
+  "country",
+  "region",
+  "city",
+  "district",
+  "street",
+  "building",
+  "business",
+  "home",
+  "hotel",
+  "airport",
+  "port",
+  "road",
+  "vehicle",
+  "other",
+] as const;
+
+/** What holds a loyalty together. */
+export const LOYALTY_KINDS = [
+  "crew",
+  "duty",
+  "employment",
+  "love",
+  "family",
+  "friendship",
+  "coerced",
+  "cover",
+] as const;
+
+/** Things characters and groups do to each other at one moment of the story. */
+export const ACT_TYPES = [
+  "KILLED",
+  "WOUNDED",
+  "BETRAYED",
+  "ARRESTED",
+  "SAVED",
+  "SPARED",
+  "THREATENED",
+  "SUSPECTED",
+  "ORDERED",
+  "RECRUITED",
+  "ABANDONED",
+  "COERCED",
+] as const;
+export type ActType = (typeof ACT_TYPES)[number];
+
+/** Lasting personal ties between two characters. */
+export const TIE_TYPES = [
+  "MARRIED_TO",
+  "ROMANCE_WITH",
+  "PARENT_OF",
+  "STEP_PARENT_OF",
+  "SIBLING_OF",
+  "INFORMANT_FOR",
+  "EMPLOYED_BY",
+  "SUPERIOR_OF",
+  "FENCE_FOR",
+  "FORMER_CELLMATE_OF",
+  "FRIEND_OF",
+  "RIVAL_OF",
+] as const;
+export type TieType = (typeof TIE_TYPES)[number];
+
+/** Structural relationships the importer derives from the dataset's shape. */
+export const STRUCTURAL_TYPES = [
+  "APPEARS_IN",
+  "IN_FILM",
+  "MEMBER_OF",
+  "LOYAL_TO",
+  "KNOWS_SECRET_OF",
+  "PARTICIPATED_IN",
+  "TOOK_PLACE_AT",
+  "LOCATED_IN",
+  "NEXT",
+  "ABOUT",
+  "SUMMARISES",
+] as const;
+
+export const RELATIONSHIP_TYPES = [...STRUCTURAL_TYPES, ...ACT_TYPES, ...TIE_TYPES] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
