@@ -5,7 +5,7 @@ import { relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { filmFileSchema, sourcesFileSchema, type FilmFile, type SourcesFile } from "./schema.ts";
-import type { DatasetProblem } from "./problems.ts";
+import { didYouMean, type DatasetProblem } from "./problems.ts";
 
 export interface LoadedFilm {
   file: string;
@@ -42,6 +42,28 @@ function fieldOf(path: readonly PropertyKey[]): string | undefined {
         .join(".")
         .replace(/\.\[/g, "[")
     : undefined;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key],
+    raw,
+  );
+}
+
+/** Enum mistakes get a short message and a "did you mean" instead of zod's long one. */
+function enumProblem(
+  raw: unknown,
+  issue: z.core.$ZodIssue,
+): Pick<DatasetProblem, "message" | "suggestion"> | undefined {
+  if (issue.code !== "invalid_value") return undefined;
+  const given = valueAt(raw, issue.path);
+  if (typeof given !== "string") return undefined;
+  const guess = didYouMean(given, issue.values.map(String));
+  return {
+    message: `"${given}" is not one of the allowed values`,
+    suggestion: guess ? `did you mean "${guess}"?` : undefined,
+  };
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string | undefined {
@@ -97,6 +119,7 @@ function checkSchema<T>(
       field: fieldOf(issue.path),
       message: issue.message,
       expected: expectedOf(issue),
+      ...enumProblem(raw, issue),
     });
   }
   return undefined;

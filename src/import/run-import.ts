@@ -1,7 +1,7 @@
 // `heistgraph import`: validate everything, then write all films in one transaction.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ResultSummary } from "neo4j-driver";
+import neo4j, { type ResultSummary } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
@@ -19,6 +19,16 @@ export function defaultFilmFiles(): string[] {
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((f) => join(dir, f));
+}
+
+/** JavaScript numbers reach Neo4j as floats; whole numbers (seq, year) must be integers. */
+function withIntegers(value: unknown): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(withIntegers);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v)]));
+  }
+  return value;
 }
 
 export interface PreparedImport {
@@ -165,7 +175,7 @@ export async function importDataset(
         options.onProgress?.(++done, total, "wipe");
       }
       for (const { statement, rows } of batches) {
-        const result = await tx.run(statement.cypher, { rows });
+        const result = await tx.run(statement.cypher, { rows: withIntegers(rows) });
         add(result.summary.counters.updates());
         options.onProgress?.(++done, total, statement.name);
       }

@@ -1,0 +1,16 @@
+// Files generated from the sources of truth, with where they live in the repository.
+import { join } from "node:path";
+import { jsonSchemas } from "./dataset/json-schema.ts";
+import { PACKAGE_ROOT } from "./db/local-neo4j/paths.ts";
+import { exportCypher } from "./import/cypher-export.ts";
+import { DEFAULT_SOURCES_FILE, defaultFilmFiles, prepareImport } from "./import/run-import.ts";
+
+export function generatedFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, content] of Object.entries(jsonSchemas())) {
+    files[join(PACKAGE_ROOT, "import", "schema", name)] = content;
+  }
+  const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
+  files[join(PACKAGE_ROOT, "cypher", "dataset.cypher")] = exportCypher(plan);
+  return files;
+}

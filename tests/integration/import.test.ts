@@ -1,0 +1,343 @@
+// The importer against the real Neo4j: what it writes, that it writes it once, that the
+// plain Cypher export builds the same graph, and that bad input writes nothing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { InvalidDatasetError, type DatasetProblem } from "../../src/dataset/problems.ts";
+import { exportCypher } from "../../src/import/cypher-export.ts";
+import {
+  DEFAULT_SOURCES_FILE,
+  defaultFilmFiles,
+  importDataset,
+  prepareImport,
+} from "../../src/import/run-import.ts";
+import { splitCypherScript } from "../../src/import/schema-statements.ts";
+import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
+
+async function graphCounts() {
+  const db = await testDatabase();
+  const labels = await db.driver.executeQuery(
+    "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label",
+    {},
+    { database: db.database },
+  );
+  const types = await db.driver.executeQuery(
+    "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
+    {},
+    { database: db.database },
+  );
+  return {
+    nodes: Object.fromEntries(labels.records.map((r) => [r.get("label"), r.get("n").toNumber()])),
+    relationships: Object.fromEntries(
+      types.records.map((r) => [r.get("type"), r.get("n").toNumber()]),
+    ),
+  };
+}
+
+/** Every node and relationship with its properties, sorted: two equal graphs give equal lists. */
+async function graphFingerprint(): Promise<string[]> {
+  const db = await testDatabase();
+  const { records } = await db.driver.executeQuery(
+    `MATCH (n) RETURN labels(n)[0] + ' ' + n.id + ' ' + apoc.convert.toJson(apoc.map.sortedProperties(n)) AS line
+     UNION ALL
+     MATCH (a)-[r]->(b) RETURN a.id + ' -' + type(r) + '-> ' + b.id + ' ' + apoc.convert.toJson(apoc.map.sortedProperties(r)) AS line`,
+    {},
+    { database: db.database },
+  );
+  return records.map((r) => r.get("line") as string).sort();
+}
+
+describe("heistgraph import", () => {
+  beforeEach(async () => emptyGraph(await testDatabase()));
+
+  it("writes every film's nodes and relationships, as many as the dataset holds", async () => {
+    const db = await testDatabase();
+    const report = await importDataset(db, { wipe: true });
+    const counts = await graphCounts();
+
+    expect(counts.nodes).toEqual(report.planned.nodes);
+    expect(counts.relationships).toEqual(report.planned.relationships);
+    expect(counts.nodes.Film).toBe(2);
+    expect(counts.nodes.Source).toBe(3);
+    expect(report.films.map((f) => f.id).sort()).toEqual(["city-on-fire", "heat"]);
+    expect(report.changes.nodesCreated).toBe(
+      Object.values(report.planned.nodes).reduce((a, b) => a + b),
+    );
+  });
+
+  it("is idempotent: a second import creates nothing and leaves the same graph", async () => {
+    const db = await testDatabase();
+    await importDataset(db);
+    const before = await graphFingerprint();
+    const second = await importDataset(db);
+    expect(second.changes.nodesCreated).toBe(0);
+    expect(second.changes.relationshipsCreated).toBe(0);
+    expect(await graphFingerprint()).toEqual(before);
+  });
+
+  it("--wipe replaces whatever the graph held, in the same transaction", async () => {
+    const db = await testDatabase();
+    await db.driver.executeQuery(
+      "CREATE (:Stray {id: 'left-over'})",
+      {},
+      { database: db.database },
+    );
+    const report = await importDataset(db, { wipe: true });
+    expect(report.changes.nodesDeleted).toBe(1);
+    expect((await graphCounts()).nodes.Stray).toBeUndefined();
+  });
+
+  it("cypher/dataset.cypher is up to date and builds the same graph as the importer", async () => {
+    const db = await testDatabase();
+    const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
+    const script = exportCypher(plan);
+    expect(readFileSync(new URL("../../cypher/dataset.cypher", import.meta.url), "utf8")).toBe(
+      script,
+    );
+
+    for (const statement of splitCypherScript(script)) {
+      await db.driver.executeQuery(statement, {}, { database: db.database });
+    }
+    const fromScript = await graphFingerprint();
+    await emptyGraph(db);
+    await importDataset(db);
+    expect(fromScript).toEqual(await graphFingerprint());
+  });
+
+  it("writes nothing when the database fails half-way through", async () => {
+    const db = await testDatabase();
+    const sentinel = "CREATE (:Stray {id: 'sentinel'})";
+    await db.driver.executeQuery(sentinel, {}, { database: db.database });
+    // A constraint the dataset breaks (many places share a kind), so a late statement fails
+    // after earlier ones (films, sources, characters) have run in the same transaction.
+    await db.driver.executeQuery(
+      "CREATE CONSTRAINT place_kind_unique IF NOT EXISTS FOR (n:Place) REQUIRE n.kind IS UNIQUE",
+      {},
+      { database: db.database },
+    );
+    try {
+      await expect(importDataset(db, { wipe: true })).rejects.toThrow(
+        /already exists with label `Place`/,
+      );
+      expect(await graphCounts()).toEqual({ nodes: { Stray: 1 }, relationships: {} });
+    } finally {
+      await db.driver.executeQuery(
+        "DROP CONSTRAINT place_kind_unique",
+        {},
+        { database: db.database },
+      );
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Bad input: each case changes a copy of the dataset, and checks the message and that the
+// database still holds only what it held before.
+
+type Item = Record<string, unknown>;
+type FilmData = Record<string, Item[]>;
+
+interface BadCase {
+  name: string;
+  /** Changes the parsed Heat file (or replaces its text). */
+  heat?: (film: FilmData) => void;
+  heatText?: (text: string) => string;
+  cityOnFire?: (film: FilmData) => void;
+  extraFiles?: string[];
+  expected: { [K in keyof DatasetProblem]?: string | RegExp } & { message: RegExp };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "heistgraph-bad-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function copyDataset(c: BadCase): string[] {
+  const dir = mkdtempSync(join(scratch, "case-"));
+  return defaultFilmFiles().map((file) => {
+    const name = basename(file);
+    let text = readFileSync(file, "utf8");
+    const mutate =
+      name === "heat.yaml" ? c.heat : name === "city-on-fire.yaml" ? c.cityOnFire : undefined;
+    if (mutate) {
+      const data = parse(text) as FilmData;
+      mutate(data);
+      text = stringify(data);
+    }
+    if (name === "heat.yaml" && c.heatText) text = c.heatText(text);
+    const target = join(dir, name);
+    writeFileSync(target, text);
+    return target;
+  });
+}
+
+const item = (film: FilmData, list: string, id: string) =>
+  (film[list] as Record<string, unknown>[]).find((x) => x.id === id) as Record<string, unknown>;
+const firstOf = (film: FilmData, list: string, type?: string) =>
+  (film[list] as Record<string, unknown>[]).find((x) => !type || x.type === type) as Record<
+    string,
+    unknown
+  >;
+
+const badCases: BadCase[] = [
+  {
+    name: "YAML that does not parse",
+    heatText: (t) => t.replace("characters:", "characters:\n  - id: [unclosed"),
+    expected: { file: "heat.yaml", message: /not valid YAML/ },
+  },
+  {
+    name: "a field the format does not have",
+    heat: (f) => void (item(f, "characters", "neil-mccauley").nickname = "Neil"),
+    expected: { item: "characters[0] (neil-mccauley)", message: /Unrecognized key.*nickname/ },
+  },
+  {
+    name: "a required field missing",
+    heat: (f) => void delete item(f, "characters", "heat-waingro").role,
+    expected: {
+      item: "characters[4] (heat-waingro)",
+      field: "role",
+      message: /expected one of|Invalid option/,
+    },
+  },
+  {
+    name: "a role outside the vocabulary",
+    heat: (f) => void (item(f, "characters", "heat-waingro").role = "villain"),
+    expected: {
+      field: "role",
+      message: /"villain" is not one of the allowed values/,
+      expected: "one of: crew-leader",
+    },
+  },
+  {
+    name: "an id that is not kebab-case",
+    heat: (f) => void (item(f, "characters", "heat-waingro").id = "Waingro"),
+    expected: { field: "id", message: /lower-case words joined by hyphens/ },
+  },
+  {
+    name: "the same id twice in one file",
+    heat: (f) => void (item(f, "characters", "heat-trejo").id = "heat-waingro"),
+    expected: {
+      field: "id",
+      message: /duplicate id "heat-waingro": already used by a Character in/,
+    },
+  },
+  {
+    name: "the same id in two films",
+    cityOnFire: (f) => void (firstOf(f, "characters").id = "neil-mccauley"),
+    expected: { field: "id", message: /duplicate id "neil-mccauley"/ },
+  },
+  {
+    name: "a reference to an unknown id, with a suggestion",
+    heat: (f) => void (firstOf(f, "acts", "KILLED").by = "heat-waingroo"),
+    expected: {
+      field: "by",
+      message: /unknown id "heat-waingroo"/,
+      suggestion: 'did you mean "heat-waingro"?',
+    },
+  },
+  {
+    name: "a reference to the wrong kind of item",
+    heat: (f) => void (firstOf(f, "memberships").group = "neil-mccauley"),
+    expected: { field: "group", message: /"neil-mccauley" is a Character/, expected: "a Group" },
+  },
+  {
+    name: "a reference into another film",
+    heat: (f) => void (firstOf(f, "acts", "KILLED").to = "ko-chow"),
+    expected: { field: "to", message: /belongs to another film \(city-on-fire\)/ },
+  },
+  {
+    name: "a citation of an unknown source, with a suggestion",
+    heat: (f) => void (item(f, "characters", "heat-waingro").sources = ["heat-fn:2"]),
+    expected: {
+      field: "sources[0]",
+      message: /unknown source "heat-fn"/,
+      suggestion: /did you mean "heat-fr:2"/,
+    },
+  },
+  {
+    name: "a citation of a paragraph the source does not have",
+    heat: (f) => void (item(f, "characters", "heat-waingro").sources = ["heat-de:13"]),
+    expected: { field: "sources[0]", message: /paragraph 13 of heat-de, which has 12/ },
+  },
+  {
+    name: "a citation of another film's summary",
+    heat: (f) => void (item(f, "characters", "heat-waingro").sources = ["city-on-fire-fr:3"]),
+    expected: { message: /a summary of city-on-fire, not of heat/ },
+  },
+  {
+    name: "a citation in the wrong form",
+    heat: (f) => void (item(f, "characters", "heat-waingro").sources = ["heat-fr 2"]),
+    expected: { field: "sources[0]", message: /a citation is "<source id>:<paragraph>"/ },
+  },
+  {
+    name: "a fact with no citation",
+    heat: (f) => void (firstOf(f, "ties").sources = []),
+    expected: { field: "sources", message: /every fact cites at least one source paragraph/ },
+  },
+  {
+    name: "two events at the same story position",
+    heat: (f) => {
+      const [first, second] = f.events ?? [];
+      if (first && second) second.seq = first.seq;
+    },
+    expected: { field: "seq", message: /is used by another event of heat/ },
+  },
+  {
+    name: "a span that refers to a story position with no event",
+    heat: (f) => void (firstOf(f, "loyalties").until = 999),
+    expected: { field: "until", message: /no event of heat has seq 999/ },
+  },
+  {
+    name: "a span that ends before it starts",
+    heat: (f) => Object.assign(firstOf(f, "memberships"), { since: 5, until: 2 }),
+    expected: { field: "until", message: /ends \(2\) before it starts \(5\)/ },
+  },
+  {
+    name: "coerced on an act that is not a betrayal",
+    heat: (f) => void (firstOf(f, "acts", "KILLED").coerced = true),
+    expected: { field: "coerced", message: /only BETRAYED acts say whether they were coerced/ },
+  },
+  {
+    name: "a film file that does not exist",
+    extraFiles: ["/nonexistent/blade-runner.yaml"],
+    expected: { item: "(file)", message: /cannot read the file/ },
+  },
+];
+
+describe("heistgraph import with bad input", () => {
+  const sentinelCount = async () => {
+    const db = await testDatabase();
+    const { records } = await db.driver.executeQuery(
+      "MATCH (n) RETURN count(n) AS n",
+      {},
+      { database: db.database },
+    );
+    return records[0]?.get("n").toNumber();
+  };
+
+  it.each(badCases)("rejects $name, and writes nothing", async (c) => {
+    const db = await testDatabase();
+    await emptyGraph(db);
+    await db.driver.executeQuery("CREATE (:Stray {id: 'sentinel'})", {}, { database: db.database });
+    const filmFiles = [...copyDataset(c), ...(c.extraFiles ?? [])];
+
+    const error = await importDataset(db, { filmFiles, wipe: true }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidDatasetError);
+    const problems = (error as InvalidDatasetError).problems;
+    const { message, ...rest } = c.expected;
+    const matching = problems.filter(
+      (p) =>
+        message.test(p.message) &&
+        Object.entries(rest).every(([key, want]) => {
+          const got = String(p[key as keyof DatasetProblem] ?? "");
+          return want instanceof RegExp ? want.test(got) : got.includes(String(want));
+        }),
+    );
+    expect(matching, JSON.stringify(problems, null, 2)).not.toHaveLength(0);
+    expect((error as Error).message).toMatch(/nothing was written/);
+    expect(await sentinelCount()).toBe(1);
+  });
+});
