@@ -1,5 +1,6 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
+import { registerDeathCommands } from "./commands/deaths.ts";
 import { registerDbCommands } from "./db-commands.ts";
 import { registerImportCommand } from "./import-command.ts";
 
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDbCommands(program);
   registerImportCommand(program);
+  registerDeathCommands(program);
   return program;
 }
 

@@ -139,6 +139,13 @@ export async function importDataset(
   for (const statement of schemaStatements()) {
     await database.driver.executeQuery(statement, {}, { database: database.database });
   }
+  // New indexes populate in the background; queries planned before they are online
+  // would scan instead of seek.
+  await database.driver.executeQuery(
+    "CALL db.awaitIndexes(300)",
+    {},
+    { database: database.database },
+  );
 
   const batches = plan.flatMap((statement) => {
     const chunks: { statement: PlannedStatement; rows: unknown[] }[] = [];

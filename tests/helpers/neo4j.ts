@@ -26,3 +26,36 @@ export async function emptyGraph(database: Database): Promise<void> {
     { database: database.database },
   );
 }
+
+/** The films of import/films/, freshly imported: for tests that ask questions of them. */
+export async function withFilmsImported(): Promise<Database> {
+  const database = await testDatabase();
+  const { importDataset } = await import("../../src/import/run-import.ts");
+  await importDataset(database, { wipe: true });
+  return database;
+}
+
+/** The operators of a query's plan (EXPLAIN), to check it starts from an index. */
+export async function planOperators(
+  database: Database,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<{ operator: string; details: string }[]> {
+  const { summary } = await database.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+    database: database.database,
+  });
+  const out: { operator: string; details: string }[] = [];
+  const walk = (plan: {
+    operatorType: string;
+    arguments: Record<string, unknown>;
+    children: unknown[];
+  }) => {
+    out.push({
+      operator: plan.operatorType.replace(/@.*$/, ""),
+      details: String(plan.arguments.Details ?? ""),
+    });
+    for (const child of plan.children) walk(child as typeof plan);
+  };
+  if (summary.plan) walk(summary.plan as never);
+  return out;
+}

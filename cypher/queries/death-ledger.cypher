@@ -1,0 +1,34 @@
+// A film's ledger of deaths in story order: who died, by whose hand, where and how.
+// Deaths the sources give without a killer (fate 'killed' or 'died', no KILLED
+// relationship) are listed too, with killer null; so are characters the sources leave
+// 'killed-or-wounded', with certain = false.
+// Parameters:
+//   $film  the film's id
+// Returns one row per killing: seq, victim, victimId, killer, killerId, killerIsGroup,
+//   event, how, place, sources, certain
+:param film => 'heat';
+CALL (*) {
+  MATCH (victim:Character {film: $film})<-[r:KILLED]-(killer)
+  OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
+  RETURN r.seq AS seq, victim, killer, r.event AS event, r.how AS how, place, r.sources AS sources,
+    true AS certain
+  UNION
+  MATCH (victim:Character {film: $film})
+  WHERE victim.fate IN ['killed', 'died', 'killed-or-wounded']
+    AND NOT EXISTS { (victim)<-[:KILLED]-() }
+  RETURN null AS seq, victim, null AS killer, null AS event, null AS how, null AS place,
+    victim.sources AS sources, victim.fate <> 'killed-or-wounded' AS certain
+}
+RETURN
+  seq,
+  victim.name AS victim,
+  victim.id AS victimId,
+  killer.name AS killer,
+  killer.id AS killerId,
+  killer:Group AS killerIsGroup,
+  event,
+  how,
+  place.name AS place,
+  sources,
+  certain
+ORDER BY seq, victim

@@ -1,0 +1,17 @@
+// All kills by one character, in story order.
+// Parameters:
+//   $killerId  the killer's id (find it by name with find-character.cypher)
+// Returns one row per victim: victim, victimId, victimIsGroup, event, seq, how, place, sources
+:param killerId => 'neil-mccauley';
+MATCH (killer:Character {id: $killerId})-[r:KILLED]->(victim)
+OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
+RETURN
+  victim.name AS victim,
+  victim.id AS victimId,
+  victim:Group AS victimIsGroup,
+  r.event AS event,
+  r.seq AS seq,
+  r.how AS how,
+  place.name AS place,
+  r.sources AS sources
+ORDER BY seq, victim

@@ -1,0 +1,91 @@
+// `heistgraph death-by-whom`, `kills-by` and `deaths`.
+import type { Command } from "commander";
+import { deathByWhom, deathLedger, killsBy } from "../../queries/deaths/index.ts";
+import { action } from "../run-action.ts";
+import { makeTable } from "../table.ts";
+import { printJson, withDatabase } from "../with-database.ts";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const cite = (sources: string[]) => sources.join(", ");
+
+export function registerDeathCommands(program: Command): void {
+  program
+    .command("death-by-whom")
+    .argument("<victim>", "a character's name or alias")
+    .description("who killed them, who killed the killer, and so on")
+    .option("--film <film>", "the film, when the name is in several")
+    .option("--json", "print JSON")
+    .action(
+      action(async (victim: string, opts: { film?: string; json?: boolean }) => {
+        const result = await withDatabase((db) => deathByWhom(db, victim, opts));
+        if (opts.json) return printJson(result);
+        if (result.chains.length === 0) {
+          say(
+            `${result.victim.name}: nobody killed them in the sources (fate: ${result.victim.fate}).`,
+          );
+          return;
+        }
+        for (const chain of result.chains) {
+          const table = makeTable(["seq", "victim", "killed by", "how", "sources"]);
+          for (const s of chain.steps) {
+            table.push([
+              s.seq,
+              s.victim,
+              s.killerIsGroup ? `${s.killer} (group)` : s.killer,
+              s.how,
+              cite(s.sources),
+            ]);
+          }
+          say(table.toString());
+          const last = chain.steps.at(-1);
+          say(
+            chain.endsWith === "group"
+              ? `The chain ends with a group: ${last?.killer}; the sources name no one in it.`
+              : `The chain ends with ${last?.killer}, whom nobody killed.`,
+          );
+        }
+      }),
+    );
+
+  program
+    .command("kills-by")
+    .argument("<killer>", "a character's name or alias")
+    .description("everyone a character killed, in story order")
+    .option("--film <film>", "the film, when the name is in several")
+    .option("--json", "print JSON")
+    .action(
+      action(async (killer: string, opts: { film?: string; json?: boolean }) => {
+        const result = await withDatabase((db) => killsBy(db, killer, opts));
+        if (opts.json) return printJson(result);
+        const table = makeTable(["seq", "victim", "where", "how", "sources"]);
+        for (const k of result.kills)
+          table.push([k.seq, k.victim, k.place ?? "", k.how, cite(k.sources)]);
+        say(`${result.killer.name} killed ${result.kills.length}:`);
+        say(table.toString());
+      }),
+    );
+
+  program
+    .command("deaths")
+    .argument("<film>", "a film id or title")
+    .description("the film's ledger of deaths in story order")
+    .option("--json", "print JSON")
+    .action(
+      action(async (film: string, opts: { json?: boolean }) => {
+        const result = await withDatabase((db) => deathLedger(db, film));
+        if (opts.json) return printJson(result);
+        const table = makeTable(["seq", "victim", "killed by", "where", "sources"]);
+        for (const d of result.deaths) {
+          table.push([
+            d.seq ?? "?",
+            d.certain ? d.victim : `${d.victim} (killed or wounded)`,
+            d.killer ? (d.killerIsGroup ? `${d.killer} (group)` : d.killer) : "not named",
+            d.place ?? "",
+            cite(d.sources),
+          ]);
+        }
+        say(`Deaths in ${result.film.title}:`);
+        say(table.toString());
+      }),
+    );
+}

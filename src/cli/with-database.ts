@@ -1,0 +1,18 @@
+// Opens the configured database for one CLI command and closes it afterwards.
+import { openDatabase, resolveDatabase, type Database } from "../db/connection.ts";
+
+export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(
+    await resolveDatabase({ autoStart: true, log: (line) => process.stderr.write(`${line}\n`) }),
+  );
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Prints a result as JSON (for --json). */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

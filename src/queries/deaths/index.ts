@@ -1,0 +1,86 @@
+// Death-by-whom chains, kills by one character, and a film's ledger of deaths.
+import type { Database } from "../../db/connection.ts";
+import { resolveCharacter, resolveFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
+import { runQuery } from "../run-query.ts";
+
+export interface KillStep {
+  victim: string;
+  victimId: string;
+  killer: string;
+  killerId: string;
+  killerIsGroup: boolean;
+  event: string;
+  seq: number;
+  how: string;
+  sources: string[];
+}
+
+export interface DeathChain {
+  /** From the victim back to the last killer. */
+  steps: KillStep[];
+  /** "group": the last killer is a collective; "survivor": nobody killed the last killer. */
+  endsWith: "group" | "survivor";
+}
+
+export interface DeathByWhom {
+  victim: CharacterRef;
+  /** Empty when the sources name no killer (see victim.fate). */
+  chains: DeathChain[];
+}
+
+/** Who killed this character, who killed the killer, and so on. */
+export async function deathByWhom(
+  db: Database,
+  victimName: string,
+  options: { film?: string } = {},
+): Promise<DeathByWhom> {
+  const victim = await resolveCharacter(db, victimName, options.film);
+  const chains = await runQuery<DeathChain>(db, "death-by-whom", { victimId: victim.id });
+  return { victim, chains };
+}
+
+export interface Kill {
+  victim: string;
+  victimId: string;
+  victimIsGroup: boolean;
+  event: string;
+  seq: number;
+  how: string;
+  place: string | null;
+  sources: string[];
+}
+
+/** Everyone this character killed, in story order. */
+export async function killsBy(
+  db: Database,
+  killerName: string,
+  options: { film?: string } = {},
+): Promise<{ killer: CharacterRef; kills: Kill[] }> {
+  const killer = await resolveCharacter(db, killerName, options.film);
+  return { killer, kills: await runQuery<Kill>(db, "kills-by", { killerId: killer.id }) };
+}
+
+export interface Death {
+  /** Story position; null for deaths the sources give without an event. */
+  seq: number | null;
+  victim: string;
+  victimId: string;
+  killer: string | null;
+  killerId: string | null;
+  killerIsGroup: boolean | null;
+  event: string | null;
+  how: string | null;
+  place: string | null;
+  sources: string[];
+  /** False when the sources leave it open whether the character died. */
+  certain: boolean;
+}
+
+/** A film's deaths in story order. */
+export async function deathLedger(
+  db: Database,
+  film: string,
+): Promise<{ film: FilmRef; deaths: Death[] }> {
+  const filmRef = await resolveFilm(db, film);
+  return { film: filmRef, deaths: await runQuery<Death>(db, "death-ledger", { film: filmRef.id }) };
+}
