@@ -50,7 +50,13 @@ export async function resolveCharacter(
 ): Promise<CharacterRef> {
   const filmId = film === undefined ? null : (await resolveFilm(db, film)).id;
   const key = normaliseName(name);
-  const matches = await runQuery<CharacterRef>(db, "find-character", { key, film: filmId });
+  const found = await runQuery<CharacterRef & { exact: boolean }>(db, "find-character", {
+    key,
+    film: filmId,
+  });
+  // A full name or alias wins over a match on one word of a name ("hanna").
+  const exact = found.filter((m) => m.exact);
+  const matches = (exact.length > 0 ? exact : found).map(({ exact: _exact, ...ref }) => ref);
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) {
     throw new HeistgraphError({
