@@ -1,6 +1,7 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
 import { registerDeathCommands } from "./commands/deaths.ts";
+import { registerServeCommands } from "./commands/serve.ts";
 import { registerDbCommands } from "./db-commands.ts";
 import { registerImportCommand } from "./import-command.ts";
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerImportCommand(program);
   registerDeathCommands(program);
+  registerServeCommands(program);
   return program;
 }
 

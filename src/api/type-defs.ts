@@ -1,0 +1,236 @@
+// The GraphQL schema: @neo4j/graphql generates the read API from these types, and the
+// query helpers become @cypher fields built from the same Cypher files as the TS API.
+import { cypherFieldStatement } from "./cypher-fields.ts";
+
+const block = (cypher: string) => `"""\n${cypher}\n"""`;
+
+export function typeDefs(): string {
+  const deathByWhom = cypherFieldStatement("death-by-whom", { victimId: "this.id" }, [
+    "steps",
+    "endsWith",
+  ]);
+  const killsBy = cypherFieldStatement("kills-by", { killerId: "this.id" }, [
+    "victim",
+    "victimId",
+    "victimIsGroup",
+    "event",
+    "seq",
+    "how",
+    "place",
+    "sources",
+  ]);
+  const deathLedger = cypherFieldStatement("death-ledger", { film: "this.id" }, [
+    "seq",
+    "victim",
+    "victimId",
+    "killer",
+    "killerId",
+    "killerIsGroup",
+    "event",
+    "how",
+    "place",
+    "sources",
+    "certain",
+  ]);
+
+  return /* GraphQL */ `
+    # A public, read-only API: no mutations or subscriptions are generated.
+    extend schema @mutation(operations: []) @subscription(events: [])
+
+    "Where a fact comes from: one of the plot summaries."
+    type Source @node {
+      id: ID!
+      title: String!
+      language: String!
+      file: String!
+      paragraphs: Int!
+      film: String!
+      summarises: [Film!]! @relationship(type: "SUMMARISES", direction: OUT)
+    }
+
+    type Film @node {
+      id: ID!
+      title: String!
+      year: Int
+      director: String
+      sources: [String!]!
+      characters: [Character!]! @relationship(type: "APPEARS_IN", direction: IN)
+      groups: [Group!]! @relationship(type: "APPEARS_IN", direction: IN)
+      events: [Event!]! @relationship(type: "IN_FILM", direction: IN)
+      summaries: [Source!]! @relationship(type: "SUMMARISES", direction: IN)
+      "The film's deaths in story order (cypher/queries/death-ledger.cypher)."
+      deathLedger: [Death!]! @cypher(statement: ${block(deathLedger)}, columnName: "result")
+    }
+
+    "A character or a group: who can kill, betray, be loyal or be betrayed."
+    union Actor = Character | Group
+
+    type Character @node {
+      id: ID!
+      name: String!
+      aliases: [String!]!
+      unnamed: Boolean!
+      count: Int
+      role: String!
+      occupation: String
+      fate: String!
+      description: String!
+      note: String
+      film: String!
+      sources: [String!]!
+      films: [Film!]! @relationship(type: "APPEARS_IN", direction: OUT)
+      memberOf: [Group!]! @relationship(type: "MEMBER_OF", direction: OUT, properties: "Membership")
+      loyalTo: [Actor!]! @relationship(type: "LOYAL_TO", direction: OUT, properties: "Loyalty")
+      loyaltyOf: [Character!]! @relationship(type: "LOYAL_TO", direction: IN, properties: "Loyalty")
+      knowsSecretOf: [Character!]! @relationship(type: "KNOWS_SECRET_OF", direction: OUT, properties: "Secret")
+      secretKnownBy: [Actor!]! @relationship(type: "KNOWS_SECRET_OF", direction: IN, properties: "Secret")
+      killed: [Actor!]! @relationship(type: "KILLED", direction: OUT, properties: "Act")
+      killedBy: [Actor!]! @relationship(type: "KILLED", direction: IN, properties: "Act")
+      wounded: [Actor!]! @relationship(type: "WOUNDED", direction: OUT, properties: "Act")
+      woundedBy: [Actor!]! @relationship(type: "WOUNDED", direction: IN, properties: "Act")
+      betrayed: [Actor!]! @relationship(type: "BETRAYED", direction: OUT, properties: "Act")
+      betrayedBy: [Actor!]! @relationship(type: "BETRAYED", direction: IN, properties: "Act")
+      participatedIn: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Participation")
+      marriedTo: [Character!]! @relationship(type: "MARRIED_TO", direction: OUT, properties: "Tie")
+      romanceWith: [Character!]! @relationship(type: "ROMANCE_WITH", direction: OUT, properties: "Tie")
+      informantFor: [Character!]! @relationship(type: "INFORMANT_FOR", direction: OUT, properties: "Tie")
+      "Who killed this character, who killed the killer... (cypher/queries/death-by-whom.cypher)."
+      deathByWhom: [DeathChain!]! @cypher(statement: ${block(deathByWhom)}, columnName: "result")
+      "Everyone this character killed, in story order (cypher/queries/kills-by.cypher)."
+      kills: [Kill!]! @cypher(statement: ${block(killsBy)}, columnName: "result")
+    }
+
+    type Group @node {
+      id: ID!
+      name: String!
+      kind: String!
+      description: String!
+      film: String!
+      sources: [String!]!
+      members: [Character!]! @relationship(type: "MEMBER_OF", direction: IN, properties: "Membership")
+      killed: [Actor!]! @relationship(type: "KILLED", direction: OUT, properties: "Act")
+      betrayedBy: [Actor!]! @relationship(type: "BETRAYED", direction: IN, properties: "Act")
+    }
+
+    type Event @node {
+      id: ID!
+      seq: Int!
+      name: String!
+      summary: String!
+      film: String!
+      sources: [String!]!
+      places: [Place!]! @relationship(type: "TOOK_PLACE_AT", direction: OUT)
+      participants: [Actor!]! @relationship(type: "PARTICIPATED_IN", direction: IN, properties: "Participation")
+      next: [Event!]! @relationship(type: "NEXT", direction: OUT)
+    }
+
+    type Place @node {
+      id: ID!
+      name: String!
+      kind: String!
+      description: String
+      film: String!
+      sources: [String!]!
+      locatedIn: [Place!]! @relationship(type: "LOCATED_IN", direction: OUT)
+      events: [Event!]! @relationship(type: "TOOK_PLACE_AT", direction: IN)
+    }
+
+    type Disagreement @node {
+      id: ID!
+      topic: String!
+      accounts: [String!]!
+      film: String!
+      sources: [String!]!
+    }
+
+    type Membership @relationshipProperties {
+      role: String!
+      since: Int
+      until: Int
+      sources: [String!]!
+    }
+
+    type Loyalty @relationshipProperties {
+      kind: String!
+      covert: Boolean!
+      since: Int
+      until: Int
+      knownBy: [String!]!
+      note: String
+      sources: [String!]!
+    }
+
+    type Secret @relationshipProperties {
+      loyalTo: String!
+      since: Int
+      sources: [String!]!
+    }
+
+    type Act @relationshipProperties {
+      event: String!
+      seq: Int
+      how: String!
+      coerced: Boolean
+      coercedBy: String
+      note: String
+      sources: [String!]!
+    }
+
+    type Participation @relationshipProperties {
+      role: String!
+      seq: Int
+      sources: [String!]!
+    }
+
+    type Tie @relationshipProperties {
+      status: String
+      since: Int
+      until: Int
+      note: String
+      sources: [String!]!
+    }
+
+    type KillStep {
+      victim: String!
+      victimId: ID!
+      killer: String!
+      killerId: ID!
+      killerIsGroup: Boolean!
+      event: String!
+      seq: Int
+      how: String!
+      sources: [String!]!
+    }
+
+    type DeathChain {
+      steps: [KillStep!]!
+      "group: the last killer is a collective; survivor: nobody killed the last killer"
+      endsWith: String!
+    }
+
+    type Kill {
+      victim: String!
+      victimId: ID!
+      victimIsGroup: Boolean!
+      event: String!
+      seq: Int
+      how: String!
+      place: String
+      sources: [String!]!
+    }
+
+    type Death {
+      seq: Int
+      victim: String!
+      victimId: ID!
+      killer: String
+      killerId: ID
+      killerIsGroup: Boolean
+      event: String
+      how: String
+      place: String
+      sources: [String!]!
+      certain: Boolean!
+    }
+  `;
+}

@@ -1,0 +1,68 @@
+// `heistgraph serve` (the API) and `heistgraph start` (what `npm start` runs: the database,
+// the films if the graph lacks them, and the API).
+import type { Command } from "commander";
+import pc from "picocolors";
+import { startApiServer } from "../../api/server.ts";
+import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
+import { importDataset } from "../../import/run-import.ts";
+import { checkedInteger } from "../../queries/lookup.ts";
+import { printImportReport } from "../import-command.ts";
+import { action } from "../run-action.ts";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function filmCount(db: Database): Promise<number> {
+  const { records } = await db.driver.executeQuery(
+    "MATCH (f:Film) RETURN count(f) AS n",
+    {},
+    { database: db.database },
+  );
+  return records[0]?.get("n").toNumber() ?? 0;
+}
+
+async function serve(opts: { port: string; host: string; importIfEmpty: boolean }): Promise<void> {
+  const port = checkedInteger("port", opts.port, 0, 65535);
+  const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
+  if (opts.importIfEmpty && (await filmCount(db)) === 0) {
+    say("The graph holds no films yet: importing import/films/ ...");
+    printImportReport(await importDataset(db));
+  }
+  const server = await startApiServer({ db, port, host: opts.host });
+  say(pc.green("heistgraph is serving:"));
+  say(`  GraphQL API:   ${server.graphqlUrl}`);
+  say(`  Health:        ${server.healthUrl}`);
+  if (db.settings.browserUrl) say(`  Neo4j Browser: ${db.settings.browserUrl}`);
+  say("Stop with Ctrl-C (the local Neo4j keeps running; `npx heistgraph db stop` stops it).");
+  const shutdown = async () => {
+    await server.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+export function registerServeCommands(program: Command): void {
+  const defaults = { port: process.env.PORT ?? "4000", host: process.env.HOST ?? "127.0.0.1" };
+  program
+    .command("serve")
+    .description("serve the GraphQL API (read-only) over the configured Neo4j")
+    .option("--port <port>", "port to listen on (env PORT)", defaults.port)
+    .option("--host <host>", "address to listen on (env HOST)", defaults.host)
+    .action(
+      action(async (opts: { port: string; host: string }) =>
+        serve({ ...opts, importIfEmpty: false }),
+      ),
+    );
+
+  program
+    .command("start")
+    .description("the main job: start Neo4j if needed, import the films if missing, serve the API")
+    .option("--port <port>", "port to listen on (env PORT)", defaults.port)
+    .option("--host <host>", "address to listen on (env HOST)", defaults.host)
+    .action(
+      action(async (opts: { port: string; host: string }) =>
+        serve({ ...opts, importIfEmpty: true }),
+      ),
+    );
+}
