@@ -2,10 +2,11 @@
 //   1. NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE): that server;
 //   2. in tests only, a reachable Docker engine: a Testcontainers Neo4j;
 //   3. otherwise the local Neo4j that `heistgraph db start` runs from Maven Central jars.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import neo4j, { type Driver } from "neo4j-driver";
 import { HeistgraphError } from "../errors.ts";
 import { classifyBoltError } from "./bolt-check.ts";
+import { instanceDirs } from "./local-neo4j/paths.ts";
 import {
   boltUri,
   browserUrl,
@@ -208,8 +209,8 @@ function dockerLooksReachable(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * The database for a test run: NEO4J_URI, else Testcontainers when a Docker engine answers,
- * else a local Neo4j of its own (own data folder, free ports), so tests never touch the
- * user's local graph.
+ * else a local Neo4j of its own for this run (own data folder, free ports), so tests never
+ * touch the user's local graph and parallel runs never share a server.
  */
 export async function startTestDatabase(
   env: NodeJS.ProcessEnv = process.env,
@@ -247,8 +248,9 @@ export async function startTestDatabase(
     }
   }
 
+  // Each test run gets its own server and data folder, so runs never share or clobber one.
   const options: LocalNeo4jOptions = {
-    name: TEST_INSTANCE,
+    name: `${TEST_INSTANCE}/run-${process.pid}`,
     boltPort: await freePort(),
     httpPort: await freePort(),
     password: "heistgraph-test",
@@ -257,15 +259,13 @@ export async function startTestDatabase(
   };
   const started = await startLocalNeo4j(options);
   log(
-    started.alreadyRunning
-      ? `Using the running test Neo4j on Bolt port ${started.state.boltPort}`
-      : `Started a test Neo4j in ${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
+    `Started a test Neo4j in ${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
   );
   return {
     settings: localSettings(options, started.state.boltPort, started.state.httpPort),
     stop: async () => {
-      // A test Neo4j that was already running (a watch session) is left running.
-      if (!started.alreadyRunning) await stopLocalNeo4j(TEST_INSTANCE, env);
+      await stopLocalNeo4j(options.name, env);
+      rmSync(instanceDirs(options.name, env).home, { recursive: true, force: true });
     },
   };
 }
