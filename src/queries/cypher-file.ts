@@ -21,6 +21,8 @@ export const QUERY_NAMES = [
   "revenge",
   "parallels",
   "film-exists",
+  "network-nodes",
+  "network-edges",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

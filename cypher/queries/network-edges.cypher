@@ -1,0 +1,22 @@
+// The edges of the betrayal network: betrayals, killings, woundings and loyalties between the
+// characters and groups of a film (or of all films), with their story time.
+// Parameters:
+//   $film  a film id, or null for every film
+// Returns one row per edge: id, type, source, target, seq (acts: the event's position),
+//   since and until (loyalties: the span they hold), covert, coerced, how, sources
+:param film => 'heat';
+MATCH (a:Character|Group)-[r:BETRAYED|KILLED|WOUNDED|LOYAL_TO]->(b:Character|Group)
+WHERE $film IS NULL OR a.film = $film
+RETURN
+  a.id + ' ' + type(r) + ' ' + b.id + ' ' + r.key AS id,
+  type(r) AS type,
+  a.id AS source,
+  b.id AS target,
+  r.seq AS seq,
+  r.since AS since,
+  r.until AS until,
+  coalesce(r.covert, false) AS covert,
+  coalesce(r.coerced, false) AS coerced,
+  coalesce(r.how, r.kind) AS how,
+  r.sources AS sources
+ORDER BY coalesce(seq, since, 0), type, source, target

@@ -1,0 +1,22 @@
+// The people and groups of the betrayal network: every character and group of a film (or of
+// all films), with what the picture needs to colour and label them.
+// Parameters:
+//   $film  a film id, or null for every film
+// Returns one row per node: id, kind ('character' or 'group'), name, film, role, fate,
+//   unnamed, groups (ids of the groups a character belongs to), sources
+:param film => 'heat';
+CALL (*) {
+  MATCH (c:Character)
+  WHERE $film IS NULL OR c.film = $film
+  OPTIONAL MATCH (c)-[:MEMBER_OF]->(g:Group)
+  WITH c, collect(DISTINCT g.id) AS groups
+  RETURN c.id AS id, 'character' AS kind, c.name AS name, c.film AS film, c.role AS role,
+    c.fate AS fate, c.unnamed AS unnamed, groups, c.sources AS sources
+  UNION
+  MATCH (g:Group)
+  WHERE $film IS NULL OR g.film = $film
+  RETURN g.id AS id, 'group' AS kind, g.name AS name, g.film AS film, g.kind AS role,
+    null AS fate, false AS unnamed, [] AS groups, g.sources AS sources
+}
+RETURN id, kind, name, film, role, fate, unnamed, groups, sources
+ORDER BY film, kind, name
