@@ -12,4 +12,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The browser pages.
+    files: ["web/**/*.ts", "web/**/*.tsx"],
+    languageOptions: { globals: { document: "readonly", window: "readonly", fetch: "readonly", HTMLElement: "readonly" } },
+  },
 );

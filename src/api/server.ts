@@ -33,7 +33,7 @@ export interface ApiServerOptions {
   port?: number;
   host?: string;
   /** Extra routes (the web page) mounted before the API. */
-  mount?: (app: Express) => void;
+  mount?: (app: Express) => void | Promise<void>;
 }
 
 export interface ApiServer {
@@ -138,7 +138,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       neo4j: { uri: db.settings.uri, database: db.database, answer: health.detail },
     });
   });
-  options.mount?.(app);
+  await options.mount?.(app);
   app.use(
     "/graphql",
     express.json({ limit: API_LIMITS.bodySize }),

@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { startApiServer } from "../../api/server.ts";
+import { mountWebPages } from "../../web/mount.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
@@ -27,8 +28,17 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     say("The graph holds no films yet: importing import/films/ ...");
     printImportReport(await importDataset(db));
   }
-  const server = await startApiServer({ db, port, host: opts.host });
+  let pages: string[] = [];
+  const server = await startApiServer({
+    db,
+    port,
+    host: opts.host,
+    mount: async (app) => {
+      pages = await mountWebPages(app);
+    },
+  });
   say(pc.green("heistgraph is serving:"));
+  for (const page of pages) say(`  Page:          ${server.url}${page}`);
   say(`  GraphQL API:   ${server.graphqlUrl}`);
   say(`  Health:        ${server.healthUrl}`);
   if (db.settings.browserUrl) say(`  Neo4j Browser: ${db.settings.browserUrl}`);
