@@ -961,7 +961,7 @@ UNWIND [
   {from: 'ko-chow', to: 'cof-police', key: 'duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Chow works under cover for the police while the gang and John Chan\'s side take him for a gun dealer (Chan is told only that he is an informer, paragraphs 3, 7 and 9). Whether the police chief or Chan\'s superior know is never said; Lau keeps quiet even in their presence (paragraph 9). Fu learns it from Chow\'s confession.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:16']}},
   {from: 'ko-chow', to: 'cof-gang', key: 'cover|6', props: {kind: 'cover', covert: false, since: 6, until: 33, knownBy: [], note: 'A false front; Chow poses as a gun dealer and then a robber. It is openly shown, so not covert; what is hidden is his duty loyalty to the police.', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:15']}},
   {from: 'chan-kam-wah', to: 'cof-police', key: 'duty|0', props: {kind: 'duty', covert: true, until: 2, knownBy: ['inspector-lau'], note: 'Lau is named as his superior, which implies he knows. The summary says his cover was blown but not who found him out.', sources: ['city-on-fire-fr:1']}},
-  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, until: 42, knownBy: [], note: 'Leader who keeps his men together, saves the wounded Chris and avenges Trejo.', sources: ['heat-fr:1', 'heat-fr:10', 'heat-fr:13', 'heat-fr:14', 'heat-de:1', 'heat-de:9']}},
+  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: true, until: 42, knownBy: ['vincent-hanna', 'heat-eady'], note: 'Leader who keeps his men together, saves the wounded Chris and avenges Trejo. Covert in that his life as a robber is hidden from the people around him: Hanna traces the crew to him through the nickname lead (12); Eady, whom he meets at 7, only grasps who he really is after the bank robbery, from the news (fr:16) or when he comes back to her flat (de:10). His associates (Nate, Kelso, the crew) know all along and are not listed.', sources: ['heat-fr:1', 'heat-fr:10', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-de:1', 'heat-de:9', 'heat-de:10']}},
   {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
   {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, until: 27, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
   {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, until: 29, knownBy: [], note: 'Ends with his death (29). He gives away the bank job at 24 only under torture, and on his deathbed turns to McCauley, his chief, for a mercy shot (fr:14), so the forced betrayal is not taken as the end of his loyalty.', sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1', 'heat-de:10']}},
@@ -981,13 +981,15 @@ MATCH (b:Group {id: row.to})
 MERGE (a)-[r:LOYAL_TO {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// KNOWS_SECRET_OF (Character -> Character): 15
+// KNOWS_SECRET_OF (Character -> Character): 17
 UNWIND [
   {from: 'inspector-lau', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
   {from: 'fu', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
   {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', sources: ['city-on-fire-fr:1']}},
   {from: 'fu', to: 'ko-chow', key: 'inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', since: 33, sources: ['city-on-fire-fr:16']}},
   {from: 'inspector-lau', to: 'chan-kam-wah', key: 'cof-police|duty|0', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 34, sources: ['heat-fr:16', 'heat-de:10']}},
   {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-fr:8', 'heat-de:4']}},
   {from: 'heat-van-zant-middlemen', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-de:4']}},
   {from: 'heat-trejo', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 24, sources: ['heat-de:10']}},
@@ -1196,6 +1198,18 @@ MATCH (b:Group {id: row.to})
 MERGE (a)-[r:ORDERED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
+// SUSPECTED (Character -> Character): 4
+UNWIND [
+  {from: 'ko-chow', to: 'fu', key: 'cof-tai-kong-holdup', props: {event: 'cof-tai-kong-holdup', seq: 26, how: 'Realises that Fu fits the eyewitnesses\' description of the cop killer of the first jewellery robbery.', note: 'An identification from the witnesses\' description, not a confession; Fu\'s killing of the policeman is the KILLED act of seq 4.', sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Suspected a traitor because the police came so fast, and blamed Chow as the newcomer.', sources: ['city-on-fire-fr:15']}},
+  {from: 'vincent-hanna', to: 'heat-waingro', key: 'heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'The murder inquiry puts him on Waingro\'s track.', sources: ['heat-fr:8']}},
+  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Character {id: row.to})
+MERGE (a)-[r:SUSPECTED {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
 // WOUNDED (Character -> Character): 5
 UNWIND [
   {from: 'big-song', to: 'cof-saleswoman', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fired at her when the shop alarm went off.', note: 'The summary says he shot at her; whether she was hit, and her fate, are not stated.', sources: ['city-on-fire-fr:13']}},
@@ -1230,17 +1244,6 @@ UNWIND [
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:KILLED {key: row.key}]->(b)
-SET r = row.props, r.key = row.key;
-
-// SUSPECTED (Character -> Character): 3
-UNWIND [
-  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Suspected a traitor because the police came so fast, and blamed Chow as the newcomer.', sources: ['city-on-fire-fr:15']}},
-  {from: 'vincent-hanna', to: 'heat-waingro', key: 'heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'The murder inquiry puts him on Waingro\'s track.', sources: ['heat-fr:8']}},
-  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}}
-] AS row
-MATCH (a:Character {id: row.from})
-MATCH (b:Character {id: row.to})
-MERGE (a)-[r:SUSPECTED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
 // THREATENED (Character -> Character): 7
