@@ -17,6 +17,13 @@ export {
 } from "./import/run-import.ts";
 export { InvalidDatasetError, type DatasetProblem } from "./dataset/problems.ts";
 export * from "./queries/deaths/index.ts";
+export * from "./queries/betrayals/index.ts";
+export * from "./queries/loyalties/index.ts";
+export * from "./queries/revenge/index.ts";
+export * from "./queries/timeline/index.ts";
+export * from "./queries/dossier/index.ts";
+export * from "./queries/connection/index.ts";
+export * from "./queries/parallels/index.ts";
 export {
   network,
   edgeStandsAt,

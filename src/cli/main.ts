@@ -1,7 +1,10 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
+import { registerBetrayalCommands } from "./commands/betrayals.ts";
 import { registerDeathCommands } from "./commands/deaths.ts";
+import { registerLoyaltyCommands } from "./commands/loyalties.ts";
 import { registerServeCommands } from "./commands/serve.ts";
+import { registerStoryCommands } from "./commands/story.ts";
 import { registerDbCommands } from "./db-commands.ts";
 import { registerImportCommand } from "./import-command.ts";
 
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerImportCommand(program);
   registerDeathCommands(program);
+  registerBetrayalCommands(program);
+  registerLoyaltyCommands(program);
+  registerStoryCommands(program);
   registerServeCommands(program);
   return program;
 }

@@ -12,12 +12,13 @@ export const NODE_LABELS = [
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-/** A character's narrative role, chosen so characters of different films can be compared. */
+/**
+ * A character's narrative role, chosen so characters of different films can be compared:
+ * a robbery crew's leader is a crew-leader whether the film calls it a crew or a gang.
+ */
 export const NARRATIVE_ROLES = [
   "crew-leader",
   "crew-member",
-  "gang-leader",
-  "gang-member",
   "recruit",
   "getaway-driver",
   "lead-investigator",

@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   "kills-by",
   "death-ledger",
   "betrayal-chains",
+  "film-betrayal-chains",
   "loyalties",
   "double-agents",
   "timeline",

@@ -1,0 +1,122 @@
+// `heistgraph betrayals`: betrayal chains from one character, or across a film.
+import type { Command } from "commander";
+import { HeistgraphError } from "../../errors.ts";
+import {
+  betrayalChains,
+  filmBetrayalChains,
+  DEFAULT_BETRAYAL_DEPTH,
+  MAX_BETRAYAL_DEPTH,
+  type BetrayalChain,
+  type BetrayalStep,
+} from "../../queries/betrayals/index.ts";
+import { checkedInteger } from "../../queries/lookup.ts";
+import { action } from "../run-action.ts";
+import { makeTable } from "../table.ts";
+import { printJson, withDatabase } from "../with-database.ts";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface BetrayalOptions {
+  film?: string;
+  depth?: string;
+  timeRespecting?: boolean;
+  json?: boolean;
+}
+
+function traitorCell(s: BetrayalStep): string {
+  const who = s.traitorIsGroup ? `${s.traitor} (group)` : s.traitor;
+  return s.viaGroup ? `${who}\n(member of ${s.viaGroup})` : who;
+}
+
+function betrayedCell(s: BetrayalStep): string {
+  if (!s.betrayedIsGroup) return s.betrayed;
+  const members = s.members.map((m) => m.name).join(", ");
+  return `${s.betrayed} (group)\nreaches: ${members || "no member then"}`;
+}
+
+function printChains(chains: BetrayalChain[], maxDepth: number): void {
+  chains.forEach((chain, i) => {
+    // "Waingro → McCauley's crew (seq 25), incl. Trejo → McCauley's crew (seq 24), incl. ..."
+    const path = chain.steps
+      .map((s, j) => {
+        const next = chain.steps[j + 1];
+        const betrayed = `${s.betrayed} (seq ${s.seq})`;
+        return next?.viaGroup ? `${betrayed}, incl. ${next.traitor}` : betrayed;
+      })
+      .join(" → ");
+    say(
+      `\nChain ${i + 1} of ${chains.length}, ${chain.steps.length} betrayal(s): ${chain.steps[0]?.traitor} → ${path}`,
+    );
+    const table = makeTable(["seq", "traitor", "betrayed", "how", "coerced", "sources"]);
+    for (const s of chain.steps) {
+      table.push([
+        s.seq,
+        traitorCell(s),
+        betrayedCell(s),
+        s.how,
+        s.coerced ? `yes${s.coercedBy ? ` (by ${s.coercedBy})` : ""}` : "no",
+        s.sources.join(", "),
+      ]);
+    }
+    say(table.toString());
+    if (chain.truncated) {
+      say(
+        `It goes on beyond ${maxDepth} betrayals: use --depth ${Math.min(maxDepth + 1, MAX_BETRAYAL_DEPTH)} or more (at most ${MAX_BETRAYAL_DEPTH}).`,
+      );
+    }
+  });
+}
+
+export function registerBetrayalCommands(program: Command): void {
+  program
+    .command("betrayals")
+    .argument("[name]", "a character's name or alias; leave out with --film for the whole film")
+    .description("betrayal chains: who betrayed whom, and whom those betrayed in turn")
+    .option("--film <film>", "the film: the one to search the name in, or every chain of it")
+    .option(
+      "--depth <n>",
+      `the most betrayals in a chain, 1 to ${MAX_BETRAYAL_DEPTH}`,
+      String(DEFAULT_BETRAYAL_DEPTH),
+    )
+    .option("--time-respecting", "follow only betrayals later in the story")
+    .option("--json", "print JSON")
+    .action(
+      action(async (name: string | undefined, opts: BetrayalOptions) => {
+        const options = {
+          maxDepth: checkedInteger("--depth", opts.depth, 1, MAX_BETRAYAL_DEPTH),
+          timeRespecting: opts.timeRespecting === true,
+        };
+        const order = options.timeRespecting ? "each later in the story" : "in any story order";
+        if (name === undefined) {
+          if (opts.film === undefined) {
+            throw new HeistgraphError({
+              what: "Whose betrayals?",
+              expected: "a character's name, or --film <film> for every chain of a film",
+              suggestion:
+                "npx heistgraph betrayals waingro, or npx heistgraph betrayals --film heat",
+            });
+          }
+          const film = opts.film;
+          const result = await withDatabase((db) => filmBetrayalChains(db, film, options));
+          if (opts.json) return printJson(result);
+          say(
+            `Betrayal chains in ${result.film.title}: ${result.chains.length}, at most ${result.maxDepth} betrayals, ${order}.`,
+          );
+          printChains(result.chains, result.maxDepth);
+          return;
+        }
+        const result = await withDatabase((db) =>
+          betrayalChains(db, name, { ...options, film: opts.film }),
+        );
+        if (opts.json) return printJson(result);
+        if (result.chains.length === 0) {
+          say(`${result.from.name} (${result.from.film}) betrayed nobody in the sources.`);
+          return;
+        }
+        say(
+          `Betrayal chains from ${result.from.name} (${result.from.film}): ${result.chains.length}, at most ${result.maxDepth} betrayals, ${order}.`,
+        );
+        printChains(result.chains, result.maxDepth);
+      }),
+    );
+}

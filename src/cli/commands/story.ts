@@ -1,0 +1,301 @@
+// `heistgraph timeline`, `dossier`, `connection` and `parallels`.
+import type { Command } from "commander";
+import {
+  connection,
+  connectionCypher,
+  DEFAULT_MAX_LENGTH,
+  HARD_MAX_LENGTH,
+  type ConnectionRelationship,
+} from "../../queries/connection/index.ts";
+import { dossier } from "../../queries/dossier/index.ts";
+import { checkedRole, parallels } from "../../queries/parallels/index.ts";
+import { timeline } from "../../queries/timeline/index.ts";
+import { NARRATIVE_ROLES } from "../../dataset/vocabulary.ts";
+import { action } from "../run-action.ts";
+import { makeTable } from "../table.ts";
+import { printJson, withDatabase } from "../with-database.ts";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const cite = (sources: string[]) => sources.join(", ");
+
+/** Breaks text into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width = 48): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
+/** A seq span: "12-42", "from 12", "until 34", or "" for the whole story. */
+function span(since: number | null, until: number | null): string {
+  if (since !== null && until !== null) return `${since}-${until}`;
+  if (since !== null) return `from ${since}`;
+  if (until !== null) return `until ${until}`;
+  return "";
+}
+
+/** "-SAVED-> (15)", "<-LOYAL_TO- (duty, covert, 3-34)": type, direction and when. */
+function hop(r: ConnectionRelationship): string {
+  const arrow = r.direction === "forward" ? `-${r.type}->` : `<-${r.type}-`;
+  const facts = [
+    r.type === "LOYAL_TO" ? r.detail : null,
+    r.covert ? "covert" : null,
+    r.seq === null ? span(r.since, r.until) : String(r.seq),
+  ].filter(Boolean);
+  return facts.length > 0 ? `${arrow} (${facts.join(", ")})` : arrow;
+}
+
+export function registerStoryCommands(program: Command): void {
+  program
+    .command("timeline")
+    .argument("<film>", "a film id or title")
+    .description("the film's events in story order, with places, participants and acts")
+    .option("--from <seq>", "start at this event seq")
+    .option("--to <seq>", "end at this event seq")
+    .option("--json", "print JSON")
+    .action(
+      action(async (film: string, opts: { from?: string; to?: string; json?: boolean }) => {
+        const result = await withDatabase((db) => timeline(db, film, opts));
+        if (opts.json) return printJson(result);
+        const table = makeTable(["seq", "event", "where", "who", "what happens", "sources"]);
+        for (const e of result.events) {
+          const where = e.place
+            ? [e.place.name, ...e.place.within.slice(0, 1)].join(", ")
+            : "not said";
+          table.push([
+            e.seq,
+            wrap(e.disagreements.length > 0 ? `${e.name} (disputed)` : e.name, 32),
+            wrap(where, 24),
+            wrap(
+              e.participants.map((p) => (p.isGroup ? `${p.name} (group)` : p.name)).join(", "),
+              36,
+            ),
+            e.acts
+              .map((a) =>
+                wrap(`${a.by} ${a.type.toLowerCase()}${a.coerced ? " (coerced)" : ""} ${a.to}`, 40),
+              )
+              .join("\n"),
+            wrap(cite(e.sources), 24),
+          ]);
+        }
+        say(`Timeline of ${result.film.title} (${result.events.length} events):`);
+        say(table.toString());
+      }),
+    );
+
+  program
+    .command("dossier")
+    .argument("<name>", "a character's name or alias")
+    .description("everything about a character, each fact with its sources")
+    .option("--film <film>", "the film, when the name is in several")
+    .option("--json", "print JSON")
+    .action(
+      action(async (name: string, opts: { film?: string; json?: boolean }) => {
+        const d = await withDatabase((db) => dossier(db, name, opts));
+        if (opts.json) return printJson(d);
+        const c = d.character;
+        say(`${c.name} (${c.filmTitle}): ${c.role}, fate ${c.fate}`);
+        if (c.aliases.length > 0) say(`also called: ${c.aliases.join(", ")}`);
+        if (c.occupation) say(`occupation: ${c.occupation}`);
+        say(wrap(c.description, 100));
+        if (c.note) say(wrap(`note: ${c.note}`, 100));
+        say(`sources: ${cite(c.sources)}`);
+
+        const section = (title: string, head: string[], rows: (string | number)[][]) => {
+          if (rows.length === 0) return;
+          const table = makeTable(head);
+          for (const row of rows) table.push(row);
+          say(`\n${title}:`);
+          say(table.toString());
+        };
+        section(
+          "Groups",
+          ["group", "role", "when", "sources"],
+          d.groups.map((g) => [
+            g.group,
+            wrap(g.role, 40),
+            span(g.since, g.until),
+            wrap(cite(g.sources), 36),
+          ]),
+        );
+        section(
+          "Loyal to",
+          ["to", "kind", "covert", "when", "known by", "sources"],
+          d.loyalties.map((l) => [
+            l.toIsGroup ? `${l.to} (group)` : l.to,
+            l.kind,
+            l.covert ? "COVERT" : "",
+            span(l.since, l.until),
+            l.knownBy
+              .map((k) =>
+                wrap(
+                  `${k.name}${k.since === null ? "" : ` from ${k.since}`} (${cite(k.sources)})`,
+                  40,
+                ),
+              )
+              .join("\n"),
+            wrap(cite(l.sources), 36),
+          ]),
+        );
+        section(
+          "Loyal to them",
+          ["who", "kind", "covert", "when", "sources"],
+          d.loyalFrom.map((l) => [
+            l.fromIsGroup ? `${l.from} (group)` : l.from,
+            l.kind,
+            l.covert ? "COVERT" : "",
+            span(l.since, l.until),
+            wrap(cite(l.sources), 36),
+          ]),
+        );
+        section(
+          "Secrets they know",
+          ["whose", "hidden loyalty to", "from", "sources"],
+          d.secretsKnown.map((s) => [
+            s.of,
+            s.loyalTo ?? s.loyalToId,
+            s.since ?? "the start",
+            cite(s.sources),
+          ]),
+        );
+        const acts = (list: typeof d.actsDone) =>
+          list.map((a) => [
+            a.seq,
+            a.type,
+            a.otherIsGroup ? `${a.other} (group)` : a.other,
+            wrap(`${a.how}${a.coerced ? " (coerced)" : ""}`, 50),
+            wrap(cite(a.sources), 30),
+          ]);
+        section("What they do", ["seq", "act", "to", "how", "sources"], acts(d.actsDone));
+        section(
+          "What is done to them",
+          ["seq", "act", "by", "how", "sources"],
+          acts(d.actsSuffered),
+        );
+        section(
+          "Ties",
+          ["tie", "with", "status", "when", "sources"],
+          d.ties.map((t) => [
+            t.direction === "out" ? `${t.type} ->` : `<- ${t.type}`,
+            t.other,
+            t.status ?? "",
+            span(t.since, t.until),
+            wrap(cite(t.sources), 36),
+          ]),
+        );
+        section(
+          "Events",
+          ["seq", "event", "their part", "where", "sources"],
+          d.events.map((e) => [
+            e.seq,
+            wrap(e.disputed.length > 0 ? `${e.event} (disputed)` : e.event, 36),
+            wrap(e.role, 36),
+            wrap(e.place ?? "", 24),
+            wrap(cite(e.sources), 24),
+          ]),
+        );
+        section(
+          "Where the sources disagree about them",
+          ["topic", "accounts"],
+          d.disagreements.map((x) => [
+            wrap(x.topic, 30),
+            x.accounts.map((a) => wrap(a, 70)).join("\n"),
+          ]),
+        );
+      }),
+    );
+
+  program
+    .command("connection")
+    .argument("<from>", "a character's name or alias")
+    .argument("<to>", "another character's name or alias")
+    .description("the shortest routes between two characters through the story's relationships")
+    .option(
+      "--max-length <n>",
+      `the longest route to look for, 1 to ${HARD_MAX_LENGTH} (default ${DEFAULT_MAX_LENGTH})`,
+    )
+    .option("--film <film>", "the film, when a name is in several")
+    .option("--json", "print JSON")
+    .action(
+      action(
+        async (
+          from: string,
+          to: string,
+          opts: { maxLength?: string; film?: string; json?: boolean },
+        ) => {
+          // A bad --max-length is answered before connecting to the database.
+          if (opts.maxLength !== undefined) connectionCypher(opts.maxLength);
+          const result = await withDatabase((db) => connection(db, from, to, opts));
+          if (opts.json) return printJson(result);
+          const [a, b] = [result.from, result.to];
+          if (result.routes.length === 0) {
+            say(
+              a.film !== b.film
+                ? `${a.name} (${a.film}) and ${b.name} (${b.film}) are in different films: no story relationship links them. Compare roles with \`npx heistgraph parallels\`.`
+                : `No route of at most ${result.maxLength} steps links ${a.name} and ${b.name} (events they share do not count; see \`npx heistgraph timeline ${a.film}\`).`,
+            );
+            return;
+          }
+          const n = result.routes.length;
+          say(
+            `${a.name} to ${b.name}: ${n} shortest route${n === 1 ? "" : "s"} of ${result.length} step${result.length === 1 ? "" : "s"}`,
+          );
+          result.routes.forEach((route, i) => {
+            const names = new Map(
+              route.nodes.map((x) => [x.id, x.isGroup ? `${x.name} (group)` : x.name]),
+            );
+            say(`\nRoute ${i + 1}: ${route.nodes.map((x) => names.get(x.id)).join(" - ")}`);
+            const table = makeTable(["from", "relationships", "to", "sources"]);
+            for (const step of route.steps) {
+              table.push([
+                names.get(step.fromId) ?? step.fromId,
+                step.relationships.map(hop).join("\n"),
+                names.get(step.toId) ?? step.toId,
+                step.relationships.map((r) => cite(r.sources)).join("\n"),
+              ]);
+            }
+            say(table.toString());
+          });
+        },
+      ),
+    );
+
+  program
+    .command("parallels")
+    .description("characters of different films who hold the same narrative role")
+    .option("--role <role>", `one narrative role: ${NARRATIVE_ROLES.join(", ")}`)
+    .option("--json", "print JSON")
+    .action(
+      action(async (opts: { role?: string; json?: boolean }) => {
+        // An unknown --role is answered before connecting to the database.
+        if (opts.role !== undefined) checkedRole(opts.role);
+        const result = await withDatabase((db) => parallels(db, opts));
+        if (opts.json) return printJson(result);
+        if (result.parallels.length === 0) {
+          say(
+            result.role
+              ? `No parallels for ${result.role}: no two films have a character in that role.`
+              : "No parallels: no narrative role is held in two films.",
+          );
+          return;
+        }
+        const table = makeTable(["role", "film", "characters"]);
+        for (const p of result.parallels) {
+          p.films.forEach((f, i) => {
+            table.push([
+              i === 0 ? p.role : "",
+              f.title,
+              f.characters.map((c) => `${c.name} (${c.fate})`).join("\n"),
+            ]);
+          });
+        }
+        say(table.toString());
+      }),
+    );
+}

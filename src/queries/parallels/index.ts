@@ -1,0 +1,69 @@
+// Parallels across films: characters of different films who hold the same narrative role.
+import { closest, distance } from "fastest-levenshtein";
+import type { Database } from "../../db/connection.ts";
+import { NARRATIVE_ROLES, type NarrativeRole } from "../../dataset/vocabulary.ts";
+import { HeistgraphError } from "../../errors.ts";
+import { runQuery } from "../run-query.ts";
+
+export interface ParallelCharacter {
+  id: string;
+  name: string;
+  unnamed: boolean;
+  occupation: string | null;
+  fate: string;
+  sources: string[];
+}
+
+export interface ParallelFilm {
+  film: string;
+  title: string;
+  /** The film's characters in that role, by name. */
+  characters: ParallelCharacter[];
+}
+
+export interface Parallel {
+  role: NarrativeRole;
+  /** At least two films, by title. */
+  films: ParallelFilm[];
+}
+
+export interface Parallels {
+  /** The role asked for; null for all of them. */
+  role: NarrativeRole | null;
+  /** One entry per role held in at least two films, by role. */
+  parallels: Parallel[];
+}
+
+/** A narrative role as typed ("Lead Investigator", "lead_investigator"), or an error. */
+export function checkedRole(role: string): NarrativeRole {
+  const key = role
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+  const found = NARRATIVE_ROLES.find((r) => r === key);
+  if (found) return found;
+  throw new HeistgraphError({
+    what: `Unknown narrative role "${role}".`,
+    expected: `one of: ${NARRATIVE_ROLES.join(", ")}`,
+    suggestion: `did you mean ${similarRoles(key)
+      .map((r) => `"${r}"`)
+      .join(" or ")}?`,
+  });
+}
+
+/** Roles that contain what was typed, else share a word with it, else the closest spelling. */
+function similarRoles(key: string): NarrativeRole[] {
+  const byDistance = (a: string, b: string) => distance(a, key) - distance(b, key);
+  const containing = NARRATIVE_ROLES.filter((r) => r.includes(key) || key.includes(r));
+  if (containing.length > 0) return containing.sort(byDistance).slice(0, 3);
+  const words = new Set(key.split("-"));
+  const sharing = NARRATIVE_ROLES.filter((r) => r.split("-").some((w) => words.has(w)));
+  if (sharing.length > 0) return sharing.sort(byDistance).slice(0, 3);
+  return [closest(key, [...NARRATIVE_ROLES]) as NarrativeRole];
+}
+
+/** Characters of different films who share a narrative role, grouped by role. */
+export async function parallels(db: Database, options: { role?: string } = {}): Promise<Parallels> {
+  const role = options.role === undefined ? null : checkedRole(options.role);
+  return { role, parallels: await runQuery<Parallel>(db, "parallels", { role }) };
+}

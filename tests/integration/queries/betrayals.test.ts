@@ -1,0 +1,303 @@
+// Betrayal chains, asked of the real films.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/connection.ts";
+import { HeistgraphError } from "../../../src/errors.ts";
+import {
+  betrayalChains,
+  chainCypher,
+  DEFAULT_BETRAYAL_DEPTH,
+  filmBetrayalChains,
+  MAX_BETRAYAL_DEPTH,
+  type BetrayalChain,
+} from "../../../src/queries/betrayals/index.ts";
+import { cypherFile } from "../../../src/queries/cypher-file.ts";
+import { planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await withFilmsImported();
+});
+
+/** A chain as "traitor > betrayed @seq" strings, with "(via group)" when reached through one. */
+const brief = (chain: BetrayalChain) =>
+  chain.steps.map(
+    (s) =>
+      `${s.traitorId}${s.viaGroupId ? ` (via ${s.viaGroupId})` : ""} > ${s.betrayedId} @${s.seq}`,
+  );
+
+/** The betrayals of a chain, to compare chains with each other. */
+const acts = (chain: BetrayalChain) =>
+  chain.steps.map((s) => `${s.traitorId}>${s.betrayedId}@${s.seq}`);
+
+/** True when `part` is a contiguous run of `whole` (as a prefix, suffix or in the middle). */
+function isPartOf(part: string[], whole: string[]): boolean {
+  if (part.length >= whole.length) return false;
+  for (let i = 0; i + part.length <= whole.length; i++) {
+    if (part.every((a, j) => whole[i + j] === a)) return true;
+  }
+  return false;
+}
+
+/** True when `part` is the beginning of the longer `whole`. */
+const isPrefixOf = (part: string[], whole: string[]) =>
+  part.length < whole.length && part.every((a, j) => whole[j] === a);
+
+describe("betrayalChains", () => {
+  it("follows Waingro's betrayal of the crew to the members who betrayed in turn", async () => {
+    const { from, maxDepth, timeRespecting, chains } = await betrayalChains(db, "Waingro");
+    expect(from.id).toBe("heat-waingro");
+    expect(maxDepth).toBe(DEFAULT_BETRAYAL_DEPTH);
+    expect(timeRespecting).toBe(false);
+    expect(chains.map(brief)).toEqual([
+      [
+        "heat-waingro > heat-mccauley-crew @25",
+        "heat-trejo (via heat-mccauley-crew) > heat-mccauley-crew @24",
+        "donald-breedan (via heat-mccauley-crew) > heat-lillian @23",
+      ],
+      [
+        "heat-waingro > heat-mccauley-crew @25",
+        "donald-breedan (via heat-mccauley-crew) > heat-lillian @23",
+      ],
+    ]);
+    const [first, second, third] = chains[0]?.steps ?? [];
+    expect(first).toMatchObject({
+      traitor: "Waingro",
+      betrayed: "McCauley's crew",
+      betrayedIsGroup: true,
+      viaGroup: null,
+      event: "heat-bank-robbery",
+      coerced: false,
+      coercedBy: null,
+    });
+    expect(first?.sources).toContain("heat-fr:15");
+    // Trejo gave the job away under Waingro's torture.
+    expect(second).toMatchObject({
+      traitor: "Trejo",
+      viaGroup: "McCauley's crew",
+      coerced: true,
+      coercedBy: "Waingro",
+      coercedById: "heat-waingro",
+    });
+    expect(third).toMatchObject({ traitor: "Donald Breedan", betrayed: "Lillian", members: [] });
+    expect(chains.every((c) => !c.truncated)).toBe(true);
+  });
+
+  it("counts a betrayed group's members at that moment, not the traitor", async () => {
+    const { chains } = await betrayalChains(db, "Waingro");
+    // At seq 25 the crew is McCauley, Chris, Cheritto (until 27), Trejo (until 29) and
+    // Breedan (23 to 26); Waingro himself left it at seq 4.
+    expect(chains[0]?.steps[0]?.members.map((m) => m.id)).toEqual([
+      "chris-shiherlis",
+      "donald-breedan",
+      "michael-cheritto",
+      "neil-mccauley",
+      "heat-trejo",
+    ]);
+    // Trejo's own betrayal of the crew (seq 24) reaches the others, not Trejo.
+    expect(chains[0]?.steps[1]?.members.map((m) => m.id)).not.toContain("heat-trejo");
+    expect(chains[0]?.steps[1]?.members.map((m) => m.id)).toContain("donald-breedan");
+  });
+
+  it("goes on through a group only from who was in it then", async () => {
+    // Chow joined the gang at seq 16: his betrayal of the gang at 6 (the gun offer) does not
+    // reach himself, but Bony, who betrayed the gang at 32, when Chow was in it.
+    const { chains } = await betrayalChains(db, "Ko Chow", { timeRespecting: true });
+    expect(chains.map(brief)).toEqual([
+      ["ko-chow > cof-gang @6", "bony (via cof-gang) > cof-gang @32"],
+      ["ko-chow > cof-gang @21", "bony (via cof-gang) > cof-gang @32"],
+      ["ko-chow > cof-betrayed-friend @1"],
+      ["ko-chow > fu @22"],
+    ]);
+    const gunOffer = chains[0]?.steps[0]?.members.map((m) => m.id);
+    expect(gunOffer).toContain("bony");
+    expect(gunOffer).not.toContain("ko-chow");
+    // Joe was killed at 27: not in the gang Bony deserted at 32; Bony is the traitor.
+    const desertion = chains[0]?.steps[1]?.members.map((m) => m.id);
+    expect(desertion).toContain("ko-chow");
+    expect(desertion).not.toContain("joe");
+    expect(desertion).not.toContain("bony");
+  });
+
+  it("with timeRespecting follows only betrayals later in the story", async () => {
+    // Trejo (24) and Breedan (23) betrayed before Waingro did (25): only his own remains.
+    const { chains, timeRespecting } = await betrayalChains(db, "waingro", {
+      timeRespecting: true,
+    });
+    expect(timeRespecting).toBe(true);
+    expect(chains.map(brief)).toEqual([["heat-waingro > heat-mccauley-crew @25"]]);
+    // Bony's desertion (32) reaches Chow, whose betrayals all came before.
+    const bony = await betrayalChains(db, "Bony");
+    expect(bony.chains.map(brief)).toEqual([
+      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-betrayed-friend @1"],
+      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-gang @6"],
+      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-gang @21"],
+      ["bony > cof-gang @32", "ko-chow (via cof-gang) > fu @22"],
+    ]);
+    const later = await betrayalChains(db, "Bony", { timeRespecting: true });
+    expect(later.chains.map(brief)).toEqual([["bony > cof-gang @32"]]);
+  });
+
+  it("lists only chains that are not the beginning of another, longest first", async () => {
+    const { chains } = await betrayalChains(db, "Ko Chow");
+    const lengths = chains.map((c) => c.steps.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    // Chow → gang → Bony → gang → Chow again, then on to one of his other betrayals; the
+    // betrayal the chain started with is not used a second time.
+    expect(chains.map(brief)).toContainEqual([
+      "ko-chow > cof-gang @6",
+      "bony (via cof-gang) > cof-gang @32",
+      "ko-chow (via cof-gang) > cof-gang @21",
+    ]);
+    for (const chain of chains) {
+      const own = acts(chain);
+      expect(new Set(own).size).toBe(own.length);
+      for (const other of chains) expect(isPrefixOf(own, acts(other))).toBe(false);
+    }
+    // From one character, a chain may end like a longer one: Chow's betrayal of Fu is also
+    // where Chow → gang @21 → Bony → gang @32 → Chow ends.
+    expect(chains.map(brief)).toContainEqual(["ko-chow > fu @22"]);
+    // "Chow → gang @6" alone is only the beginning of longer chains.
+    expect(chains.map(brief)).not.toContainEqual(["ko-chow > cof-gang @6"]);
+  });
+
+  it("stops at maxDepth and says the chain goes on", async () => {
+    const { chains } = await betrayalChains(db, "Waingro", { maxDepth: 1 });
+    expect(chains.map(brief)).toEqual([["heat-waingro > heat-mccauley-crew @25"]]);
+    expect(chains[0]?.truncated).toBe(true);
+    const two = await betrayalChains(db, "Waingro", { maxDepth: 2 });
+    // Same length: in story order of the steps (Breedan's betrayal, 23, before Trejo's, 24).
+    expect(two.chains.map((c) => [brief(c).at(-1), c.truncated])).toEqual([
+      ["donald-breedan (via heat-mccauley-crew) > heat-lillian @23", false],
+      ["heat-trejo (via heat-mccauley-crew) > heat-mccauley-crew @24", true], // goes on to Breedan
+    ]);
+    const max = await betrayalChains(db, "Ko Chow", { maxDepth: MAX_BETRAYAL_DEPTH });
+    expect(max.maxDepth).toBe(8);
+    expect(max.chains.every((c) => c.steps.length <= MAX_BETRAYAL_DEPTH)).toBe(true);
+  });
+
+  it("finds a character by alias, ignoring case and accents, and says when they betrayed nobody", async () => {
+    const { from, chains } = await betrayalChains(db, "CHÉRRITO");
+    expect(from.id).toBe("michael-cheritto");
+    expect(chains).toEqual([]);
+  });
+
+  it.each([0, 99, "abc", 2.5])("refuses maxDepth %j", async (maxDepth) => {
+    const attempt = betrayalChains(db, "Waingro", { maxDepth: maxDepth as number });
+    await expect(attempt).rejects.toThrow(HeistgraphError);
+    await expect(betrayalChains(db, "Waingro", { maxDepth: maxDepth as number })).rejects.toThrow(
+      /maxDepth must be a whole number from 1 to 8/,
+    );
+    await expect(filmBetrayalChains(db, "heat", { maxDepth: maxDepth as number })).rejects.toThrow(
+      /maxDepth must be a whole number from 1 to 8/,
+    );
+  });
+
+  it("answers an unknown name with the closest matches", async () => {
+    await expect(betrayalChains(db, "Waingr")).rejects.toThrow(
+      /No character called "Waingr"[\s\S]*closest: Waingro \(heat\)/,
+    );
+  });
+
+  it("answers an unknown film clearly", async () => {
+    await expect(betrayalChains(db, "Bony", { film: "Reservoir Dogs" })).rejects.toThrow(
+      /Unknown film "Reservoir Dogs"/,
+    );
+  });
+});
+
+describe("filmBetrayalChains", () => {
+  it("lists Heat's chains without the ones that are part of longer chains", async () => {
+    const { film, chains } = await filmBetrayalChains(db, "Heat");
+    expect(film.id).toBe("heat");
+    expect(chains.map(brief)[0]).toEqual([
+      "heat-waingro > heat-mccauley-crew @25",
+      "heat-trejo (via heat-mccauley-crew) > heat-mccauley-crew @24",
+      "donald-breedan (via heat-mccauley-crew) > heat-lillian @23",
+    ]);
+    // Charlene's betrayals come after Alan's betrayal of her, so they are not listed alone.
+    expect(chains.map(brief)).toContainEqual([
+      "alan-marciano > charlene-shiherlis @17",
+      "charlene-shiherlis > chris-shiherlis @31",
+    ]);
+    expect(chains.map(brief)).not.toContainEqual(["charlene-shiherlis > chris-shiherlis @31"]);
+    expect(chains.map(brief)).toContainEqual(["heat-justine > vincent-hanna @36"]);
+    for (const chain of chains) {
+      for (const other of chains) expect(isPartOf(acts(chain), acts(other))).toBe(false);
+    }
+    const lengths = chains.map((c) => c.steps.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+  });
+
+  it("with timeRespecting splits chains that go back in time", async () => {
+    const { chains } = await filmBetrayalChains(db, "heat", { timeRespecting: true });
+    const all = chains.map(brief);
+    // The affair (9) came before Alan's betrayal of Charlene (17): a chain of its own.
+    expect(all).toContainEqual(["charlene-shiherlis > chris-shiherlis @9"]);
+    expect(all).toContainEqual([
+      "alan-marciano > charlene-shiherlis @17",
+      "charlene-shiherlis > chris-shiherlis @31",
+    ]);
+    expect(all).toContainEqual(["heat-waingro > heat-mccauley-crew @25"]);
+    expect(all).toContainEqual(["heat-trejo > heat-mccauley-crew @24"]);
+    for (const chain of chains) {
+      const seqs = chain.steps.map((s) => s.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
+  });
+
+  it("starts City on Fire's chains with Chow, since Bony's desertion reaches him", async () => {
+    const { chains } = await filmBetrayalChains(db, "city on fire");
+    expect(chains.length).toBeGreaterThan(0);
+    expect(chains.every((c) => c.steps[0]?.traitorId === "ko-chow")).toBe(true);
+    expect(chains.every((c) => c.steps.some((s) => s.traitorId === "bony"))).toBe(true);
+  });
+
+  it("answers an unknown film with the closest one", async () => {
+    await expect(filmBetrayalChains(db, "Heet")).rejects.toThrow(
+      /Unknown film "Heet"[\s\S]*did you mean "heat"/,
+    );
+  });
+});
+
+describe("query files and plans", () => {
+  it("keeps the default bound in the files, for Browser", () => {
+    for (const name of ["betrayal-chains", "film-betrayal-chains"] as const) {
+      const file = cypherFile(name);
+      expect(chainCypher(name, DEFAULT_BETRAYAL_DEPTH)).toBe(file.cypher);
+      expect(file.params.maxDepth).toBe(String(DEFAULT_BETRAYAL_DEPTH));
+      expect(file.params.timeRespecting).toBe("false");
+      expect(chainCypher(name, 2)).toContain("{1,3}");
+    }
+    expect(cypherFile("betrayal-chains").params.characterId).toBe("'heat-waingro'");
+    expect(cypherFile("film-betrayal-chains").params.film).toBe("'heat'");
+  });
+
+  it.each([
+    ["betrayal-chains", { characterId: "heat-waingro" }, DEFAULT_BETRAYAL_DEPTH],
+    ["betrayal-chains", { characterId: "ko-chow" }, MAX_BETRAYAL_DEPTH],
+    ["film-betrayal-chains", { film: "heat" }, DEFAULT_BETRAYAL_DEPTH],
+  ] as const)(
+    "%s starts from an index seek and expands at most 2 * depth - 1 steps",
+    async (name, params, depth) => {
+      const operators = await planOperators(db, chainCypher(name, depth), {
+        ...params,
+        timeRespecting: true,
+        maxDepth: depth,
+      });
+      const names = operators.map((o) => o.operator);
+      expect(names).not.toContain("AllNodesScan");
+      expect(names).not.toContain("NodeByLabelScan");
+      // Rows come from the one index seek only; the rest start from bound nodes (Argument).
+      expect(names.filter((n) => /Scan|Seek/.test(n))).toEqual(["NodeUniqueIndexSeek"]);
+      const expansions = operators.filter((o) => /VarLengthExpand|Repeat|Trail/.test(o.operator));
+      expect(expansions.length).toBeGreaterThan(0);
+      for (const o of expansions) {
+        if (o.operator.includes("VarLengthExpand")) {
+          expect(o.details).toContain(`*..${2 * depth - 1}]`);
+        } else {
+          expect(o.details).toContain(`{1, ${2 * depth - 1}}`);
+        }
+      }
+    },
+  );
+});

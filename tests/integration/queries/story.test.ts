@@ -1,0 +1,459 @@
+// Timeline, dossier, connection and parallels, asked of the real films.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/connection.ts";
+import { ACT_TYPES, NARRATIVE_ROLES, TIE_TYPES } from "../../../src/dataset/vocabulary.ts";
+import { HeistgraphError } from "../../../src/errors.ts";
+import { cypherFile } from "../../../src/queries/cypher-file.ts";
+import {
+  connection,
+  connectionCypher,
+  DEFAULT_MAX_LENGTH,
+  HARD_MAX_LENGTH,
+} from "../../../src/queries/connection/index.ts";
+import { dossier } from "../../../src/queries/dossier/index.ts";
+import { parallels } from "../../../src/queries/parallels/index.ts";
+import { timeline } from "../../../src/queries/timeline/index.ts";
+import { planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await withFilmsImported();
+});
+
+describe("timeline", () => {
+  it("tells Heat from the armored-car job to McCauley's death at the airport", async () => {
+    const { film, events } = await timeline(db, "Heat");
+    expect(film.id).toBe("heat");
+    const seqs = events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+
+    // The job is prepared (1), then the robbery itself (2), on the armored car in Los Angeles.
+    expect(events[0]?.id).toBe("heat-armored-car-heist-prepared");
+    const heist = events[1];
+    expect(heist).toMatchObject({ seq: 2, id: "heat-armored-car-heist" });
+    expect(heist?.place).toMatchObject({ name: "The armored car", within: ["Los Angeles"] });
+    expect(heist?.participants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: "heat-waingro", role: "kills a guard", isGroup: false }),
+        expect.objectContaining({ id: "neil-mccauley", isGroup: false }),
+        expect.objectContaining({ id: "heat-mccauley-crew", isGroup: true }),
+      ]),
+    );
+    expect(heist?.acts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "KILLED",
+          byId: "heat-waingro",
+          toId: "heat-armored-car-guard-1",
+        }),
+      ]),
+    );
+    expect(heist?.disagreements.map((d) => d.id)).toContain("heat-dis-guard-count");
+
+    const last = events.at(-1);
+    expect(last).toMatchObject({ id: "heat-airport-showdown", seq: 42 });
+    expect(last?.place?.name).toBe("Los Angeles airport");
+    expect(last?.participants.map((p) => p.name).sort()).toEqual([
+      "Neil McCauley",
+      "Vincent Hanna",
+    ]);
+    expect(last?.acts).toEqual([
+      expect.objectContaining({ type: "KILLED", by: "Vincent Hanna", to: "Neil McCauley" }),
+    ]);
+    expect(last?.sources).toEqual(["heat-fr:20", "heat-de:12"]);
+    // Every event and every participation cites its sources.
+    for (const e of events) {
+      expect(e.sources.length).toBeGreaterThan(0);
+      for (const p of e.participants) expect(p.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("shows a range of seqs, with enclosing places and acts whose doer is a group", async () => {
+    const { events } = await timeline(db, "city on fire", { from: 27, to: "32" });
+    expect(events.map((e) => e.seq)).toEqual([27, 28, 29, 30, 31, 32]);
+    // The gang leaves Bill behind: the group is not listed as a participant, Bill is.
+    expect(events[0]?.acts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "ABANDONED", byId: "cof-gang", toId: "bill" }),
+      ]),
+    );
+    const siege = events.find((e) => e.id === "cof-harbour-siege");
+    expect(siege?.place).toMatchObject({ name: "Harbour hideout", within: ["Harbour area"] });
+    expect(siege?.acts.filter((a) => a.type === "KILLED").map((a) => [a.by, a.to])).toEqual(
+      expect.arrayContaining([
+        ["Ko Chow", "Gang leader"],
+        ["Fu", "Gang leader"],
+        ["Gang leader", "Bony"],
+        ["The police", "Big Song"],
+      ]),
+    );
+  });
+
+  it("answers an unknown film with the films there are", async () => {
+    await expect(timeline(db, "Reservoir Dogs")).rejects.toThrow(HeistgraphError);
+    await expect(timeline(db, "Reservoir Dogs")).rejects.toThrow(
+      /Unknown film "Reservoir Dogs"[\s\S]*heat \(Heat\)/,
+    );
+    await expect(timeline(db, "Heet")).rejects.toThrow(/did you mean "heat"/);
+  });
+
+  it("rejects a bad seq range", async () => {
+    await expect(timeline(db, "heat", { from: 0 })).rejects.toThrow(
+      /from must be a whole number from 1 to/,
+    );
+    await expect(timeline(db, "heat", { to: "last" })).rejects.toThrow(/to must be a whole number/);
+    await expect(timeline(db, "heat", { from: 10, to: 5 })).rejects.toThrow(
+      /from \(10\) comes after to \(5\)/,
+    );
+  });
+});
+
+describe("dossier", () => {
+  it("holds Ko Chow's covert loyalties, who knows them, and their sources", async () => {
+    const d = await dossier(db, "Ko Chow");
+    expect(d.character).toMatchObject({
+      id: "ko-chow",
+      role: "undercover-officer",
+      fate: "killed",
+      aliases: ["Chow"],
+      filmTitle: "City on Fire",
+    });
+    // Covert loyalties come first.
+    const covert = d.loyalties.filter((l) => l.covert);
+    expect(d.loyalties.slice(0, covert.length)).toEqual(covert);
+    expect(covert.map((l) => l.toId).sort()).toEqual(["cof-police", "inspector-lau"]);
+    const police = covert.find((l) => l.toId === "cof-police");
+    expect(police).toMatchObject({ kind: "duty", since: 3, until: 34, toIsGroup: true });
+    expect(police?.sources).toContain("city-on-fire-fr:1");
+    expect(police?.knownBy).toEqual([
+      {
+        id: "inspector-lau",
+        name: "Inspector Lau",
+        since: null,
+        sources: ["city-on-fire-fr:1", "city-on-fire-fr:7", "city-on-fire-fr:9"],
+      },
+      { id: "fu", name: "Fu", since: 33, sources: ["city-on-fire-fr:16"] },
+    ]);
+    // His cover with the gang is openly shown, so not covert.
+    expect(d.loyalties.find((l) => l.toId === "cof-gang")).toMatchObject({
+      kind: "cover",
+      covert: false,
+      knownBy: [],
+    });
+  });
+
+  it("lists what Ko Chow does and suffers, his ties, groups and events, all cited", async () => {
+    const d = await dossier(db, "chow");
+    expect(d.actsDone).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "SAVED", otherId: "fu", seq: 28 }),
+        expect.objectContaining({
+          type: "KILLED",
+          otherId: "cof-gang-leader",
+          seq: 32,
+          event: "Siege of the harbour hideout",
+        }),
+      ]),
+    );
+    expect(d.actsSuffered).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "ORDERED", otherId: "inspector-lau", seq: 3 }),
+        expect.objectContaining({ type: "KILLED", otherId: "cof-police", otherIsGroup: true }),
+      ]),
+    );
+    expect(d.ties).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "FRIEND_OF", direction: "out", otherId: "fu" }),
+        expect.objectContaining({ type: "SUPERIOR_OF", direction: "in", otherId: "inspector-lau" }),
+      ]),
+    );
+    expect(d.groups.map((g) => g.groupId)).toEqual(["cof-police", "cof-gang"]);
+    expect(d.loyalFrom.map((l) => l.fromId)).toEqual(expect.arrayContaining(["fu", "hung"]));
+    const seqs = d.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(d.events.at(-1)).toMatchObject({ eventId: "cof-fu-arrest-chow-death", role: "dies" });
+
+    const facts = [
+      d.character,
+      ...d.groups,
+      ...d.loyalties,
+      ...d.loyalties.flatMap((l) => l.knownBy),
+      ...d.loyalFrom,
+      ...d.secretsKnown,
+      ...d.actsDone,
+      ...d.actsSuffered,
+      ...d.ties,
+      ...d.events,
+      ...d.disagreements,
+    ];
+    for (const fact of facts) expect(fact.sources.length).toBeGreaterThan(0);
+  });
+
+  it("gives the secrets a character knows and the disagreements about them", async () => {
+    const hanna = await dossier(db, "Vincent Hanna");
+    expect(hanna.secretsKnown).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ofId: "neil-mccauley",
+          loyalToId: "heat-mccauley-crew",
+          loyalTo: "McCauley's crew",
+          since: 12,
+        }),
+      ]),
+    );
+    const charlene = await dossier(db, "charlene");
+    expect(charlene.disagreements.map((x) => x.id)).toContain("heat-dis-motel-demand");
+    expect(charlene.disagreements[0]?.accounts.length).toBeGreaterThanOrEqual(2);
+    const neil = await dossier(db, "McCauley");
+    expect(neil.events.at(-1)?.disputed).toEqual(["How Hanna shoots McCauley"]);
+  });
+
+  it("finds a character by alias, ignoring case and accents", async () => {
+    const d = await dossier(db, "MICHAEL CHÉRITTO");
+    expect(d.character.id).toBe("michael-cheritto");
+    expect((await dossier(db, "slick")).character.id).toBe("michael-cheritto");
+  });
+
+  it("answers an unknown name with the closest matches, an unknown film clearly", async () => {
+    await expect(dossier(db, "Ko Chw")).rejects.toThrow(
+      /No character called "Ko Chw"[\s\S]*closest: Ko Chow \(city-on-fire\)/,
+    );
+    await expect(dossier(db, "Fu", { film: "Heist" })).rejects.toThrow(/Unknown film "Heist"/);
+  });
+});
+
+describe("connection", () => {
+  it("links Vincent Hanna to Waingro directly", async () => {
+    const c = await connection(db, "Vincent Hanna", "waingro");
+    expect(c).toMatchObject({ length: 1, maxLength: DEFAULT_MAX_LENGTH });
+    expect(c.routes).toHaveLength(1);
+    const [step] = c.routes[0]?.steps ?? [];
+    expect(step).toMatchObject({ fromId: "vincent-hanna", toId: "heat-waingro" });
+    expect(step?.relationships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "SUSPECTED",
+          direction: "forward",
+          seq: 13,
+          sources: ["heat-fr:8"],
+        }),
+        expect.objectContaining({ type: "KNOWS_SECRET_OF", direction: "forward" }),
+      ]),
+    );
+  });
+
+  it("links Fu to Inspector Lau through Ko Chow and through the police", async () => {
+    const c = await connection(db, "Fu", "Lau");
+    expect(c.length).toBe(2);
+    expect(c.routes.map((r) => r.nodes.map((n) => n.name))).toEqual([
+      ["Fu", "Ko Chow", "Inspector Lau"],
+      ["Fu", "The police", "Inspector Lau"],
+    ]);
+    const [viaChow, viaPolice] = c.routes;
+    expect(viaPolice?.nodes[1]).toMatchObject({ id: "cof-police", isGroup: true });
+    // Chow's side of the route: Lau gives the orders, Chow's duty to Lau is covert.
+    const chowLau = viaChow?.steps[1]?.relationships ?? [];
+    expect(chowLau.filter((r) => r.type === "ORDERED").map((r) => [r.direction, r.seq])).toEqual([
+      ["backward", 3],
+      ["backward", 7],
+      ["backward", 13],
+    ]);
+    expect(chowLau).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "LOYAL_TO",
+          direction: "forward",
+          covert: true,
+          detail: "duty",
+        }),
+      ]),
+    );
+    expect(viaChow?.strength).toBeGreaterThan(viaPolice?.strength ?? Infinity);
+    // Only the narrative relationships are followed.
+    const followed = new Set<string>([
+      ...ACT_TYPES,
+      ...TIE_TYPES,
+      "LOYAL_TO",
+      "KNOWS_SECRET_OF",
+      "MEMBER_OF",
+    ]);
+    for (const route of c.routes) {
+      for (const step of route.steps) {
+        for (const r of step.relationships) {
+          expect(followed.has(r.type)).toBe(true);
+          expect(r.sources.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("keeps to the length bound", async () => {
+    const far = await connection(db, "Lillian", "Lauren Gustafson");
+    expect(far.length).toBe(4);
+    // Lillian's fiancé Breedan drives for McCauley, whom Hanna hunts; Lauren is Hanna's stepdaughter.
+    expect(far.routes[0]?.nodes.map((n) => n.name)).toEqual([
+      "Lillian",
+      "Donald Breedan",
+      "Neil McCauley",
+      "Vincent Hanna",
+      "Lauren Gustafson",
+    ]);
+    expect(far.routes.map((r) => r.nodes[2]?.name)).toContain("McCauley's crew");
+    const near = await connection(db, "Lillian", "Lauren Gustafson", { maxLength: 3 });
+    expect(near).toMatchObject({ maxLength: 3, length: null, routes: [] });
+    expect((await connection(db, "Fu", "Lau", { maxLength: "1" })).routes).toEqual([]);
+  });
+
+  it("finds nothing across films and refuses one character twice", async () => {
+    const c = await connection(db, "Vincent Hanna", "John Chan");
+    expect(c.from.film).toBe("heat");
+    expect(c.to.film).toBe("city-on-fire");
+    expect(c.routes).toEqual([]);
+    await expect(connection(db, "Chow", "Ko Chow")).rejects.toThrow(/the same character, Ko Chow/);
+  });
+
+  it.each([0, 99, 2.5, "six", "4; MATCH (n) DETACH DELETE n"])(
+    "rejects max length %j",
+    async (maxLength) => {
+      await expect(connection(db, "Fu", "Lau", { maxLength })).rejects.toThrow(
+        new RegExp(`max length must be a whole number from 1 to ${HARD_MAX_LENGTH}`),
+      );
+    },
+  );
+
+  it("answers unknown names with the closest matches", async () => {
+    await expect(connection(db, "Wangro", "Hanna")).rejects.toThrow(
+      /No character called "Wangro"[\s\S]*closest: Waingro \(heat\)/,
+    );
+    await expect(connection(db, "Hanna", "Neil McColley")).rejects.toThrow(
+      /closest: Neil McCauley \(heat\)/,
+    );
+  });
+
+  it("writes only a checked bound into the query", () => {
+    const cypher = connectionCypher(4);
+    expect(cypher).toContain("*1..4]");
+    expect(cypher).not.toContain(`*1..${DEFAULT_MAX_LENGTH}]`);
+    expect(() => connectionCypher(HARD_MAX_LENGTH + 1)).toThrow(HeistgraphError);
+  });
+});
+
+describe("parallels", () => {
+  it("pairs characters of different films by narrative role", async () => {
+    const { role, parallels: all } = await parallels(db);
+    expect(role).toBeNull();
+    const roles = all.map((p) => p.role);
+    expect(roles).toEqual([...roles].sort());
+    for (const p of all) {
+      expect(NARRATIVE_ROLES).toContain(p.role);
+      const films = p.films.map((f) => f.film);
+      expect(new Set(films).size).toBe(films.length);
+      expect(films.length).toBeGreaterThanOrEqual(2);
+    }
+    const investigators = all.find((p) => p.role === "lead-investigator");
+    expect(investigators?.films.map((f) => [f.title, f.characters.map((c) => c.name)])).toEqual([
+      ["City on Fire", ["John Chan"]],
+      ["Heat", ["Vincent Hanna"]],
+    ]);
+    // Both films' robbery bosses lead a crew: McCauley and City on Fire's unnamed leader.
+    const leaders = all.find((p) => p.role === "crew-leader");
+    expect(leaders?.films.map((f) => [f.title, f.characters.map((c) => c.name)])).toEqual([
+      ["City on Fire", ["Gang leader"]],
+      ["Heat", ["Neil McCauley"]],
+    ]);
+    // Heat has no undercover officer, so Ko Chow has no parallel.
+    expect(roles).not.toContain("undercover-officer");
+  });
+
+  it("answers for one role, typed loosely", async () => {
+    const result = await parallels(db, { role: "Love Interest" });
+    expect(result.role).toBe("love-interest");
+    expect(result.parallels).toHaveLength(1);
+    expect(result.parallels[0]?.films.find((f) => f.film === "heat")?.characters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: "heat-eady", fate: "alive" })]),
+    );
+    expect((await parallels(db, { role: "undercover-officer" })).parallels).toEqual([]);
+  });
+
+  it("answers an unknown role with the valid ones and the closest", async () => {
+    await expect(parallels(db, { role: "crew boss" })).rejects.toThrow(
+      /Unknown narrative role "crew boss"[\s\S]*one of: crew-leader, crew-member[\s\S]*did you mean "crew-leader" or "crew-member"\?/,
+    );
+    await expect(parallels(db, { role: "undercover" })).rejects.toThrow(
+      /did you mean "undercover-officer"\?/,
+    );
+    await expect(parallels(db, { role: "finanseer" })).rejects.toThrow(
+      /did you mean "financier"\?/,
+    );
+  });
+});
+
+describe("query files", () => {
+  it("list the act and tie types of the vocabulary", () => {
+    const acts = ACT_TYPES.join("|");
+    const ties = TIE_TYPES.join("|");
+    expect(cypherFile("timeline").cypher).toContain(`[r:${acts}]`);
+    expect(cypherFile("dossier").cypher).toContain(`[r:${acts}]`);
+    expect(cypherFile("dossier").cypher).toContain(`[r:${ties}]`);
+    expect(cypherFile("connection").cypher).toContain(
+      `[:${acts}|${ties}|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${DEFAULT_MAX_LENGTH}]`,
+    );
+  });
+});
+
+describe("query plans", () => {
+  const scans = ["AllNodesScan", "NodeByLabelScan"];
+
+  it("timeline seeks the Event(film, seq) index", async () => {
+    const operators = await planOperators(db, cypherFile("timeline").cypher, {
+      film: "heat",
+      from: null,
+      to: null,
+    });
+    const seeks = operators.filter((o) => o.operator === "NodeIndexSeek");
+    expect(seeks).toHaveLength(1);
+    expect(seeks[0]?.details).toMatch(/Event\(film, seq\)/);
+    for (const scan of [...scans, "NodeIndexScan"]) {
+      expect(operators.map((o) => o.operator)).not.toContain(scan);
+    }
+  });
+
+  it.each([DEFAULT_MAX_LENGTH, 3])(
+    "connection (max length %i) starts from both ids and bounds the search",
+    async (maxLength) => {
+      const operators = await planOperators(db, connectionCypher(maxLength), {
+        fromId: "fu",
+        toId: "inspector-lau",
+      });
+      const seeks = operators.filter((o) => o.operator === "NodeUniqueIndexSeek");
+      expect(seeks.map((o) => o.details)).toEqual([
+        expect.stringMatching(/Character\(id\) WHERE id = \$fromId/),
+        expect.stringMatching(/Character\(id\) WHERE id = \$toId/),
+      ]);
+      const shortest = operators.find((o) => o.operator === "ShortestPath");
+      expect(shortest?.details).toContain(`*..${maxLength}]`);
+      for (const scan of scans) expect(operators.map((o) => o.operator)).not.toContain(scan);
+    },
+  );
+
+  it("dossier starts from the character's id", async () => {
+    const operators = await planOperators(db, cypherFile("dossier").cypher, {
+      characterId: "ko-chow",
+    });
+    expect(operators.map((o) => o.details)).toContainEqual(
+      expect.stringMatching(/UNIQUE c:Character\(id\) WHERE id = \$characterId/),
+    );
+    for (const scan of [...scans, "NodeIndexScan"]) {
+      expect(operators.map((o) => o.operator)).not.toContain(scan);
+    }
+  });
+
+  it("parallels reads the Character(role) index", async () => {
+    const operators = await planOperators(db, cypherFile("parallels").cypher, { role: null });
+    expect(operators.map((o) => `${o.operator} ${o.details}`)).toContainEqual(
+      expect.stringMatching(/^NodeIndex(Scan|Seek) .*Character\(role\)/),
+    );
+    for (const scan of scans) expect(operators.map((o) => o.operator)).not.toContain(scan);
+  });
+});
