@@ -8,8 +8,10 @@ export function cypherFieldStatement(
   name: QueryName,
   bindings: Record<string, string>,
   columns: readonly string[],
+  /** The query text when it is not the file's as is (e.g. with a path bound filled in). */
+  cypher: string = cypherFile(name).cypher,
 ): string {
-  let body = cypherFile(name).cypher;
+  let body = cypher;
   for (const [param, expression] of Object.entries(bindings)) {
     const pattern = new RegExp(`\\$${param}\\b`, "g");
     if (!pattern.test(body)) throw new Error(`${name}.cypher has no parameter $${param}`);

@@ -14,6 +14,7 @@ import express, { type Express } from "express";
 import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from "graphql";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
+import { scalarResolvers } from "./scalars.ts";
 import { typeDefs } from "./type-defs.ts";
 
 /** Limits every request must stay within. */
@@ -100,7 +101,11 @@ async function neo4jHealth(db: Database): Promise<{ ok: boolean; detail: string 
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { db } = options;
-  const schema = await new Neo4jGraphQL({ typeDefs: typeDefs(), driver: db.driver }).getSchema();
+  const schema = await new Neo4jGraphQL({
+    typeDefs: typeDefs(),
+    driver: db.driver,
+    resolvers: scalarResolvers,
+  }).getSchema();
   const armor = new ApolloArmor({
     maxDepth: { n: API_LIMITS.maxDepth },
     costLimit: { maxCost: API_LIMITS.maxCost },

@@ -1,5 +1,6 @@
 // The GraphQL schema: @neo4j/graphql generates the read API from these types, and the
 // query helpers become @cypher fields built from the same Cypher files as the TS API.
+import { chainCypher, MAX_BETRAYAL_DEPTH } from "../queries/betrayals/index.ts";
 import { cypherFieldStatement } from "./cypher-fields.ts";
 
 const block = (cypher: string) => `"""\n${cypher}\n"""`;
@@ -33,6 +34,26 @@ export function typeDefs(): string {
     "certain",
   ]);
 
+  // GraphQL cannot vary a path bound per request: the field uses the hard maximum bound and
+  // $maxDepth (a BetrayalDepth, checked 1..8) limits the chains inside the query.
+  const betrayalChains = cypherFieldStatement(
+    "betrayal-chains",
+    { characterId: "this.id" },
+    ["steps", "truncated"],
+    chainCypher("betrayal-chains", MAX_BETRAYAL_DEPTH),
+  );
+  const timeline = cypherFieldStatement("timeline", { film: "this.id" }, [
+    "seq",
+    "id",
+    "name",
+    "summary",
+    "sources",
+    "place",
+    "participants",
+    "acts",
+    "disagreements",
+  ]);
+
   return /* GraphQL */ `
     # A public, read-only API: no mutations or subscriptions are generated.
     extend schema @mutation(operations: []) @subscription(events: [])
@@ -48,6 +69,9 @@ export function typeDefs(): string {
       summarises: [Film!]! @relationship(type: "SUMMARISES", direction: OUT)
     }
 
+    "How many betrayals a chain may hold: a whole number from 1 to ${MAX_BETRAYAL_DEPTH}."
+    scalar BetrayalDepth
+
     type Film @node {
       id: ID!
       title: String!
@@ -60,6 +84,8 @@ export function typeDefs(): string {
       summaries: [Source!]! @relationship(type: "SUMMARISES", direction: IN)
       "The film's deaths in story order (cypher/queries/death-ledger.cypher)."
       deathLedger: [Death!]! @cypher(statement: ${block(deathLedger)}, columnName: "result")
+      "The film's events in story order, with places, participants and acts (cypher/queries/timeline.cypher)."
+      timeline(from: Int, to: Int): [TimelineEntry!]! @cypher(statement: ${block(timeline)}, columnName: "result")
     }
 
     "A character or a group: who can kill, betray, be loyal or be betrayed."
@@ -98,6 +124,12 @@ export function typeDefs(): string {
       deathByWhom: [DeathChain!]! @cypher(statement: ${block(deathByWhom)}, columnName: "result")
       "Everyone this character killed, in story order (cypher/queries/kills-by.cypher)."
       kills: [Kill!]! @cypher(statement: ${block(killsBy)}, columnName: "result")
+      """
+      Betrayal chains starting with this character: A betrayed B, then B betrayed C...; betraying
+      a group counts as betraying its members at that moment (cypher/queries/betrayal-chains.cypher).
+      """
+      betrayalChains(maxDepth: BetrayalDepth! = 4, timeRespecting: Boolean! = false): [BetrayalChain!]!
+        @cypher(statement: ${block(betrayalChains)}, columnName: "result")
     }
 
     type Group @node {
@@ -217,6 +249,83 @@ export function typeDefs(): string {
       how: String!
       place: String
       sources: [String!]!
+    }
+
+    type Ref {
+      id: ID!
+      name: String!
+    }
+
+    type BetrayalStep {
+      traitor: String!
+      traitorId: ID!
+      traitorIsGroup: Boolean!
+      "The group betrayed in the step before, of which this traitor was a member then."
+      viaGroup: String
+      viaGroupId: ID
+      betrayed: String!
+      betrayedId: ID!
+      betrayedIsGroup: Boolean!
+      "Whom betraying a group reaches: its members at that moment."
+      members: [Ref!]!
+      event: String!
+      seq: Int
+      how: String!
+      coerced: Boolean!
+      coercedBy: String
+      coercedById: ID
+      sources: [String!]!
+    }
+
+    type BetrayalChain {
+      steps: [BetrayalStep!]!
+      "True when the chain goes on beyond maxDepth."
+      truncated: Boolean!
+    }
+
+    type TimelinePlace {
+      id: ID!
+      name: String!
+      kind: String!
+      "Enclosing places, nearest first."
+      within: [String!]!
+      sources: [String!]!
+    }
+
+    type TimelineParticipant {
+      id: ID!
+      name: String!
+      isGroup: Boolean!
+      role: String!
+      sources: [String!]!
+    }
+
+    type TimelineAct {
+      type: String!
+      byId: ID!
+      by: String!
+      toId: ID!
+      to: String!
+      how: String!
+      coerced: Boolean
+      sources: [String!]!
+    }
+
+    type TimelineDisagreement {
+      id: ID!
+      topic: String!
+    }
+
+    type TimelineEntry {
+      seq: Int!
+      id: ID!
+      name: String!
+      summary: String!
+      sources: [String!]!
+      place: TimelinePlace
+      participants: [TimelineParticipant!]!
+      acts: [TimelineAct!]!
+      disagreements: [TimelineDisagreement!]!
     }
 
     type Death {

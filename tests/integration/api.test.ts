@@ -97,6 +97,88 @@ describe("GraphQL API: the headline questions", () => {
     expect(ledger.find((d) => d.victim === "Michael Cheritto")?.killer).toBe("Vincent Hanna");
   });
 
+  it("follows Waingro's betrayal chains, through the crew he betrayed", async () => {
+    type Chains = {
+      characters: {
+        betrayalChains: {
+          steps: { traitor: string; betrayed: string; viaGroup: string | null; seq: number }[];
+        }[];
+      }[];
+    };
+    const query = gql`
+      query Chains($time: Boolean!) {
+        characters(where: { id: { eq: "heat-waingro" } }) {
+          betrayalChains(maxDepth: 4, timeRespecting: $time) {
+            steps {
+              traitor
+              betrayed
+              viaGroup
+              seq
+            }
+          }
+        }
+      }
+    `;
+    const any = await client.request<Chains>(query, { time: false });
+    expect(
+      any.characters[0]?.betrayalChains[0]?.steps.map((s) => [s.traitor, s.viaGroup, s.seq]),
+    ).toEqual([
+      ["Waingro", null, 25],
+      ["Trejo", "McCauley's crew", 24],
+      ["Donald Breedan", "McCauley's crew", 23],
+    ]);
+    // Later betrayals only: Trejo (24) and Breedan (23) came before Waingro's (25).
+    const timed = await client.request<Chains>(query, { time: true });
+    expect(timed.characters[0]?.betrayalChains.map((c) => c.steps.length)).toEqual([1]);
+  });
+
+  it("refuses a betrayal depth out of range before running any Cypher", async () => {
+    const { errors } = await errorsOf(gql`
+      {
+        characters {
+          betrayalChains(maxDepth: 99) {
+            truncated
+          }
+        }
+      }
+    `);
+    expect(errors[0]?.message).toMatch(/BetrayalDepth must be a whole number from 1 to 8/);
+  });
+
+  it("gives a film's timeline in story order, with places and participants", async () => {
+    const data = await client.request<{
+      films: {
+        timeline: {
+          seq: number;
+          name: string;
+          place: { name: string } | null;
+          participants: { name: string }[];
+        }[];
+      }[];
+    }>(gql`
+      {
+        films(where: { id: { eq: "heat" } }) {
+          timeline(from: 40) {
+            seq
+            name
+            place {
+              name
+            }
+            participants {
+              name
+            }
+          }
+        }
+      }
+    `);
+    const events = data.films[0]?.timeline ?? [];
+    expect(events.map((e) => e.seq)).toEqual([40, 41, 42]);
+    expect(events.at(-1)?.participants.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Neil McCauley", "Vincent Hanna"]),
+    );
+    expect(events.at(-1)?.place?.name).toMatch(/airport/i);
+  });
+
   it("gives a killing's properties through the relationship connection", async () => {
     const data = await client.request<{
       characters: {
