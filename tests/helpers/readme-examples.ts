@@ -1,0 +1,109 @@
+// The README's examples are run, not just shown. Two kinds of fenced blocks take part:
+//
+//   ```console example          a `$ npx heistgraph ...` line, then the output it prints
+//   ```ts example + ```text     a TypeScript program importing "heistgraph", then its output
+//
+// tests/integration/readme.test.ts runs each one against the test Neo4j and compares the
+// output; `npm run docs:examples` runs them against the configured Neo4j and writes the
+// outputs back into README.md.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DatabaseSettings } from "../../src/db/connection.ts";
+import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
+
+export const README = join(PACKAGE_ROOT, "README.md");
+
+export interface Example {
+  kind: "cli" | "ts";
+  /** For cli: the arguments after `npx heistgraph`; for ts: the program. */
+  code: string;
+  /** The output the README shows. */
+  expected: string;
+  /** Character offsets of the expected output in the README, to rewrite it. */
+  outputStart: number;
+  outputEnd: number;
+}
+
+const FENCE = /```([^\n]*)\n([\s\S]*?)```/g;
+
+export function readmeExamples(text: string): Example[] {
+  const blocks = [...text.matchAll(FENCE)].map((m) => ({
+    info: (m[1] ?? "").trim(),
+    body: m[2] ?? "",
+    bodyStart: (m.index ?? 0) + 3 + (m[1] ?? "").length + 1,
+  }));
+  const examples: Example[] = [];
+  blocks.forEach((block, i) => {
+    if (block.info === "console example") {
+      const [first = "", ...rest] = block.body.split("\n");
+      const command = /^\$ npx heistgraph (.*)$/.exec(first);
+      if (!command?.[1])
+        throw new Error(`README: a console example must start with "$ npx heistgraph": ${first}`);
+      const outputStart = block.bodyStart + first.length + 1;
+      examples.push({
+        kind: "cli",
+        code: command[1],
+        expected: rest.join("\n"),
+        outputStart,
+        outputEnd: block.bodyStart + block.body.length,
+      });
+    } else if (block.info === "ts example") {
+      const output = blocks[i + 1];
+      if (output?.info !== "text")
+        throw new Error("README: a ts example must be followed by a text block with its output");
+      examples.push({
+        kind: "ts",
+        code: block.body,
+        expected: output.body,
+        outputStart: output.bodyStart,
+        outputEnd: output.bodyStart + output.body.length,
+      });
+    }
+  });
+  return examples;
+}
+
+/** Splits a command line the way a shell would for plain words and quoted strings. */
+export function splitArgs(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PACKAGE_ROOT, env });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${err}${out}`)),
+    );
+  });
+}
+
+/** Runs one example against the given database and returns what it printed. */
+export async function runExample(
+  example: Example,
+  settings: DatabaseSettings,
+  index: number,
+): Promise<string> {
+  const env = {
+    ...process.env,
+    NEO4J_URI: settings.uri,
+    NEO4J_USERNAME: settings.username,
+    NEO4J_PASSWORD: settings.password,
+    NEO4J_DATABASE: settings.database,
+    FORCE_COLOR: "0",
+  };
+  if (example.kind === "cli") {
+    return run(process.execPath, ["bin/heistgraph.js", ...splitArgs(example.code)], env);
+  }
+  // Inside the package folder, so `import ... from "heistgraph"` resolves to this checkout.
+  const dir = join(PACKAGE_ROOT, ".heistgraph", "readme-examples");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `example-${index}.mts`);
+  writeFileSync(file, example.code);
+  return run(process.execPath, ["--import", "tsx", file], env);
+}
