@@ -1,9 +1,573 @@
-// Placeholder until the interactive page lands: shows the films the API knows.
-const response = await fetch("/graphql", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ query: "{ films { id title } }" }),
+// The network page: characters and groups as nodes, betrayals (and, when switched on,
+// killings, woundings and loyalties) as edges, over story time; a dossier per character.
+import "./styles.css";
+import {
+  EDGE_TYPES,
+  fetchBetrayalChains,
+  fetchCatalogue,
+  fetchDossier,
+  fetchEvents,
+  fetchNetwork,
+  type CharacterBetrayalChains,
+  type Dossier,
+  type Film,
+  type Network,
+  type NetworkEdge,
+  type NetworkEdgeType,
+  type SourceInfo,
+  type StoryEvent,
+} from "./api.ts";
+import { byId, h, setChildren } from "./dom.ts";
+import {
+  renderDossier,
+  renderError,
+  renderLoading,
+  renderOverview,
+  type HighlightKind,
+  type HighlightNote,
+  type PanelContext,
+} from "./dossier-panel.ts";
+import { GraphView } from "./graph-view.ts";
+import { renderLegend } from "./legend.ts";
+import { colourKeys, EDGE_LOOK, NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
+import { Timeline } from "./timeline.ts";
+import type { HeistgraphHook, ViewSnapshot } from "./test-hook.ts";
+
+interface State {
+  film: string | null;
+  types: Set<NetworkEdgeType>;
+  seq: number | null;
+  colourBy: ColourBy;
+  hideUnconnected: boolean;
+  selected: string | null;
+  highlight: HighlightKind | null;
+  highlightNote: HighlightNote | null;
+}
+
+const ALL_FILMS = "all";
+const TYPE_LABEL: Record<NetworkEdgeType, string> = {
+  BETRAYED: "Betrayals",
+  KILLED: "Killings",
+  WOUNDED: "Woundings",
+  LOYAL_TO: "Loyalties",
+};
+
+const state: State = {
+  film: null,
+  types: new Set(["BETRAYED"]),
+  seq: null,
+  colourBy: "group",
+  hideUnconnected: false,
+  selected: null,
+  highlight: null,
+  highlightNote: null,
+};
+
+let films: Film[] = [];
+let sources = new Map<string, SourceInfo>();
+let current: Network = { films: [], nodes: [], edges: [] };
+let swatches: { groups: Map<string, Swatch>; films: Map<string, Swatch> } = {
+  groups: new Map(),
+  films: new Map(),
+};
+const eventsCache = new Map<string, Promise<StoryEvent[]>>();
+const dossierCache = new Map<string, Promise<Dossier>>();
+const chainsCache = new Map<string, CharacterBetrayalChains>();
+let dossier: Dossier | null = null;
+let dossierEvents = new Map<string | number, StoryEvent>();
+let networkRequest = 0;
+let dossierRequest = 0;
+let pending = 0;
+
+const els = {
+  film: byId<HTMLSelectElement>("film-select"),
+  toggles: byId("edge-toggles"),
+  colourBy: byId("colour-by"),
+  hideUnconnected: byId<HTMLInputElement>("toggle-unconnected"),
+  fit: byId<HTMLButtonElement>("fit"),
+  graph: byId("graph"),
+  legend: byId("legend"),
+  stats: byId("stats"),
+  tooltip: byId("tooltip"),
+  message: byId("message"),
+  dossier: byId("dossier"),
+};
+
+// ---- status (what tests wait for) ------------------------------------------------------------
+
+function setStatus(status: HeistgraphHook["status"]): void {
+  document.body.dataset.status = status;
+  if (window.heistgraph) window.heistgraph.status = status;
+}
+
+async function busy<T>(work: () => Promise<T>): Promise<T> {
+  pending += 1;
+  setStatus("loading");
+  try {
+    const result = await work();
+    pending -= 1;
+    if (pending === 0) setStatus("ready");
+    return result;
+  } catch (error) {
+    pending -= 1;
+    setStatus("error");
+    throw error;
+  }
+}
+
+function showMessage(text: string | null): void {
+  els.message.hidden = text === null;
+  els.message.textContent = text ?? "";
+}
+
+// ---- the graph ---------------------------------------------------------------------------------
+
+const graph = new GraphView(els.graph, {
+  onSelect: (id) => void select(id),
+  onEdgeHover: showTooltip,
 });
-const { data } = (await response.json()) as { data: { films: { id: string; title: string }[] } };
-const app = document.getElementById("app");
-if (app) app.textContent = `Films: ${data.films.map((f) => f.title).join(", ")}`;
+
+const timeline = new Timeline(
+  {
+    slider: byId<HTMLInputElement>("seq-slider"),
+    label: byId("seq-label"),
+    whole: byId<HTMLButtonElement>("whole-story"),
+    play: byId<HTMLButtonElement>("play"),
+    marks: byId("marks"),
+  },
+  (seq) => {
+    state.seq = seq;
+    render();
+    if (state.selected === null) showOverview();
+  },
+);
+
+function nameOf(id: string): string {
+  return current.nodes.find((n) => n.id === id)?.name ?? id;
+}
+
+/** A node's fill as CSS: its colour, or slices of its groups' colours. */
+function colourOf(id: string): string {
+  const node = graph.cy.getElementById(id);
+  if (node.empty()) return NO_GROUP;
+  if (!node.hasClass("multi")) return String(node.data("colour"));
+  const slices = [node.data("pie1"), node.data("pie2"), node.data("pie3")].slice(
+    0,
+    Math.round(100 / Number(node.data("pieSize"))),
+  );
+  const step = 100 / slices.length;
+  return `conic-gradient(${slices.map((c, i) => `${c} ${i * step}% ${(i + 1) * step}%`).join(", ")})`;
+}
+
+function showTooltip(edge: NetworkEdge | null, at: { x: number; y: number }): void {
+  if (!edge) {
+    els.tooltip.hidden = true;
+    return;
+  }
+  const look = EDGE_LOOK[edge.type === "LOYAL_TO" && edge.covert ? "COVERT" : edge.type];
+  const when =
+    edge.type === "LOYAL_TO"
+      ? [
+          edge.since !== null ? `from event ${edge.since}` : "",
+          edge.until !== null ? `until event ${edge.until}` : "",
+        ]
+          .filter(Boolean)
+          .join(", ") || "throughout"
+      : edge.seq !== null
+        ? `event ${edge.seq}`
+        : "";
+  setChildren(
+    els.tooltip,
+    h(
+      "div",
+      { class: "tip-head" },
+      h("span", { class: "dot", style: `background:${look.colour}` }),
+      `${nameOf(edge.source)} → ${nameOf(edge.target)}`,
+    ),
+    h(
+      "div",
+      { class: "tip-kind" },
+      [look.label.toLowerCase(), edge.coerced ? "coerced" : "", when].filter(Boolean).join(" · "),
+    ),
+    edge.how ? h("div", { class: "tip-how" }, edge.how) : null,
+    h("div", { class: "tip-cites" }, edge.sources.join("  ")),
+  );
+  els.tooltip.style.left = `${at.x + 14}px`;
+  els.tooltip.style.top = `${at.y + 14}px`;
+  els.tooltip.hidden = false;
+}
+
+/** Redraws what the state asks for, from the loaded network (no requests). */
+function render(): void {
+  graph.apply({
+    types: state.types,
+    seq: state.seq,
+    colourBy: state.colourBy,
+    hideUnconnected: state.hideUnconnected,
+    groups: swatches.groups,
+    films: swatches.films,
+  });
+  applyHighlight();
+  const shownSwatches =
+    state.colourBy === "film"
+      ? [...swatches.films.values()].filter((s) => current.films.some((f) => f.id === s.id))
+      : [...swatches.groups.values()];
+  renderLegend(els.legend, {
+    colourBy: state.colourBy,
+    swatches: shownSwatches,
+    types: state.types,
+  });
+  timeline.setMarks(current.edges, state.types);
+  const shown = graph.shown();
+  els.stats.replaceChildren(
+    h("strong", {}, current.films.map((f) => f.title).join(" & ")),
+    ` · ${shown.nodes.length} characters & groups · ${shown.edges.length} of ${current.edges.length} ties shown`,
+  );
+  syncControls();
+  writeHash();
+}
+
+function syncControls(): void {
+  els.film.value = state.film ?? ALL_FILMS;
+  els.toggles.querySelectorAll<HTMLInputElement>("input[data-type]").forEach((input) => {
+    input.checked = state.types.has(input.dataset.type as NetworkEdgeType);
+  });
+  els.colourBy.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.setAttribute("aria-pressed", String(button.dataset.value === state.colourBy));
+  });
+  els.hideUnconnected.checked = state.hideUnconnected;
+}
+
+// ---- highlights ----------------------------------------------------------------------------------
+
+function applyHighlight(): void {
+  const id = state.selected;
+  if (!id || !state.highlight) {
+    graph.highlight([], []);
+    return;
+  }
+  const nodes = new Set([id]);
+  const edges = new Set<string>();
+  /** The network's edge for an act: its type, ends and story time. */
+  const edgeOf = (type: NetworkEdgeType, source: string, target: string, seq: number | null) =>
+    current.edges.find(
+      (e) =>
+        e.type === type &&
+        e.source === source &&
+        e.target === target &&
+        (seq === null || e.seq === seq),
+    );
+
+  if (state.highlight === "betrayal-chain") {
+    const found = chainsCache.get(id)?.chains ?? [];
+    for (const chain of found)
+      for (const step of chain.steps) {
+        nodes.add(step.traitorId).add(step.betrayedId);
+        if (step.viaGroupId) nodes.add(step.viaGroupId);
+        const edge = edgeOf("BETRAYED", step.traitorId, step.betrayedId, step.seq);
+        if (edge) edges.add(edge.id);
+      }
+    state.highlightNote = {
+      title:
+        found.length === 0
+          ? `${nameOf(id)} is part of no betrayal chain.`
+          : `${found.length} betrayal chain${found.length === 1 ? "" : "s"} through ${nameOf(id)}, in story order (event numbers in brackets${
+              found.some((c) => c.steps.some((s) => s.viaGroup))
+                ? "; ⇒ a member of the betrayed group betrays in turn"
+                : ""
+            }):`,
+      lines: found.map(
+        (chain) =>
+          (chain.steps[0]?.traitor ?? "") +
+          chain.steps
+            .map((s) => `${s.viaGroup ? ` ⇒ ${s.traitor}` : ""} → ${s.betrayed} (${s.seq})`)
+            .join("") +
+          (chain.truncated ? " …" : ""),
+      ),
+    };
+  } else {
+    const chains = dossier?.kind === "character" && dossier.id === id ? dossier.deathByWhom : [];
+    for (const chain of chains)
+      for (const step of chain.steps) {
+        nodes.add(step.victimId).add(step.killerId);
+        const edge = edgeOf("KILLED", step.killerId, step.victimId, step.seq);
+        if (edge) edges.add(edge.id);
+      }
+    state.highlightNote = {
+      title:
+        chains.length === 0
+          ? `The sources name no killer of ${nameOf(id)}.`
+          : "Death-by-whom path, victim first (event numbers in brackets):",
+      lines: chains.map((chain) =>
+        [chain.steps[0]?.victim, ...chain.steps.map((s) => `${s.killer} (${s.seq ?? "?"})`)].join(
+          " ← ",
+        ),
+      ),
+    };
+  }
+  graph.highlight(nodes, edges);
+}
+
+async function toggleHighlight(kind: HighlightKind): Promise<void> {
+  const id = state.selected;
+  state.highlight = state.highlight === kind ? null : kind;
+  if (id && state.highlight === "betrayal-chain" && !chainsCache.has(id)) {
+    try {
+      const chains = await busy(() => fetchBetrayalChains(id));
+      chainsCache.set(id, chains);
+    } catch (error) {
+      state.highlight = null;
+      renderError(els.dossier, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (state.selected !== id || state.highlight !== kind) return;
+  }
+  // A highlight is drawn on its edges: make sure their type is shown.
+  if (state.highlight === "betrayal-chain") state.types.add("BETRAYED");
+  if (state.highlight === "death-path") state.types.add("KILLED");
+  render();
+  showDossier();
+}
+
+// ---- the side panel ----------------------------------------------------------------------------
+
+function panelContext(): PanelContext {
+  return {
+    sources,
+    events: dossierEvents,
+    colourOf,
+    onSelect: (id) => void select(id === "" ? null : id),
+    onHighlight: (kind) => void toggleHighlight(kind),
+    activeHighlight: state.highlight,
+    highlightNote: state.highlight ? state.highlightNote : null,
+  };
+}
+
+function showDossier(): void {
+  if (dossier && dossier.id === state.selected) renderDossier(els.dossier, dossier, panelContext());
+}
+
+function showOverview(): void {
+  const film = current.films.length === 1 ? current.films[0]?.id : undefined;
+  void (film ? eventsFor(film) : Promise.resolve([])).then((events) => {
+    if (state.selected !== null) return;
+    renderOverview(els.dossier, current, state.seq, {
+      sources,
+      events: eventMap(events),
+      colourOf,
+      onSelect: (id) => void select(id),
+    });
+  });
+}
+
+function eventsFor(film: string): Promise<StoryEvent[]> {
+  let events = eventsCache.get(film);
+  if (!events) {
+    events = fetchEvents(film);
+    events.catch(() => eventsCache.delete(film));
+    eventsCache.set(film, events);
+  }
+  return events;
+}
+
+function eventMap(events: StoryEvent[]): Map<string | number, StoryEvent> {
+  const map = new Map<string | number, StoryEvent>();
+  for (const e of events) map.set(e.id, e).set(e.seq, e);
+  return map;
+}
+
+async function select(id: string | null): Promise<void> {
+  if (id !== null && graph.cy.getElementById(id).empty()) id = null;
+  if (id !== state.selected) {
+    state.highlight = null;
+    state.highlightNote = null;
+  }
+  state.selected = id;
+  graph.select(id);
+  render();
+  const request = ++dossierRequest;
+  if (id === null) {
+    dossier = null;
+    showOverview();
+    return;
+  }
+  const node = current.nodes.find((n) => n.id === id);
+  if (!node) return;
+  renderLoading(els.dossier, id, node.name);
+  try {
+    await busy(async () => {
+      let loading = dossierCache.get(id);
+      if (!loading) {
+        loading = fetchDossier(id, node.kind);
+        dossierCache.set(id, loading);
+        loading.catch(() => dossierCache.delete(id));
+      }
+      const [loaded, events] = await Promise.all([loading, eventsFor(node.film)]);
+      if (request !== dossierRequest) return;
+      dossier = loaded;
+      dossierEvents = eventMap(events);
+      showDossier();
+    });
+  } catch (error) {
+    if (request === dossierRequest)
+      renderError(els.dossier, error instanceof Error ? error.message : String(error));
+  }
+}
+
+// ---- loading a film ------------------------------------------------------------------------------
+
+async function loadNetwork(): Promise<void> {
+  const request = ++networkRequest;
+  timeline.stop();
+  showMessage("Loading the network…");
+  try {
+    await busy(async () => {
+      const film = state.film;
+      const [network, events] = await Promise.all([
+        fetchNetwork(film),
+        film ? eventsFor(film) : Promise.resolve(null),
+      ]);
+      if (request !== networkRequest) return;
+      current = network;
+      swatches = colourKeys(network.nodes, films);
+      graph.load(network);
+      timeline.setEvents(events, state.seq);
+      state.seq = timeline.value;
+      const keep =
+        state.selected && network.nodes.some((n) => n.id === state.selected)
+          ? state.selected
+          : null;
+      if (keep !== state.selected) state.highlight = null;
+      state.selected = null;
+      showMessage(network.nodes.length === 0 ? "This film has no characters yet." : null);
+      await select(keep);
+    });
+  } catch (error) {
+    if (request === networkRequest)
+      showMessage(
+        `Could not load the network: ${error instanceof Error ? error.message : String(error)}`,
+      );
+  }
+}
+
+// ---- the address bar: the view can be linked to ----------------------------------------------------
+
+function readHash(): void {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const film = params.get("film");
+  if (film) state.film = film === ALL_FILMS ? null : film;
+  const show = params.get("show");
+  if (show !== null) state.types = new Set(EDGE_TYPES.filter((t) => show.split(",").includes(t)));
+  const seq = params.get("seq");
+  if (seq !== null && /^\d+$/.test(seq)) state.seq = Number(seq);
+  if (params.get("colour") === "film") state.colourBy = "film";
+  if (params.get("hide") === "1") state.hideUnconnected = true;
+  state.selected = params.get("select");
+}
+
+function writeHash(): void {
+  const params = new URLSearchParams();
+  params.set("film", state.film ?? ALL_FILMS);
+  params.set("show", EDGE_TYPES.filter((t) => state.types.has(t)).join(","));
+  if (state.seq !== null) params.set("seq", String(state.seq));
+  if (state.colourBy === "film") params.set("colour", "film");
+  if (state.hideUnconnected) params.set("hide", "1");
+  if (state.selected) params.set("select", state.selected);
+  window.history.replaceState(null, "", `#${params.toString()}`);
+}
+
+// ---- controls ----------------------------------------------------------------------------------------
+
+function buildControls(): void {
+  const newestFirst = [...films].sort(
+    (a, b) => (b.year ?? 0) - (a.year ?? 0) || a.title.localeCompare(b.title),
+  );
+  els.film.replaceChildren(
+    ...newestFirst.map((f) =>
+      h("option", { value: f.id }, f.year ? `${f.title} (${f.year})` : f.title),
+    ),
+    h("option", { value: ALL_FILMS }, "All films"),
+  );
+  if (state.film === null && !window.location.hash.includes("film="))
+    state.film = newestFirst[0]?.id ?? null;
+  els.film.addEventListener("change", () => {
+    state.film = els.film.value === ALL_FILMS ? null : els.film.value;
+    state.seq = null;
+    // Colour by film is what tells films apart; within one film, groups do.
+    state.colourBy = state.film === null ? "film" : "group";
+    void loadNetwork();
+  });
+
+  els.toggles.replaceChildren(
+    ...EDGE_TYPES.map((type) => {
+      const input = h("input", { type: "checkbox", id: `toggle-${type}`, "data-type": type });
+      input.addEventListener("change", () => {
+        if (input.checked) state.types.add(type);
+        else state.types.delete(type);
+        render();
+        showDossier();
+      });
+      return h(
+        "label",
+        { class: "chip", for: `toggle-${type}`, "data-type": type },
+        input,
+        h("span", { class: "chip-line", style: `background:${EDGE_LOOK[type].colour}` }),
+        TYPE_LABEL[type],
+      );
+    }),
+  );
+
+  els.colourBy.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.addEventListener("click", () => {
+      state.colourBy = button.dataset.value === "film" ? "film" : "group";
+      render();
+    });
+  });
+  els.hideUnconnected.addEventListener("change", () => {
+    state.hideUnconnected = els.hideUnconnected.checked;
+    render();
+  });
+  els.fit.addEventListener("click", () => graph.fit());
+  window.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && state.selected) void select(null);
+  });
+}
+
+// ---- start -----------------------------------------------------------------------------------------
+
+const hook: HeistgraphHook = {
+  cy: graph.cy,
+  status: "loading",
+  view: (): ViewSnapshot => ({
+    film: state.film,
+    types: EDGE_TYPES.filter((t) => state.types.has(t)),
+    seq: state.seq,
+    colourBy: state.colourBy,
+    hideUnconnected: state.hideUnconnected,
+    selected: state.selected,
+    highlight: state.highlight,
+  }),
+  network: () => current,
+  shown: () => graph.shown(),
+  highlighted: () => graph.highlighted(),
+};
+window.heistgraph = hook;
+
+async function start(): Promise<void> {
+  readHash();
+  try {
+    await busy(async () => {
+      const catalogue = await fetchCatalogue();
+      films = catalogue.films;
+      sources = new Map(catalogue.sources.map((s) => [s.id, s]));
+      buildControls();
+      await loadNetwork();
+    });
+  } catch (error) {
+    showMessage(
+      `Could not reach the API: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+void start();

@@ -34,7 +34,7 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     port,
     host: opts.host,
     mount: async (app) => {
-      pages = await mountWebPages(app);
+      pages = await mountWebPages(app, db);
     },
   });
   say(pc.green("heistgraph is serving:"));
@@ -42,6 +42,7 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
   say(`  GraphQL API:   ${server.graphqlUrl}`);
   say(`  Health:        ${server.healthUrl}`);
   if (db.settings.browserUrl) say(`  Neo4j Browser: ${db.settings.browserUrl}`);
+  say(`  Browser guide: type  :play ${server.url}/browser/guide.html  in Neo4j Browser`);
   say("Stop with Ctrl-C (the local Neo4j keeps running; `npx heistgraph db stop` stops it).");
   const shutdown = async () => {
     await server.stop();

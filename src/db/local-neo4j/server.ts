@@ -14,6 +14,10 @@ import { createServer } from "node:net";
 import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HeistgraphError } from "../../errors.ts";
+import {
+  BROWSER_REMOTE_CONTENT_ALLOWLIST,
+  browserPostConnectCommand,
+} from "../../browser-guide/post-connect.ts";
 import { checkBolt } from "../bolt-check.ts";
 import { ensureJars } from "./fetch.ts";
 import { findJava } from "./java.ts";
@@ -172,13 +176,16 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
     `server.directories.run=${dirs.run}`,
     "dbms.security.procedures.unrestricted=apoc.*",
     "dbms.usage_report.enabled=false",
-    `server.memory.heap.initial_size=${options.heap ?? "512m"}`,
-    `server.memory.heap.max_size=${options.heap ?? "1g"}`,
     `server.memory.pagecache.size=${options.pageCache ?? "256m"}`,
   ];
-  if (options.browserPostConnectCommand) {
-    lines.push(`browser.post_connect_cmd=${options.browserPostConnectCommand}`);
-  }
+  // Neo4j Browser (issue 6): heistgraph's style on connect, guides from 127.0.0.1, no
+  // telemetry, and its connect form filled with this instance's own Bolt port.
+  lines.push(
+    `server.bolt.advertised_address=127.0.0.1:${options.boltPort}`,
+    `browser.post_connect_cmd=${options.browserPostConnectCommand ?? browserPostConnectCommand()}`,
+    `browser.remote_content_hostname_whitelist=${BROWSER_REMOTE_CONTENT_ALLOWLIST}`,
+    "client.allow_telemetry=false",
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -248,6 +255,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Start
     java.executable,
     [
       ...JAVA_MODULE_FLAGS,
+      // Neo4j's heap settings only act through its own launch script, so set them here.
+      `-Xms${options.heap ?? "512m"}`,
+      `-Xmx${options.heap ?? "1g"}`,
       "-XX:+UseG1GC",
       "-XX:-OmitStackTraceInFastThrow",
       "-Dfile.encoding=UTF-8",

@@ -1,0 +1,35 @@
+// What Neo4j Browser does when it connects to the local Neo4j (browser.post_connect_cmd), and
+// which hosts it may fetch guides and styles from (browser.remote_content_hostname_whitelist:
+// Neo4j 5.26 still spells it so; `..._allowlist` is an unknown setting and fails strict
+// validation).
+//
+// Browser reads both settings from the server on connect and runs each `;`-separated command
+// of post_connect_cmd with a `:` put in front (so the commands are written without it; a `;`
+// inside quotes does not split). The style goes inline, as JSON, so it needs nothing but the
+// local Neo4j. The guide needs a web server (`heistgraph serve` has it at /browser/guide.html,
+// src/web/browser-routes.ts), so it is opened by hand with `:play <url>`.
+import { heistgraphGrass } from "./grass.ts";
+
+/** Browser's default (guides.neo4j.com, localhost) plus 127.0.0.1, where heistgraph serves. */
+export const BROWSER_REMOTE_CONTENT_ALLOWLIST = "guides.neo4j.com,localhost,127.0.0.1";
+
+/** `style {...}`: cypher/browser/heistgraph.grass as the JSON Browser's :style accepts. */
+export function browserStyleCommand(): string {
+  const json = JSON.stringify(heistgraphGrass().style);
+  if (json.includes("\n") || json.includes("\\")) {
+    // neo4j.conf holds one setting per line and treats backslashes specially.
+    throw new Error("heistgraph.grass must not hold newlines or backslashes in its values");
+  }
+  return `style ${json}`;
+}
+
+/**
+ * The post-connect command heistgraph writes into the local Neo4j's neo4j.conf: the style,
+ * and with `guideUrl` also `play <guideUrl>` (only for a caller that knows a server will
+ * answer there whenever Browser connects: a guide that cannot be fetched shows as an error).
+ */
+export function browserPostConnectCommand(options: { guideUrl?: string } = {}): string {
+  const commands = [browserStyleCommand()];
+  if (options.guideUrl) commands.push(`play ${options.guideUrl}`);
+  return commands.join(";");
+}

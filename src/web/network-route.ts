@@ -1,0 +1,91 @@
+// The JSON the network page draws from:
+//   GET /api/network?film=<id or title>         network(db, film) of src/network/index.ts
+//                                               (every film when `film` is left out)
+//   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
+//                                               that involve the character (see below)
+import type { Express, Request, Response } from "express";
+import type { Database } from "../db/connection.ts";
+import { HeistgraphError } from "../errors.ts";
+import { network } from "../network/index.ts";
+import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
+import { runQuery } from "../queries/run-query.ts";
+
+export const NETWORK_ROUTE = "/api/network";
+export const BETRAYAL_CHAINS_ROUTE = "/api/betrayal-chains";
+
+export interface CharacterBetrayalChains {
+  character: { id: string; name: string; film: string };
+  /**
+   * The film's maximal, time-respecting chains (src/queries/betrayals) in which the character
+   * betrays, is betrayed, or belongs to a betrayed group at that moment.
+   */
+  chains: BetrayalChain[];
+}
+
+/** A request the routes cannot answer as asked (400). */
+class BadRequest extends Error {}
+
+/** A query parameter given at most once, or undefined. */
+function single(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string") throw new BadRequest(`give ${name} at most once`);
+  return value;
+}
+
+async function answer(res: Response, work: () => Promise<unknown>): Promise<void> {
+  try {
+    res.set("cache-control", "no-store");
+    res.json(await work());
+  } catch (error) {
+    if (error instanceof BadRequest) {
+      res.status(400).json({ error: error.message });
+      return;
+    }
+    // What a user can get wrong (an unknown film or character) is a HeistgraphError.
+    if (error instanceof HeistgraphError) {
+      res.status(404).json({
+        error: error.problem.what,
+        expected: error.problem.expected,
+        suggestion: error.problem.suggestion,
+      });
+      return;
+    }
+    res.status(500).json({ error: "Internal server error" });
+  }
+}
+
+export function involves(chain: BetrayalChain, id: string): boolean {
+  return chain.steps.some(
+    (s) => s.traitorId === id || s.betrayedId === id || s.members.some((m) => m.id === id),
+  );
+}
+
+export async function characterBetrayalChains(
+  db: Database,
+  id: string,
+): Promise<CharacterBetrayalChains> {
+  const characters = await runQuery<{ id: string; name: string; film: string }>(
+    db,
+    "character-names",
+    { film: null },
+  );
+  const found = characters.find((c) => c.id === id);
+  if (!found) throw new HeistgraphError({ what: `No character has the id "${id}".` });
+  const { chains } = await filmBetrayalChains(db, found.film, { timeRespecting: true });
+  return {
+    character: { id: found.id, name: found.name, film: found.film },
+    chains: chains.filter((chain) => involves(chain, id)),
+  };
+}
+
+export function registerNetworkRoutes(app: Express, db: Database): void {
+  app.get(NETWORK_ROUTE, (req, res) => answer(res, () => network(db, single(req, "film"))));
+  app.get(BETRAYAL_CHAINS_ROUTE, (req, res) =>
+    answer(res, async () => {
+      const id = single(req, "character");
+      if (id === undefined) throw new BadRequest("give character=<id>");
+      return characterBetrayalChains(db, id);
+    }),
+  );
+}

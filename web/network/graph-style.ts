@@ -1,0 +1,193 @@
+// The cytoscape stylesheet: node colour from data (group or film), node shape by kind, one
+// edge look per type (palette.ts), and the classes the page sets (hidden, dead, highlights).
+import type { StylesheetJson } from "cytoscape";
+import { EDGE_LOOK } from "./palette.ts";
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const dashArray = (dash: string | null) => (dash ? dash.split(" ").map(Number) : undefined);
+
+function edgeRule(selector: string, look: (typeof EDGE_LOOK)[keyof typeof EDGE_LOOK]) {
+  return {
+    selector,
+    style: {
+      "line-color": look.colour,
+      "target-arrow-color": look.colour,
+      "mid-target-arrow-color": look.colour,
+      "target-arrow-shape": look.arrow,
+      width: look.width,
+      "line-style": look.dash ? "dashed" : "solid",
+      ...(look.dash ? { "line-dash-pattern": dashArray(look.dash) } : {}),
+    },
+  } as StylesheetJson[number];
+}
+
+export function graphStyle(): StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        "background-color": "data(colour)",
+        "border-width": 1.5,
+        "border-color": "#ffffff",
+        width: "data(size)",
+        height: "data(size)",
+        label: "data(label)",
+        "font-family": FONT,
+        "font-size": 11,
+        "font-weight": 600,
+        color: "#1f2633",
+        "text-valign": "bottom",
+        "text-halign": "center",
+        "text-margin-y": 4,
+        "text-wrap": "wrap",
+        "text-max-width": "120px",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.8,
+        "text-background-padding": "1.5px",
+        "text-background-shape": "roundrectangle",
+        "min-zoomed-font-size": 4,
+        "transition-property": "opacity, background-blacken, border-width",
+        "transition-duration": 180,
+      },
+    },
+    {
+      selector: "node.multi",
+      style: {
+        "pie-size": "100%",
+        "pie-1-background-color": "data(pie1)",
+        "pie-1-background-size": (n) => n.data("pieSize") as number,
+        "pie-2-background-color": "data(pie2)",
+        "pie-2-background-size": (n) => n.data("pieSize") as number,
+        "pie-3-background-color": "data(pie3)",
+        "pie-3-background-size": (n) => (n.data("pie3") ? (n.data("pieSize") as number) : 0),
+      },
+    },
+    {
+      selector: "node.group",
+      style: {
+        shape: "round-hexagon",
+        "border-width": 3,
+        "border-color": "data(colour)",
+        "background-opacity": 0.28,
+        "font-size": 10,
+        "font-weight": 800,
+        "text-transform": "uppercase",
+        color: "#3b4352",
+        "text-max-width": "140px",
+      },
+    },
+    {
+      selector: "node.unnamed",
+      style: {
+        "font-style": "italic",
+        "font-weight": 400,
+        "font-size": 10,
+        color: "#5b6474",
+        "background-opacity": 0.75,
+      },
+    },
+    {
+      selector: "node.dead",
+      style: {
+        "background-blacken": 0.1,
+        "border-color": "#1f2633",
+        "border-width": 3,
+      },
+    },
+    {
+      selector: "node:selected",
+      style: {
+        "border-width": 4,
+        "border-color": "#1f2633",
+        "underlay-color": "#1f2633",
+        "underlay-opacity": 0.12,
+        "underlay-padding": 8,
+        "underlay-shape": "ellipse",
+      },
+    },
+    {
+      selector: "edge",
+      style: {
+        "curve-style": "bezier",
+        "arrow-scale": 1.1,
+        "target-distance-from-node": 2,
+        opacity: 0.9,
+        "font-family": FONT,
+        "font-size": 9,
+        "text-rotation": "autorotate",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.9,
+        "text-background-padding": "1px",
+        "transition-property": "opacity, width",
+        "transition-duration": 180,
+      },
+    },
+    edgeRule("edge.BETRAYED", EDGE_LOOK.BETRAYED),
+    edgeRule("edge.KILLED", EDGE_LOOK.KILLED),
+    edgeRule("edge.WOUNDED", EDGE_LOOK.WOUNDED),
+    edgeRule("edge.LOYAL_TO", EDGE_LOOK.LOYAL_TO),
+    edgeRule("edge.LOYAL_TO.covert", EDGE_LOOK.COVERT),
+    { selector: "edge.LOYAL_TO", style: { opacity: 0.75 } },
+    {
+      selector: "edge.LOYAL_TO.covert",
+      style: {
+        opacity: 0.95,
+        label: "covert",
+        color: EDGE_LOOK.COVERT.colour,
+        "font-weight": 700,
+        "font-style": "italic",
+      },
+    },
+    {
+      selector: "edge.coerced",
+      style: { label: "coerced", color: EDGE_LOOK.BETRAYED.colour, "font-style": "italic" },
+    },
+    {
+      selector: "edge.current",
+      style: {
+        "underlay-color": "#ffd23f",
+        "underlay-opacity": 0.55,
+        "underlay-padding": 5,
+        width: 4,
+      },
+    },
+    {
+      selector: "node.current",
+      style: {
+        "underlay-color": "#ffd23f",
+        "underlay-opacity": 0.55,
+        "underlay-padding": 7,
+        "underlay-shape": "ellipse",
+      },
+    },
+    { selector: ".hidden", style: { display: "none" } },
+    { selector: ".faded", style: { opacity: 0.13, "text-opacity": 0.35 } },
+    {
+      selector: "node.hl",
+      style: {
+        opacity: 1,
+        "text-opacity": 1,
+        "border-width": 4,
+        "border-color": "#ff7b00",
+        "underlay-color": "#ffb347",
+        "underlay-opacity": 0.45,
+        "underlay-padding": 9,
+        "underlay-shape": "ellipse",
+        "z-index": 20,
+        "font-size": 13,
+        "text-background-opacity": 1,
+      },
+    },
+    {
+      selector: "edge.hl",
+      style: {
+        opacity: 1,
+        width: 5,
+        "underlay-color": "#ffb347",
+        "underlay-opacity": 0.55,
+        "underlay-padding": 5,
+        "z-index": 20,
+      },
+    },
+  ];
+}

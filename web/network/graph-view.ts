@@ -1,0 +1,247 @@
+// The cytoscape picture. Every node and edge of the loaded network is in the graph; a view
+// (types switched on, story time) only hides and shows them, so positions stay put while the
+// slider moves. The layout runs once per network, over all edges plus memberships, so that
+// members sit near their group whatever is shown.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import type { Network, NetworkEdge, NetworkEdgeType } from "./api.ts";
+import { graphStyle } from "./graph-style.ts";
+import { NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
+import { deadBy, edgesInView, edgeStartsAt } from "./story.ts";
+
+cytoscape.use(fcose);
+
+export interface GraphViewOptions {
+  types: ReadonlySet<NetworkEdgeType>;
+  /** Story time: after this event; null for the whole story. */
+  seq: number | null;
+  colourBy: ColourBy;
+  hideUnconnected: boolean;
+  groups: Map<string, Swatch>;
+  films: Map<string, Swatch>;
+}
+
+export interface GraphCallbacks {
+  onSelect(id: string | null): void;
+  onEdgeHover(edge: NetworkEdge | null, position: { x: number; y: number }): void;
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private network: Network = { films: [], nodes: [], edges: [] };
+  private edgeById = new Map<string, NetworkEdge>();
+  /** Whether the user moved or zoomed since the last layout (then resizing does not refit). */
+  private moved = false;
+
+  constructor(container: HTMLElement, callbacks: GraphCallbacks) {
+    this.cy = cytoscape({
+      container,
+      style: graphStyle(),
+      minZoom: 0.2,
+      maxZoom: 3,
+      selectionType: "single",
+      boxSelectionEnabled: false,
+    });
+    this.cy.on("dragpan scrollzoom pinchzoom", () => (this.moved = true));
+    new ResizeObserver(() => {
+      this.cy.resize();
+      if (!this.moved && this.cy.nodes().nonempty()) this.cy.fit(undefined, 40);
+    }).observe(container);
+    this.cy.on("tap", "node", (event) => callbacks.onSelect((event.target as NodeSingular).id()));
+    this.cy.on("tap", (event) => {
+      if (event.target === this.cy) callbacks.onSelect(null);
+    });
+    this.cy.on("mouseover", "edge", (event) =>
+      callbacks.onEdgeHover(this.edgeById.get(event.target.id()) ?? null, event.renderedPosition),
+    );
+    this.cy.on("mouseout", "edge", (event) => callbacks.onEdgeHover(null, event.renderedPosition));
+  }
+
+  /** Replaces the graph with a network and lays it out. */
+  load(network: Network): void {
+    this.network = network;
+    this.edgeById = new Map(network.edges.map((e) => [e.id, e]));
+    const degree = new Map<string, number>();
+    for (const e of network.edges)
+      for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+
+    const nodes: ElementDefinition[] = network.nodes.map((n) => ({
+      group: "nodes",
+      data: {
+        id: n.id,
+        name: n.name,
+        label: n.name,
+        kind: n.kind,
+        film: n.film,
+        colour: NO_GROUP,
+        size:
+          n.kind === "group" ? 44 : (n.unnamed ? 16 : 22) + 3 * Math.min(degree.get(n.id) ?? 0, 8),
+      },
+      classes: [n.kind, n.unnamed ? "unnamed" : ""].join(" ").trim(),
+    }));
+    const edges: ElementDefinition[] = network.edges.map((e) => ({
+      group: "edges",
+      data: { id: e.id, source: e.source, target: e.target, type: e.type },
+      classes: [e.type, e.covert ? "covert" : "", e.coerced ? "coerced" : ""].join(" ").trim(),
+    }));
+    // Memberships pull members towards their group in the layout; they are not drawn.
+    const ids = new Set(network.nodes.map((n) => n.id));
+    const memberships: ElementDefinition[] = network.nodes.flatMap((n) =>
+      n.groups
+        .filter((g) => ids.has(g))
+        .map((g) => ({
+          group: "edges" as const,
+          data: { id: `layout ${n.id} ${g}`, source: n.id, target: g },
+          classes: "layout-only",
+        })),
+    );
+
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add([...nodes, ...edges, ...memberships]);
+    });
+    this.cy
+      .layout({
+        name: "fcose",
+        quality: "proof",
+        randomize: true,
+        animate: false,
+        fit: true,
+        padding: 40,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 5000,
+        idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.hasClass("layout-only") ? 55 : 90),
+        edgeElasticity: (edge: cytoscape.EdgeSingular) =>
+          edge.hasClass("layout-only") ? 0.3 : 0.45,
+        nodeSeparation: 60,
+        packComponents: true,
+        tile: true,
+        tilingPaddingVertical: 30,
+        tilingPaddingHorizontal: 30,
+      } as cytoscape.LayoutOptions)
+      .run();
+    this.cy.remove(".layout-only");
+    this.moved = false;
+  }
+
+  /** Shows what a view asks for: the edges of its types standing at its story time. */
+  apply(view: GraphViewOptions): void {
+    const shownEdges = new Set(
+      edgesInView(this.network.edges, view.types, view.seq).map((e) => e.id),
+    );
+    const dead = deadBy(this.network.edges, view.seq);
+    const connected = new Set<string>();
+    for (const e of this.network.edges) {
+      if (!shownEdges.has(e.id)) continue;
+      connected.add(e.source);
+      connected.add(e.target);
+    }
+    const fate = new Map(this.network.nodes.map((n) => [n.id, n]));
+    this.cy.batch(() => {
+      this.cy.edges().forEach((edge) => {
+        const data = this.edgeById.get(edge.id());
+        const shown = shownEdges.has(edge.id());
+        edge.toggleClass("hidden", !shown);
+        edge.toggleClass(
+          "current",
+          shown && data !== undefined && view.seq !== null && edgeStartsAt(data, view.seq),
+        );
+      });
+      this.cy.nodes().forEach((node) => {
+        const n = fate.get(node.id());
+        if (!n) return;
+        const isDead =
+          n.kind === "character" && (dead.has(n.id) || (view.seq === null && n.fate === "killed"));
+        node.toggleClass("dead", isDead);
+        node.data("label", isDead ? `† ${n.name}` : n.name);
+        node.toggleClass(
+          "hidden",
+          view.hideUnconnected && !connected.has(n.id) && !node.selected(),
+        );
+        node.toggleClass(
+          "current",
+          view.seq !== null &&
+            this.network.edges.some(
+              (e) =>
+                shownEdges.has(e.id) &&
+                edgeStartsAt(e, view.seq ?? -1) &&
+                (e.source === n.id || e.target === n.id),
+            ),
+        );
+        const swatches =
+          view.colourBy === "film"
+            ? [view.films.get(n.film)]
+            : n.kind === "group"
+              ? [view.groups.get(n.id)]
+              : n.groups.map((g) => view.groups.get(g));
+        const colours = swatches.filter((s): s is Swatch => s !== undefined).map((s) => s.colour);
+        node.data("colour", colours[0] ?? NO_GROUP);
+        node.toggleClass("multi", colours.length > 1);
+        if (colours.length > 1) {
+          node.data({
+            pie1: colours[0],
+            pie2: colours[1],
+            pie3: colours[2] ?? colours[0],
+            pieSize: 100 / Math.min(colours.length, 3),
+          });
+        }
+      });
+    });
+  }
+
+  /** Emphasises some nodes and edges and fades the rest; empty sets clear it. */
+  highlight(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void {
+    const nodes = new Set(nodeIds);
+    const edges = new Set(edgeIds);
+    const any = nodes.size > 0 || edges.size > 0;
+    this.cy.batch(() => {
+      this.cy.elements().forEach((el) => {
+        const on = (el.group() === "nodes" ? nodes : edges).has(el.id());
+        el.toggleClass("hl", on);
+        el.toggleClass("faded", any && !on);
+      });
+    });
+  }
+
+  select(id: string | null): void {
+    this.cy.nodes(":selected").unselect();
+    if (id !== null) this.cy.getElementById(id).select();
+  }
+
+  /** Brings nodes into view (all shown ones when empty). */
+  fit(ids: string[] = []): void {
+    const eles =
+      ids.length > 0
+        ? ids.reduce((all, id) => all.union(this.cy.getElementById(id)), this.cy.collection())
+        : this.cy.elements(":visible");
+    this.cy.animate({ fit: { eles, padding: 50 } }, { duration: 350 });
+  }
+
+  /** What the picture shows right now. */
+  shown(): { nodes: string[]; edges: string[] } {
+    return {
+      nodes: this.cy
+        .nodes(":visible")
+        .map((n) => n.id())
+        .sort(),
+      edges: this.cy
+        .edges(":visible")
+        .map((e) => e.id())
+        .sort(),
+    };
+  }
+
+  /** Ids of the highlighted nodes and edges. */
+  highlighted(): { nodes: string[]; edges: string[] } {
+    return {
+      nodes: this.cy
+        .nodes(".hl")
+        .map((n) => n.id())
+        .sort(),
+      edges: this.cy
+        .edges(".hl")
+        .map((e) => e.id())
+        .sort(),
+    };
+  }
+}

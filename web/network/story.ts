@@ -1,0 +1,34 @@
+// Story time and what stands at it: the page's copy of edgeStandsAt (src/network/index.ts;
+// that module also holds the Neo4j queries, so it stays out of the browser bundle; the e2e
+// test checks the page against the server's version).
+import type { NetworkEdge, NetworkEdgeType } from "./api.ts";
+
+/** Whether an edge is part of the story as it stands after event `seq`. */
+export function edgeStandsAt(edge: NetworkEdge, seq: number): boolean {
+  if (edge.type === "LOYAL_TO")
+    return (edge.since ?? 0) <= seq && (edge.until === null || seq <= edge.until);
+  return edge.seq === null || edge.seq <= seq;
+}
+
+/** Whether an edge starts at event `seq` exactly: an act of that event, or a loyalty formed then. */
+export function edgeStartsAt(edge: NetworkEdge, seq: number): boolean {
+  return edge.type === "LOYAL_TO" ? edge.since === seq : edge.seq === seq;
+}
+
+/** The edges a view shows: of the types switched on, and standing at `seq` (null: the whole story). */
+export function edgesInView(
+  edges: NetworkEdge[],
+  types: ReadonlySet<NetworkEdgeType>,
+  seq: number | null,
+): NetworkEdge[] {
+  return edges.filter((e) => types.has(e.type) && (seq === null || edgeStandsAt(e, seq)));
+}
+
+/** Ids of the characters killed by event `seq` (null: in the whole story). */
+export function deadBy(edges: NetworkEdge[], seq: number | null): Set<string> {
+  return new Set(
+    edges
+      .filter((e) => e.type === "KILLED" && (seq === null || (e.seq !== null && e.seq <= seq)))
+      .map((e) => e.target),
+  );
+}
