@@ -5,6 +5,7 @@ import { registerDeathCommands } from "./commands/deaths.ts";
 import { registerLoyaltyCommands } from "./commands/loyalties.ts";
 import { registerServeCommands } from "./commands/serve.ts";
 import { registerStoryCommands } from "./commands/story.ts";
+import { registerVizCommand } from "./commands/viz.ts";
 import { registerDbCommands } from "./db-commands.ts";
 import { registerImportCommand } from "./import-command.ts";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerLoyaltyCommands(program);
   registerStoryCommands(program);
   registerServeCommands(program);
+  registerVizCommand(program);
   return program;
 }
 

@@ -2,6 +2,7 @@
 // of web/ at /<page>/, and the JSON the network page draws from (/api/network and
 // /api/betrayal-chains, see network-route.ts).
 import express, { type Express } from "express";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Database } from "../db/connection.ts";
 import { bundleWebPages, webPages } from "./bundle.ts";
@@ -10,7 +11,18 @@ import { registerNetworkRoutes } from "./network-route.ts";
 
 export const HOME_PAGE = "network";
 
-export async function mountWebPages(app: Express, db: Database): Promise<string[]> {
+export interface MountedPage {
+  path: string;
+  /** The page's <title>, shown when `serve` lists where things are. */
+  title: string;
+}
+
+function pageTitle(buildDir: string, page: string): string {
+  const html = readFileSync(join(buildDir, page, "index.html"), "utf8");
+  return /<title>(?:heistgraph: )?([^<]*)<\/title>/.exec(html)?.[1] ?? page;
+}
+
+export async function mountWebPages(app: Express, db: Database): Promise<MountedPage[]> {
   registerNetworkRoutes(app, db);
   registerBrowserRoutes(app);
   const buildDir = await bundleWebPages();
@@ -21,5 +33,10 @@ export async function mountWebPages(app: Express, db: Database): Promise<string[
       express.static(join(buildDir, page), { index: "index.html" }),
     );
   }
-  return pages.map((page) => (page === HOME_PAGE ? "/" : `/${page}/`));
+  return [HOME_PAGE, ...pages.filter((p) => p !== HOME_PAGE)]
+    .filter((page) => pages.includes(page))
+    .map((page) => ({
+      path: page === HOME_PAGE ? "/" : `/${page}/`,
+      title: pageTitle(buildDir, page),
+    }));
 }

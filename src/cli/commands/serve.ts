@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { startApiServer } from "../../api/server.ts";
-import { mountWebPages } from "../../web/mount.ts";
+import { mountWebPages, type MountedPage } from "../../web/mount.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
@@ -28,7 +28,7 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     say("The graph holds no films yet: importing import/films/ ...");
     printImportReport(await importDataset(db));
   }
-  let pages: string[] = [];
+  let pages: MountedPage[] = [];
   const server = await startApiServer({
     db,
     port,
@@ -38,11 +38,13 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     },
   });
   say(pc.green("heistgraph is serving:"));
-  for (const page of pages) say(`  Page:          ${server.url}${page}`);
-  say(`  GraphQL API:   ${server.graphqlUrl}`);
-  say(`  Health:        ${server.healthUrl}`);
-  if (db.settings.browserUrl) say(`  Neo4j Browser: ${db.settings.browserUrl}`);
-  say(`  Browser guide: type  :play ${server.url}/browser/guide.html  in Neo4j Browser`);
+  const line = (label: string, value: string) => say(`  ${`${label}:`.padEnd(20)}${value}`);
+  for (const page of pages)
+    line(page.title[0]?.toUpperCase() + page.title.slice(1), `${server.url}${page.path}`);
+  line("GraphQL API", server.graphqlUrl);
+  line("Health", server.healthUrl);
+  if (db.settings.browserUrl) line("Neo4j Browser", db.settings.browserUrl);
+  line("Browser guide", `type  :play ${server.url}/browser/guide.html  in Neo4j Browser`);
   say("Stop with Ctrl-C (the local Neo4j keeps running; `npx heistgraph db stop` stops it).");
   const shutdown = async () => {
     await server.stop();

@@ -1,0 +1,205 @@
+// `heistgraph viz` against the real films: the SVG is valid and holds every character and
+// group of the view (as network() gives them), the PNG is a PNG of a sensible size, and
+// mistakes in the options are answered clearly.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/connection.ts";
+import { edgeStandsAt, network, type Network } from "../../src/network/index.ts";
+import { withFilmsImported } from "../helpers/neo4j.ts";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/heistgraph.js");
+
+let db: Database;
+let out: string;
+beforeAll(async () => {
+  db = await withFilmsImported();
+  out = mkdtempSync(join(tmpdir(), "heistgraph-viz-"));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Runs the CLI against the test run's Neo4j. */
+async function heistgraph(...args: string[]) {
+  const { settings } = db;
+  const env = {
+    ...process.env,
+    NEO4J_URI: settings.uri,
+    NEO4J_USERNAME: settings.username,
+    NEO4J_PASSWORD: settings.password,
+    NEO4J_DATABASE: settings.database,
+    NO_COLOR: "1",
+  };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false,
+});
+
+function groups(tree: XmlNode[]): { attrs: Record<string, string>; kids: XmlNode[] }[] {
+  const found: { attrs: Record<string, string>; kids: XmlNode[] }[] = [];
+  for (const node of tree) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === ":@" || !Array.isArray(value)) continue;
+      if (key === "g")
+        found.push({ attrs: (node[":@"] ?? {}) as Record<string, string>, kids: value });
+      found.push(...groups(value as XmlNode[]));
+    }
+  }
+  return found;
+}
+
+function text(tree: XmlNode[]): string {
+  return tree
+    .flatMap((node) =>
+      Object.entries(node).map(([key, value]) =>
+        key === "#text"
+          ? String(value).trim()
+          : key !== ":@" && key !== "title" && Array.isArray(value)
+            ? text(value as XmlNode[])
+            : "",
+      ),
+    )
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The nodes an SVG draws: id and label, after checking the SVG is well-formed. */
+function drawnNodes(svg: string): Map<string, string> {
+  expect(XMLValidator.validate(svg)).toBe(true);
+  const tree = parser.parse(svg) as XmlNode[];
+  expect(svg).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(groups(tree).some((g) => g.attrs.class === "legend")).toBe(true);
+  return new Map(
+    groups(tree)
+      .filter((g) => g.attrs.class?.startsWith("node "))
+      .map((g) => [g.attrs["data-id"] ?? "", text(g.kids)]),
+  );
+}
+
+/** What the view should hold, worked out from network() itself. */
+function expectedNodes(net: Network, types: string[], at?: number) {
+  const edges = net.edges.filter(
+    (e) => types.includes(e.type) && (at === undefined || edgeStandsAt(e, at)),
+  );
+  const ids = new Set(edges.flatMap((e) => [e.source, e.target]));
+  return net.nodes.filter((n) => ids.has(n.id));
+}
+
+function expectEveryNode(drawn: Map<string, string>, expected: Network["nodes"]) {
+  expect([...drawn.keys()].sort()).toEqual(expected.map((n) => n.id).sort());
+  for (const n of expected)
+    expect(drawn.get(n.id)).toMatch(new RegExp(`^${escapeRe(n.name)}( †)?$`));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("heistgraph viz", () => {
+  it.each(["heat", "city-on-fire"])(
+    "draws %s's betrayals as valid SVG with every character they touch",
+    async (film) => {
+      const file = join(out, `${film}.svg`);
+      const result = await heistgraph("viz", "--film", film, "--out", file);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Wrote ${escapeRe(file)}: .+ — betrayals`));
+
+      const net = await network(db, film);
+      const expected = expectedNodes(net, ["BETRAYED"]);
+      expect(expected.filter((n) => n.kind === "character").length).toBeGreaterThan(3);
+      const svg = readFileSync(file, "utf8");
+      expectEveryNode(drawnNodes(svg), expected);
+      expect(svg).toContain(`<title>${net.films[0]?.title} — betrayals</title>`);
+    },
+  );
+
+  it("adds killings, woundings and loyalties, as the story stands after an event", async () => {
+    const file = join(out, "heat-30.svg");
+    const result = await heistgraph(
+      "viz",
+      "--film",
+      "Heat",
+      "--out",
+      file,
+      "--with",
+      "killings,woundings,loyalties",
+      "--at",
+      "30",
+    );
+    expect(result.code).toBe(0);
+    const net = await network(db, "heat");
+    const expected = expectedNodes(net, ["BETRAYED", "KILLED", "WOUNDED", "LOYAL_TO"], 30);
+    const drawn = drawnNodes(readFileSync(file, "utf8"));
+    expectEveryNode(drawn, expected);
+    // Van Zant is shot at event 30, McCauley not until 42.
+    expect(drawn.get("roger-van-zant")).toBe("Roger Van Zant †");
+    expect(drawn.get("neil-mccauley")).toBe("Neil McCauley");
+  });
+
+  it("writes the same picture as a PNG of the width asked for", async () => {
+    const file = join(out, "city-on-fire.png");
+    const result = await heistgraph(
+      "viz",
+      "--film",
+      "city-on-fire",
+      "--out",
+      file,
+      "--width",
+      "1000",
+    );
+    expect(result.code).toBe(0);
+    const png = readFileSync(file);
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(1000);
+    expect(height).toBeGreaterThan(300);
+    expect(height).toBeLessThan(2000);
+    // Not a blank page: a picture with a legend and a network compresses to some size.
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it("answers an unknown film with the films there are", async () => {
+    const result = await heistgraph("viz", "--film", "Reservoir Dogs", "--out", join(out, "x.svg"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown film "Reservoir Dogs"/);
+    expect(result.stderr).toMatch(/city-on-fire \(City on Fire\), heat \(Heat\)/);
+  });
+
+  it("refuses an output file that is neither .svg nor .png", async () => {
+    const result = await heistgraph("viz", "--film", "heat", "--out", join(out, "x.jpg"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot tell what image to write[\s\S]*\.svg or \.png/);
+  });
+
+  it("refuses an unknown edge kind", async () => {
+    const result = await heistgraph(
+      "viz",
+      "--film",
+      "heat",
+      "--out",
+      join(out, "x.svg"),
+      "--with",
+      "hugs",
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown edge kind: hugs[\s\S]*killings, woundings, loyalties/);
+  });
+});
