@@ -15,6 +15,13 @@ export default tseslint.config(
   {
     // The browser pages.
     files: ["web/**/*.ts", "web/**/*.tsx"],
-    languageOptions: { globals: { document: "readonly", window: "readonly", fetch: "readonly", HTMLElement: "readonly" } },
+    languageOptions: {
+      globals: {
+        document: "readonly",
+        window: "readonly",
+        fetch: "readonly",
+        HTMLElement: "readonly",
+      },
+    },
   },
 );
