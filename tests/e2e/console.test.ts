@@ -2,15 +2,14 @@
 // against a real server and Neo4j: /console/ loads GraphiQL with nothing from any other host,
 // and its default query, death by whom for Waingro, answers with Vincent Hanna.
 // Leaves a screenshot in test-results/console.png.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "../../src/api/server.ts";
-import { mountWebPages } from "../../src/web/mount.ts";
+import type { ApiServer } from "../../src/api/server.ts";
+import { CHROMIUM, launchChromium, noChromium, startServerWithPages } from "../helpers/browser.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOT = join("test-results", "console.png");
 
 let server: ApiServer;
@@ -20,29 +19,11 @@ let page: Page;
 const requested: string[] = [];
 const problems: string[] = [];
 
-describe.skipIf(!existsSync(CHROMIUM))(`the query console (Chromium at ${CHROMIUM})`, () => {
+describe.skipIf(noChromium)(`the query console (Chromium at ${CHROMIUM})`, () => {
   beforeAll(async () => {
     const db = await withFilmsImported();
-    server = await startApiServer({
-      db,
-      port: 0,
-      mount: async (app) => {
-        await mountWebPages(app, db);
-      },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    server = await startServerWithPages(db);
+    browser = await launchChromium();
     // A fresh context: no console state saved by an earlier visit, so the default query shows.
     const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
     page = await context.newPage();

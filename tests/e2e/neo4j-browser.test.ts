@@ -4,16 +4,16 @@
 // `heistgraph serve` builds from cypher/queries/, and a query run from the guide answers.
 // Only for a local Neo4j started by heistgraph (a Testcontainers or NEO4J_URI server has no
 // heistgraph settings). Leaves screenshots in test-results/neo4j-browser*.png.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startApiServer, type ApiServer } from "../../src/api/server.ts";
 import { heistgraphGrass } from "../../src/browser-guide/grass.ts";
 import { GUIDE_PATH, registerBrowserRoutes } from "../../src/web/browser-routes.ts";
+import { CHROMIUM, launchChromium, noChromium } from "../helpers/browser.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const screenshot = (name: string) => {
   mkdirSync("test-results", { recursive: true });
   return page.screenshot({ path: join("test-results", `${name}.png`) });
@@ -39,25 +39,13 @@ const frame = (command: string): Locator =>
     has: page.getByTestId("frameCommand").filter({ hasText: command }),
   });
 
-describe.skipIf(!existsSync(CHROMIUM) || settings.origin !== "local" || !settings.browserUrl)(
+describe.skipIf(noChromium || settings.origin !== "local" || !settings.browserUrl)(
   `Neo4j Browser of the local Neo4j (Chromium at ${CHROMIUM})`,
   () => {
     beforeAll(async () => {
       const db = await withFilmsImported();
       server = await startApiServer({ db, port: 0, mount: (app) => registerBrowserRoutes(app) });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      browser = await launchChromium();
       // A fresh context: no Browser settings, styles or credentials from an earlier visit.
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       page = await context.newPage();

@@ -4,9 +4,9 @@
 // dossier and the highlights. Leaves a screenshot in test-results/network-page.png.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "../../src/api/server.ts";
+import type { ApiServer } from "../../src/api/server.ts";
 import type { Database } from "../../src/db/connection.ts";
 import {
   edgeStandsAt,
@@ -15,11 +15,10 @@ import {
   type NetworkEdgeType,
 } from "../../src/network/index.ts";
 import { characterBetrayalChains } from "../../src/web/network-route.ts";
-import { mountWebPages } from "../../src/web/mount.ts";
 import type { ViewSnapshot } from "../../web/network/test-hook.ts";
+import { CHROMIUM, launchChromium, noChromium, startServerWithPages } from "../helpers/browser.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOT = join("test-results", "network-page.png");
 
 let db: Database;
@@ -92,29 +91,11 @@ async function eventName(film: string, seq: number): Promise<string> {
   return String(records[0]?.get("name"));
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(`the network page (Chromium at ${CHROMIUM})`, () => {
+describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => {
   beforeAll(async () => {
     db = await withFilmsImported();
-    server = await startApiServer({
-      db,
-      port: 0,
-      mount: async (app) => {
-        await mountWebPages(app, db);
-      },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    server = await startServerWithPages(db);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     page.on("request", (request) => requested.push(request.url()));
     page.on("pageerror", (error) => pageErrors.push(error.message));

@@ -59,3 +59,29 @@ export async function planOperators(
   if (summary.plan) walk(summary.plan as never);
   return out;
 }
+
+/** Where a query's plan starts reading: its leaf operators with their details. */
+export async function planLeaves(
+  database: Database,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<string[]> {
+  const { summary } = await database.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+    database: database.database,
+  });
+  const leaves: string[] = [];
+  const walk = (plan: {
+    operatorType: string;
+    arguments: Record<string, unknown>;
+    children: unknown[];
+  }) => {
+    if (plan.children.length === 0) {
+      leaves.push(
+        `${plan.operatorType.replace(/@.*$/, "")} ${String(plan.arguments.Details ?? "")}`,
+      );
+    }
+    for (const child of plan.children) walk(child as typeof plan);
+  };
+  if (summary.plan) walk(summary.plan as never);
+  return leaves;
+}

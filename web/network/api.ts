@@ -140,22 +140,10 @@ export interface MembershipFact {
   node: Ref;
 }
 
-export interface KillStep {
-  victim: string;
-  victimId: string;
-  killer: string;
-  killerId: string;
-  killerIsGroup: boolean;
-  event: string;
-  seq: number | null;
-  how: string;
-  sources: string[];
-}
+// The API answers with the TS helpers' shapes; types only, so no server code is bundled.
+import type { DeathChain, KillStep } from "../../src/queries/deaths/index.ts";
 
-export interface DeathChain {
-  steps: KillStep[];
-  endsWith: string;
-}
+export type { DeathChain, KillStep };
 
 type Edges<T> = { edges: T[] };
 

@@ -9,7 +9,7 @@ import {
   type DoubleAgent,
   type Loyalty,
 } from "../../../src/queries/loyalties/index.ts";
-import { withFilmsImported } from "../../helpers/neo4j.ts";
+import { planLeaves, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -213,28 +213,6 @@ describe("doubleAgents", () => {
   });
 });
 
-/** The leaves of a query's plan: where it starts reading. */
-async function planLeaves(cypher: string, params: Record<string, unknown>): Promise<string[]> {
-  const { summary } = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
-    database: db.database,
-  });
-  interface Plan {
-    operatorType: string;
-    arguments: Record<string, unknown>;
-    children: Plan[];
-  }
-  const leaves: string[] = [];
-  const walk = (plan: Plan) => {
-    if (plan.children.length === 0)
-      leaves.push(
-        `${plan.operatorType.replace(/@.*$/, "")} ${String(plan.arguments.Details ?? "")}`,
-      );
-    plan.children.forEach(walk);
-  };
-  walk(summary.plan as unknown as Plan);
-  return leaves;
-}
-
 describe("query plans", () => {
   it.each([
     ["loyalties", { characterId: "ko-chow", at: 5 }, /UNIQUE c:Character\(id\)/],
@@ -242,7 +220,7 @@ describe("query plans", () => {
   ] as const)(
     "%s starts from an index seek and only reads locally",
     async (name, params, start) => {
-      const leaves = await planLeaves(cypherFile(name).cypher, params);
+      const leaves = await planLeaves(db, cypherFile(name).cypher, params);
       expect(leaves[0]).toMatch(/^Node(Unique)?IndexSeek /);
       expect(leaves[0]).toMatch(start);
       // Every other leaf is an index seek too, or reads only what the rows brought in.

@@ -4,7 +4,7 @@ import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
 import { revenge, type Revenge } from "../../../src/queries/revenge/index.ts";
-import { withFilmsImported } from "../../helpers/neo4j.ts";
+import { planLeaves, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -102,25 +102,7 @@ describe("revenge", () => {
 
 describe("query plan", () => {
   it("starts from the film's characters through the index and only reads locally", async () => {
-    const { summary } = await db.driver.executeQuery(
-      `EXPLAIN ${cypherFile("revenge").cypher}`,
-      { film: "heat" },
-      { database: db.database },
-    );
-    interface Plan {
-      operatorType: string;
-      arguments: Record<string, unknown>;
-      children: Plan[];
-    }
-    const leaves: string[] = [];
-    const walk = (plan: Plan) => {
-      if (plan.children.length === 0)
-        leaves.push(
-          `${plan.operatorType.replace(/@.*$/, "")} ${String(plan.arguments.Details ?? "")}`,
-        );
-      plan.children.forEach(walk);
-    };
-    walk(summary.plan as unknown as Plan);
+    const leaves = await planLeaves(db, cypherFile("revenge").cypher, { film: "heat" });
     expect(leaves[0]).toMatch(/^NodeIndexSeek .*victim:Character\(film\)/);
     for (const leaf of leaves) expect(leaf).toMatch(/^(Node(Unique)?IndexSeek|Argument) /);
   });
