@@ -17,8 +17,9 @@ export async function checkBolt(credentials: Credentials): Promise<BoltCheck> {
     { connectionTimeout: 5_000, maxConnectionPoolSize: 1, logging: undefined },
   );
   try {
-    await driver.verifyAuthentication();
-    return { ok: true };
+    // Resolves false (rather than throwing) when the server refuses the credentials.
+    if (await driver.verifyAuthentication()) return { ok: true };
+    return { ok: false, reason: "unauthorized", message: "authentication failure" };
   } catch (error) {
     return classifyBoltError(error);
   } finally {

@@ -157,7 +157,12 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     },
   );
   try {
-    await driver.verifyAuthentication({ database: settings.database });
+    // Resolves false (rather than throwing) when the server refuses the credentials.
+    const accepted = await driver.verifyAuthentication({ database: settings.database });
+    if (!accepted)
+      throw Object.assign(new Error("authentication failure"), {
+        code: "Neo.ClientError.Security.Unauthorized",
+      });
   } catch (error) {
     await driver.close();
     const failure = classifyBoltError(error);
