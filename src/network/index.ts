@@ -3,44 +3,9 @@
 import type { Database } from "../db/connection.ts";
 import { resolveFilm, type FilmRef } from "../queries/lookup.ts";
 import { runQuery } from "../queries/run-query.ts";
+import type { Network, NetworkEdge, NetworkNode } from "./model.ts";
 
-export interface NetworkNode {
-  id: string;
-  kind: "character" | "group";
-  name: string;
-  film: string;
-  /** A character's narrative role, or a group's kind. */
-  role: string;
-  fate: string | null;
-  unnamed: boolean;
-  /** Ids of the groups a character belongs to. */
-  groups: string[];
-  sources: string[];
-}
-
-export type NetworkEdgeType = "BETRAYED" | "KILLED" | "WOUNDED" | "LOYAL_TO";
-
-export interface NetworkEdge {
-  id: string;
-  type: NetworkEdgeType;
-  source: string;
-  target: string;
-  /** Acts: the story position of their event. */
-  seq: number | null;
-  /** Loyalties: the span they hold (null: open). */
-  since: number | null;
-  until: number | null;
-  covert: boolean;
-  coerced: boolean;
-  how: string | null;
-  sources: string[];
-}
-
-export interface Network {
-  films: FilmRef[];
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+export * from "./model.ts";
 
 /** The network of one film, or of every film when `film` is omitted. */
 export async function network(db: Database, film?: string): Promise<Network> {
@@ -54,11 +19,4 @@ export async function network(db: Database, film?: string): Promise<Network> {
     runQuery<NetworkEdge>(db, "network-edges", { film: filmId }),
   ]);
   return { films, nodes, edges };
-}
-
-/** Whether an edge is part of the story as it stands after event `seq`. */
-export function edgeStandsAt(edge: NetworkEdge, seq: number): boolean {
-  if (edge.type === "LOYAL_TO")
-    return (edge.since ?? 0) <= seq && (edge.until === null || seq <= edge.until);
-  return edge.seq === null || edge.seq <= seq;
 }

@@ -1,6 +1,6 @@
 // What the page asks the server: the network as JSON from /api/network, everything else
 // (films, events, sources, dossiers, death-by-whom chains) from the GraphQL API at /graphql.
-import type { Network, NetworkEdgeType } from "../../src/network/index.ts";
+import type { Network, NetworkEdgeType } from "../../src/network/model.ts";
 import type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
 
 export type {
@@ -8,7 +8,7 @@ export type {
   NetworkEdge,
   NetworkEdgeType,
   NetworkNode,
-} from "../../src/network/index.ts";
+} from "../../src/network/model.ts";
 export type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
 export type { BetrayalChain, BetrayalStep } from "../../src/queries/betrayals/index.ts";
 

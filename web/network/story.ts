@@ -1,14 +1,7 @@
-// Story time and what stands at it: the page's copy of edgeStandsAt (src/network/index.ts;
-// that module also holds the Neo4j queries, so it stays out of the browser bundle; the e2e
-// test checks the page against the server's version).
+// Story time and what stands at it, for the page. The rule itself is the server's
+// edgeStandsAt (src/network/model.ts touches no database, so it is bundled as it is).
+import { edgeStandsAt } from "../../src/network/model.ts";
 import type { NetworkEdge, NetworkEdgeType } from "./api.ts";
-
-/** Whether an edge is part of the story as it stands after event `seq`. */
-export function edgeStandsAt(edge: NetworkEdge, seq: number): boolean {
-  if (edge.type === "LOYAL_TO")
-    return (edge.since ?? 0) <= seq && (edge.until === null || seq <= edge.until);
-  return edge.seq === null || edge.seq <= seq;
-}
 
 /** Whether an edge starts at event `seq` exactly: an act of that event, or a loyalty formed then. */
 export function edgeStartsAt(edge: NetworkEdge, seq: number): boolean {
