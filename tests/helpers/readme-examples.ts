@@ -6,11 +6,11 @@
 // tests/integration/readme.test.ts runs each one against the test Neo4j and compares the
 // output; `npm run docs:examples` runs them against the configured Neo4j and writes the
 // outputs back into README.md.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatabaseSettings } from "../../src/db/connection.ts";
 import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
+import { runHeistgraph, runNode, type RunResult } from "./cli.ts";
 
 export const README = join(PACKAGE_ROOT, "README.md");
 
@@ -69,18 +69,11 @@ export function splitArgs(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PACKAGE_ROOT, env });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${err}${out}`)),
-    );
-  });
+/** What a program printed; a failure is an error with its output. */
+async function printed(result: Promise<RunResult>): Promise<string> {
+  const { code, stdout, stderr } = await result;
+  if (code !== 0) throw new Error(`exit ${code}: ${stderr}${stdout}`);
+  return stdout;
 }
 
 /** Runs one example against the given database and returns what it printed. */
@@ -89,21 +82,13 @@ export async function runExample(
   settings: DatabaseSettings,
   index: number,
 ): Promise<string> {
-  const env = {
-    ...process.env,
-    NEO4J_URI: settings.uri,
-    NEO4J_USERNAME: settings.username,
-    NEO4J_PASSWORD: settings.password,
-    NEO4J_DATABASE: settings.database,
-    FORCE_COLOR: "0",
-  };
   if (example.kind === "cli") {
-    return run(process.execPath, ["bin/heistgraph.js", ...splitArgs(example.code)], env);
+    return printed(runHeistgraph(settings, ...splitArgs(example.code)));
   }
   // Inside the package folder, so `import ... from "heistgraph"` resolves to this checkout.
   const dir = join(PACKAGE_ROOT, ".heistgraph", "readme-examples");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `example-${index}.mts`);
   writeFileSync(file, example.code);
-  return run(process.execPath, ["--import", "tsx", file], env);
+  return printed(runNode(["--import", "tsx", file], settings));
 }

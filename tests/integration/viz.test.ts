@@ -1,19 +1,15 @@
 // `heistgraph viz` against the real films: the SVG is valid and holds every character and
 // group of the view (as network() gives them), the PNG is a PNG of a sensible size, and
 // mistakes in the options are answered clearly.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/connection.ts";
 import { edgeStandsAt, network, type Network } from "../../src/network/index.ts";
+import { runHeistgraph } from "../helpers/cli.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "../../bin/heistgraph.js");
 
 let db: Database;
 let out: string;
@@ -24,24 +20,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** Runs the CLI against the test run's Neo4j. */
-async function heistgraph(...args: string[]) {
-  const { settings } = db;
-  const env = {
-    ...process.env,
-    NEO4J_URI: settings.uri,
-    NEO4J_USERNAME: settings.username,
-    NEO4J_PASSWORD: settings.password,
-    NEO4J_DATABASE: settings.database,
-    NO_COLOR: "1",
-  };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
-}
+const heistgraph = (...args: string[]) => runHeistgraph(db.settings, ...args);
 
 type XmlNode = Record<string, unknown>;
 
