@@ -32,8 +32,6 @@ export interface LocalNeo4jOptions {
   password: string;
   heap?: string;
   pageCache?: string;
-  /** Shown by the Browser after connecting, e.g. `:style <url>` (issue 6). */
-  browserPostConnectCommand?: string;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }
@@ -182,7 +180,7 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
   // telemetry, and its connect form filled with this instance's own Bolt port.
   lines.push(
     `server.bolt.advertised_address=127.0.0.1:${options.boltPort}`,
-    `browser.post_connect_cmd=${options.browserPostConnectCommand ?? browserPostConnectCommand()}`,
+    `browser.post_connect_cmd=${browserPostConnectCommand()}`,
     `browser.remote_content_hostname_whitelist=${BROWSER_REMOTE_CONTENT_ALLOWLIST}`,
     "client.allow_telemetry=false",
   );
