@@ -2,8 +2,7 @@
 // the films if the graph lacks them, and the API).
 import type { Command } from "commander";
 import pc from "picocolors";
-import { startApiServer } from "../../api/server.ts";
-import { mountWebPages, type MountedPage } from "../../web/mount.ts";
+import type { MountedPage } from "../../web/mount.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
@@ -22,6 +21,12 @@ async function filmCount(db: Database): Promise<number> {
 }
 
 async function serve(opts: { port: string; host: string; importIfEmpty: boolean }): Promise<void> {
+  // Loaded here, not at the top: Apollo and @neo4j/graphql take most of a second to load,
+  // which every other command would pay for nothing.
+  const [{ startApiServer }, { mountWebPages }] = await Promise.all([
+    import("../../api/server.ts"),
+    import("../../web/mount.ts"),
+  ]);
   const port = checkedInteger("port", opts.port, 0, 65535);
   const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
   if (opts.importIfEmpty && (await filmCount(db)) === 0) {
