@@ -1,6 +1,7 @@
 // Every example in the README runs against the real films and prints what the README shows.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { runHeistgraph, runNode } from "../helpers/cli.ts";
 import { README, readmeExamples, runExample } from "../helpers/readme-examples.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
@@ -8,6 +9,13 @@ const examples = readmeExamples(readFileSync(README, "utf8"));
 
 beforeAll(async () => {
   await withFilmsImported();
+  // The examples run side by side, each its own tsx process; load the CLI and the package
+  // once first, so they don't all compile the same sources into tsx's cache at the same time.
+  await runHeistgraph(inject("neo4j"), "--help");
+  await runNode(
+    ["--import", "tsx", "--input-type=module", "-e", "await import('heistgraph')"],
+    inject("neo4j"),
+  );
 });
 
 describe.concurrent("README examples", () => {
