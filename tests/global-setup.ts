@@ -11,6 +11,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const database = await startTestDatabase(process.env, (line) => console.log(`[neo4j] ${line}`));
+  console.log(
+    `[neo4j] The tests run against ${database.settings.uri} (origin: ${database.settings.origin})`,
+  );
   project.provide("neo4j", database.settings);
   return async () => {
     await database.stop();

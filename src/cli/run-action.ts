@@ -1,11 +1,13 @@
 // Wraps a CLI action: user-facing problems print as a message and exit code 1,
 // anything else keeps its stack trace because it is a bug.
 import pc from "picocolors";
+import { lostConnectionProblem } from "../db/bolt-check.ts";
 import { HeistgraphError } from "../errors.ts";
 
 export function printError(error: unknown): number {
-  if (error instanceof HeistgraphError) {
-    process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
+  const problem = error instanceof HeistgraphError ? error : lostConnectionProblem(error);
+  if (problem) {
+    process.stderr.write(`${pc.red("error:")} ${problem.message}\n`);
     return 1;
   }
   process.stderr.write(

@@ -1,6 +1,8 @@
 // Where the database comes from, in this order:
 //   1. NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE): that server;
-//   2. in tests only, a reachable Docker engine: a Testcontainers Neo4j;
+//   2. in tests only, a reachable Docker engine: a Testcontainers Neo4j from
+//      HEISTGRAPH_NEO4J_IMAGE (default neo4j:5.26-community; CI builds one where no registry
+//      answers, see scripts/docker/build-neo4j-image.sh);
 //   3. otherwise the local Neo4j that `heistgraph db start` runs from Maven Central jars.
 import { existsSync, rmSync } from "node:fs";
 import neo4j, { type Driver } from "neo4j-driver";
@@ -34,7 +36,8 @@ export interface DatabaseSettings {
 export const LOCAL_INSTANCE = "neo4j";
 export const TEST_INSTANCE = "test-neo4j";
 const DEFAULT_DATABASE = "neo4j";
-const NEO4J_IMAGE = "neo4j:5.26-community";
+/** The official image; HEISTGRAPH_NEO4J_IMAGE names another (e.g. one built locally). */
+export const DEFAULT_NEO4J_IMAGE = "neo4j:5.26-community";
 
 function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -232,11 +235,21 @@ export async function startTestDatabase(
     );
     if (dockerAnswers) {
       const { Neo4jContainer } = await import("@testcontainers/neo4j");
-      log(`Starting ${NEO4J_IMAGE} with Testcontainers...`);
-      const container = await new Neo4jContainer(NEO4J_IMAGE)
+      const image = env.HEISTGRAPH_NEO4J_IMAGE || DEFAULT_NEO4J_IMAGE;
+      log(
+        `Starting ${image} with Testcontainers (Docker at ${env.DOCKER_HOST ?? "the default socket"})...`,
+      );
+      const started = performance.now();
+      const container = await new Neo4jContainer(image)
         .withApoc()
         .withPassword("heistgraph")
+        // Neo4j's first start takes 30 s or more on a busy machine.
+        .withStartupTimeout(240_000)
         .start();
+      log(
+        `Testcontainers started container ${container.getId().slice(0, 12)} from ${image} in ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s; Bolt at ${container.getBoltUri()}`,
+      );
       return {
         settings: {
           uri: container.getBoltUri(),
@@ -264,7 +277,8 @@ export async function startTestDatabase(
   };
   const started = await startLocalNeo4j(options);
   log(
-    `Started a test Neo4j in ${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
+    `No Docker engine answers: started a local test Neo4j (jars from Maven Central) in ` +
+      `${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
   );
   return {
     settings: localSettings(options, started.state.boltPort, started.state.httpPort),

@@ -40,7 +40,8 @@ export interface InstanceDirs {
 }
 
 export function instanceDirs(name: string, env: NodeJS.ProcessEnv = process.env): InstanceDirs {
-  const home = join(env.HEISTGRAPH_DATA_DIR ?? join(PACKAGE_ROOT, ".heistgraph"), name);
+  // Absolute, because the conf folder is how a running Neo4j is recognised as this instance's.
+  const home = resolve(env.HEISTGRAPH_DATA_DIR ?? join(PACKAGE_ROOT, ".heistgraph"), name);
   const logs = join(home, "logs");
   const run = join(home, "run");
   return {

@@ -1,15 +1,7 @@
 // Starts, stops and reports on a local Neo4j Community server run straight from the
 // jars in the cache (org.neo4j.server.CommunityEntryPoint), without a Neo4j install.
-import { spawn, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -21,8 +13,24 @@ import {
 import { checkBolt } from "../bolt-check.ts";
 import { ensureJars } from "./fetch.ts";
 import { findJava } from "./java.ts";
+import { makeInstanceFolders } from "./make-dirs.ts";
 import { instanceDirs, type InstanceDirs } from "./paths.ts";
+import {
+  configDirArgument,
+  findNeo4jByConfDir,
+  isOurNeo4j,
+  processStartTime,
+} from "./process-identity.ts";
+import { withStartLock } from "./start-lock.ts";
+import {
+  readStateFile,
+  removeStateFile,
+  writeStateFile,
+  type LocalNeo4jState,
+} from "./state-file.ts";
 import { NEO4J_VERSION } from "./versions.ts";
+
+export type { LocalNeo4jState } from "./state-file.ts";
 
 export interface LocalNeo4jOptions {
   /** Instance name: its data lives in .heistgraph/<name>. */
@@ -34,15 +42,6 @@ export interface LocalNeo4jOptions {
   pageCache?: string;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
-}
-
-/** What a running instance wrote about itself. */
-export interface LocalNeo4jState {
-  pid: number;
-  boltPort: number;
-  httpPort: number;
-  version: string;
-  startedAt: string;
 }
 
 export interface StartResult {
@@ -87,38 +86,82 @@ export function browserUrl(state: Pick<LocalNeo4jState, "httpPort">): string {
   return `http://127.0.0.1:${state.httpPort}/browser/`;
 }
 
-function readState(dirs: InstanceDirs): LocalNeo4jState | undefined {
-  if (!existsSync(dirs.stateFile)) return undefined;
+/** The ports a conf file heistgraph wrote gives Neo4j, for a state file rebuilt around it. */
+function portsInConf(dirs: InstanceDirs): { boltPort: number; httpPort: number } | undefined {
+  let conf: string;
   try {
-    return JSON.parse(readFileSync(dirs.stateFile, "utf8")) as LocalNeo4jState;
+    conf = readFileSync(join(dirs.conf, "neo4j.conf"), "utf8");
   } catch {
     return undefined;
   }
+  const port = (setting: string) =>
+    Number(new RegExp(`^${setting}=.*:(\\d+)$`, "m").exec(conf)?.[1] ?? Number.NaN);
+  const boltPort = port("server\\.bolt\\.listen_address");
+  const httpPort = port("server\\.http\\.listen_address");
+  return Number.isInteger(boltPort) && Number.isInteger(httpPort)
+    ? { boltPort, httpPort }
+    : undefined;
 }
 
-/** True when the pid is alive and is a Neo4j server (pids get reused after a reboot). */
-function isNeo4jProcess(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return true;
-  return readFileSync(cmdline, "utf8").includes("CommunityEntryPoint");
+function stateOf(dirs: InstanceDirs, pid: number, ports: { boltPort: number; httpPort: number }) {
+  return {
+    pid,
+    ...ports,
+    version: NEO4J_VERSION,
+    startedAt: (processStartTime(pid) ?? new Date()).toISOString(),
+    home: dirs.home,
+    conf: dirs.conf,
+    data: dirs.data,
+  } satisfies LocalNeo4jState;
 }
 
-/** The running instance's state, or undefined (clearing a stale state file). */
+/**
+ * The running instance's state, or undefined. A state file that is stale (its pid is not this
+ * instance's Neo4j) or corrupt is repaired, with a message: removed, or rebuilt around this
+ * instance's Neo4j when one runs without a valid state file (found by its conf folder).
+ */
 export function runningInstance(
   name: string,
   env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): LocalNeo4jState | undefined {
   const dirs = instanceDirs(name, env);
-  const state = readState(dirs);
-  if (!state) return undefined;
-  if (isNeo4jProcess(state.pid)) return state;
-  rmSync(dirs.stateFile, { force: true });
+  const reading = readStateFile(dirs);
+  if (reading.kind === "valid" && isOurNeo4j(reading.state.pid, dirs.conf)) return reading.state;
+
+  const orphan = findNeo4jByConfDir(dirs.conf);
+  const ports = orphan === undefined ? undefined : portsInConf(dirs);
+  const problem =
+    reading.kind === "corrupt"
+      ? `its state file ${dirs.stateFile} was unreadable (${reading.reason})`
+      : reading.kind === "valid"
+        ? `its state file named pid ${reading.state.pid}, which is not this instance's Neo4j`
+        : undefined;
+  if (orphan !== undefined && ports) {
+    const state = stateOf(dirs, orphan, ports);
+    writeStateFile(dirs, state);
+    log(
+      `note: found this instance's Neo4j running as pid ${orphan} ` +
+        `(${problem ?? "it had no state file"}); rewrote the state file.`,
+    );
+    return state;
+  }
+  if (problem) {
+    removeStateFile(dirs);
+    log(`note: the local Neo4j in ${dirs.home} is not running; ${problem}, so it was removed.`);
+  }
   return undefined;
+}
+
+/** Sends a signal only to this instance's own Neo4j, checked just before sending. */
+function signalOurNeo4j(pid: number, dirs: InstanceDirs, signal: NodeJS.Signals): boolean {
+  if (!isOurNeo4j(pid, dirs.conf)) return false;
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -202,55 +245,78 @@ function startFailure(what: string, dirs: InstanceDirs): HeistgraphError {
   });
 }
 
-function setInitialPassword(
+async function setInitialPassword(
   java: string,
   classpath: string,
   dirs: InstanceDirs,
   password: string,
-): void {
+): Promise<void> {
   // Only possible before the first start; afterwards the auth store already exists.
   if (existsSync(join(dirs.data, "dbms", "auth.ini"))) return;
-  const result = spawnSync(
+  // Asynchronous, so the start lock keeps being refreshed while the JVM runs.
+  const child = spawn(
     java,
     ["-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
-    {
-      encoding: "utf8",
-      env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf },
-    },
+    { env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf } },
   );
-  if (result.status !== 0) {
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number | null>((done) => {
+    child.once("error", () => done(null));
+    child.once("close", (code) => done(code));
+  });
+  if (status !== 0) {
     throw new HeistgraphError({
       what: "Could not set the local Neo4j's initial password.",
       where: dirs.home,
-      details: `${result.stdout}${result.stderr}`.trim(),
+      details: output.trim(),
     });
   }
 }
 
-/** Starts the instance unless it already runs; resolves once Bolt answers. */
+/**
+ * Starts the instance unless it already runs; resolves once Bolt answers. Concurrent starts of
+ * the same instance (in any process) take turns, so one Neo4j is launched and the others find
+ * it running.
+ */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<StartResult> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const dirs = instanceDirs(options.name, env);
 
-  const running = runningInstance(options.name, env);
+  const running = runningInstance(options.name, env, log);
   if (running) return { state: running, alreadyRunning: true };
 
   const java = findJava(env);
   const { cache, fetchedInSeconds } = ensureJars(env, log);
-  await assertPortsFree(options);
+  makeInstanceFolders([dirs.conf, dirs.data, dirs.logs, dirs.run], env);
 
-  for (const dir of [dirs.conf, dirs.data, dirs.logs, dirs.run])
-    mkdirSync(dir, { recursive: true });
+  return withStartLock(dirs, START_TIMEOUT_MS, log, async () => {
+    // Whoever held the lock before us may have started it meanwhile.
+    const startedMeanwhile = runningInstance(options.name, env, log);
+    if (startedMeanwhile) return { state: startedMeanwhile, alreadyRunning: true };
+    const started = await launch(options, dirs, java.executable, cache);
+    return { ...started, fetchSeconds: fetchedInSeconds };
+  });
+}
+
+async function launch(
+  options: LocalNeo4jOptions,
+  dirs: InstanceDirs,
+  java: string,
+  cache: { plugins: string; lib: string },
+): Promise<StartResult> {
+  await assertPortsFree(options);
   writeFileSync(join(dirs.conf, "neo4j.conf"), neo4jConf(dirs, cache.plugins, options));
   // APOC registers extensions through the classpath, so its jars go there as well as in plugins.
   const classpath = [join(cache.plugins, "*"), join(cache.lib, "*")].join(delimiter);
-  setInitialPassword(java.executable, classpath, dirs, options.password);
+  await setInitialPassword(java, classpath, dirs, options.password);
 
   const started = performance.now();
   const logFd = openSync(dirs.consoleLog, "a");
   const child = spawn(
-    java.executable,
+    java,
     [
       ...JAVA_MODULE_FLAGS,
       // Neo4j's heap settings only act through its own launch script, so set them here.
@@ -263,7 +329,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Start
       classpath,
       "org.neo4j.server.CommunityEntryPoint",
       `--home-dir=${dirs.home}`,
-      `--config-dir=${dirs.conf}`,
+      // Also how this instance's process is recognised (see process-identity.ts).
+      configDirArgument(dirs.conf),
     ],
     {
       detached: true,
@@ -285,13 +352,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Start
     httpPort: options.httpPort,
     version: NEO4J_VERSION,
     startedAt: new Date().toISOString(),
+    home: dirs.home,
+    conf: dirs.conf,
+    data: dirs.data,
   };
-  writeFileSync(dirs.stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  writeStateFile(dirs, state);
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (exited) {
-      rmSync(dirs.stateFile, { force: true });
+      removeStateFile(dirs);
       throw startFailure("Neo4j stopped while starting.", dirs);
     }
     const bolt = await checkBolt({
@@ -310,26 +380,31 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Start
       });
     }
     if (Date.now() > deadline) {
-      process.kill(state.pid, "SIGTERM");
+      signalOurNeo4j(state.pid, dirs, "SIGTERM");
       throw startFailure(`Neo4j did not answer on Bolt within ${START_TIMEOUT_MS / 1000} s.`, dirs);
     }
     await sleep(250);
   }
   const startSeconds = (performance.now() - started) / 1000;
-  return { state, alreadyRunning: false, startSeconds, fetchSeconds: fetchedInSeconds };
+  return { state, alreadyRunning: false, startSeconds };
 }
 
 /** Stops the instance cleanly (Neo4j flushes and checkpoints on SIGTERM). */
 export async function stopLocalNeo4j(
   name: string,
   env: NodeJS.ProcessEnv = process.env,
+  log?: (line: string) => void,
 ): Promise<LocalNeo4jState | undefined> {
   const dirs = instanceDirs(name, env);
-  const state = runningInstance(name, env);
+  const state = runningInstance(name, env, log);
   if (!state) return undefined;
-  process.kill(state.pid, "SIGTERM");
+  if (!signalOurNeo4j(state.pid, dirs, "SIGTERM")) {
+    // It stopped between the check and the signal.
+    removeStateFile(dirs);
+    return state;
+  }
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (isNeo4jProcess(state.pid)) {
+  while (isOurNeo4j(state.pid, dirs.conf)) {
     if (Date.now() > deadline) {
       throw new HeistgraphError({
         what: `Neo4j (pid ${state.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s.`,
@@ -340,6 +415,6 @@ export async function stopLocalNeo4j(
     }
     await sleep(200);
   }
-  rmSync(dirs.stateFile, { force: true });
+  removeStateFile(dirs);
   return state;
 }
