@@ -24,7 +24,16 @@ export function buildProgram(): Command {
   return program;
 }
 
+// `heistgraph db start | head -1`: once the reader has gone, output has nowhere to go, but the
+// command (starting Neo4j, an import) still finishes instead of dying on EPIPE.
+function ignoreClosedStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedStdout();
   await buildProgram().parseAsync(argv);
   return typeof process.exitCode === "number" ? process.exitCode : 0;
 }

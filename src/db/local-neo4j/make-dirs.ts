@@ -43,7 +43,9 @@ function makeOne(dir: string, env: NodeJS.ProcessEnv): void {
     stats = statSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") throw dataDirProblem(dir, describe(error as NodeJS.ErrnoException), env);
+    // ENOTDIR: some parent is a file; the walk up below names it.
+    if (code !== "ENOENT" && code !== "ENOTDIR")
+      throw dataDirProblem(dir, describe(error as NodeJS.ErrnoException), env);
   }
   if (stats) {
     if (!stats.isDirectory())
