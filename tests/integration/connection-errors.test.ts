@@ -1,10 +1,13 @@
 // The ways reaching or starting a Neo4j can fail, each answered with what to do.
-import { createServer, type Server } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.ts";
+import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
+import { HEISTGRAPH_BIN, runHeistgraph } from "../helpers/cli.ts";
 import { freePort, startLocalNeo4j } from "../../src/db/local-neo4j/server.ts";
 import { HeistgraphError } from "../../src/errors.ts";
 
@@ -70,4 +73,101 @@ describe("starting the local Neo4j", () => {
       /Neo4j stopped while starting[\s\S]*Last lines of the Neo4j log:[\s\S]*Invalid initial heap size/,
     );
   });
+});
+
+describe("a data folder the local Neo4j cannot use", () => {
+  function dbStart(dataDir: string) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [HEISTGRAPH_BIN, "db", "start"], {
+      encoding: "utf8",
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        HEISTGRAPH_DATA_DIR: dataDir,
+        NO_COLOR: "1",
+      },
+      timeout: 30_000,
+    });
+    return { ...run, seconds: (performance.now() - started) / 1000 };
+  }
+
+  it("says so at once under /proc (where mkdir -p used to spin forever)", () => {
+    const run = dbStart("/proc/heistgraph-data");
+    expect(run.status).toBe(1);
+    expect(run.seconds).toBeLessThan(20);
+    expect(run.stderr).toMatch(
+      /^error: Cannot use \/proc\/heistgraph-data\/neo4j\/conf for the local Neo4j: it is a kernel file system\.\n {2}where: +HEISTGRAPH_DATA_DIR=\/proc\/heistgraph-data\n[\s\S]*try: +set HEISTGRAPH_DATA_DIR to a writable folder/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says which part of the path is a file (ENOTDIR)", () => {
+    const file = join(scratch, "not-a-folder");
+    writeFileSync(file, "");
+    const run = dbStart(join(file, "data"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `error: Cannot use ${file} for the local Neo4j: it is a file, not a folder (ENOTDIR).`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/**
+ * A TCP relay to the test Neo4j that plays the server dying: once a connection has carried
+ * `cutAfterBytes` towards the server (the import's data, past the handshake and the schema
+ * statements), every connection is dropped and nothing listens any more.
+ */
+async function dyingRelay(target: URL, cutAfterBytes: number) {
+  const sockets = new Set<Socket>();
+  let dead = false;
+  const relay = createServer((client) => {
+    if (dead) return client.destroy();
+    const server = connect(Number(target.port), target.hostname);
+    sockets.add(client).add(server);
+    let sent = 0;
+    client.on("data", (chunk: Buffer) => {
+      sent += chunk.length;
+      if (sent > cutAfterBytes) return die();
+      server.write(chunk);
+    });
+    server.on("data", (chunk: Buffer) => client.write(chunk));
+    for (const socket of [client, server]) socket.on("error", () => {});
+    client.on("close", () => server.destroy());
+    server.on("close", () => client.destroy());
+  });
+  function die() {
+    dead = true;
+    relay.close();
+    for (const socket of sockets) socket.destroy();
+  }
+  const port = await freePort();
+  await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve));
+  return { uri: `bolt://127.0.0.1:${port}`, died: () => dead, close: die };
+}
+
+describe("Neo4j going away in the middle of an import", () => {
+  it("says the connection was lost and that nothing of the import was kept", async () => {
+    const database = await testDatabase();
+    await emptyGraph(database);
+    const settings = inject("neo4j");
+    const relay = await dyingRelay(new URL(settings.uri.replace(/^bolt/, "http")), 20_000);
+    try {
+      const run = await runHeistgraph({ ...settings, uri: relay.uri }, "import");
+      expect(relay.died()).toBe(true);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^error: Lost the connection to Neo4j in the middle of the command .*nothing of an unfinished write, such as this import, was kept\.\n {2}try: +see `npx heistgraph db status`/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at |Neo4jError/);
+    } finally {
+      relay.close();
+    }
+    const { records } = await database.driver.executeQuery(
+      "MATCH (n) RETURN count(n) AS nodes",
+      {},
+      { database: database.database },
+    );
+    expect(records[0]?.get("nodes").toNumber()).toBe(0);
+  }, 120_000);
 });

@@ -215,7 +215,6 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
     `server.directories.logs=${dirs.logs}`,
     `server.directories.plugins=${pluginsDir}`,
     `server.directories.run=${dirs.run}`,
-    "dbms.security.procedures.unrestricted=apoc.*",
     "dbms.usage_report.enabled=false",
     `server.memory.pagecache.size=${options.pageCache ?? "256m"}`,
   ];
