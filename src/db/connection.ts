@@ -227,11 +227,31 @@ export async function startTestDatabase(
   const configured = configuredServer(env);
   if (configured) return { settings: configured, stop: async () => {} };
 
-  if (dockerLooksReachable(env)) {
+  // HEISTGRAPH_TEST_DATABASE=testcontainers|local forces the choice (CI must not fall back to
+  // the local Neo4j unnoticed when its Docker engine fails).
+  const wanted = env.HEISTGRAPH_TEST_DATABASE ?? "";
+  if (!["", "testcontainers", "local"].includes(wanted)) {
+    throw new HeistgraphError({
+      what: "HEISTGRAPH_TEST_DATABASE names no way to get a test database.",
+      where: `HEISTGRAPH_TEST_DATABASE=${wanted}`,
+      expected: "testcontainers or local (or unset: Testcontainers where Docker answers)",
+    });
+  }
+  if (wanted !== "local" && (wanted === "testcontainers" || dockerLooksReachable(env))) {
     const { getContainerRuntimeClient } = await import("testcontainers");
     const dockerAnswers = await getContainerRuntimeClient().then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if (wanted !== "testcontainers") return false;
+        throw new HeistgraphError(
+          {
+            what: "HEISTGRAPH_TEST_DATABASE=testcontainers, but no Docker engine answers.",
+            where: env.DOCKER_HOST ?? "the default Docker socket",
+            suggestion: "start the engine (or set DOCKER_HOST), or unset HEISTGRAPH_TEST_DATABASE",
+          },
+          { cause: error },
+        );
+      },
     );
     if (dockerAnswers) {
       const { Neo4jContainer } = await import("@testcontainers/neo4j");
