@@ -134,6 +134,20 @@ describe("renderTable", () => {
     expect(text).toContain("Waingro");
   });
 
+  it("cuts a long word after punctuation where it can", () => {
+    const text = render(
+      80,
+      [
+        ["City on Fire", "import/films/city-on-fire.yaml", 30, 35, 10, 5],
+        ["Heat", "import/films/heat.yaml", 38, 42, 11, 9],
+      ],
+      ["film", "file", "characters", "events", "killings", "betrayals"],
+    );
+    expect(widestLine(text)).toBeLessThanOrEqual(80);
+    expect(text).toContain("│ import/films/city-on- │");
+    expect(text).toContain("│ fire.yaml             │");
+  });
+
   it("renders an empty table as its head", () => {
     expect(render(80, [])).toBe(
       [
@@ -175,6 +189,9 @@ describe("renderTable on any table (property)", () => {
             expect(printed).toContain(w.normalize());
         }
       }),
+      // Fewer than the default 100: each case wraps every cell several times, and the machine
+      // the tests run on may be busy.
+      { numRuns: 50 },
     );
   });
 });

@@ -49,8 +49,33 @@ export function makeTable(head: string[], options: TableOptions = {}): TextTable
 const cellText = (cell: Cell): string => (cell === null || cell === undefined ? "" : String(cell));
 const widest = (lines: string[]): number => Math.max(0, ...lines.map((l) => stringWidth(l)));
 const lines = (text: string): string[] => text.split("\n");
-const wrap = (text: string, width: number): string =>
-  wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
+/** Text wrapped at spaces to `width`; a longer word is cut, after a "/", "-", ":"... if it can. */
+function wrap(text: string, width: number): string {
+  const columns = Math.max(1, width);
+  const cutLong = (word: string) =>
+    stringWidth(word) > columns ? cutAtPunctuation(word, columns).join(" ") : word;
+  const spaced = lines(text).map((line) => line.split(" ").map(cutLong).join(" "));
+  return wrapAnsi(spaced.join("\n"), columns, { hard: true, trim: true });
+}
+
+/** Pieces of `word` no wider than `width`, each ending after punctuation; the rest as is. */
+function cutAtPunctuation(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (stringWidth(rest) > width) {
+    let cut = 0;
+    let taken = "";
+    for (const char of rest) {
+      if (stringWidth(taken + char) > width) break;
+      taken += char;
+      if (/[/\\\-_.:,;|]/.test(char)) cut = taken.length;
+    }
+    if (cut === 0) break; // No punctuation: wrap-ansi cuts it where it must.
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...pieces, rest];
+}
 
 export function renderTable(head: string[], rows: Cell[][], options: TableOptions = {}): string {
   const width = options.width ?? outputWidth();
