@@ -1,26 +1,60 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
-import { registerBetrayalCommands } from "./commands/betrayals.ts";
-import { registerDeathCommands } from "./commands/deaths.ts";
-import { registerLoyaltyCommands } from "./commands/loyalties.ts";
-import { registerServeCommands } from "./commands/serve.ts";
-import { registerStoryCommands } from "./commands/story.ts";
-import { registerVizCommand } from "./commands/viz.ts";
-import { registerDbCommands } from "./db-commands.ts";
-import { registerImportCommand } from "./import-command.ts";
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every module of commands, with the names it registers. A command line loads only the module
+ * of the command it names, since some bring heavy packages (viz: cytoscape and resvg; import:
+ * zod and yaml); help, or a name no module lists, loads them all, so a missing name here costs
+ * time, never the command (src/cli/main.test.ts checks the names). Listed in help's order.
+ */
+export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }[] = [
+  {
+    names: ["db"],
+    load: async () => (await import("./db-commands.ts")).registerDbCommands,
+  },
+  {
+    names: ["import"],
+    load: async () => (await import("./import-command.ts")).registerImportCommand,
+  },
+  {
+    names: ["death-by-whom", "kills-by", "deaths"],
+    load: async () => (await import("./commands/deaths.ts")).registerDeathCommands,
+  },
+  {
+    names: ["betrayals"],
+    load: async () => (await import("./commands/betrayals.ts")).registerBetrayalCommands,
+  },
+  {
+    names: ["loyalties", "double-agents", "revenge"],
+    load: async () => (await import("./commands/loyalties.ts")).registerLoyaltyCommands,
+  },
+  {
+    names: ["timeline", "dossier", "connection", "parallels"],
+    load: async () => (await import("./commands/story.ts")).registerStoryCommands,
+  },
+  {
+    names: ["serve", "start"],
+    load: async () => (await import("./commands/serve.ts")).registerServeCommands,
+  },
+  {
+    names: ["viz"],
+    load: async () => (await import("./commands/viz.ts")).registerVizCommand,
+  },
+];
+
+/** The program with the commands `argv` needs: the one it names, or all of them. */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command("heistgraph")
     .description("Crime-film plots as a Neo4j graph you can question and look at")
     .showHelpAfterError();
-  registerDbCommands(program);
-  registerImportCommand(program);
-  registerDeathCommands(program);
-  registerBetrayalCommands(program);
-  registerLoyaltyCommands(program);
-  registerStoryCommands(program);
-  registerServeCommands(program);
-  registerVizCommand(program);
+  const named = argv[2];
+  const needed = COMMAND_MODULES.filter((m) => named !== undefined && m.names.includes(named));
+  const registers = await Promise.all(
+    (needed.length > 0 ? needed : COMMAND_MODULES).map((m) => m.load()),
+  );
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -34,6 +68,6 @@ function ignoreClosedStdout(): void {
 
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedStdout();
-  await buildProgram().parseAsync(argv);
+  await (await buildProgram(argv)).parseAsync(argv);
   return typeof process.exitCode === "number" ? process.exitCode : 0;
 }

@@ -15,7 +15,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** `node <args>` in the package folder, against `settings`, without colours. */
+/**
+ * `node <args>` in the package folder, against `settings`, without colours, and with tables
+ * 80 columns wide (what piped output gets anyway) whatever COLUMNS the caller's shell exports.
+ */
 export async function runNode(args: string[], settings: DatabaseSettings): Promise<RunResult> {
   const env = {
     ...process.env,
@@ -25,6 +28,7 @@ export async function runNode(args: string[], settings: DatabaseSettings): Promi
     NEO4J_DATABASE: settings.database,
     NO_COLOR: "1",
     FORCE_COLOR: "0",
+    COLUMNS: "80",
   };
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, args, {
