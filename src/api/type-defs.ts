@@ -236,7 +236,7 @@ export function typeDefs(): string {
 
     type DeathChain {
       steps: [KillStep!]!
-      "group: the last killer is a collective; survivor: nobody killed the last killer"
+      "Why the chain stops: survivor (nobody killed the last killer), group (a collective), suicide, cycle (the last killer killed someone already in the chain), limit (20 steps)"
       endsWith: String!
     }
 
