@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
+import { characterSearch } from "../../../src/text/search-query.ts";
 import { deathByWhom, deathLedger, killsBy } from "../../../src/queries/deaths/index.ts";
 import { planLeaves, planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
@@ -109,5 +110,30 @@ describe("query plans", () => {
     for (const o of operators.filter((op) => op.operator.includes("VarLengthExpand"))) {
       expect(o.details).toMatch(/\*\.\.\d+|\*\d+\.\.\d+/);
     }
+  });
+});
+
+describe("name look-up", () => {
+  it("reads the full-text index, never every character", async () => {
+    for (const film of [null, "heat"]) {
+      const params = { key: "waingr", film, ...characterSearch("waingr", film) };
+      const operators = (await planOperators(db, cypherFile("find-character").cypher, params)).map(
+        (o) => `${o.operator} ${o.details}`,
+      );
+      expect(operators).toContainEqual(
+        expect.stringMatching(/^ProcedureCall db\.index\.fulltext\.queryNodes/),
+      );
+      for (const o of operators)
+        expect(o).not.toMatch(/^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/);
+    }
+  });
+
+  it("scopes close names to the film asked", async () => {
+    await expect(deathByWhom(db, "Waingr", { film: "city-on-fire" })).rejects.toThrow(
+      /No character called "Waingr" in city-on-fire/,
+    );
+    await expect(deathByWhom(db, "Ko Chw", { film: "city-on-fire" })).rejects.toThrow(
+      /closest: Ko Chow \(city-on-fire\)/,
+    );
   });
 });
