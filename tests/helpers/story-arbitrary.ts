@@ -67,6 +67,16 @@ export function storySource(film: FilmFile): SourcesFile["sources"][number] {
   };
 }
 
+/**
+ * The first of items with the same identity. The importer tells parallel relationships apart
+ * by their `since` (memberships, ties) or kind and since (loyalties): two with the same are one
+ * fact twice, which a story must not hold.
+ */
+function distinct<T>(identity: (item: T) => string, items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(identity(item)) && Boolean(seen.add(identity(item))));
+}
+
 /** Character index (0..n-1) or, past n, a group index offset by n: "who" in acts. */
 function actorId(prefix: string, characters: number, i: number): string {
   return i < characters ? `${prefix}-c${i + 1}` : `${prefix}-g${i - characters + 1}`;
@@ -248,28 +258,34 @@ export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFil
               sources: [`${src}:${(i % PARAGRAPHS) + 1}`],
             };
           }),
-          memberships: r.memberships.map((m) => ({
-            member: who(m.member),
-            group: `${p}-g${m.group + 1}`,
-            role: "member",
-            ...spanOf(m.span),
-            sources: m.cite,
-          })),
-          loyalties: r.loyalties.map((l) => ({
-            from: who(l.from),
-            to: who(l.to),
-            kind: l.kind,
-            covert: l.covert,
-            ...spanOf(l.span),
-            knownBy: l.covert
-              ? l.knownBy.map((k) => ({
-                  who: who(k.who),
-                  since: k.since === null ? undefined : seqOf(k.since),
-                  sources: l.cite,
-                }))
-              : [],
-            sources: l.cite,
-          })),
+          memberships: distinct(
+            (m) => `${m.member}|${m.group}|${m.since}`,
+            r.memberships.map((m) => ({
+              member: who(m.member),
+              group: `${p}-g${m.group + 1}`,
+              role: "member",
+              ...spanOf(m.span),
+              sources: m.cite,
+            })),
+          ),
+          loyalties: distinct(
+            (l) => `${l.from}|${l.to}|${l.kind}|${l.since}`,
+            r.loyalties.map((l) => ({
+              from: who(l.from),
+              to: who(l.to),
+              kind: l.kind,
+              covert: l.covert,
+              ...spanOf(l.span),
+              knownBy: l.covert
+                ? l.knownBy.map((k) => ({
+                    who: who(k.who),
+                    since: k.since === null ? undefined : seqOf(k.since),
+                    sources: l.cite,
+                  }))
+                : [],
+              sources: l.cite,
+            })),
+          ),
           acts: [
             ...r.kills.map((k) => ({
               type: "KILLED" as const,
@@ -294,13 +310,16 @@ export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFil
               };
             }),
           ],
-          ties: r.ties.map((t) => ({
-            type: t.type,
-            from: who(t.from),
-            to: who((t.from + t.step) % chars),
-            ...spanOf(t.span),
-            sources: t.cite,
-          })),
+          ties: distinct(
+            (t) => `${t.type}|${t.from}|${t.to}|${t.since}`,
+            r.ties.map((t) => ({
+              type: t.type,
+              from: who(t.from),
+              to: who((t.from + t.step) % chars),
+              ...spanOf(t.span),
+              sources: t.cite,
+            })),
+          ),
           disagreements: r.disagreements.map((e, i) => ({
             id: `${p}-d${i + 1}`,
             about: eventId(e),
