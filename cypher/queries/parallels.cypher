@@ -14,7 +14,7 @@ MATCH (c:Character)
 WHERE c.role IS NOT NULL AND ($role IS NULL OR c.role = $role)
 MATCH (c)-[:APPEARS_IN]->(film:Film)
 WITH c.role AS role, film, c
-ORDER BY c.name
+ORDER BY c.name, c.id
 WITH role, film, collect({
   id: c.id,
   name: c.name,
@@ -23,7 +23,7 @@ WITH role, film, collect({
   fate: c.fate,
   sources: c.sources
 }) AS characters
-ORDER BY film.title
+ORDER BY film.title, film.id
 WITH role, collect({film: film.id, title: film.title, characters: characters}) AS films
 WHERE size(films) > 1
 RETURN role, films
