@@ -14,3 +14,4 @@ CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 // Name look-ups (find-character.cypher): the lower-case, accent-free names and aliases, and
 // the film id to scope them, in a full-text index (phrase for names, fuzzy for "did you mean").
 CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
