@@ -158,3 +158,64 @@ export function referenceTimeline(story: FilmFile): ReferenceTimelineEvent[] {
         .sort(compare),
     }));
 }
+
+export interface ReferenceRoute {
+  /** Node ids from the first character to the second. */
+  nodes: string[];
+  /** How many followed relationships join its consecutive nodes, in all. */
+  strength: number;
+}
+
+/**
+ * Every shortest route (at most maxLength hops) between two characters through the
+ * relationships connection.cypher follows, in either direction: acts, ties, loyalties,
+ * knowledge of secret loyalties and memberships. Breadth-first, then every path back.
+ */
+export function referenceConnection(
+  story: FilmFile,
+  fromId: string,
+  toId: string,
+  maxLength = 6,
+): ReferenceRoute[] {
+  const pairs: [string, string][] = [
+    ...story.acts.map((a) => [a.by, a.to] as [string, string]),
+    ...story.ties.map((t) => [t.from, t.to] as [string, string]),
+    ...story.loyalties.map((l) => [l.from, l.to] as [string, string]),
+    ...story.loyalties.flatMap((l) => l.knownBy.map((k) => [k.who, l.from] as [string, string])),
+    ...story.memberships.map((m) => [m.member, m.group] as [string, string]),
+  ].filter(([a, b]) => a !== b);
+  const between = (a: string, b: string) =>
+    pairs.filter(([x, y]) => (x === a && y === b) || (x === b && y === a)).length;
+  const neighbours = (a: string) => [
+    ...new Set(pairs.flatMap(([x, y]) => (x === a ? [y] : y === a ? [x] : []))),
+  ];
+  const depth = new Map<string, number>([[fromId, 0]]);
+  let frontier = [fromId];
+  while (frontier.length > 0 && !depth.has(toId)) {
+    const next: string[] = [];
+    for (const a of frontier) {
+      for (const b of neighbours(a)) {
+        if (!depth.has(b)) {
+          depth.set(b, (depth.get(a) as number) + 1);
+          next.push(b);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const length = depth.get(toId);
+  if (length === undefined || length > maxLength || length === 0) return [];
+  // Walk back from the target through nodes one step nearer the start.
+  const routes: string[][] = [];
+  const back = (node: string, path: string[]) => {
+    if (node === fromId) return void routes.push([fromId, ...path]);
+    for (const b of neighbours(node)) {
+      if (depth.get(b) === (depth.get(node) as number) - 1) back(b, [node, ...path]);
+    }
+  };
+  back(toId, []);
+  return routes.map((nodes) => ({
+    nodes,
+    strength: nodes.slice(1).reduce((n, b, i) => n + between(nodes[i] as string, b), 0),
+  }));
+}
