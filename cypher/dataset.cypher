@@ -13,6 +13,8 @@ CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.i
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
+CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
+CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Source nodes: 3
 UNWIND [

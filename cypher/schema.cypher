@@ -11,3 +11,8 @@ CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.i
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
+// The role parallels.cypher compares, when a story maps its own role word to a built-in one.
+CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
+// Name look-ups (find-character.cypher): the lower-case, accent-free names and aliases, and
+// the film id to scope them, in a full-text index (phrase for names, fuzzy for "did you mean").
+CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

@@ -5,3 +5,4 @@
 MATCH (c:Character)
 WHERE $film IS NULL OR c.film = $film
 RETURN c.id AS id, c.name AS name, c.film AS film, c.searchKeys AS keys
+ORDER BY c.film, c.name, c.id

@@ -32,7 +32,7 @@ MATCH path = allShortestPaths((start)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|S
 WITH nodes(path) AS route, relationships(path) AS hops
 UNWIND range(0, size(hops) - 1) AS i
 WITH DISTINCT route, i, hops[i] AS r
-ORDER BY i, coalesce(r.seq, r.since, 0), type(r)
+ORDER BY i, coalesce(r.seq, r.since, 0), type(r), startNode(r).id, r.key
 WITH route, i, collect(r) AS between
 WITH route, i, between, route[i] AS a, route[i + 1] AS b
 ORDER BY i
@@ -54,4 +54,4 @@ RETURN
   [n IN route | {id: n.id, name: n.name, isGroup: n:Group, role: n.role}] AS nodes,
   steps,
   reduce(total = 0, s IN steps | total + size(s.relationships)) AS strength
-ORDER BY strength DESC, [n IN nodes | n.name]
+ORDER BY strength DESC, [n IN nodes | n.name], [n IN nodes | n.id]

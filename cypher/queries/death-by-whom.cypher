@@ -1,21 +1,33 @@
-// Death by whom: who killed this character, who killed the killer, and so on, until
-// someone who was not killed, or a group (a collective killer like "the police" ends the
-// chain: the sources name no one in it). A victim with several killers gives one chain each.
+// Death by whom: who killed this character, who killed the killer, and so on. A chain ends
+// at someone nobody killed ('survivor'), at a group (a collective killer like "the police":
+// the sources name no one in it), or where it would come back to someone already on it:
+// 'suicide' when the last killer killed themselves, 'cycle' when they killed someone met
+// earlier in the chain (two people who kill each other, a loop of killers). A victim with
+// several killers gives one chain each; no row at all when the sources name no killer.
 // Parameters:
 //   $victimId  the victim's id (find it by name with find-character.cypher)
 // Returns one row per chain, longest first:
 //   steps     [{victim, victimId, killer, killerId, killerIsGroup, event, seq, how, sources}],
-//             from the victim back to the last killer
-//   endsWith  'group' (the last killer is a group) or 'survivor' (nobody killed them)
+//             from the victim back to the last killer (for 'cycle' and 'suicide', the last
+//             step is the killing that closes the loop)
+//   endsWith  'survivor', 'group', 'cycle', 'suicide', or 'limit' (20 steps and still going)
 // Starts from the victim's id (a unique-constraint index) and only walks KILLED
-// relationships into it, at most 20 steps.
+// relationships into characters, at most 20 steps.
 :param victimId => 'heat-waingro';
 MATCH (victim:Character {id: $victimId})
-MATCH path = (victim) (()<-[:KILLED]-(:Character|Group)){1,20} (last)
-WHERE last:Group OR NOT EXISTS { (last)<-[:KILLED]-() }
-WITH path, last
-RETURN
-  [r IN relationships(path) | {
+MATCH path = (victim) ((:Character)<-[:KILLED]-(:Character|Group)){1,20} (last)
+WITH path, last, nodes(path) AS people
+// Nobody twice before the last killer: a chain stops at its first repeat.
+WHERE all(i IN range(0, size(people) - 3) WHERE NOT people[i] IN people[i + 1..-1])
+WITH path, people, CASE
+    WHEN last:Group THEN 'group'
+    WHEN last = people[-2] THEN 'suicide'
+    WHEN last IN people[..-1] THEN 'cycle'
+    WHEN NOT EXISTS { (last)<-[:KILLED]-() } THEN 'survivor'
+    WHEN length(path) = 20 THEN 'limit'
+  END AS endsWith
+WHERE endsWith IS NOT NULL
+WITH endsWith, [r IN relationships(path) | {
     victim: endNode(r).name,
     victimId: endNode(r).id,
     killer: startNode(r).name,
@@ -25,6 +37,7 @@ RETURN
     seq: r.seq,
     how: r.how,
     sources: r.sources
-  }] AS steps,
-  CASE WHEN last:Group THEN 'group' ELSE 'survivor' END AS endsWith
-ORDER BY size(steps) DESC, steps[0].killer
+  }] AS steps
+RETURN steps, endsWith
+ORDER BY size(steps) DESC, [s IN steps | s.killer], [s IN steps | s.killerId],
+  [s IN steps | s.event]

@@ -31,4 +31,4 @@ RETURN
   place.name AS place,
   sources,
   certain
-ORDER BY seq, victim
+ORDER BY seq, victim, victimId, killerId, event

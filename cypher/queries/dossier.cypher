@@ -38,7 +38,7 @@ RETURN
       groupId: g.id, group: g.name, kind: g.kind, role: m.role, since: m.since, until: m.until,
       sources: m.sources
     }
-    ORDER BY coalesce(m.since, 0), g.name
+    ORDER BY coalesce(m.since, 0), g.name, g.id, m.key
   } AS groups,
   COLLECT {
     MATCH (c)-[l:LOYAL_TO]->(to)
@@ -49,10 +49,10 @@ RETURN
         MATCH (c)<-[k:KNOWS_SECRET_OF]-(who)
         WHERE k.loyalTo = to.id
         RETURN {id: who.id, name: who.name, since: k.since, sources: k.sources}
-        ORDER BY coalesce(k.since, 0), who.name
+        ORDER BY coalesce(k.since, 0), who.name, who.id, k.key
       }
     }
-    ORDER BY coalesce(l.covert, false) DESC, coalesce(l.since, 0), to.name
+    ORDER BY coalesce(l.covert, false) DESC, coalesce(l.since, 0), to.name, to.id, l.key
   } AS loyalties,
   COLLECT {
     MATCH (c)<-[l:LOYAL_TO]-(from)
@@ -61,7 +61,7 @@ RETURN
       covert: coalesce(l.covert, false), since: l.since, until: l.until, note: l.note,
       sources: l.sources
     }
-    ORDER BY coalesce(l.since, 0), from.name
+    ORDER BY coalesce(l.since, 0), from.name, from.id, l.key
   } AS loyalFrom,
   COLLECT {
     MATCH (c)-[k:KNOWS_SECRET_OF]->(of)
@@ -71,7 +71,7 @@ RETURN
       ofId: of.id, of: of.name, loyalToId: k.loyalTo, loyalTo: loyalTo.name, since: k.since,
       sources: k.sources
     }
-    ORDER BY coalesce(k.since, 0), of.name
+    ORDER BY coalesce(k.since, 0), of.name, of.id, k.key
   } AS secretsKnown,
   COLLECT {
     MATCH (c)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED]->(other)
@@ -81,7 +81,7 @@ RETURN
       eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
       coercedBy: r.coercedBy, note: r.note, sources: r.sources
     }
-    ORDER BY r.seq, type(r), other.name
+    ORDER BY r.seq, type(r), other.name, other.id, r.key
   } AS actsDone,
   COLLECT {
     MATCH (c)<-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED]-(other)
@@ -91,7 +91,7 @@ RETURN
       eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
       coercedBy: r.coercedBy, note: r.note, sources: r.sources
     }
-    ORDER BY r.seq, type(r), other.name
+    ORDER BY r.seq, type(r), other.name, other.id, r.key
   } AS actsSuffered,
   COLLECT {
     MATCH (c)-[r:MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF]-(other)
@@ -100,7 +100,7 @@ RETURN
       otherId: other.id, other: other.name, status: r.status, since: r.since, until: r.until,
       note: r.note, sources: r.sources
     }
-    ORDER BY type(r), other.name
+    ORDER BY type(r), other.name, other.id, startNode(r).id, r.key
   } AS ties,
   COLLECT {
     MATCH (c)-[p:PARTICIPATED_IN]->(e:Event)
@@ -109,7 +109,7 @@ RETURN
       seq: e.seq, eventId: e.id, event: e.name, role: p.role, placeId: place.id, place: place.name,
       disputed: [(e)<-[:ABOUT]-(d:Disagreement) | d.topic], sources: p.sources
     }
-    ORDER BY e.seq
+    ORDER BY e.seq, e.id
   } AS events,
   COLLECT {
     MATCH (c)<-[:ABOUT]-(d:Disagreement)

@@ -2,4 +2,4 @@
 // Parameters: none.
 MATCH (f:Film)
 RETURN f.id AS id, f.title AS title
-ORDER BY f.title
+ORDER BY f.title, f.id

@@ -14,4 +14,4 @@ RETURN
   r.how AS how,
   place.name AS place,
   r.sources AS sources
-ORDER BY seq, victim
+ORDER BY seq, victim, victimId, event

@@ -19,4 +19,4 @@ RETURN
   coalesce(r.coerced, false) AS coerced,
   coalesce(r.how, r.kind) AS how,
   r.sources AS sources
-ORDER BY coalesce(seq, since, 0), type, source, target
+ORDER BY coalesce(seq, since, 0), type, source, target, id

@@ -8,8 +8,7 @@
 CALL (*) {
   MATCH (c:Character)
   WHERE $film IS NULL OR c.film = $film
-  OPTIONAL MATCH (c)-[:MEMBER_OF]->(g:Group)
-  WITH c, collect(DISTINCT g.id) AS groups
+  WITH c, COLLECT { MATCH (c)-[:MEMBER_OF]->(g:Group) RETURN DISTINCT g.id ORDER BY g.id } AS groups
   RETURN c.id AS id, 'character' AS kind, c.name AS name, c.film AS film, c.role AS role,
     c.fate AS fate, c.unnamed AS unnamed, groups, c.sources AS sources
   UNION
@@ -19,4 +18,4 @@ CALL (*) {
     null AS fate, false AS unnamed, [] AS groups, g.sources AS sources
 }
 RETURN id, kind, name, film, role, fate, unnamed, groups, sources
-ORDER BY film, kind, name
+ORDER BY film, kind, name, id

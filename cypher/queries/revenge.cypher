@@ -73,4 +73,5 @@ RETURN
   } AS wrong,
   {event: k.event, seq: k.seq, how: k.how, sources: k.sources} AS killing,
   w.seq = k.seq AS sameEvent
-ORDER BY killing.seq, killer, avenged, wrong.seq, wrong.type
+ORDER BY killing.seq, killer, avenged, wrong.seq, wrong.type, killerId, victim, victimId, avengedId,
+  wrong.byId, wrong.event, killing.event

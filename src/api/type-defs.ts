@@ -48,6 +48,8 @@ export function typeDefs(): string {
     "name",
     "summary",
     "sources",
+    "episode",
+    "toldSeq",
     "place",
     "participants",
     "acts",
@@ -236,7 +238,7 @@ export function typeDefs(): string {
 
     type DeathChain {
       steps: [KillStep!]!
-      "group: the last killer is a collective; survivor: nobody killed the last killer"
+      "Why the chain stops: survivor (nobody killed the last killer), group (a collective), suicide, cycle (the last killer killed someone already in the chain), limit (20 steps)"
       endsWith: String!
     }
 
@@ -302,6 +304,8 @@ export function typeDefs(): string {
 
     type TimelineAct {
       type: String!
+      "The story's own word for the act, when it has one (always for ACTED_ON)"
+      act: String
       byId: ID!
       by: String!
       toId: ID!
@@ -322,6 +326,8 @@ export function typeDefs(): string {
       name: String!
       summary: String!
       sources: [String!]!
+      episode: String
+      toldSeq: Int
       place: TimelinePlace
       participants: [TimelineParticipant!]!
       acts: [TimelineAct!]!

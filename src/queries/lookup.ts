@@ -4,6 +4,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
 import { normaliseName } from "../text/normalise.ts";
+import { characterSearch } from "../text/search-query.ts";
 import { runQuery } from "./run-query.ts";
 
 export interface CharacterRef {
@@ -20,7 +21,10 @@ export interface FilmRef {
 
 /** A film by id or title (case and accents ignored). */
 export async function resolveFilm(db: Database, film: string): Promise<FilmRef> {
-  const films = await runQuery<FilmRef>(db, "film-exists", {});
+  // A film deleted while it is read may come back without a title.
+  const films = (await runQuery<FilmRef>(db, "film-exists", {})).filter(
+    (f) => typeof f.title === "string",
+  );
   const key = normaliseName(film);
   const found = films.find(
     (f) => f.id === film || normaliseName(f.title) === key || f.id === key.replace(/ /g, "-"),
@@ -42,7 +46,22 @@ export async function resolveFilm(db: Database, film: string): Promise<FilmRef> 
   });
 }
 
-/** A character by name or alias, in one film or all of them. */
+/** How far a name is from the key: 0 when one holds the other, else edit distance / length. */
+function nameDistance(keys: string[], key: string): number {
+  return Math.min(
+    ...keys.map((k) =>
+      k.includes(key) || key.includes(k) ? 0 : distance(k, key) / Math.max(k.length, key.length),
+    ),
+  );
+}
+
+interface FoundCharacter extends CharacterRef {
+  keys: (string | null)[] | null;
+  exact: boolean;
+  close: boolean;
+}
+
+/** A character by name or alias, in one film or all of them (one query, through an index). */
 export async function resolveCharacter(
   db: Database,
   name: string,
@@ -50,13 +69,27 @@ export async function resolveCharacter(
 ): Promise<CharacterRef> {
   const filmId = film === undefined ? null : (await resolveFilm(db, film)).id;
   const key = normaliseName(name);
-  const found = await runQuery<CharacterRef & { exact: boolean }>(db, "find-character", {
+  if (key === "") {
+    throw new HeistgraphError({
+      what: `"${name}" is not a name.`,
+      expected: "a character's name or alias",
+      suggestion: "give a name, e.g. Waingro",
+    });
+  }
+  const found = await runQuery<FoundCharacter>(db, "find-character", {
     key,
     film: filmId,
+    ...characterSearch(key, filmId),
   });
+  const named = found.filter((m) => !m.close);
   // A full name or alias wins over a match on one word of a name ("hanna").
-  const exact = found.filter((m) => m.exact);
-  const matches = (exact.length > 0 ? exact : found).map(({ exact: _exact, ...ref }) => ref);
+  const exact = named.filter((m) => m.exact);
+  const matches = (exact.length > 0 ? exact : named).map(({ id, name, film, fate }) => ({
+    id,
+    name,
+    film,
+    fate,
+  }));
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) {
     throw new HeistgraphError({
@@ -65,26 +98,20 @@ export async function resolveCharacter(
       suggestion: `say which film: ${matches.map((m) => `${m.name} (--film ${m.film})`).join(", ")}`,
     });
   }
-  const all = await runQuery<{ id: string; name: string; film: string; keys: string[] }>(
-    db,
-    "character-names",
-    {
-      film: filmId,
-    },
-  );
-  const scored = all
-    .map((c) => ({
-      c,
-      score: Math.min(
-        ...c.keys.map((k) =>
-          k.includes(key) || key.includes(k)
-            ? 0
-            : distance(k, key) / Math.max(k.length, key.length),
-        ),
-      ),
-    }))
+  // The index's close names, ranked by how far they are from what was typed.
+  const scored = found
+    .filter((m) => m.close && m.name !== null)
+    .map((c) => {
+      const keys = (c.keys ?? []).filter((k): k is string => typeof k === "string");
+      return {
+        c,
+        score: nameDistance(keys, key),
+        // Among names that hold the key, the one closest to it in length first.
+        edits: Math.min(...keys.map((k) => distance(k, key))),
+      };
+    })
     .filter((s) => s.score < 0.5)
-    .sort((a, b) => a.score - b.score)
+    .sort((a, b) => a.score - b.score || a.edits - b.edits || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, 5);
   throw new HeistgraphError({
     what: `No character called "${name}"${filmId ? ` in ${filmId}` : ""}.`,

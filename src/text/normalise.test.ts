@@ -6,4 +6,9 @@ describe("normaliseName", () => {
     expect(normaliseName("  Michael „Slick“  Chéritto ")).toBe("michael slick cheritto");
     expect(normaliseName("Ko Chow")).toBe(normaliseName("ko  chow"));
   });
+
+  it("turns a missing name into the empty key instead of throwing", () => {
+    expect(normaliseName(null)).toBe("");
+    expect(normaliseName(undefined)).toBe("");
+  });
 });

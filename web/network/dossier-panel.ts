@@ -212,7 +212,11 @@ function deathSection(name: string, chains: DeathChain[], ctx: PanelContext): HT
               { class: "chain-end" },
               chain.endsWith === "group"
                 ? `${last.killer} is a group: the chain stops there.`
-                : `Nobody kills ${last.killer}.`,
+                : chain.endsWith === "suicide"
+                  ? `${last.killer} killed themselves.`
+                  : chain.endsWith === "cycle"
+                    ? `${last.killer} is already in the chain: it comes back on itself.`
+                    : `Nobody kills ${last.killer}.`,
             )
           : h("li", { class: "chain-end" }, `The sources name no killer of ${name}.`),
       );

@@ -1,12 +1,28 @@
 // `heistgraph death-by-whom`, `kills-by` and `deaths`.
 import type { Command } from "commander";
-import { deathByWhom, deathLedger, killsBy } from "../../queries/deaths/index.ts";
+import { deathByWhom, deathLedger, killsBy, type DeathChain } from "../../queries/deaths/index.ts";
 import { action } from "../run-action.ts";
 import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const cite = (sources: string[]) => sources.join(", ");
+
+/** Why a death-by-whom chain stops, in words. */
+function chainEnd(endsWith: DeathChain["endsWith"], killer: string, victim: string): string {
+  switch (endsWith) {
+    case "group":
+      return `The chain ends with a group: ${killer}; the sources name no one in it.`;
+    case "suicide":
+      return `The chain ends with ${killer}, who killed themselves.`;
+    case "cycle":
+      return `The chain ends where it comes back: ${killer}, who killed ${victim}, is already in it.`;
+    case "limit":
+      return `The chain goes on past ${killer}; only the first 20 killings are shown.`;
+    case "survivor":
+      return `The chain ends with ${killer}, whom nobody killed.`;
+  }
+}
 
 export function registerDeathCommands(program: Command): void {
   program
@@ -21,7 +37,9 @@ export function registerDeathCommands(program: Command): void {
         if (opts.json) return printJson(result);
         if (result.chains.length === 0) {
           say(
-            `${result.victim.name}: nobody killed them in the sources (fate: ${result.victim.fate}).`,
+            result.killerUnnamed
+              ? `${result.victim.name} died (fate: ${result.victim.fate}), but the sources name no killer.`
+              : `${result.victim.name}: nobody killed them in the sources (fate: ${result.victim.fate}).`,
           );
           return;
         }
@@ -38,11 +56,7 @@ export function registerDeathCommands(program: Command): void {
           }
           say(table.toString());
           const last = chain.steps.at(-1);
-          say(
-            chain.endsWith === "group"
-              ? `The chain ends with a group: ${last?.killer}; the sources name no one in it.`
-              : `The chain ends with ${last?.killer}, whom nobody killed.`,
-          );
+          say(chainEnd(chain.endsWith, last?.killer ?? "", last?.victim ?? ""));
         }
       }),
     );

@@ -291,7 +291,12 @@ export function registerStoryCommands(program: Command): void {
             table.push([
               i === 0 ? p.role : "",
               f.title,
-              f.characters.map((c) => `${c.name} (${c.fate})`).join("\n"),
+              [
+                ...f.characters.map((c) => `${c.name} (${c.fate})`),
+                ...(f.total > f.characters.length
+                  ? [`and ${f.total - f.characters.length} more`]
+                  : []),
+              ].join("\n"),
             ]);
           });
         }

@@ -18,15 +18,24 @@ export interface KillStep {
 export interface DeathChain {
   /** From the victim back to the last killer. */
   steps: KillStep[];
-  /** "group": the last killer is a collective; "survivor": nobody killed the last killer. */
-  endsWith: "group" | "survivor";
+  /**
+   * Why the chain stops: "survivor", nobody killed the last killer; "group", the last killer is
+   * a collective; "suicide", the last killer killed themselves; "cycle", the last killer killed
+   * someone met earlier in the chain; "limit", 20 steps and still going.
+   */
+  endsWith: "survivor" | "group" | "suicide" | "cycle" | "limit";
 }
 
 export interface DeathByWhom {
   victim: CharacterRef;
-  /** Empty when the sources name no killer (see victim.fate). */
+  /** One per killer (and killer's killer...); empty when the sources name no killer. */
   chains: DeathChain[];
+  /** The character died (fate killed or died) but the sources name no killer. */
+  killerUnnamed: boolean;
 }
+
+/** Fates that say the character died. */
+const DEAD = new Set(["killed", "died"]);
 
 /** Who killed this character, who killed the killer, and so on. */
 export async function deathByWhom(
@@ -36,7 +45,7 @@ export async function deathByWhom(
 ): Promise<DeathByWhom> {
   const victim = await resolveCharacter(db, victimName, options.film);
   const chains = await runQuery<DeathChain>(db, "death-by-whom", { victimId: victim.id });
-  return { victim, chains };
+  return { victim, chains, killerUnnamed: chains.length === 0 && DEAD.has(victim.fate) };
 }
 
 export interface Kill {

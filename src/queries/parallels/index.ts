@@ -11,13 +11,17 @@ export interface ParallelCharacter {
   unnamed: boolean;
   occupation: string | null;
   fate: string;
+  /** How many acts the story gives them, done or suffered: the list's first ranking. */
+  acts: number;
   sources: string[];
 }
 
 export interface ParallelFilm {
   film: string;
   title: string;
-  /** The film's characters in that role, by name. */
+  /** How many of the film's characters hold the role. */
+  total: number;
+  /** At most PER_FILM of them, those with most acts first, then by name. */
   characters: ParallelCharacter[];
 }
 
@@ -33,6 +37,9 @@ export interface Parallels {
   /** One entry per role held in at least two films, by role. */
   parallels: Parallel[];
 }
+
+/** How many characters of one role each film lists (see `total` for the rest). */
+export const PER_FILM = 10;
 
 /** A narrative role as typed ("Lead Investigator", "lead_investigator"), or an error. */
 export function checkedRole(role: string): NarrativeRole {
@@ -65,5 +72,8 @@ function similarRoles(key: string): NarrativeRole[] {
 /** Characters of different films who share a narrative role, grouped by role. */
 export async function parallels(db: Database, options: { role?: string } = {}): Promise<Parallels> {
   const role = options.role === undefined ? null : checkedRole(options.role);
-  return { role, parallels: await runQuery<Parallel>(db, "parallels", { role }) };
+  return {
+    role,
+    parallels: await runQuery<Parallel>(db, "parallels", { role, perFilm: PER_FILM }),
+  };
 }

@@ -29,7 +29,10 @@ export interface TimelineParticipant {
 
 /** Something one character or group does to another during the event. */
 export interface TimelineAct {
-  type: ActType;
+  /** A built-in act type, or ACTED_ON for an act the story names in its own word (`act`). */
+  type: ActType | "ACTED_ON";
+  /** The story's own word for the act, when it has one (always for ACTED_ON). */
+  act: string | null;
   byId: string;
   by: string;
   toId: string;
@@ -46,6 +49,10 @@ export interface TimelineEvent {
   name: string;
   summary: string;
   sources: string[];
+  /** The episode the event belongs to, when the story is told in episodes. */
+  episode: string | null;
+  /** Its position in the order of telling, when that differs from story order. */
+  toldSeq: number | null;
   /** Null when the sources do not say where. */
   place: TimelinePlace | null;
   /** Characters first, then groups, each by name. */

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
+import { characterSearch } from "../../../src/text/search-query.ts";
 import { deathByWhom, deathLedger, killsBy } from "../../../src/queries/deaths/index.ts";
-import { planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
+import { planLeaves, planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -99,12 +100,40 @@ describe("query plans", () => {
     ["kills-by", { killerId: "neil-mccauley" }],
   ] as const)("%s starts from an index seek and scans no label or graph", async (name, params) => {
     const operators = await planOperators(db, cypherFile(name).cypher, params);
-    expect(operators.at(-1)?.operator).toBe("NodeUniqueIndexSeek");
+    // Every leaf is the id seek or an argument of a subquery (EXISTS) fed from it.
+    const leaves = await planLeaves(db, cypherFile(name).cypher, params);
+    expect(leaves).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek /));
+    for (const leaf of leaves) expect(leaf).toMatch(/^(NodeUniqueIndexSeek|Argument) /);
     expect(operators.map((o) => o.operator)).not.toContain("AllNodesScan");
     expect(operators.map((o) => o.operator)).not.toContain("NodeByLabelScan");
     // Every variable-length expansion is bounded.
     for (const o of operators.filter((op) => op.operator.includes("VarLengthExpand"))) {
       expect(o.details).toMatch(/\*\.\.\d+|\*\d+\.\.\d+/);
     }
+  });
+});
+
+describe("name look-up", () => {
+  it("reads the full-text index, never every character", async () => {
+    for (const film of [null, "heat"]) {
+      const params = { key: "waingr", film, ...characterSearch("waingr", film) };
+      const operators = (await planOperators(db, cypherFile("find-character").cypher, params)).map(
+        (o) => `${o.operator} ${o.details}`,
+      );
+      expect(operators).toContainEqual(
+        expect.stringMatching(/^ProcedureCall db\.index\.fulltext\.queryNodes/),
+      );
+      for (const o of operators)
+        expect(o).not.toMatch(/^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/);
+    }
+  });
+
+  it("scopes close names to the film asked", async () => {
+    await expect(deathByWhom(db, "Waingr", { film: "city-on-fire" })).rejects.toThrow(
+      /No character called "Waingr" in city-on-fire/,
+    );
+    await expect(deathByWhom(db, "Ko Chw", { film: "city-on-fire" })).rejects.toThrow(
+      /closest: Ko Chow \(city-on-fire\)/,
+    );
   });
 });

@@ -11,7 +11,8 @@ import {
   HARD_MAX_LENGTH,
 } from "../../../src/queries/connection/index.ts";
 import { dossier } from "../../../src/queries/dossier/index.ts";
-import { parallels } from "../../../src/queries/parallels/index.ts";
+import { parallels, type Parallel } from "../../../src/queries/parallels/index.ts";
+import { runQuery } from "../../../src/queries/run-query.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
 import { planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
@@ -376,6 +377,35 @@ describe("parallels", () => {
     expect((await parallels(db, { role: "undercover-officer" })).parallels).toEqual([]);
   });
 
+  it("compares by parallelRole when set, skips characters without a role, bounds each film", async () => {
+    const write = (cypher: string) => db.driver.executeQuery(cypher, {}, { database: db.database });
+    await write("MATCH (c:Character {id: 'heat-waingro'}) SET c.parallelRole = 'crew-leader'");
+    await write("MATCH (c:Character {id: 'fu'}) REMOVE c.role");
+    try {
+      const leaders = (await parallels(db, { role: "crew-leader" })).parallels[0];
+      const heat = leaders?.films.find((f) => f.film === "heat");
+      expect(heat?.characters.map((c) => c.id).sort()).toEqual(["heat-waingro", "neil-mccauley"]);
+      // Most acts first: McCauley kills three and is killed.
+      expect(heat?.characters[0]?.id).toBe("neil-mccauley");
+      const all = await parallels(db);
+      const ids = all.parallels.flatMap((p) =>
+        p.films.flatMap((f) => f.characters.map((c) => c.id)),
+      );
+      expect(ids).not.toContain("fu");
+      const bounded = await runQuery<Parallel>(db, "parallels", { role: null, perFilm: 1 });
+      for (const p of bounded) {
+        for (const f of p.films) {
+          expect(f.characters.length).toBe(1);
+          expect(f.total).toBeGreaterThanOrEqual(1);
+        }
+      }
+      expect(bounded.some((p) => p.films.some((f) => f.total > 1))).toBe(true);
+    } finally {
+      await write("MATCH (c:Character {id: 'heat-waingro'}) REMOVE c.parallelRole");
+      await write("MATCH (c:Character {id: 'fu'}) SET c.role = 'crew-member'");
+    }
+  });
+
   it("answers an unknown role with the valid ones and the closest", async () => {
     await expect(parallels(db, { role: "crew boss" })).rejects.toThrow(
       /Unknown narrative role "crew boss"[\s\S]*one of: crew-leader, crew-member[\s\S]*did you mean "crew-leader" or "crew-member"\?/,
@@ -393,7 +423,7 @@ describe("query files", () => {
   it("list the act and tie types of the vocabulary", () => {
     const acts = ACT_TYPES.join("|");
     const ties = TIE_TYPES.join("|");
-    expect(cypherFile("timeline").cypher).toContain(`[r:${acts}]`);
+    expect(cypherFile("timeline").cypher).toContain(`[r:${acts}|ACTED_ON]`);
     expect(cypherFile("dossier").cypher).toContain(`[r:${acts}]`);
     expect(cypherFile("dossier").cypher).toContain(`[r:${ties}]`);
     expect(cypherFile("connection").cypher).toContain(
@@ -405,15 +435,19 @@ describe("query files", () => {
 describe("query plans", () => {
   const scans = ["AllNodesScan", "NodeByLabelScan"];
 
-  it("timeline seeks the Event(film, seq) index", async () => {
+  it("timeline seeks the Event(film, seq) and Character(film) indexes", async () => {
     const operators = await planOperators(db, cypherFile("timeline").cypher, {
       film: "heat",
       from: null,
       to: null,
     });
     const seeks = operators.filter((o) => o.operator === "NodeIndexSeek");
-    expect(seeks).toHaveLength(1);
-    expect(seeks[0]?.details).toMatch(/Event\(film, seq\)/);
+    expect(seeks.map((o) => o.details)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Event\(film, seq\)/),
+        expect.stringMatching(/Character\(film\)/),
+      ]),
+    );
     for (const scan of [...scans, "NodeIndexScan"]) {
       expect(operators.map((o) => o.operator)).not.toContain(scan);
     }
@@ -449,10 +483,17 @@ describe("query plans", () => {
     }
   });
 
-  it("parallels reads the Character(role) index", async () => {
-    const operators = await planOperators(db, cypherFile("parallels").cypher, { role: null });
-    expect(operators.map((o) => `${o.operator} ${o.details}`)).toContainEqual(
+  it.each([null, "crew-leader"])("parallels (role %s) reads the role indexes", async (role) => {
+    const operators = await planOperators(db, cypherFile("parallels").cypher, {
+      role,
+      perFilm: 10,
+    });
+    const reads = operators.map((o) => `${o.operator} ${o.details}`);
+    expect(reads).toContainEqual(
       expect.stringMatching(/^NodeIndex(Scan|Seek) .*Character\(role\)/),
+    );
+    expect(reads).toContainEqual(
+      expect.stringMatching(/^NodeIndex(Scan|Seek) .*Character\(parallelRole\)/),
     );
     for (const scan of scans) expect(operators.map((o) => o.operator)).not.toContain(scan);
   });
