@@ -297,7 +297,8 @@ export async function startTestDatabase(
   };
   const started = await startLocalNeo4j(options);
   log(
-    `No Docker engine answers: started a local test Neo4j (jars from Maven Central) in ` +
+    `${wanted === "local" ? "HEISTGRAPH_TEST_DATABASE=local" : "No Docker engine answers"}: ` +
+      `started a local test Neo4j (jars from Maven Central) in ` +
       `${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
   );
   return {
