@@ -1,12 +1,15 @@
 // The JSON the network page draws from:
 //   GET /api/network?film=<id or title>         network(db, film) of src/network/index.ts
-//                                               (every film when `film` is left out)
+//                                               (every film when `film` is left out), with
+//                                               `positions`: the films' one layout (filmLayout
+//                                               of src/viz/layout.ts, the images' too)
 //   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
 //                                               that involve the character (see below)
 import type { Express, Request, Response } from "express";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
-import { network } from "../network/index.ts";
+import { network, type Network } from "../network/index.ts";
+import { filmLayout, type Point } from "../viz/layout.ts";
 import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
 import { runQuery } from "../queries/run-query.ts";
 
@@ -55,6 +58,24 @@ async function answer(res: Response, work: () => Promise<unknown>): Promise<void
   }
 }
 
+/** The network with where each node stands: the same layout the images draw from. */
+export type PositionedNetwork = Network & { positions: Record<string, Point> };
+
+/** Layouts by the network they were made for: the same data always gets the same layout. */
+const layouts = new Map<string, Record<string, Point>>();
+
+export function withPositions(net: Network): PositionedNetwork {
+  const key = JSON.stringify(net);
+  let positions = layouts.get(key);
+  if (!positions) {
+    positions = Object.fromEntries(filmLayout(net));
+    // A few films and their union: keep the last handful, not every import ever served.
+    if (layouts.size >= 16) layouts.delete(layouts.keys().next().value ?? "");
+    layouts.set(key, positions);
+  }
+  return { ...net, positions };
+}
+
 export function involves(chain: BetrayalChain, id: string): boolean {
   return chain.steps.some(
     (s) => s.traitorId === id || s.betrayedId === id || s.members.some((m) => m.id === id),
@@ -80,7 +101,9 @@ export async function characterBetrayalChains(
 }
 
 export function registerNetworkRoutes(app: Express, db: Database): void {
-  app.get(NETWORK_ROUTE, (req, res) => answer(res, () => network(db, single(req, "film"))));
+  app.get(NETWORK_ROUTE, (req, res) =>
+    answer(res, async () => withPositions(await network(db, single(req, "film")))),
+  );
   app.get(BETRAYAL_CHAINS_ROUTE, (req, res) =>
     answer(res, async () => {
       const id = single(req, "character");

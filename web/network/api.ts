@@ -1,7 +1,7 @@
 // What the page asks the server: the network as JSON from /api/network, everything else
 // (films, events, sources, dossiers, death-by-whom chains) from the GraphQL API at /graphql.
-import type { Network, NetworkEdgeType } from "../../src/network/model.ts";
-import type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
+import type { NetworkEdgeType } from "../../src/network/model.ts";
+import type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 
 export type {
   Network,
@@ -9,7 +9,7 @@ export type {
   NetworkEdgeType,
   NetworkNode,
 } from "../../src/network/model.ts";
-export type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
+export type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 export type { BetrayalChain, BetrayalStep } from "../../src/queries/betrayals/index.ts";
 
 export const EDGE_TYPES: NetworkEdgeType[] = ["BETRAYED", "KILLED", "WOUNDED", "LOYAL_TO"];
@@ -56,10 +56,10 @@ export async function graphql<T>(
   return body.data;
 }
 
-/** The network of one film, or of every film (film null). */
-export function fetchNetwork(film: string | null): Promise<Network> {
+/** The network of one film, or of every film (film null), with its layout. */
+export function fetchNetwork(film: string | null): Promise<PositionedNetwork> {
   const query = film === null ? "" : `?film=${encodeURIComponent(film)}`;
-  return getJson<Network>(`/api/network${query}`);
+  return getJson<PositionedNetwork>(`/api/network${query}`);
 }
 
 /** The betrayal chains (time-respecting, group rule of src/queries/betrayals) involving a character. */

@@ -11,9 +11,9 @@ import {
   type CharacterBetrayalChains,
   type Dossier,
   type Film,
-  type Network,
   type NetworkEdge,
   type NetworkEdgeType,
+  type PositionedNetwork,
   type SourceInfo,
   type StoryEvent,
 } from "./api.ts";
@@ -57,7 +57,8 @@ const state: State = {
   types: new Set(["BETRAYED"]),
   seq: null,
   colourBy: "group",
-  hideUnconnected: false,
+  // Bystanders no shown tie touches stay out of the way unless asked for.
+  hideUnconnected: true,
   selected: null,
   highlight: null,
   highlightNote: null,
@@ -65,7 +66,7 @@ const state: State = {
 
 let films: Film[] = [];
 let sources = new Map<string, SourceInfo>();
-let current: Network = { films: [], nodes: [], edges: [] };
+let current: PositionedNetwork = { films: [], nodes: [], edges: [], positions: {} };
 let swatches: { groups: Map<string, Swatch>; films: Map<string, Swatch> } = {
   groups: new Map(),
   films: new Map(),
@@ -78,6 +79,8 @@ let dossierEvents = new Map<string | number, StoryEvent>();
 let networkRequest = 0;
 let dossierRequest = 0;
 let pending = 0;
+/** A film the address asked for that the database does not hold (told once, after loading). */
+let unknownFilm: string | null = null;
 
 const els = {
   film: byId<HTMLSelectElement>("film-select"),
@@ -433,13 +436,22 @@ async function loadNetwork(): Promise<void> {
       graph.load(network);
       timeline.setEvents(events, state.seq);
       state.seq = timeline.value;
+      render();
+      graph.fitNow();
       const keep =
         state.selected && network.nodes.some((n) => n.id === state.selected)
           ? state.selected
           : null;
       if (keep !== state.selected) state.highlight = null;
       state.selected = null;
-      showMessage(network.nodes.length === 0 ? "This film has no characters yet." : null);
+      showMessage(
+        unknownFilm !== null
+          ? `There is no film "${unknownFilm}". Showing ${network.films[0]?.title ?? "the newest film"}; pick another above.`
+          : network.nodes.length === 0
+            ? "This film has no characters yet."
+            : null,
+      );
+      unknownFilm = null;
       await select(keep);
     });
   } catch (error) {
@@ -461,7 +473,7 @@ function readHash(): void {
   const seq = params.get("seq");
   if (seq !== null && /^\d+$/.test(seq)) state.seq = Number(seq);
   if (params.get("colour") === "film") state.colourBy = "film";
-  if (params.get("hide") === "1") state.hideUnconnected = true;
+  if (params.get("hide") === "0") state.hideUnconnected = false;
   state.selected = params.get("select");
 }
 
@@ -471,7 +483,7 @@ function writeHash(): void {
   params.set("show", EDGE_TYPES.filter((t) => state.types.has(t)).join(","));
   if (state.seq !== null) params.set("seq", String(state.seq));
   if (state.colourBy === "film") params.set("colour", "film");
-  if (state.hideUnconnected) params.set("hide", "1");
+  if (!state.hideUnconnected) params.set("hide", "0");
   if (state.selected) params.set("select", state.selected);
   window.history.replaceState(null, "", `#${params.toString()}`);
 }
@@ -490,6 +502,13 @@ function buildControls(): void {
   );
   if (state.film === null && !window.location.hash.includes("film="))
     state.film = newestFirst[0]?.id ?? null;
+  // A film the address names but the database does not hold: say so, show the newest film.
+  if (state.film !== null && !films.some((f) => f.id === state.film)) {
+    unknownFilm = state.film;
+    state.film = newestFirst[0]?.id ?? null;
+    state.seq = null;
+    state.selected = null;
+  }
   els.film.addEventListener("change", () => {
     state.film = els.film.value === ALL_FILMS ? null : els.film.value;
     state.seq = null;
