@@ -3,18 +3,21 @@
 //                                               (every film when `film` is left out), with
 //                                               `positions`: the films' one layout (filmLayout
 //                                               of src/viz/layout.ts, the images' too)
+//   GET /api/storyline.svg?film=<id or title>   the film's storyline chart (src/viz/storyline.ts)
 //   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
 //                                               that involve the character (see below)
 import type { Express, Request, Response } from "express";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
-import { network, type Network } from "../network/index.ts";
+import { network, storylineData, type Network } from "../network/index.ts";
+import { renderStoryline } from "../viz/storyline.ts";
 import { filmLayout, type Point } from "../viz/layout.ts";
 import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
 import { runQuery } from "../queries/run-query.ts";
 
 export const NETWORK_ROUTE = "/api/network";
 export const BETRAYAL_CHAINS_ROUTE = "/api/betrayal-chains";
+export const STORYLINE_ROUTE = "/api/storyline.svg";
 
 export interface CharacterBetrayalChains {
   character: { id: string; name: string; film: string };
@@ -36,10 +39,15 @@ function single(req: Request, name: string): string | undefined {
   return value;
 }
 
-async function answer(res: Response, work: () => Promise<unknown>): Promise<void> {
+/** Answers with what `work` gives (as JSON unless `send` says otherwise), or a clear error. */
+async function answer<T>(
+  res: Response,
+  work: () => Promise<T>,
+  send: (value: T) => void = (value) => res.json(value),
+): Promise<void> {
   try {
     res.set("cache-control", "no-store");
-    res.json(await work());
+    send(await work());
   } catch (error) {
     if (error instanceof BadRequest) {
       res.status(400).json({ error: error.message });
@@ -103,6 +111,18 @@ export async function characterBetrayalChains(
 export function registerNetworkRoutes(app: Express, db: Database): void {
   app.get(NETWORK_ROUTE, (req, res) =>
     answer(res, async () => withPositions(await network(db, single(req, "film")))),
+  );
+  // The picture as SVG; errors as JSON, like every other route.
+  app.get(STORYLINE_ROUTE, (req, res) =>
+    answer(
+      res,
+      async () => {
+        const film = single(req, "film");
+        if (film === undefined) throw new BadRequest("give film=<id or title>");
+        return renderStoryline(await storylineData(db, film), { width: 1100 }).svg;
+      },
+      (svg) => res.type("image/svg+xml").send(svg),
+    ),
   );
   app.get(BETRAYAL_CHAINS_ROUTE, (req, res) =>
     answer(res, async () => {

@@ -25,6 +25,8 @@ export interface StoryEvent {
   id: string;
   seq: number;
   name: string;
+  summary?: string;
+  sources?: string[];
 }
 
 export interface SourceInfo {
@@ -62,6 +64,13 @@ export function fetchNetwork(film: string | null): Promise<PositionedNetwork> {
   return getJson<PositionedNetwork>(`/api/network${query}`);
 }
 
+/** The film's storyline chart, drawn by the server (src/viz/storyline.ts) as SVG markup. */
+export async function fetchStoryline(film: string): Promise<string> {
+  const response = await fetch(`/api/storyline.svg?film=${encodeURIComponent(film)}`);
+  if (!response.ok) throw new Error(`the storyline answered ${response.status}`);
+  return response.text();
+}
+
 /** The betrayal chains (time-respecting, group rule of src/queries/betrayals) involving a character. */
 export function fetchBetrayalChains(id: string): Promise<CharacterBetrayalChains> {
   return getJson<CharacterBetrayalChains>(
@@ -94,6 +103,8 @@ export async function fetchEvents(film: string): Promise<StoryEvent[]> {
           id
           seq
           name
+          summary
+          sources
         }
       }
     `,

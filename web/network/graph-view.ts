@@ -13,7 +13,7 @@ const LABEL_SIZE = 12;
 /** Labels never drawn smaller than this on screen (px) while the room allows... */
 const MIN_SCREEN_LABEL = 11;
 /** ...nor grown past this in layout units to get there. */
-const MAX_LABEL = 19;
+const MAX_LABEL = 24;
 
 export interface GraphViewOptions {
   types: ReadonlySet<NetworkEdgeType>;
@@ -36,6 +36,8 @@ export class GraphView {
   private edgeById = new Map<string, NetworkEdge>();
   /** Whether the user moved or zoomed since the last layout (then resizing does not refit). */
   private moved = false;
+  /** Whether the layout is drawn a quarter turn round, for a tall window (a phone). */
+  private portrait = false;
 
   constructor(container: HTMLElement, callbacks: GraphCallbacks) {
     this.cy = cytoscape({
@@ -49,6 +51,7 @@ export class GraphView {
     this.cy.on("dragpan scrollzoom pinchzoom", () => (this.moved = true));
     new ResizeObserver(() => {
       this.cy.resize();
+      if (this.portrait !== this.isPortrait()) this.place();
       if (!this.moved && this.cy.nodes().nonempty()) this.fitNow();
     }).observe(container);
     let queued = false;
@@ -91,7 +94,6 @@ export class GraphView {
         size:
           n.kind === "group" ? 34 : (n.unnamed ? 16 : 20) + 2 * Math.min(degree.get(n.id) ?? 0, 6),
       },
-      position: { ...(network.positions[n.id] ?? { x: 0, y: 0 }) },
       classes: [n.kind, n.unnamed ? "unnamed" : ""].join(" ").trim(),
     }));
     const edges: ElementDefinition[] = network.edges.map((e) => ({
@@ -103,7 +105,26 @@ export class GraphView {
       this.cy.elements().remove();
       this.cy.add([...nodes, ...edges]);
     });
+    this.place();
     this.moved = false;
+  }
+
+  private isPortrait(): boolean {
+    return this.cy.height() > this.cy.width() * 1.2;
+  }
+
+  /**
+   * Puts every node where the layout says. The layout is landscape; in a tall window it is
+   * turned a quarter round (the same picture, and labels stay level), so it fills the screen.
+   */
+  private place(): void {
+    this.portrait = this.isPortrait();
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((node) => {
+        const at = this.network.positions[node.id()] ?? { x: 0, y: 0 };
+        node.position(this.portrait ? { x: -at.y, y: at.x } : { ...at });
+      }),
+    );
   }
 
   /** Keeps labels legible when the picture is zoomed out (as far as the layout leaves room). */

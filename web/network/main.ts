@@ -30,10 +30,14 @@ import {
 import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
 import { colourKeys, EDGE_LOOK, NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
+import { renderCaption } from "./caption.ts";
+import { StorylinePane } from "./storyline-pane.ts";
 import { Timeline } from "./timeline.ts";
 import type { HeistgraphHook, ViewSnapshot } from "./test-hook.ts";
 
 interface State {
+  /** The network, or the film's storyline chart. */
+  view: "network" | "storyline";
   film: string | null;
   types: Set<NetworkEdgeType>;
   seq: number | null;
@@ -53,6 +57,7 @@ const TYPE_LABEL: Record<NetworkEdgeType, string> = {
 };
 
 const state: State = {
+  view: "network",
   film: null,
   types: new Set(["BETRAYED"]),
   seq: null,
@@ -76,6 +81,8 @@ const dossierCache = new Map<string, Promise<Dossier>>();
 const chainsCache = new Map<string, CharacterBetrayalChains>();
 let dossier: Dossier | null = null;
 let dossierEvents = new Map<string | number, StoryEvent>();
+/** The events of the film shown, by seq (empty for all films). */
+let eventsLoaded = new Map<number, StoryEvent>();
 let networkRequest = 0;
 let dossierRequest = 0;
 let pending = 0;
@@ -94,6 +101,9 @@ const els = {
   tooltip: byId("tooltip"),
   message: byId("message"),
   dossier: byId("dossier"),
+  caption: byId("caption"),
+  storyline: byId("storyline"),
+  viewSwitch: byId("view-switch"),
 };
 
 // ---- status (what tests wait for) ------------------------------------------------------------
@@ -130,6 +140,8 @@ const graph = new GraphView(els.graph, {
   onEdgeHover: showTooltip,
 });
 
+const storyline = new StorylinePane(els.storyline, (id) => void select(id));
+
 const timeline = new Timeline(
   {
     slider: byId<HTMLInputElement>("seq-slider"),
@@ -137,6 +149,7 @@ const timeline = new Timeline(
     whole: byId<HTMLButtonElement>("whole-story"),
     play: byId<HTMLButtonElement>("play"),
     marks: byId("marks"),
+    speed: byId<HTMLSelectElement>("speed"),
   },
   (seq) => {
     state.seq = seq;
@@ -226,6 +239,21 @@ function render(): void {
     h("strong", {}, current.films.map((f) => f.title).join(" & ")),
     ` · ${shown.nodes.length} characters & groups · ${shown.edges.length} of ${current.edges.length} ties shown`,
   );
+  const seq = state.seq;
+  const film = current.films.length === 1 ? current.films[0]?.id : undefined;
+  // On the storyline the column of the event is marked instead.
+  renderCaption(els.caption, {
+    event: seq === null ? undefined : eventsLoaded.get(seq),
+    seq: state.view === "storyline" ? null : seq,
+    last: timeline.last,
+    acts:
+      seq === null
+        ? []
+        : current.edges.filter((e) => (e.type === "LOYAL_TO" ? e.since === seq : e.seq === seq)),
+    types: state.types,
+    nameOf,
+  });
+  storyline.show(state.view === "storyline" ? (film ?? null) : undefined, seq);
   syncControls();
   writeHash();
 }
@@ -237,6 +265,9 @@ function syncControls(): void {
   });
   els.colourBy.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
     button.setAttribute("aria-pressed", String(button.dataset.value === state.colourBy));
+  });
+  els.viewSwitch.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.setAttribute("aria-pressed", String(button.dataset.value === state.view));
   });
   els.hideUnconnected.checked = state.hideUnconnected;
 }
@@ -343,7 +374,18 @@ function panelContext(): PanelContext {
     onHighlight: (kind) => void toggleHighlight(kind),
     activeHighlight: state.highlight,
     highlightNote: state.highlight ? state.highlightNote : null,
+    seq: state.seq,
+    killedAt: killedAt(),
   };
+}
+
+/** When each character is killed (story order), from the network's killings. */
+function killedAt(): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const e of current.edges)
+    if (e.type === "KILLED" && e.seq !== null && e.seq < (at.get(e.target) ?? Infinity))
+      at.set(e.target, e.seq);
+  return at;
 }
 
 function showDossier(): void {
@@ -359,7 +401,14 @@ function showOverview(): void {
       events: eventMap(events),
       colourOf,
       onSelect: (id) => void select(id),
+      seq: state.seq,
+      killedAt: killedAt(),
     });
+    // The list follows the slider: the event's own betrayal, or the last one before it.
+    const now =
+      els.dossier.querySelector<HTMLElement>(".fact.now") ??
+      Array.from(els.dossier.querySelectorAll<HTMLElement>(".fact:not(.later)")).at(-1);
+    if (state.seq !== null) now?.scrollIntoView({ block: "nearest" });
   });
 }
 
@@ -410,6 +459,8 @@ async function select(id: string | null): Promise<void> {
       dossier = loaded;
       dossierEvents = eventMap(events);
       showDossier();
+      // Keyboard and screen-reader users land on what they opened.
+      els.dossier.querySelector<HTMLElement>("#dossier-name")?.focus({ preventScroll: true });
     });
   } catch (error) {
     if (request === dossierRequest)
@@ -436,6 +487,7 @@ async function loadNetwork(): Promise<void> {
       graph.load(network);
       timeline.setEvents(events, state.seq);
       state.seq = timeline.value;
+      eventsLoaded = new Map((events ?? []).map((e) => [e.seq, e]));
       render();
       graph.fitNow();
       const keep =
@@ -475,6 +527,7 @@ function readHash(): void {
   if (params.get("colour") === "film") state.colourBy = "film";
   if (params.get("hide") === "0") state.hideUnconnected = false;
   state.selected = params.get("select");
+  if (params.get("view") === "storyline") state.view = "storyline";
 }
 
 function writeHash(): void {
@@ -485,6 +538,7 @@ function writeHash(): void {
   if (state.colourBy === "film") params.set("colour", "film");
   if (!state.hideUnconnected) params.set("hide", "0");
   if (state.selected) params.set("select", state.selected);
+  if (state.view === "storyline") params.set("view", "storyline");
   window.history.replaceState(null, "", `#${params.toString()}`);
 }
 
@@ -542,6 +596,12 @@ function buildControls(): void {
       render();
     });
   });
+  els.viewSwitch.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.addEventListener("click", () => {
+      state.view = button.dataset.value === "storyline" ? "storyline" : "network";
+      render();
+    });
+  });
   els.hideUnconnected.addEventListener("change", () => {
     state.hideUnconnected = els.hideUnconnected.checked;
     render();
@@ -574,6 +634,8 @@ window.heistgraph = hook;
 
 async function start(): Promise<void> {
   readHash();
+  // On a phone the legend starts folded: the graph gets the room.
+  if (window.matchMedia("(max-width: 900px)").matches) byId("legend-fold").removeAttribute("open");
   try {
     await busy(async () => {
       const catalogue = await fetchCatalogue();
