@@ -113,6 +113,24 @@ export async function fetchEvents(film: string): Promise<StoryEvent[]> {
   return data.events;
 }
 
+/** Every character's aliases (one film, or every film for null), for the search box. */
+export async function fetchAliases(
+  film: string | null,
+): Promise<{ id: string; aliases: string[] }[]> {
+  const data = await graphql<{ characters: { id: string; aliases: string[] }[] }>(
+    `
+      query Aliases($where: CharacterWhere) {
+        characters(where: $where, sort: [{ id: ASC }]) {
+          id
+          aliases
+        }
+      }
+    `,
+    { where: film === null ? {} : { film: { eq: film } } },
+  );
+  return data.characters;
+}
+
 // ---- Dossiers -------------------------------------------------------------------------------
 
 export interface Ref {

@@ -164,6 +164,13 @@ export function graphStyle(): StylesheetJson {
         "font-weight": 800,
       },
     },
+    {
+      selector: "node.kbd",
+      style: {
+        "border-width": 4,
+        "border-color": HIGHLIGHT,
+      },
+    },
     { selector: ".hidden", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.13, "text-opacity": 0.35 } },
     {

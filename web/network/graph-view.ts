@@ -64,6 +64,7 @@ export class GraphView {
       });
     });
     this.cy.on("tap", "node", (event) => callbacks.onSelect((event.target as NodeSingular).id()));
+    container.addEventListener("keydown", (event) => this.key(event, callbacks));
     this.cy.on("tap", (event) => {
       if (event.target === this.cy) callbacks.onSelect(null);
     });
@@ -126,6 +127,58 @@ export class GraphView {
       }),
     );
   }
+
+  /** The node the keyboard is on (arrow keys move it, Enter opens its dossier). */
+  private cursor: string | null = null;
+
+  private key(event: KeyboardEvent, callbacks: GraphCallbacks): void {
+    const directions: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    if (event.key === "Enter" && this.cursor) {
+      event.preventDefault();
+      callbacks.onSelect(this.cursor);
+      return;
+    }
+    const dir = directions[event.key];
+    if (!dir) return;
+    event.preventDefault();
+    const visible = this.cy.nodes(":visible");
+    if (visible.empty()) return;
+    const from = this.cy.getElementById(
+      this.cursor ?? this.cy.nodes(":selected").first().id() ?? "",
+    );
+    let next: NodeSingular | undefined;
+    if (from.empty() || !from.visible()) {
+      // Start at the top left.
+      next = visible.min((n) => n.renderedPosition().x + n.renderedPosition().y).ele;
+    } else {
+      const at = from.renderedPosition();
+      let best = Infinity;
+      visible.forEach((n) => {
+        if (n.same(from)) return;
+        const p = n.renderedPosition();
+        const along = (p.x - at.x) * dir[0] + (p.y - at.y) * dir[1];
+        if (along <= 0) return;
+        const across = Math.abs((p.x - at.x) * dir[1] - (p.y - at.y) * dir[0]);
+        // Nearest in the direction asked, straying from the line counting double.
+        const cost = along + 2 * across;
+        if (cost < best) [best, next] = [cost, n];
+      });
+    }
+    if (!next) return;
+    this.cy.nodes(".kbd").removeClass("kbd");
+    next.addClass("kbd");
+    this.cursor = next.id();
+    this.cy.animate({ center: { eles: next } }, { duration: 150 });
+    this.onCursor?.(next.id());
+  }
+
+  /** Told where the keyboard cursor went (for a screen reader's live region). */
+  onCursor: ((id: string) => void) | undefined;
 
   /** Keeps labels legible when the picture is zoomed out (as far as the layout leaves room). */
   private sizeLabels(): void {

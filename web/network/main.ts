@@ -7,6 +7,7 @@ import {
   fetchCatalogue,
   fetchDossier,
   fetchEvents,
+  fetchAliases,
   fetchNetwork,
   type CharacterBetrayalChains,
   type Dossier,
@@ -31,6 +32,7 @@ import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
 import { colourKeys, EDGE_LOOK, NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
 import { renderCaption } from "./caption.ts";
+import { SearchBox } from "./search.ts";
 import { StorylinePane } from "./storyline-pane.ts";
 import { Timeline } from "./timeline.ts";
 import type { HeistgraphHook, ViewSnapshot } from "./test-hook.ts";
@@ -138,6 +140,18 @@ function showMessage(text: string | null): void {
 const graph = new GraphView(els.graph, {
   onSelect: (id) => void select(id),
   onEdgeHover: showTooltip,
+});
+
+graph.onCursor = (id) => {
+  const node = current.nodes.find((n) => n.id === id);
+  byId("announce").textContent = node
+    ? `${node.name}, ${node.kind === "group" ? "group" : node.role}. Enter opens the dossier.`
+    : "";
+};
+
+const search = new SearchBox(byId<HTMLInputElement>("search"), byId("search-results"), (id) => {
+  // Whoever is looked for is shown, even a bystander the view hides.
+  void select(id).then(() => graph.fit([id]));
 });
 
 const storyline = new StorylinePane(els.storyline, (id) => void select(id));
@@ -484,6 +498,19 @@ async function loadNetwork(): Promise<void> {
       if (request !== networkRequest) return;
       current = network;
       swatches = colourKeys(network.nodes, films);
+      void fetchAliases(film)
+        .catch(() => [])
+        .then((rows) => {
+          if (request !== networkRequest) return;
+          const aliases = new Map(rows.map((r) => [r.id, r.aliases]));
+          search.setItems(
+            network.nodes.map((n) => ({
+              id: n.id,
+              name: n.name,
+              aliases: aliases.get(n.id) ?? [],
+            })),
+          );
+        });
       graph.load(network);
       timeline.setEvents(events, state.seq);
       state.seq = timeline.value;
@@ -608,7 +635,11 @@ function buildControls(): void {
   });
   els.fit.addEventListener("click", () => graph.fit());
   window.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && state.selected) void select(null);
+    if (event.key === "Escape" && state.selected) {
+      // Back to the graph, where the keyboard user came from.
+      if (els.dossier.contains(document.activeElement)) els.graph.focus();
+      void select(null);
+    }
   });
 }
 
