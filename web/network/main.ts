@@ -168,7 +168,9 @@ const timeline = new Timeline(
   (seq) => {
     state.seq = seq;
     render();
+    // The side panel follows the story time too: the list, or the dossier as of the event.
     if (state.selected === null) showOverview();
+    else showDossier();
   },
 );
 
