@@ -124,7 +124,8 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await settle({});
-  });
+    // Bundling the pages and laying out the first film take long on a busy machine.
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
