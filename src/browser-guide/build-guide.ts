@@ -183,6 +183,13 @@ function exploreSlide(): string {
   return slide(
     "See it as a graph",
     `<p class="lead">The queries above return tables; these return the graph itself, drawn in heistgraph's colours. Double-click a node to expand it.</p>`,
+    // Browser's "Connect result nodes" draws every relationship between the nodes returned, so
+    // a query for betrayals alone comes back as a hairball of all 20-odd relationship types.
+    `<p><b>First, untick "Connect result nodes"</b> (the gear at the bottom left, Graph Visualization): otherwise Browser adds every relationship between the nodes a query returns, and a picture of betrayals shows all the kinships, memberships and loyalties too.</p>`,
+    `<p>Heat's betrayals, and nothing else:</p>`,
+    runnable(
+      "MATCH (traitor {film: 'heat'})-[betrayal:BETRAYED]->(betrayed)\nRETURN traitor, betrayal, betrayed",
+    ),
     `<p>Heat's killings and betrayals:</p>`,
     runnable("MATCH p = (:Character|Group {film: 'heat'})-[:KILLED|BETRAYED]->()\nRETURN p"),
     `<p>City on Fire's hidden loyalties, and who knows them:</p>`,

@@ -3,6 +3,7 @@
 import type { Database } from "../db/connection.ts";
 import { resolveFilm, type FilmRef } from "../queries/lookup.ts";
 import { runQuery } from "../queries/run-query.ts";
+import type { StorylineEvent, StorylineInput } from "../viz/storyline.ts";
 import type { Network, NetworkEdge, NetworkNode } from "./model.ts";
 
 export * from "./model.ts";
@@ -19,4 +20,14 @@ export async function network(db: Database, film?: string): Promise<Network> {
     runQuery<NetworkEdge>(db, "network-edges", { film: filmId }),
   ]);
   return { films, nodes, edges };
+}
+
+/** What a film's storyline is drawn from: its events (the timeline query) and its nodes. */
+export async function storylineData(db: Database, film: string): Promise<StorylineInput> {
+  const ref = await resolveFilm(db, film);
+  const [events, nodes] = await Promise.all([
+    runQuery<StorylineEvent>(db, "timeline", { film: ref.id, from: null, to: null }),
+    runQuery<NetworkNode>(db, "network-nodes", { film: ref.id }),
+  ]);
+  return { title: ref.title, events, nodes };
 }

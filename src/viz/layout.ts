@@ -1,9 +1,10 @@
 // Where each node goes: cytoscape (headless) runs fcose over boxes the size of each node with its
 // label, with Math.random seeded for the run so the same network always gets the same picture;
-// a last pass pushes apart any boxes that still overlap.
+// a last pass pushes apart any boxes that still overlap. One layout per film (filmLayout) serves
+// every view of it: the page gets it from /api/network, the images draw from it.
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
-import type { NetworkNode } from "../network/index.ts";
+import type { Network, NetworkNode } from "../network/index.ts";
 import { textWidth, wrapText } from "./text.ts";
 import { compare, type View } from "./view.ts";
 
@@ -19,8 +20,6 @@ const PAD = 6;
 /** Room above a node for an edge from it to itself. */
 export const LOOP_HEIGHT = 44;
 const SEED = 20240611;
-/** How much closer together a part too wide for the picture may be drawn. */
-const MIN_SQUEEZE = 0.75;
 
 export interface Box {
   x1: number;
@@ -283,96 +282,106 @@ function separate(items: Item[], margin: number): void {
   }
 }
 
-/** The connected parts of the network, each a list of its items; the largest first. */
-function components(items: Item[], pairs: [Item, Item][]): Item[][] {
-  const parent = new Map(items.map((i) => [i, i]));
-  const find = (i: Item): Item => {
-    let root = i;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    return root;
-  };
-  for (const [a, b] of pairs) parent.set(find(a), find(b));
-  const groups = new Map<Item, Item[]>();
-  for (const i of items) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
-  return [...groups.values()].sort(
-    (a, b) => b.length - a.length || compare(a[0]?.s.node.id ?? "", b[0]?.s.node.id ?? ""),
-  );
-}
-
-/** Turns a part a quarter turn when it is taller than wide, so parts sit well in rows. */
-function landscape(part: Item[]): void {
-  const xs = part.map((i) => i.x);
-  const ys = part.map((i) => i.y);
+/** Turns a drawing a quarter turn when it is taller than wide: screens and pages are wide. */
+function landscape(items: Item[]): void {
+  const xs = items.map((i) => i.x);
+  const ys = items.map((i) => i.y);
   const w = Math.max(...xs) - Math.min(...xs);
   const h = Math.max(...ys) - Math.min(...ys);
   if (h <= w * 1.15) return;
-  for (const i of part) [i.x, i.y] = [i.y, -i.x];
+  for (const i of items) [i.x, i.y] = [i.y, -i.x];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Room between films when several are laid out side by side. */
+const FILM_GAP = 120;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The one layout of a network: every node of each film (all edge kinds and memberships pull,
+ * so members sit near their group whatever a view shows), seeded, labels given room, films
+ * side by side in id order. The page and the images both draw from it, so a character stands
+ * in the same place in every view, at every story time and on every load.
+ */
+export function filmLayout(network: Network): Map<string, Point> {
+  const positions = new Map<string, Point>();
+  const filmIds = [...new Set(network.nodes.map((n) => n.film))].sort(compare);
+  let left = 0;
+  for (const film of filmIds) {
+    const nodes = network.nodes.filter((n) => n.film === film).sort((a, b) => compare(a.id, b.id));
+    const ids = new Set(nodes.map((n) => n.id));
+    const loops = new Set(
+      network.edges.filter((e) => e.source === e.target && ids.has(e.source)).map((e) => e.source),
+    );
+    const pairKeys = new Map<string, [string, string]>();
+    const pair = (a: string, b: string) => {
+      if (a === b || !ids.has(a) || !ids.has(b)) return;
+      const p: [string, string] = a < b ? [a, b] : [b, a];
+      pairKeys.set(p.join("\u0000"), p);
+    };
+    for (const e of network.edges) pair(e.source, e.target);
+    for (const n of nodes) for (const g of n.groups) pair(n.id, g);
+    const sorted = [...pairKeys.values()].sort(
+      (a, b) => compare(a[0], b[0]) || compare(a[1], b[1]),
+    );
+    // Room for the dagger the dead get, so a label never grows into a neighbour.
+    const sized = nodes.map((n) =>
+      size(n, n.kind === "character" ? `${n.name} †` : n.name, loops.has(n.id)),
+    );
+    const at = fcosePositions(sized, sorted);
+    const items: Item[] = sized.map((s) => ({
+      s,
+      ...(at.get(s.node.id) ?? { x: 0, y: 0 }),
+      side: "below",
+    }));
+    landscape(items);
+    separate(items, 10);
+    const boxes = items.map((i) => shift(footprint(i.s, i.side), i.x, i.y));
+    const x0 = Math.min(...boxes.map((b) => b.x1));
+    const y0 = Math.min(...boxes.map((b) => b.y1));
+    for (const i of items)
+      positions.set(i.s.node.id, { x: round1(i.x - x0 + left), y: round1(i.y - y0) });
+    left += Math.max(...boxes.map((b) => b.x2)) - x0 + FILM_GAP;
+  }
+  return positions;
 }
 
 /**
- * Lays out the view's nodes and their labels, each connected part on its own (at its own
- * origin): labels are the names, with † for the dead. Pack the parts with packParts.
+ * Places a view's nodes where the layout put them (positions scaled about the origin by
+ * `scale`, shapes and labels at full size) and puts each label where it covers least.
  */
-export function layoutParts(view: View, room: number): PlacedNode[][] {
+export function placeView(view: View, layout: Map<string, Point>, scale = 1): PlacedNode[] {
   const loops = new Set(view.edges.filter((e) => e.source === e.target).map((e) => e.source));
-  const sized = view.nodes.map((n) =>
-    size(n, view.dead.has(n.id) ? `${n.name} †` : n.name, loops.has(n.id)),
-  );
-  const pairKeys = new Map<string, [string, string]>();
-  for (const e of view.edges) {
-    if (e.source === e.target) continue;
-    const pair: [string, string] =
-      e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    pairKeys.set(pair.join("\u0000"), pair);
-  }
-  const positions = fcosePositions(sized, [...pairKeys.values()]);
-  const items: Item[] = sized.map((s) => ({
-    s,
-    ...(positions.get(s.node.id) ?? { x: 0, y: 0 }),
-    side: "below",
-  }));
-  const byId = new Map(items.map((i) => [i.s.node.id, i]));
-  const pairs = [...pairKeys.values()]
-    .map(([a, b]) => [byId.get(a), byId.get(b)])
-    .filter((p): p is [Item, Item] => p[0] !== undefined && p[1] !== undefined);
-  return components(items, pairs).map((part) => {
-    const inPart = new Set(part);
-    const partPairs = pairs.filter(([a]) => inPart.has(a));
-    landscape(part);
-    const settle = () => {
-      separate(part, 8);
-      for (let pass = 0; pass < 2; pass++) {
-        placeLabels(part, partPairs);
-        separate(part, 8);
-      }
+  const items: Item[] = view.nodes.map((n) => {
+    const at = layout.get(n.id) ?? { x: 0, y: 0 };
+    return {
+      s: size(n, view.dead.has(n.id) ? `${n.name} †` : n.name, loops.has(n.id)),
+      x: at.x * scale,
+      y: at.y * scale,
+      side: "below" as LabelSide,
     };
-    settle();
-    // A part wider than the room is drawn closer together (a little), then spread where it
-    // crowds.
-    const boxes = part.map((i) => shift(footprint(i.s, i.side), i.x, i.y));
-    const width = Math.max(...boxes.map((b) => b.x2)) - Math.min(...boxes.map((b) => b.x1));
-    if (width > room) {
-      const f = Math.max(MIN_SQUEEZE, room / width);
-      const cx = part.reduce((sum, i) => sum + i.x, 0) / part.length;
-      const cy = part.reduce((sum, i) => sum + i.y, 0) / part.length;
-      for (const i of part) {
-        i.x = cx + (i.x - cx) * f;
-        i.y = cy + (i.y - cy) * f;
-      }
-      settle();
-    }
-    return part.map((i) => ({
-      node: i.s.node,
-      x: i.x,
-      y: i.y,
-      half: i.s.half,
-      radius: i.s.radius,
-      lines: i.s.lines,
-      labelSide: i.side,
-      label: shift(labelBox(i.s, i.side), i.x, i.y),
-      box: shift(footprint(i.s, i.side), i.x, i.y),
-    }));
   });
+  const byId = new Map(items.map((i) => [i.s.node.id, i]));
+  const pairs = view.edges
+    .filter((e) => e.source !== e.target)
+    .map((e) => [byId.get(e.source), byId.get(e.target)])
+    .filter((p): p is [Item, Item] => p[0] !== undefined && p[1] !== undefined);
+  placeLabels(items, pairs);
+  return items.map((i) => ({
+    node: i.s.node,
+    x: i.x,
+    y: i.y,
+    half: i.s.half,
+    radius: i.s.radius,
+    lines: i.s.lines,
+    labelSide: i.side,
+    label: shift(labelBox(i.s, i.side), i.x, i.y),
+    box: shift(footprint(i.s, i.side), i.x, i.y),
+  }));
 }
 
 /** The room placed nodes take, widened by `pad` for curved edges. */
@@ -386,69 +395,13 @@ export function boundsOf(placed: PlacedNode[], pad: number): Box | undefined {
   };
 }
 
-export interface PackedRow {
-  top: number;
-  height: number;
-  /** The row's room, or its width when wider: the row is centred in it from x = 0. */
-  extent: number;
-}
-
-/**
- * Packs the parts, largest first, in rows no wider than `roomAt(top of the row)` (a part wider
- * than that gets a row of its own), each row centred in its room, from (0, 0) down.
- */
-export function packParts(
-  parts: PlacedNode[][],
-  roomAt: (top: number) => number,
-  pad: number,
-): { placed: PlacedNode[]; rows: PackedRow[]; height: number } {
-  const placed: PlacedNode[] = [];
-  const rows: PackedRow[] = [];
-  let top = 0;
-  let row: { items: [PlacedNode[], Box][]; width: number; height: number } | undefined;
-  const finish = () => {
-    if (!row) return;
-    const extent = Math.max(roomAt(top), row.width);
-    let x = (extent - row.width) / 2;
-    for (const [part, b] of row.items) {
-      const y = top + (row.height - (b.y2 - b.y1)) / 2;
-      placed.push(...transformPlaced(part, 1, x - b.x1, y - b.y1));
-      x += b.x2 - b.x1;
-    }
-    rows.push({ top, height: row.height, extent });
-    top += row.height;
-    row = undefined;
-  };
-  for (const part of parts) {
-    const b = boundsOf(part, pad);
-    if (!b) continue;
-    const w = b.x2 - b.x1;
-    if (row && row.width + w > roomAt(top)) finish();
-    row ??= { items: [], width: 0, height: 0 };
-    row.items.push([part, b]);
-    row.width += w;
-    row.height = Math.max(row.height, b.y2 - b.y1);
-  }
-  finish();
-  return { placed, rows, height: top };
-}
-
-/** Moves and scales node positions (about the origin): shapes and labels keep their size. */
-export function transformPlaced(
-  placed: PlacedNode[],
-  scale: number,
-  dx: number,
-  dy: number,
-): PlacedNode[] {
-  return placed.map((p) => {
-    const x = p.x * scale + dx;
-    const y = p.y * scale + dy;
-    return {
-      ...p,
-      x,
-      y,
-      label: shift(p.label, x - p.x, y - p.y),
-      box: shift(p.box, x - p.x, y - p.y),
-    };
-  });
+/** Moves placed nodes (shapes and labels with them). */
+export function movePlaced(placed: PlacedNode[], dx: number, dy: number): PlacedNode[] {
+  return placed.map((p) => ({
+    ...p,
+    x: p.x + dx,
+    y: p.y + dy,
+    label: shift(p.label, dx, dy),
+    box: shift(p.box, dx, dy),
+  }));
 }

@@ -24,7 +24,11 @@ export function markerDefs(): string {
     const style = EDGE_STYLES[name];
     const l = arrowLength(style);
     const w = style.cross ? 11 : 8;
-    return `<marker id="arrow-${name}" markerUnits="userSpaceOnUse" markerWidth="${l}" markerHeight="${w}" viewBox="0 0 ${l} ${w}" refX="0" refY="${w / 2}" orient="auto"><path d="M0,0 L${l},${w / 2} L0,${w} z" fill="${style.color}"/></marker>`;
+    // A loyalty ends in a hollow ring: no arrowhead to take for a betrayal's.
+    const head = style.ring
+      ? `<circle cx="${l / 2}" cy="${w / 2}" r="${w / 2 - 1}" fill="#ffffff" stroke="${style.color}" stroke-width="1.6"/>`
+      : `<path d="M0,0 L${l},${w / 2} L0,${w} z" fill="${style.color}"/>`;
+    return `<marker id="arrow-${name}" markerUnits="userSpaceOnUse" markerWidth="${l}" markerHeight="${w}" viewBox="0 0 ${l} ${w}" refX="0" refY="${w / 2}" orient="auto">${head}</marker>`;
   }).join("\n");
 }
 

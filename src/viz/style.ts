@@ -1,4 +1,5 @@
 // How the static images draw things: the look of each kind of edge and the group colours.
+import { EDGE_COLOURS, NO_GROUP_COLOUR } from "../network/colours.ts";
 import type { NetworkEdge } from "../network/index.ts";
 
 export type EdgeStyleName =
@@ -13,24 +14,32 @@ export interface EdgeStyle {
   dash?: string;
   /** Killings carry a cross on the line. */
   cross?: boolean;
+  /** Loyalties end in a hollow circle, not an arrowhead. */
+  ring?: boolean;
   /** Drawing order: higher is drawn later, on top. */
   layer: number;
 }
 
 export const EDGE_STYLES: Record<EdgeStyleName, EdgeStyle> = {
-  betrayal: { name: "betrayal", label: "betrayal", color: "#d62728", width: 2.4, layer: 4 },
+  betrayal: {
+    name: "betrayal",
+    label: "betrayal",
+    color: EDGE_COLOURS.betrayal,
+    width: 2.6,
+    layer: 4,
+  },
   "coerced-betrayal": {
     name: "coerced-betrayal",
     label: "betrayal under pressure",
-    color: "#d62728",
-    width: 2.4,
+    color: EDGE_COLOURS.betrayal,
+    width: 2.6,
     dash: "7 4",
     layer: 4,
   },
   killing: {
     name: "killing",
     label: "killing",
-    color: "#111111",
+    color: EDGE_COLOURS.killing,
     width: 3.2,
     cross: true,
     layer: 3,
@@ -38,18 +47,26 @@ export const EDGE_STYLES: Record<EdgeStyleName, EdgeStyle> = {
   wounding: {
     name: "wounding",
     label: "wounding",
-    color: "#ef7d00",
+    color: EDGE_COLOURS.wounding,
     width: 2.2,
     dash: "6 3",
     layer: 2,
   },
-  loyalty: { name: "loyalty", label: "loyalty", color: "#2e9e44", width: 1.4, layer: 1 },
+  loyalty: {
+    name: "loyalty",
+    label: "loyalty",
+    color: EDGE_COLOURS.loyalty,
+    width: 1.3,
+    ring: true,
+    layer: 1,
+  },
   "covert-loyalty": {
     name: "covert-loyalty",
     label: "covert loyalty",
-    color: "#8e44ad",
-    width: 2,
+    color: EDGE_COLOURS.covertLoyalty,
+    width: 1.8,
     dash: "1.5 3.5",
+    ring: true,
     layer: 1,
   },
 };
@@ -77,22 +94,8 @@ export function edgeStyle(edge: NetworkEdge): EdgeStyle {
   }
 }
 
-/** Group colours, in the order groups are given them; none is an edge colour. */
-export const GROUP_PALETTE = [
-  "#4e79a7",
-  "#edc948",
-  "#76b7b2",
-  "#ff9da7",
-  "#9c755f",
-  "#a0cbe8",
-  "#b6992d",
-  "#d4a6c8",
-  "#86bcb6",
-  "#f1ce63",
-];
-
 /** Characters in no group. */
-export const NO_GROUP_FILL = "#ffffff";
+export const NO_GROUP_FILL = NO_GROUP_COLOUR;
 export const NODE_STROKE = "#333333";
 export const TEXT_COLOR = "#1a1a1a";
 export const MUTED_TEXT = "#555555";

@@ -4,14 +4,16 @@
 import type { Network, NetworkEdge } from "../network/index.ts";
 import { buildLegend, type LegendContent } from "./legend.ts";
 import {
+  boundsOf,
   CHARACTER_RADIUS,
+  filmLayout,
   GROUP_HALF_SIDE,
   LABEL_SIZE,
   LINE_HEIGHT,
-  layoutParts,
-  packParts,
-  transformPlaced,
+  movePlaced,
+  placeView,
   type PlacedNode,
+  type Point,
 } from "./layout.ts";
 import { arrowLength, characterShape, edgeMarkup, groupShape, markerDefs, r1 } from "./shapes.ts";
 import { edgeStyle, MUTED_TEXT, NO_GROUP_FILL, TEXT_COLOR, type EdgeStyleName } from "./style.ts";
@@ -21,6 +23,8 @@ import { networkView, type View, type ViewOptions } from "./view.ts";
 export interface SvgOptions extends ViewOptions {
   /** The image's width in pixels (the drawing scales to it); 900 unless given. */
   width?: number;
+  /** The network's layout (filmLayout), when the caller has it already. */
+  layout?: Map<string, Point>;
 }
 
 export const DEFAULT_WIDTH = 900;
@@ -33,11 +37,8 @@ const HEADER = 62;
 const EDGE_PAD = 14;
 const PARALLEL_SPACING = 26;
 const SEQ_SIZE = 10.5;
-
-interface Point {
-  x: number;
-  y: number;
-}
+/** How much closer together than the layout a network too wide for its room may be drawn. */
+const MIN_SQUEEZE = 0.6;
 
 interface EdgeShape {
   edge: NetworkEdge;
@@ -237,6 +238,10 @@ function legendContent(view: View): LegendContent {
 export interface Rendered {
   svg: string;
   view: View;
+  /** Where each drawn node's centre is, in the drawing's own units (the viewBox). */
+  positions: Map<string, Point>;
+  /** How much closer together than the layout the nodes are drawn. */
+  squeeze: number;
   /** The drawing's own size (the viewBox). */
   viewBox: { width: number; height: number };
 }
@@ -247,32 +252,30 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
   const view = networkView(network, options);
   const content = legendContent(view);
 
-  // The legend goes in the top right corner, the network around it, or the legend goes under
-  // the network: whichever keeps the text larger, else the shorter picture.
+  // Every view of a film draws its nodes where the film's one layout puts them.
+  const layout = options.layout ?? filmLayout(network);
+
+  // The legend goes in the top right corner, the network beside it, or the legend goes under
+  // the network: whichever keeps the text larger, else the shorter picture. A network wider
+  // than its room is drawn closer together (to MIN_SQUEEZE), then the whole picture shrinks.
   const full = width - 2 * MARGIN;
   const arrangements = (["beside", "under"] as const).map((where) => {
     const legend = buildLegend(content, where === "beside" ? "column" : "row");
     const beside = where === "beside";
-    const narrow = full - GAP - legend.width;
-    const legendBottom = legend.height + GAP;
-    const parts = layoutParts(view, (beside ? narrow : full) - 2 * EDGE_PAD);
-    const packed = packParts(
-      parts,
-      (top) => (beside && top < legendBottom ? narrow : full),
-      EDGE_PAD,
-    );
-    const rows = packed.rows.length > 0 ? packed.rows : [{ top: 0, height: 80, extent: full }];
-    const graphHeight = rows.reduce((sum, r) => sum + r.height, 0);
-    const besideRows = rows.filter((r) => beside && r.top < legendBottom);
-    const graphWidth = Math.max(...rows.map((r) => r.extent), beside ? 0 : legend.width);
-    const legendX = beside
-      ? MARGIN + Math.max(narrow, ...besideRows.map((r) => r.extent)) + GAP
-      : MARGIN;
+    const room = (beside ? full - GAP - legend.width : full) - 2 * EDGE_PAD;
+    const natural = boundsOf(placeView(view, layout), 0);
+    const naturalWidth = natural ? natural.x2 - natural.x1 : 0;
+    const squeeze = naturalWidth > room ? Math.max(MIN_SQUEEZE, room / naturalWidth) : 1;
+    const placed = placeView(view, layout, squeeze);
+    const bounds = boundsOf(placed, EDGE_PAD) ?? { x1: 0, y1: 0, x2: room, y2: 80 };
+    const graphWidth = bounds.x2 - bounds.x1;
+    const graphHeight = bounds.y2 - bounds.y1;
+    const legendX = beside ? MARGIN + Math.max(graphWidth, room) + GAP : MARGIN;
     const legendY = MARGIN + HEADER + (beside ? 0 : graphHeight + GAP);
     const contentWidth = Math.max(
       MARGIN + graphWidth + MARGIN,
       MARGIN + textWidth(view.title, TITLE_SIZE, true) + MARGIN,
-      beside ? legendX + legend.width + MARGIN : 0,
+      beside ? legendX + legend.width + MARGIN : MARGIN + legend.width + MARGIN,
     );
     const contentHeight = beside
       ? Math.max(graphHeight, legend.height)
@@ -280,7 +283,8 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
     const totalHeight = MARGIN + HEADER + contentHeight + MARGIN;
     // Drawn at `width`, a picture wider than that shrinks, and its text with it.
     const scale = Math.min(1, width / contentWidth);
-    return { legend, parts, packed, legendX, legendY, contentWidth, totalHeight, scale };
+    const moved = movePlaced(placed, MARGIN - bounds.x1, MARGIN + HEADER - bounds.y1);
+    return { legend, placed: moved, legendX, legendY, contentWidth, totalHeight, scale, squeeze };
   });
   const [a, b] = arrangements;
   const chosen =
@@ -291,7 +295,7 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
       ? b
       : (a ?? b);
   if (!chosen) throw new Error("no arrangement");
-  const { legend, parts, packed, legendX, legendY } = chosen;
+  const { legend, placed, legendX, legendY } = chosen;
 
   const title = [
     `<text x="${MARGIN}" y="${MARGIN + TITLE_SIZE - 2}" font-size="${TITLE_SIZE}" font-weight="bold" fill="${TEXT_COLOR}">${escapeXml(view.title)}</text>`,
@@ -300,8 +304,7 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
   const top = MARGIN + HEADER;
 
   let graph: string;
-  if (parts.length > 0) {
-    const placed = transformPlaced(packed.placed, 1, MARGIN, top);
+  if (placed.length > 0) {
     const byId = new Map(placed.map((p) => [p.node.id, p]));
     graph = [
       edgesMarkup(edgeShapes(view.edges, byId)),
@@ -330,5 +333,11 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
     `</svg>`,
     ``,
   ].join("\n");
-  return { svg, view, viewBox: { width: boxWidth, height: boxHeight } };
+  return {
+    svg,
+    view,
+    positions: new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }])),
+    squeeze: chosen.squeeze,
+    viewBox: { width: boxWidth, height: boxHeight },
+  };
 }

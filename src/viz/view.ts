@@ -7,7 +7,7 @@ import {
   type NetworkEdge,
   type NetworkNode,
 } from "../network/index.ts";
-import { GROUP_PALETTE } from "./style.ts";
+import { groupColours } from "../network/colours.ts";
 
 /** Orders strings by code unit, the same on every machine (localeCompare depends on the locale). */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -74,13 +74,11 @@ export function networkView(network: Network, options: ViewOptions = {}): View {
     .map((id) => byId.get(id))
     .filter((n): n is NetworkNode => n !== undefined);
 
-  // Colours belong to the film's groups, not the view, so one film keeps them across pictures.
+  // Colours belong to the groups (from their ids), not the view: the page uses the same ones.
   const groups = network.nodes
     .filter((n) => n.kind === "group")
     .sort((a, b) => compare(a.film, b.film) || compare(a.name, b.name));
-  const groupColors = new Map(
-    groups.map((g, i) => [g.id, GROUP_PALETTE[i % GROUP_PALETTE.length] ?? "#999999"]),
-  );
+  const groupColors = groupColours(groups);
   const used = new Set(
     nodes.flatMap((n) =>
       n.kind === "group" ? [n.id] : n.groups.filter((g) => groupColors.has(g)),

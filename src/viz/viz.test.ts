@@ -3,7 +3,15 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Network, NetworkEdge, NetworkNode } from "../network/index.ts";
-import { networkView, renderNetwork, renderNetworkPng, renderNetworkSvg } from "./index.ts";
+import { groupColours, GROUP_PALETTE } from "../network/colours.ts";
+import {
+  networkView,
+  renderNetwork,
+  renderNetworkPng,
+  renderNetworkSvg,
+  type ViewOptions,
+} from "./index.ts";
+import { filmLayout } from "./layout.ts";
 import { escapeXml, wrapText } from "./text.ts";
 
 const character = (id: string, name: string, extra: Partial<NetworkNode> = {}): NetworkNode => ({
@@ -238,6 +246,77 @@ describe("renderNetworkSvg", () => {
     for (const [i, a] of anchors.entries())
       for (const b of anchors.slice(i + 1))
         expect(Math.abs(a.x - b.x) > 20 || Math.abs(a.y - b.y) > 12).toBe(true);
+  });
+});
+
+describe("one layout per film", () => {
+  it("gives the same positions on every run and whatever order the network comes in", () => {
+    const shuffled: Network = {
+      ...NETWORK,
+      nodes: [...NETWORK.nodes].reverse(),
+      edges: [...NETWORK.edges].reverse(),
+    };
+    const first = filmLayout(NETWORK);
+    expect(first.size).toBe(NETWORK.nodes.length);
+    expect([...filmLayout(shuffled)].sort()).toEqual([...first].sort());
+  });
+
+  it("draws every view and story time of a film where the layout puts each node", () => {
+    const layout = filmLayout(NETWORK);
+    const views: ViewOptions[] = [{}, { with: ["killings", "loyalties"], at: 4 }];
+    for (const options of views) {
+      const { positions, squeeze } = renderNetwork(NETWORK, options);
+      const ids = [...positions.keys()];
+      expect(ids.length).toBeGreaterThan(2);
+      const [a] = ids;
+      const pa = positions.get(a ?? "");
+      const la = layout.get(a ?? "");
+      // Drawn = layout scaled by the squeeze and moved: differences scale, nothing else moves.
+      for (const id of ids) {
+        const p = positions.get(id);
+        const l = layout.get(id);
+        if (!p || !l || !pa || !la) throw new Error(`no position for ${id}`);
+        expect(p.x - pa.x).toBeCloseTo((l.x - la.x) * squeeze, 0);
+        expect(p.y - pa.y).toBeCloseTo((l.y - la.y) * squeeze, 0);
+      }
+    }
+  });
+});
+
+describe("group colours", () => {
+  it("come from the group's id: the same alone or beside another film's groups", () => {
+    const alone = groupColours([
+      { id: "crew", film: "test" },
+      { id: "cops", film: "test" },
+    ]);
+    const together = groupColours([
+      { id: "other-gang", film: "other" },
+      { id: "cops", film: "test" },
+      { id: "other-cops", film: "other" },
+      { id: "crew", film: "test" },
+    ]);
+    expect(together.get("crew")).toBe(alone.get("crew"));
+    expect(together.get("cops")).toBe(alone.get("cops"));
+    expect(alone.get("crew")).not.toBe(alone.get("cops"));
+  });
+
+  it("never give two groups of a film one colour while the palette lasts", () => {
+    const groups = Array.from({ length: GROUP_PALETTE.length }, (_, i) => ({
+      id: `g${i}`,
+      film: "f",
+    }));
+    expect(new Set(groupColours(groups).values()).size).toBe(GROUP_PALETTE.length);
+  });
+
+  it("are the ones the image fills groups with", () => {
+    const svg = renderNetworkSvg(NETWORK);
+    const colour = groupColours([
+      { id: "crew", film: "test" },
+      { id: "cops", film: "test" },
+    ]).get("crew");
+    expect(svg).toMatch(
+      new RegExp(`data-id="crew"[\\s\\S]*?<rect [^>]*fill="${colour ?? "none"}"`),
+    );
   });
 });
 

@@ -1,17 +1,23 @@
 // The JSON the network page draws from:
 //   GET /api/network?film=<id or title>         network(db, film) of src/network/index.ts
-//                                               (every film when `film` is left out)
+//                                               (every film when `film` is left out), with
+//                                               `positions`: the films' one layout (filmLayout
+//                                               of src/viz/layout.ts, the images' too)
+//   GET /api/storyline.svg?film=<id or title>   the film's storyline chart (src/viz/storyline.ts)
 //   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
 //                                               that involve the character (see below)
 import type { Express, Request, Response } from "express";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
-import { network } from "../network/index.ts";
+import { network, storylineData, type Network } from "../network/index.ts";
+import { renderStoryline } from "../viz/storyline.ts";
+import { filmLayout, type Point } from "../viz/layout.ts";
 import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
 import { runQuery } from "../queries/run-query.ts";
 
 export const NETWORK_ROUTE = "/api/network";
 export const BETRAYAL_CHAINS_ROUTE = "/api/betrayal-chains";
+export const STORYLINE_ROUTE = "/api/storyline.svg";
 
 export interface CharacterBetrayalChains {
   character: { id: string; name: string; film: string };
@@ -33,10 +39,15 @@ function single(req: Request, name: string): string | undefined {
   return value;
 }
 
-async function answer(res: Response, work: () => Promise<unknown>): Promise<void> {
+/** Answers with what `work` gives (as JSON unless `send` says otherwise), or a clear error. */
+async function answer<T>(
+  res: Response,
+  work: () => Promise<T>,
+  send: (value: T) => void = (value) => res.json(value),
+): Promise<void> {
   try {
     res.set("cache-control", "no-store");
-    res.json(await work());
+    send(await work());
   } catch (error) {
     if (error instanceof BadRequest) {
       res.status(400).json({ error: error.message });
@@ -53,6 +64,24 @@ async function answer(res: Response, work: () => Promise<unknown>): Promise<void
     }
     res.status(500).json({ error: "Internal server error" });
   }
+}
+
+/** The network with where each node stands: the same layout the images draw from. */
+export type PositionedNetwork = Network & { positions: Record<string, Point> };
+
+/** Layouts by the network they were made for: the same data always gets the same layout. */
+const layouts = new Map<string, Record<string, Point>>();
+
+export function withPositions(net: Network): PositionedNetwork {
+  const key = JSON.stringify(net);
+  let positions = layouts.get(key);
+  if (!positions) {
+    positions = Object.fromEntries(filmLayout(net));
+    // A few films and their union: keep the last handful, not every import ever served.
+    if (layouts.size >= 16) layouts.delete(layouts.keys().next().value ?? "");
+    layouts.set(key, positions);
+  }
+  return { ...net, positions };
 }
 
 export function involves(chain: BetrayalChain, id: string): boolean {
@@ -80,7 +109,21 @@ export async function characterBetrayalChains(
 }
 
 export function registerNetworkRoutes(app: Express, db: Database): void {
-  app.get(NETWORK_ROUTE, (req, res) => answer(res, () => network(db, single(req, "film"))));
+  app.get(NETWORK_ROUTE, (req, res) =>
+    answer(res, async () => withPositions(await network(db, single(req, "film")))),
+  );
+  // The picture as SVG; errors as JSON, like every other route.
+  app.get(STORYLINE_ROUTE, (req, res) =>
+    answer(
+      res,
+      async () => {
+        const film = single(req, "film");
+        if (film === undefined) throw new BadRequest("give film=<id or title>");
+        return renderStoryline(await storylineData(db, film), { width: 1100 }).svg;
+      },
+      (svg) => res.type("image/svg+xml").send(svg),
+    ),
+  );
   app.get(BETRAYAL_CHAINS_ROUTE, (req, res) =>
     answer(res, async () => {
       const id = single(req, "character");

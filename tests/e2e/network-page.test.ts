@@ -1,7 +1,10 @@
 // The network page in a real browser (Debian's Chromium, driven by playwright-core: no browser
 // download) against a real server and Neo4j: what the picture shows must be what the network
 // query answers, through the film filter, the story-time slider, the type switches, the
-// dossier and the highlights. Leaves a screenshot in test-results/network-page.png.
+// dossier and the highlights; each node where the film's one layout (the images' too) puts it;
+// a group in one colour on the page and in the image; the caption card, the storyline, search,
+// the keyboard, a bad address, and a phone-sized window. Leaves screenshots in test-results/
+// (network-page.png, network-page-desktop.png, network-page-phone.png).
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type Page } from "playwright-core";
@@ -14,6 +17,9 @@ import {
   type Network,
   type NetworkEdgeType,
 } from "../../src/network/index.ts";
+import { groupColours } from "../../src/network/colours.ts";
+import { filmLayout } from "../../src/viz/layout.ts";
+import { renderNetwork } from "../../src/viz/svg.ts";
 import { characterBetrayalChains } from "../../src/web/network-route.ts";
 import type { ViewSnapshot } from "../../web/network/test-hook.ts";
 import { CHROMIUM, launchChromium, noChromium, startServerWithPages } from "../helpers/browser.ts";
@@ -28,16 +34,33 @@ let page: Page;
 const requested: string[] = [];
 const pageErrors: string[] = [];
 
-/** What the page should show for a network, edge types and story time (null: whole story). */
-function expected(net: Network, types: NetworkEdgeType[], seq: number | null) {
+/**
+ * What the page should show for a network, edge types and story time (null: whole story): the
+ * edges standing then, and the nodes they touch (unconnected ones are hidden by default), plus
+ * the selected node.
+ */
+function expected(net: Network, types: NetworkEdgeType[], seq: number | null, selected?: string) {
+  const edges = net.edges.filter(
+    (e) => types.includes(e.type) && (seq === null || edgeStandsAt(e, seq)),
+  );
+  const touched = new Set(edges.flatMap((e) => [e.source, e.target]));
+  if (selected) touched.add(selected);
   return {
-    nodes: net.nodes.map((n) => n.id).sort(),
-    edges: net.edges
-      .filter((e) => types.includes(e.type) && (seq === null || edgeStandsAt(e, seq)))
-      .map((e) => e.id)
+    nodes: net.nodes
+      .map((n) => n.id)
+      .filter((id) => touched.has(id))
       .sort(),
+    edges: edges.map((e) => e.id).sort(),
   };
 }
+
+/** Where the page draws each node, in the graph's own coordinates. */
+const positions = () =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      (window.heistgraph?.cy.nodes() ?? []).map((n) => [n.id(), { ...n.position() }]),
+    ),
+  );
 
 /** Waits until the page is idle and its view matches `want`. */
 async function settle(want: Partial<ViewSnapshot>): Promise<void> {
@@ -101,7 +124,8 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await settle({});
-  });
+    // Bundling the pages and laying out the first film take long on a busy machine.
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -143,13 +167,19 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
       await slideTo(seq);
       await settle({ seq });
       const want = expected(heat, types, seq);
-      expect(await shown()).toEqual(want);
+      const got = await shown();
+      expect(got.edges).toEqual(want.edges);
+      expect(got.nodes).toEqual(want.nodes);
       // Story time hides something: later acts, loyalties not yet formed or already ended.
       expect(want.edges.length).toBeLessThan(expected(heat, types, null).edges.length);
       expect(await page.locator("#seq-label").textContent()).toContain(`After event ${seq} of`);
       expect(await page.locator("#seq-label").textContent()).toContain(
         await eventName("heat", seq),
       );
+      // The caption card tells the event: its name, and the acts shown that happen in it.
+      const caption = page.locator(`#caption[data-seq="${seq}"]`);
+      await caption.waitFor({ state: "visible" });
+      expect(await caption.textContent()).toContain(await eventName("heat", seq));
     }
     // Waingro's loyalty to the crew holds from event 1 to 4: shown at 4, gone at 5.
     const crewLoyalty = heat.edges.find(
@@ -161,6 +191,82 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     await page.locator("#seq-slider").press("ArrowLeft");
     await settle({ seq: 4 });
     expect((await shown()).edges).toContain(crewLoyalty?.id);
+  });
+
+  it("captions event 25 with who betrayed whom there, and its sources", async () => {
+    await slideTo(25);
+    await settle({ seq: 25 });
+    const caption = await page.locator("#caption").textContent();
+    expect(caption).toContain("Event 25 of");
+    expect(caption).toContain("Waingro betrays McCauley's crew");
+    expect(caption).toContain("heat-fr:14");
+    // The act of the event stands out; earlier ones step back.
+    const heat = await network(db, "heat");
+    const act = heat.edges.find(
+      (e) => e.type === "BETRAYED" && e.seq === 25 && e.source === "heat-waingro",
+    );
+    const classes = await page.evaluate(() =>
+      (window.heistgraph?.cy.edges(":visible") ?? []).map((e) => ({
+        id: e.id(),
+        current: e.hasClass("current"),
+        older: e.hasClass("older"),
+      })),
+    );
+    expect(classes.filter((c) => c.current).map((c) => c.id)).toContain(act?.id);
+    expect(classes.filter((c) => c.older).length).toBeGreaterThan(3);
+    await slideTo(5);
+    await settle({ seq: 5 });
+  });
+
+  it("draws every node where the film's one layout puts it, whatever the story time", async () => {
+    const heat = await network(db, "heat");
+    const layout = filmLayout(heat);
+    const drawn = await positions();
+    for (const node of heat.nodes) expect(drawn[node.id]).toEqual(layout.get(node.id));
+    await slideTo(30);
+    await settle({ seq: 30 });
+    expect(await positions()).toEqual(drawn);
+    // The image draws them in the same places, only moved and (at most evenly) drawn closer.
+    const image = renderNetwork(heat, { with: ["loyalties"] });
+    const ids = [...image.positions.keys()];
+    const [a, b] = ids;
+    const ia = image.positions.get(a ?? "");
+    const pa = drawn[a ?? ""];
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      const i = image.positions.get(id);
+      const p = drawn[id];
+      if (!i || !p || !ia || !pa) throw new Error(`${id} is not drawn`);
+      expect(i.x - ia.x).toBeCloseTo((p.x - pa.x) * image.squeeze, 0);
+      expect(i.y - ia.y).toBeCloseTo((p.y - pa.y) * image.squeeze, 0);
+    }
+    expect(b).toBeDefined();
+  });
+
+  it("colours a group as the image does, alone or beside every film", async () => {
+    const heat = await network(db, "heat");
+    const want = groupColours(heat.nodes.filter((n) => n.kind === "group")).get(
+      "heat-mccauley-crew",
+    );
+    const colourOnPage = () =>
+      page.evaluate(() =>
+        window.heistgraph?.cy.getElementById("heat-mccauley-crew").data("colour"),
+      );
+    expect(await colourOnPage()).toBe(want);
+    expect(renderNetwork(heat).svg).toMatch(
+      new RegExp(`data-id="heat-mccauley-crew"[\\s\\S]*?<rect [^>]*fill="${want ?? "none"}"`),
+    );
+    await page.selectOption("#film-select", "all");
+    await settle({ film: null });
+    await page.click('#colour-by button[data-value="group"]');
+    await settle({ colourBy: "group" });
+    expect(await colourOnPage()).toBe(want);
+    await page.selectOption("#film-select", "heat");
+    await settle({ film: "heat", colourBy: "group" });
+    await page.check("#toggle-LOYAL_TO");
+    await settle({ types: ["BETRAYED", "LOYAL_TO"] });
+    await slideTo(30);
+    await settle({ seq: 30 });
   });
 
   it("adds the killings when they are switched on", async () => {
@@ -239,6 +345,124 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     await page.screenshot({ path: SCREENSHOT });
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
+
+  it("tells Waingro's dossier as of the story time: alive after event 25, killed at 40", async () => {
+    await slideTo(25);
+    await settle({ seq: 25, selected: "heat-waingro" });
+    await page.locator('#dossier[data-node="heat-waingro"]').waitFor();
+    expect(await page.locator("#dossier .fate").textContent()).toBe(
+      "alive after event 25 (killed at 40)",
+    );
+    await page.click("#whole-story");
+    await settle({ seq: null });
+    expect(await page.locator("#dossier .fate").textContent()).toBe("killed");
+  });
+
+  it("finds Cheritto by his alias and moves the focus into his dossier", async () => {
+    await page.locator("#search").fill("cherrito");
+    await page.locator("#search-results [role=option]").first().waitFor();
+    expect(await page.locator("#search-results").textContent()).toContain("Michael Cheritto");
+    await page.locator("#search").press("Enter");
+    await settle({ selected: "michael-cheritto" });
+    await page.locator('#dossier[data-node="michael-cheritto"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("dossier-name");
+  });
+
+  it("walks the graph with the arrow keys and opens a dossier with Enter", async () => {
+    await page.keyboard.press("Escape");
+    await settle({ selected: null });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("graph");
+    await page.keyboard.press("ArrowRight");
+    const first = await page.evaluate(() => window.heistgraph?.cy.nodes(".kbd").first().id());
+    await page.keyboard.press("ArrowDown");
+    const second = await page.evaluate(() => window.heistgraph?.cy.nodes(".kbd").first().id());
+    expect(first).toBeTruthy();
+    expect(second).toBeTruthy();
+    expect(await page.locator("#announce").textContent()).toContain(". Enter opens the dossier.");
+    await page.keyboard.press("Enter");
+    await settle({ selected: second });
+  });
+
+  it("shows the storyline, the slider's event marked on it", async () => {
+    await slideTo(25);
+    await page.click('#view-switch button[data-value="storyline"]');
+    await page.locator("#storyline svg.storyline").waitFor();
+    expect(await page.locator('#storyline g.character[data-id="heat-waingro"]').count()).toBe(1);
+    expect(await page.locator("#storyline g.event.now").getAttribute("data-seq")).toBe("25");
+    await page.click('#view-switch button[data-value="network"]');
+    await page.locator("#storyline").waitFor({ state: "hidden" });
+  });
+
+  it("answers an unknown #film= with a message and Heat, consistently", async () => {
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(`${server.url}/#film=no-such-film&seq=3`);
+    await other.waitForFunction(() => window.heistgraph?.status === "ready");
+    expect(await other.locator("#message").textContent()).toContain('no film "no-such-film"');
+    expect(await other.locator("#film-select").inputValue()).toBe("heat");
+    expect(await other.evaluate(() => window.heistgraph?.view())).toMatchObject({
+      film: "heat",
+      seq: null,
+    });
+    expect(await other.evaluate(() => window.location.hash)).toContain("film=heat");
+    await other.close();
+  });
+
+  it(
+    "opens readable at desktop size: no bystanders, labels at least 10 px",
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const desktop = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await desktop.goto(`${server.url}/`);
+      await desktop.waitForFunction(() => window.heistgraph?.status === "ready");
+      const heat = await network(db, "heat");
+      const { nodes } = await desktop.evaluate(() => window.heistgraph?.shown() ?? { nodes: [] });
+      expect(nodes).toEqual(expected(heat, ["BETRAYED"], null).nodes);
+      const labelPx = await desktop.evaluate(
+        () =>
+          Number(window.heistgraph?.cy.nodes().first().data("fontSize")) *
+          (window.heistgraph?.cy.zoom() ?? 0),
+      );
+      expect(labelPx).toBeGreaterThanOrEqual(10);
+      mkdirSync("test-results", { recursive: true });
+      await desktop.screenshot({ path: join("test-results", "network-page-desktop.png") });
+      await desktop.close();
+    },
+  );
+
+  it(
+    "gives the graph the height on a phone, folds the legend, opens the dossier as a sheet",
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const phone = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+      });
+      await phone.goto(`${server.url}/#film=heat&show=BETRAYED`);
+      await phone.waitForFunction(() => window.heistgraph?.status === "ready");
+      const graphBox = await phone.locator("#graph").boundingBox();
+      expect(graphBox?.height ?? 0).toBeGreaterThan(844 * 0.6);
+      expect(await phone.locator("#legend-fold").getAttribute("open")).toBeNull();
+      const labelPx = await phone.evaluate(
+        () =>
+          Number(window.heistgraph?.cy.nodes().first().data("fontSize")) *
+          (window.heistgraph?.cy.zoom() ?? 0),
+      );
+      expect(labelPx).toBeGreaterThanOrEqual(9);
+      await phone.evaluate(() => window.heistgraph?.cy.getElementById("heat-waingro").emit("tap"));
+      await phone.waitForFunction(() => window.heistgraph?.view().selected === "heat-waingro");
+      await phone.locator('#dossier[data-node="heat-waingro"]').waitFor();
+      const sheet = await phone.locator("#dossier").boundingBox();
+      expect(Math.round((sheet?.y ?? 0) + (sheet?.height ?? 0))).toBe(844);
+      expect(sheet?.height ?? 844).toBeLessThan(844 * 0.7);
+      await phone.waitForTimeout(300);
+      await phone.screenshot({ path: join("test-results", "network-page-phone.png") });
+      await phone.close();
+    },
+  );
 
   it("asks no host but the server, and raises no errors", async () => {
     const origin = new URL(server.url).origin;

@@ -1,13 +1,15 @@
 // `heistgraph viz` against the real films: the SVG is valid and holds every character and
 // group of the view (as network() gives them), the PNG is a PNG of a sensible size, and
-// mistakes in the options are answered clearly.
+// mistakes in the options are answered clearly. `viz --storyline` draws a line per character who
+// takes part in an event, ending where the timeline says they are killed.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/connection.ts";
-import { edgeStandsAt, network, type Network } from "../../src/network/index.ts";
+import { edgeStandsAt, network, storylineData, type Network } from "../../src/network/index.ts";
+import { renderStoryline } from "../../src/viz/storyline.ts";
 import { runHeistgraph } from "../helpers/cli.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
@@ -180,5 +182,31 @@ describe("heistgraph viz", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Unknown edge kind: hugs[\s\S]*killings, woundings, loyalties/);
+  });
+
+  it("draws Heat's storyline: a line per character who takes part, ending where they are killed", async () => {
+    const file = join(out, "heat-storyline.svg");
+    const { stdout } = await heistgraph("viz", "--storyline", "--film", "Heat", "--out", file);
+    const data = await storylineData(db, "heat");
+    const drawn = renderStoryline(data);
+    expect(stdout).toBe(
+      `Wrote ${file}: Heat — storyline (${drawn.rows.length} characters, ${drawn.columns.length} events).\n`,
+    );
+    const svg = readFileSync(file, "utf8");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toBe(drawn.svg);
+    // Everyone who takes part in an event has a line; no one else does.
+    const takingPart = new Set(
+      data.events.flatMap((e) => e.participants.filter((p) => !p.isGroup).map((p) => p.id)),
+    );
+    expect(new Set(drawn.rows)).toEqual(takingPart);
+    // Waingro is killed at event 40 (by McCauley): a cross on that column, in his row.
+    const tree = parser.parse(svg) as XmlNode[];
+    const at40 = groups(tree).find(
+      (g) => g.attrs.class === "event" && g.attrs["data-seq"] === "40",
+    );
+    expect(at40).toBeDefined();
+    expect(JSON.stringify(at40?.kids)).toContain("killing: Neil McCauley → Waingro");
+    expect(drawn.columns).toEqual([...drawn.columns].sort((a, b) => a - b));
   });
 });

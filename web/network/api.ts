@@ -1,7 +1,7 @@
 // What the page asks the server: the network as JSON from /api/network, everything else
 // (films, events, sources, dossiers, death-by-whom chains) from the GraphQL API at /graphql.
-import type { Network, NetworkEdgeType } from "../../src/network/model.ts";
-import type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
+import type { NetworkEdgeType } from "../../src/network/model.ts";
+import type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 
 export type {
   Network,
@@ -9,7 +9,7 @@ export type {
   NetworkEdgeType,
   NetworkNode,
 } from "../../src/network/model.ts";
-export type { CharacterBetrayalChains } from "../../src/web/network-route.ts";
+export type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 export type { BetrayalChain, BetrayalStep } from "../../src/queries/betrayals/index.ts";
 
 export const EDGE_TYPES: NetworkEdgeType[] = ["BETRAYED", "KILLED", "WOUNDED", "LOYAL_TO"];
@@ -25,6 +25,8 @@ export interface StoryEvent {
   id: string;
   seq: number;
   name: string;
+  summary?: string;
+  sources?: string[];
 }
 
 export interface SourceInfo {
@@ -56,10 +58,17 @@ export async function graphql<T>(
   return body.data;
 }
 
-/** The network of one film, or of every film (film null). */
-export function fetchNetwork(film: string | null): Promise<Network> {
+/** The network of one film, or of every film (film null), with its layout. */
+export function fetchNetwork(film: string | null): Promise<PositionedNetwork> {
   const query = film === null ? "" : `?film=${encodeURIComponent(film)}`;
-  return getJson<Network>(`/api/network${query}`);
+  return getJson<PositionedNetwork>(`/api/network${query}`);
+}
+
+/** The film's storyline chart, drawn by the server (src/viz/storyline.ts) as SVG markup. */
+export async function fetchStoryline(film: string): Promise<string> {
+  const response = await fetch(`/api/storyline.svg?film=${encodeURIComponent(film)}`);
+  if (!response.ok) throw new Error(`the storyline answered ${response.status}`);
+  return response.text();
 }
 
 /** The betrayal chains (time-respecting, group rule of src/queries/betrayals) involving a character. */
@@ -94,12 +103,32 @@ export async function fetchEvents(film: string): Promise<StoryEvent[]> {
           id
           seq
           name
+          summary
+          sources
         }
       }
     `,
     { film },
   );
   return data.events;
+}
+
+/** Every character's aliases (one film, or every film for null), for the search box. */
+export async function fetchAliases(
+  film: string | null,
+): Promise<{ id: string; aliases: string[] }[]> {
+  const data = await graphql<{ characters: { id: string; aliases: string[] }[] }>(
+    `
+      query Aliases($where: CharacterWhere) {
+        characters(where: $where, sort: [{ id: ASC }]) {
+          id
+          aliases
+        }
+      }
+    `,
+    { where: film === null ? {} : { film: { eq: film } } },
+  );
+  return data.characters;
 }
 
 // ---- Dossiers -------------------------------------------------------------------------------

@@ -34,6 +34,10 @@ export interface PanelContext {
   activeHighlight: HighlightKind | null;
   /** What the active highlight found. */
   highlightNote: HighlightNote | null;
+  /** Story time: the dossier tells the character as they stand after this event (null: end). */
+  seq: number | null;
+  /** When each character is killed, by id. */
+  killedAt: Map<string, number>;
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
@@ -280,7 +284,7 @@ function header(
     h(
       "div",
       {},
-      h("h2", { id: "dossier-name" }, d.name),
+      h("h2", { id: "dossier-name", tabindex: "-1" }, d.name),
       sub ? h("p", { class: "aliases" }, sub) : null,
       h("div", { class: "badges" }, badges),
     ),
@@ -288,7 +292,16 @@ function header(
 }
 
 function characterDossier(d: CharacterDossier, ctx: PanelContext): HTMLElement[] {
-  const fate = h("span", { class: `badge fate fate-${d.fate}` }, humanise(d.fate));
+  // At an earlier story time, someone killed later is still alive: say so, and when.
+  const death = ctx.killedAt.get(d.id);
+  const aliveYet = ctx.seq !== null && death !== undefined && death > ctx.seq;
+  const fate = aliveYet
+    ? h(
+        "span",
+        { class: "badge fate fate-alive", title: `killed at event ${death}` },
+        `alive after event ${ctx.seq} (killed at ${death})`,
+      )
+    : h("span", { class: `badge fate fate-${d.fate}` }, humanise(d.fate));
   return [
     header(
       d,
@@ -434,8 +447,11 @@ export function renderOverview(
           h(
             "li",
             {
-              class: `fact${seq !== null && e.seq !== null && e.seq > seq ? " later" : ""}`,
+              class: `fact${seq !== null && e.seq !== null && e.seq > seq ? " later" : ""}${
+                seq !== null && e.seq === seq ? " now" : ""
+              }`,
               "data-type": "BETRAYED",
+              "data-seq": String(e.seq ?? ""),
             },
             h(
               "div",

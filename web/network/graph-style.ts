@@ -1,12 +1,12 @@
 // The cytoscape stylesheet: node colour from data (group or film), node shape by kind, one
 // edge look per type (palette.ts), and the classes the page sets (hidden, dead, highlights).
 import type { StylesheetJson } from "cytoscape";
-import { EDGE_LOOK } from "./palette.ts";
+import { EDGE_LOOK, HIGHLIGHT, type EdgeLook } from "./palette.ts";
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const dashArray = (dash: string | null) => (dash ? dash.split(" ").map(Number) : undefined);
 
-function edgeRule(selector: string, look: (typeof EDGE_LOOK)[keyof typeof EDGE_LOOK]) {
+function edgeRule(selector: string, look: EdgeLook) {
   return {
     selector,
     style: {
@@ -14,6 +14,7 @@ function edgeRule(selector: string, look: (typeof EDGE_LOOK)[keyof typeof EDGE_L
       "target-arrow-color": look.colour,
       "mid-target-arrow-color": look.colour,
       "target-arrow-shape": look.arrow,
+      "target-arrow-fill": look.arrowFill,
       width: look.width,
       "line-style": look.dash ? "dashed" : "solid",
       ...(look.dash ? { "line-dash-pattern": dashArray(look.dash) } : {}),
@@ -33,7 +34,7 @@ export function graphStyle(): StylesheetJson {
         height: "data(size)",
         label: "data(label)",
         "font-family": FONT,
-        "font-size": 11,
+        "font-size": "data(fontSize)",
         "font-weight": 600,
         color: "#1f2633",
         "text-valign": "bottom",
@@ -42,10 +43,10 @@ export function graphStyle(): StylesheetJson {
         "text-wrap": "wrap",
         "text-max-width": "120px",
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.8,
+        "text-background-opacity": 0.85,
         "text-background-padding": "1.5px",
         "text-background-shape": "roundrectangle",
-        "min-zoomed-font-size": 4,
+        "min-zoomed-font-size": 6,
         "transition-property": "opacity, background-blacken, border-width",
         "transition-duration": 180,
       },
@@ -68,11 +69,10 @@ export function graphStyle(): StylesheetJson {
         shape: "round-hexagon",
         "border-width": 3,
         "border-color": "data(colour)",
-        "background-opacity": 0.28,
-        "font-size": 10,
+        "background-opacity": 0.7,
         "font-weight": 800,
         "text-transform": "uppercase",
-        color: "#3b4352",
+        color: "#1f2633",
         "text-max-width": "140px",
       },
     },
@@ -81,8 +81,7 @@ export function graphStyle(): StylesheetJson {
       style: {
         "font-style": "italic",
         "font-weight": 400,
-        "font-size": 10,
-        color: "#5b6474",
+        color: "#3d4554",
         "background-opacity": 0.75,
       },
     },
@@ -142,22 +141,34 @@ export function graphStyle(): StylesheetJson {
       selector: "edge.coerced",
       style: { label: "coerced", color: EDGE_LOOK.BETRAYED.colour, "font-style": "italic" },
     },
+    // Story time: the acts of the event shown stand out, older ones step back.
+    { selector: "edge.older", style: { opacity: 0.35 } },
     {
       selector: "edge.current",
       style: {
-        "underlay-color": "#ffd23f",
-        "underlay-opacity": 0.55,
+        "underlay-color": HIGHLIGHT,
+        "underlay-opacity": 0.35,
         "underlay-padding": 5,
-        width: 4,
+        width: 4.5,
+        opacity: 1,
+        "z-index": 15,
       },
     },
     {
       selector: "node.current",
       style: {
-        "underlay-color": "#ffd23f",
-        "underlay-opacity": 0.55,
-        "underlay-padding": 7,
+        "underlay-color": HIGHLIGHT,
+        "underlay-opacity": 0.3,
+        "underlay-padding": 8,
         "underlay-shape": "ellipse",
+        "font-weight": 800,
+      },
+    },
+    {
+      selector: "node.kbd",
+      style: {
+        "border-width": 4,
+        "border-color": HIGHLIGHT,
       },
     },
     { selector: ".hidden", style: { display: "none" } },
@@ -168,13 +179,12 @@ export function graphStyle(): StylesheetJson {
         opacity: 1,
         "text-opacity": 1,
         "border-width": 4,
-        "border-color": "#ff7b00",
-        "underlay-color": "#ffb347",
-        "underlay-opacity": 0.45,
+        "border-color": HIGHLIGHT,
+        "underlay-color": HIGHLIGHT,
+        "underlay-opacity": 0.3,
         "underlay-padding": 9,
         "underlay-shape": "ellipse",
         "z-index": 20,
-        "font-size": 13,
         "text-background-opacity": 1,
       },
     },
@@ -183,8 +193,8 @@ export function graphStyle(): StylesheetJson {
       style: {
         opacity: 1,
         width: 5,
-        "underlay-color": "#ffb347",
-        "underlay-opacity": 0.55,
+        "underlay-color": HIGHLIGHT,
+        "underlay-opacity": 0.4,
         "underlay-padding": 5,
         "z-index": 20,
       },

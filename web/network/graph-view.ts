@@ -1,15 +1,19 @@
 // The cytoscape picture. Every node and edge of the loaded network is in the graph; a view
 // (types switched on, story time) only hides and shows them, so positions stay put while the
-// slider moves. The layout runs once per network, over all edges plus memberships, so that
-// members sit near their group whatever is shown.
+// slider moves. Positions come with the network: the server's one seeded layout per film
+// (src/viz/layout.ts filmLayout), the same the static images draw from.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
-import fcose from "cytoscape-fcose";
-import type { Network, NetworkEdge, NetworkEdgeType } from "./api.ts";
+import type { NetworkEdge, NetworkEdgeType, PositionedNetwork } from "./api.ts";
 import { graphStyle } from "./graph-style.ts";
 import { NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
 import { deadBy, edgesInView, edgeStartsAt } from "./story.ts";
 
-cytoscape.use(fcose);
+/** Label size in the layout's units: the layout leaves room for labels this size. */
+const LABEL_SIZE = 12;
+/** Labels never drawn smaller than this on screen (px) while the room allows... */
+const MIN_SCREEN_LABEL = 11;
+/** ...nor grown past this in layout units to get there. */
+const MAX_LABEL = 24;
 
 export interface GraphViewOptions {
   types: ReadonlySet<NetworkEdgeType>;
@@ -28,10 +32,12 @@ export interface GraphCallbacks {
 
 export class GraphView {
   readonly cy: Core;
-  private network: Network = { films: [], nodes: [], edges: [] };
+  private network: PositionedNetwork = { films: [], nodes: [], edges: [], positions: {} };
   private edgeById = new Map<string, NetworkEdge>();
   /** Whether the user moved or zoomed since the last layout (then resizing does not refit). */
   private moved = false;
+  /** Whether the layout is drawn a quarter turn round, for a tall window (a phone). */
+  private portrait = false;
 
   constructor(container: HTMLElement, callbacks: GraphCallbacks) {
     this.cy = cytoscape({
@@ -45,9 +51,20 @@ export class GraphView {
     this.cy.on("dragpan scrollzoom pinchzoom", () => (this.moved = true));
     new ResizeObserver(() => {
       this.cy.resize();
-      if (!this.moved && this.cy.nodes().nonempty()) this.cy.fit(undefined, 40);
+      if (this.portrait !== this.isPortrait()) this.place();
+      if (!this.moved && this.cy.nodes().nonempty()) this.fitNow();
     }).observe(container);
+    let queued = false;
+    this.cy.on("zoom", () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        this.sizeLabels();
+      });
+    });
     this.cy.on("tap", "node", (event) => callbacks.onSelect((event.target as NodeSingular).id()));
+    container.addEventListener("keydown", (event) => this.key(event, callbacks));
     this.cy.on("tap", (event) => {
       if (event.target === this.cy) callbacks.onSelect(null);
     });
@@ -57,8 +74,8 @@ export class GraphView {
     this.cy.on("mouseout", "edge", (event) => callbacks.onEdgeHover(null, event.renderedPosition));
   }
 
-  /** Replaces the graph with a network and lays it out. */
-  load(network: Network): void {
+  /** Replaces the graph with a network, each node where the network's layout puts it. */
+  load(network: PositionedNetwork): void {
     this.network = network;
     this.edgeById = new Map(network.edges.map((e) => [e.id, e]));
     const degree = new Map<string, number>();
@@ -74,8 +91,9 @@ export class GraphView {
         kind: n.kind,
         film: n.film,
         colour: NO_GROUP,
+        fontSize: LABEL_SIZE,
         size:
-          n.kind === "group" ? 44 : (n.unnamed ? 16 : 22) + 3 * Math.min(degree.get(n.id) ?? 0, 8),
+          n.kind === "group" ? 34 : (n.unnamed ? 16 : 20) + 2 * Math.min(degree.get(n.id) ?? 0, 6),
       },
       classes: [n.kind, n.unnamed ? "unnamed" : ""].join(" ").trim(),
     }));
@@ -84,44 +102,90 @@ export class GraphView {
       data: { id: e.id, source: e.source, target: e.target, type: e.type },
       classes: [e.type, e.covert ? "covert" : "", e.coerced ? "coerced" : ""].join(" ").trim(),
     }));
-    // Memberships pull members towards their group in the layout; they are not drawn.
-    const ids = new Set(network.nodes.map((n) => n.id));
-    const memberships: ElementDefinition[] = network.nodes.flatMap((n) =>
-      n.groups
-        .filter((g) => ids.has(g))
-        .map((g) => ({
-          group: "edges" as const,
-          data: { id: `layout ${n.id} ${g}`, source: n.id, target: g },
-          classes: "layout-only",
-        })),
-    );
-
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add([...nodes, ...edges, ...memberships]);
+      this.cy.add([...nodes, ...edges]);
     });
-    this.cy
-      .layout({
-        name: "fcose",
-        quality: "proof",
-        randomize: true,
-        animate: false,
-        fit: true,
-        padding: 40,
-        nodeDimensionsIncludeLabels: true,
-        nodeRepulsion: () => 5000,
-        idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.hasClass("layout-only") ? 55 : 90),
-        edgeElasticity: (edge: cytoscape.EdgeSingular) =>
-          edge.hasClass("layout-only") ? 0.3 : 0.45,
-        nodeSeparation: 60,
-        packComponents: true,
-        tile: true,
-        tilingPaddingVertical: 30,
-        tilingPaddingHorizontal: 30,
-      } as cytoscape.LayoutOptions)
-      .run();
-    this.cy.remove(".layout-only");
+    this.place();
     this.moved = false;
+  }
+
+  private isPortrait(): boolean {
+    return this.cy.height() > this.cy.width() * 1.2;
+  }
+
+  /**
+   * Puts every node where the layout says. The layout is landscape; in a tall window it is
+   * turned a quarter round (the same picture, and labels stay level), so it fills the screen.
+   */
+  private place(): void {
+    this.portrait = this.isPortrait();
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((node) => {
+        const at = this.network.positions[node.id()] ?? { x: 0, y: 0 };
+        node.position(this.portrait ? { x: -at.y, y: at.x } : { ...at });
+      }),
+    );
+  }
+
+  /** The node the keyboard is on (arrow keys move it, Enter opens its dossier). */
+  private cursor: string | null = null;
+
+  private key(event: KeyboardEvent, callbacks: GraphCallbacks): void {
+    const directions: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    if (event.key === "Enter" && this.cursor) {
+      event.preventDefault();
+      callbacks.onSelect(this.cursor);
+      return;
+    }
+    const dir = directions[event.key];
+    if (!dir) return;
+    event.preventDefault();
+    const visible = this.cy.nodes(":visible");
+    if (visible.empty()) return;
+    const from = this.cy.getElementById(
+      this.cursor ?? this.cy.nodes(":selected").first().id() ?? "",
+    );
+    let next: NodeSingular | undefined;
+    if (from.empty() || !from.visible()) {
+      // Start at the top left.
+      next = visible.min((n) => n.renderedPosition().x + n.renderedPosition().y).ele;
+    } else {
+      const at = from.renderedPosition();
+      let best = Infinity;
+      visible.forEach((n) => {
+        if (n.same(from)) return;
+        const p = n.renderedPosition();
+        const along = (p.x - at.x) * dir[0] + (p.y - at.y) * dir[1];
+        if (along <= 0) return;
+        const across = Math.abs((p.x - at.x) * dir[1] - (p.y - at.y) * dir[0]);
+        // Nearest in the direction asked, straying from the line counting double.
+        const cost = along + 2 * across;
+        if (cost < best) [best, next] = [cost, n];
+      });
+    }
+    if (!next) return;
+    this.cy.nodes(".kbd").removeClass("kbd");
+    next.addClass("kbd");
+    this.cursor = next.id();
+    this.cy.animate({ center: { eles: next } }, { duration: 150 });
+    this.onCursor?.(next.id());
+  }
+
+  /** Told where the keyboard cursor went (for a screen reader's live region). */
+  onCursor: ((id: string) => void) | undefined;
+
+  /** Keeps labels legible when the picture is zoomed out (as far as the layout leaves room). */
+  private sizeLabels(): void {
+    const zoom = this.cy.zoom();
+    const size = Math.round(Math.min(MAX_LABEL, Math.max(LABEL_SIZE, MIN_SCREEN_LABEL / zoom)));
+    if (this.cy.nodes().first().data("fontSize") === size) return;
+    this.cy.batch(() => this.cy.nodes().data("fontSize", size));
   }
 
   /** Shows what a view asks for: the edges of its types standing at its story time. */
@@ -141,11 +205,12 @@ export class GraphView {
       this.cy.edges().forEach((edge) => {
         const data = this.edgeById.get(edge.id());
         const shown = shownEdges.has(edge.id());
+        const current =
+          shown && data !== undefined && view.seq !== null && edgeStartsAt(data, view.seq);
         edge.toggleClass("hidden", !shown);
-        edge.toggleClass(
-          "current",
-          shown && data !== undefined && view.seq !== null && edgeStartsAt(data, view.seq),
-        );
+        edge.toggleClass("current", current);
+        // Acts of earlier events step back while the slider walks the story.
+        edge.toggleClass("older", shown && view.seq !== null && !current);
       });
       this.cy.nodes().forEach((node) => {
         const n = fate.get(node.id());
@@ -153,7 +218,7 @@ export class GraphView {
         const isDead =
           n.kind === "character" && (dead.has(n.id) || (view.seq === null && n.fate === "killed"));
         node.toggleClass("dead", isDead);
-        node.data("label", isDead ? `† ${n.name}` : n.name);
+        node.data("label", isDead ? `${n.name} †` : n.name);
         node.toggleClass(
           "hidden",
           view.hideUnconnected && !connected.has(n.id) && !node.selected(),
@@ -214,7 +279,26 @@ export class GraphView {
       ids.length > 0
         ? ids.reduce((all, id) => all.union(this.cy.getElementById(id)), this.cy.collection())
         : this.cy.elements(":visible");
-    this.cy.animate({ fit: { eles, padding: 50 } }, { duration: 350 });
+    this.moved = false;
+    this.cy.animate({ fit: { eles, padding: this.padding() } }, { duration: 350 });
+  }
+
+  /** Fits what is shown at once (after a load or a resize), no closer than life size. */
+  fitNow(): void {
+    const eles = this.cy.elements(":visible");
+    if (eles.empty()) return;
+    this.cy.fit(eles, this.padding());
+    if (this.cy.zoom() > 1.4) this.cy.zoom({ level: 1.4, renderedPosition: this.centre() });
+    this.cy.center(eles);
+    this.sizeLabels();
+  }
+
+  private padding(): number {
+    return Math.min(40, Math.round(this.cy.width() / 20));
+  }
+
+  private centre(): { x: number; y: number } {
+    return { x: this.cy.width() / 2, y: this.cy.height() / 2 };
   }
 
   /** What the picture shows right now. */

@@ -20,7 +20,18 @@ export function edgeSample(kind: keyof typeof EDGE_LOOK, width = 46): SVGElement
       ...(look.dash ? { "stroke-dasharray": look.dash } : {}),
     }),
   ];
-  if (look.arrow === "vee") {
+  if (look.arrow === "circle") {
+    parts.push(
+      svg("circle", {
+        cx: end - 4,
+        cy: y,
+        r: 3.6,
+        fill: "#ffffff",
+        stroke: look.colour,
+        "stroke-width": 1.6,
+      }),
+    );
+  } else if (look.arrow === "vee") {
     parts.push(
       svg("path", {
         d: `M${tip - 1},${y - 4.5} L${end},${y} L${tip - 1},${y + 4.5} L${tip + 2},${y} Z`,

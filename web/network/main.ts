@@ -7,13 +7,14 @@ import {
   fetchCatalogue,
   fetchDossier,
   fetchEvents,
+  fetchAliases,
   fetchNetwork,
   type CharacterBetrayalChains,
   type Dossier,
   type Film,
-  type Network,
   type NetworkEdge,
   type NetworkEdgeType,
+  type PositionedNetwork,
   type SourceInfo,
   type StoryEvent,
 } from "./api.ts";
@@ -30,10 +31,15 @@ import {
 import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
 import { colourKeys, EDGE_LOOK, NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
+import { renderCaption } from "./caption.ts";
+import { SearchBox } from "./search.ts";
+import { StorylinePane } from "./storyline-pane.ts";
 import { Timeline } from "./timeline.ts";
 import type { HeistgraphHook, ViewSnapshot } from "./test-hook.ts";
 
 interface State {
+  /** The network, or the film's storyline chart. */
+  view: "network" | "storyline";
   film: string | null;
   types: Set<NetworkEdgeType>;
   seq: number | null;
@@ -53,11 +59,13 @@ const TYPE_LABEL: Record<NetworkEdgeType, string> = {
 };
 
 const state: State = {
+  view: "network",
   film: null,
   types: new Set(["BETRAYED"]),
   seq: null,
   colourBy: "group",
-  hideUnconnected: false,
+  // Bystanders no shown tie touches stay out of the way unless asked for.
+  hideUnconnected: true,
   selected: null,
   highlight: null,
   highlightNote: null,
@@ -65,7 +73,7 @@ const state: State = {
 
 let films: Film[] = [];
 let sources = new Map<string, SourceInfo>();
-let current: Network = { films: [], nodes: [], edges: [] };
+let current: PositionedNetwork = { films: [], nodes: [], edges: [], positions: {} };
 let swatches: { groups: Map<string, Swatch>; films: Map<string, Swatch> } = {
   groups: new Map(),
   films: new Map(),
@@ -75,9 +83,13 @@ const dossierCache = new Map<string, Promise<Dossier>>();
 const chainsCache = new Map<string, CharacterBetrayalChains>();
 let dossier: Dossier | null = null;
 let dossierEvents = new Map<string | number, StoryEvent>();
+/** The events of the film shown, by seq (empty for all films). */
+let eventsLoaded = new Map<number, StoryEvent>();
 let networkRequest = 0;
 let dossierRequest = 0;
 let pending = 0;
+/** A film the address asked for that the database does not hold (told once, after loading). */
+let unknownFilm: string | null = null;
 
 const els = {
   film: byId<HTMLSelectElement>("film-select"),
@@ -91,6 +103,9 @@ const els = {
   tooltip: byId("tooltip"),
   message: byId("message"),
   dossier: byId("dossier"),
+  caption: byId("caption"),
+  storyline: byId("storyline"),
+  viewSwitch: byId("view-switch"),
 };
 
 // ---- status (what tests wait for) ------------------------------------------------------------
@@ -127,6 +142,20 @@ const graph = new GraphView(els.graph, {
   onEdgeHover: showTooltip,
 });
 
+graph.onCursor = (id) => {
+  const node = current.nodes.find((n) => n.id === id);
+  byId("announce").textContent = node
+    ? `${node.name}, ${node.kind === "group" ? "group" : node.role}. Enter opens the dossier.`
+    : "";
+};
+
+const search = new SearchBox(byId<HTMLInputElement>("search"), byId("search-results"), (id) => {
+  // Whoever is looked for is shown, even a bystander the view hides.
+  void select(id).then(() => graph.fit([id]));
+});
+
+const storyline = new StorylinePane(els.storyline, (id) => void select(id));
+
 const timeline = new Timeline(
   {
     slider: byId<HTMLInputElement>("seq-slider"),
@@ -134,11 +163,14 @@ const timeline = new Timeline(
     whole: byId<HTMLButtonElement>("whole-story"),
     play: byId<HTMLButtonElement>("play"),
     marks: byId("marks"),
+    speed: byId<HTMLSelectElement>("speed"),
   },
   (seq) => {
     state.seq = seq;
     render();
+    // The side panel follows the story time too: the list, or the dossier as of the event.
     if (state.selected === null) showOverview();
+    else showDossier();
   },
 );
 
@@ -223,6 +255,21 @@ function render(): void {
     h("strong", {}, current.films.map((f) => f.title).join(" & ")),
     ` · ${shown.nodes.length} characters & groups · ${shown.edges.length} of ${current.edges.length} ties shown`,
   );
+  const seq = state.seq;
+  const film = current.films.length === 1 ? current.films[0]?.id : undefined;
+  // On the storyline the column of the event is marked instead.
+  renderCaption(els.caption, {
+    event: seq === null ? undefined : eventsLoaded.get(seq),
+    seq: state.view === "storyline" ? null : seq,
+    last: timeline.last,
+    acts:
+      seq === null
+        ? []
+        : current.edges.filter((e) => (e.type === "LOYAL_TO" ? e.since === seq : e.seq === seq)),
+    types: state.types,
+    nameOf,
+  });
+  storyline.show(state.view === "storyline" ? (film ?? null) : undefined, seq);
   syncControls();
   writeHash();
 }
@@ -234,6 +281,9 @@ function syncControls(): void {
   });
   els.colourBy.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
     button.setAttribute("aria-pressed", String(button.dataset.value === state.colourBy));
+  });
+  els.viewSwitch.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.setAttribute("aria-pressed", String(button.dataset.value === state.view));
   });
   els.hideUnconnected.checked = state.hideUnconnected;
 }
@@ -340,7 +390,18 @@ function panelContext(): PanelContext {
     onHighlight: (kind) => void toggleHighlight(kind),
     activeHighlight: state.highlight,
     highlightNote: state.highlight ? state.highlightNote : null,
+    seq: state.seq,
+    killedAt: killedAt(),
   };
+}
+
+/** When each character is killed (story order), from the network's killings. */
+function killedAt(): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const e of current.edges)
+    if (e.type === "KILLED" && e.seq !== null && e.seq < (at.get(e.target) ?? Infinity))
+      at.set(e.target, e.seq);
+  return at;
 }
 
 function showDossier(): void {
@@ -356,7 +417,14 @@ function showOverview(): void {
       events: eventMap(events),
       colourOf,
       onSelect: (id) => void select(id),
+      seq: state.seq,
+      killedAt: killedAt(),
     });
+    // The list follows the slider: the event's own betrayal, or the last one before it.
+    const now =
+      els.dossier.querySelector<HTMLElement>(".fact.now") ??
+      Array.from(els.dossier.querySelectorAll<HTMLElement>(".fact:not(.later)")).at(-1);
+    if (state.seq !== null) now?.scrollIntoView({ block: "nearest" });
   });
 }
 
@@ -407,6 +475,8 @@ async function select(id: string | null): Promise<void> {
       dossier = loaded;
       dossierEvents = eventMap(events);
       showDossier();
+      // Keyboard and screen-reader users land on what they opened.
+      els.dossier.querySelector<HTMLElement>("#dossier-name")?.focus({ preventScroll: true });
     });
   } catch (error) {
     if (request === dossierRequest)
@@ -430,16 +500,39 @@ async function loadNetwork(): Promise<void> {
       if (request !== networkRequest) return;
       current = network;
       swatches = colourKeys(network.nodes, films);
+      void fetchAliases(film)
+        .catch(() => [])
+        .then((rows) => {
+          if (request !== networkRequest) return;
+          const aliases = new Map(rows.map((r) => [r.id, r.aliases]));
+          search.setItems(
+            network.nodes.map((n) => ({
+              id: n.id,
+              name: n.name,
+              aliases: aliases.get(n.id) ?? [],
+            })),
+          );
+        });
       graph.load(network);
       timeline.setEvents(events, state.seq);
       state.seq = timeline.value;
+      eventsLoaded = new Map((events ?? []).map((e) => [e.seq, e]));
+      render();
+      graph.fitNow();
       const keep =
         state.selected && network.nodes.some((n) => n.id === state.selected)
           ? state.selected
           : null;
       if (keep !== state.selected) state.highlight = null;
       state.selected = null;
-      showMessage(network.nodes.length === 0 ? "This film has no characters yet." : null);
+      showMessage(
+        unknownFilm !== null
+          ? `There is no film "${unknownFilm}". Showing ${network.films[0]?.title ?? "the newest film"}; pick another above.`
+          : network.nodes.length === 0
+            ? "This film has no characters yet."
+            : null,
+      );
+      unknownFilm = null;
       await select(keep);
     });
   } catch (error) {
@@ -461,8 +554,9 @@ function readHash(): void {
   const seq = params.get("seq");
   if (seq !== null && /^\d+$/.test(seq)) state.seq = Number(seq);
   if (params.get("colour") === "film") state.colourBy = "film";
-  if (params.get("hide") === "1") state.hideUnconnected = true;
+  if (params.get("hide") === "0") state.hideUnconnected = false;
   state.selected = params.get("select");
+  if (params.get("view") === "storyline") state.view = "storyline";
 }
 
 function writeHash(): void {
@@ -471,8 +565,9 @@ function writeHash(): void {
   params.set("show", EDGE_TYPES.filter((t) => state.types.has(t)).join(","));
   if (state.seq !== null) params.set("seq", String(state.seq));
   if (state.colourBy === "film") params.set("colour", "film");
-  if (state.hideUnconnected) params.set("hide", "1");
+  if (!state.hideUnconnected) params.set("hide", "0");
   if (state.selected) params.set("select", state.selected);
+  if (state.view === "storyline") params.set("view", "storyline");
   window.history.replaceState(null, "", `#${params.toString()}`);
 }
 
@@ -490,6 +585,13 @@ function buildControls(): void {
   );
   if (state.film === null && !window.location.hash.includes("film="))
     state.film = newestFirst[0]?.id ?? null;
+  // A film the address names but the database does not hold: say so, show the newest film.
+  if (state.film !== null && !films.some((f) => f.id === state.film)) {
+    unknownFilm = state.film;
+    state.film = newestFirst[0]?.id ?? null;
+    state.seq = null;
+    state.selected = null;
+  }
   els.film.addEventListener("change", () => {
     state.film = els.film.value === ALL_FILMS ? null : els.film.value;
     state.seq = null;
@@ -523,13 +625,23 @@ function buildControls(): void {
       render();
     });
   });
+  els.viewSwitch.querySelectorAll<HTMLButtonElement>("button").forEach((button) => {
+    button.addEventListener("click", () => {
+      state.view = button.dataset.value === "storyline" ? "storyline" : "network";
+      render();
+    });
+  });
   els.hideUnconnected.addEventListener("change", () => {
     state.hideUnconnected = els.hideUnconnected.checked;
     render();
   });
   els.fit.addEventListener("click", () => graph.fit());
   window.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && state.selected) void select(null);
+    if (event.key === "Escape" && state.selected) {
+      // Back to the graph, where the keyboard user came from.
+      if (els.dossier.contains(document.activeElement)) els.graph.focus();
+      void select(null);
+    }
   });
 }
 
@@ -555,6 +667,8 @@ window.heistgraph = hook;
 
 async function start(): Promise<void> {
   readHash();
+  // On a phone the legend starts folded: the graph gets the room.
+  if (window.matchMedia("(max-width: 900px)").matches) byId("legend-fold").removeAttribute("open");
   try {
     await busy(async () => {
       const catalogue = await fetchCatalogue();

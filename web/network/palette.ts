@@ -1,34 +1,68 @@
-// Colours and edge looks, shared by the graph's stylesheet and the legend.
+// Colours and edge looks, shared by the graph's stylesheet and the legend. Group and film colours
+// come from src/network/colours.ts, which the static images and Neo4j Browser style use too.
+import {
+  EDGE_COLOURS,
+  filmColours,
+  groupColours,
+  HIGHLIGHT_COLOUR,
+  NO_GROUP_COLOUR,
+} from "../../src/network/colours.ts";
 import type { NetworkEdgeType, NetworkNode } from "./api.ts";
 
-/** Fills for groups (and films): muted, so the edge colours stay the loudest thing. */
-const FILLS = [
-  "#4e79a7",
-  "#f28e2b",
-  "#76b7b2",
-  "#edc948",
-  "#b07aa1",
-  "#ff9da7",
-  "#9c755f",
-  "#86bcb6",
-  "#a0cbe8",
-  "#ffbe7d",
-  "#8cd17d",
-  "#d4a6c8",
-];
-export const NO_GROUP = "#c3c9d2";
-/** Fills for films: few, and far apart. */
-const FILM_FILLS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948"];
+export const NO_GROUP = NO_GROUP_COLOUR;
+export const HIGHLIGHT = HIGHLIGHT_COLOUR;
 
-export const EDGE_LOOK: Record<
-  NetworkEdgeType | "COVERT",
-  { label: string; colour: string; dash: string | null; width: number; arrow: string }
-> = {
-  BETRAYED: { label: "Betrayal", colour: "#d62839", dash: null, width: 3, arrow: "triangle" },
-  KILLED: { label: "Killing", colour: "#111111", dash: null, width: 2.5, arrow: "triangle-cross" },
-  WOUNDED: { label: "Wounding", colour: "#c26a1b", dash: "6 4", width: 2, arrow: "vee" },
-  LOYAL_TO: { label: "Loyalty", colour: "#2e9e5b", dash: null, width: 1.4, arrow: "vee" },
-  COVERT: { label: "Covert loyalty", colour: "#7b2cbf", dash: "1.5 3.5", width: 2, arrow: "vee" },
+export interface EdgeLook {
+  label: string;
+  colour: string;
+  dash: string | null;
+  width: number;
+  /** The arrowhead (cytoscape's names): betrayals a filled triangle, loyalties a hollow ring. */
+  arrow: string;
+  arrowFill: "filled" | "hollow";
+}
+
+export const EDGE_LOOK: Record<NetworkEdgeType | "COVERT", EdgeLook> = {
+  BETRAYED: {
+    label: "Betrayal",
+    colour: EDGE_COLOURS.betrayal,
+    dash: null,
+    width: 3,
+    arrow: "triangle",
+    arrowFill: "filled",
+  },
+  KILLED: {
+    label: "Killing",
+    colour: EDGE_COLOURS.killing,
+    dash: null,
+    width: 2.5,
+    arrow: "triangle-cross",
+    arrowFill: "filled",
+  },
+  WOUNDED: {
+    label: "Wounding",
+    colour: EDGE_COLOURS.wounding,
+    dash: "6 4",
+    width: 2,
+    arrow: "vee",
+    arrowFill: "filled",
+  },
+  LOYAL_TO: {
+    label: "Loyalty",
+    colour: EDGE_COLOURS.loyalty,
+    dash: null,
+    width: 1.4,
+    arrow: "circle",
+    arrowFill: "hollow",
+  },
+  COVERT: {
+    label: "Covert loyalty",
+    colour: EDGE_COLOURS.covertLoyalty,
+    dash: "1.5 3.5",
+    width: 2,
+    arrow: "circle",
+    arrowFill: "hollow",
+  },
 };
 
 export type ColourBy = "group" | "film";
@@ -39,27 +73,26 @@ export interface Swatch {
   colour: string;
 }
 
-/** A colour for every group (by film, then name) and every film: stable for a network. */
+/** A colour for every group and every film, from their ids: the same in every view and image. */
 export function colourKeys(
   nodes: NetworkNode[],
   films: { id: string; title: string }[],
 ): { groups: Map<string, Swatch>; films: Map<string, Swatch> } {
-  const groups = new Map<string, Swatch>();
-  nodes
+  const groupNodes = nodes
     .filter((n) => n.kind === "group")
-    .sort((a, b) => a.film.localeCompare(b.film) || a.name.localeCompare(b.name))
-    .forEach((g, i) =>
-      groups.set(g.id, { id: g.id, name: g.name, colour: FILLS[i % FILLS.length] ?? NO_GROUP }),
-    );
-  const filmSwatches = new Map<string, Swatch>();
-  [...films]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .forEach((f, i) =>
-      filmSwatches.set(f.id, {
-        id: f.id,
-        name: f.title,
-        colour: FILM_FILLS[i % FILM_FILLS.length] ?? NO_GROUP,
-      }),
-    );
+    .sort((a, b) => a.film.localeCompare(b.film) || a.name.localeCompare(b.name));
+  const groupColour = groupColours(groupNodes);
+  const groups = new Map(
+    groupNodes.map((g) => [
+      g.id,
+      { id: g.id, name: g.name, colour: groupColour.get(g.id) ?? NO_GROUP },
+    ]),
+  );
+  const filmColour = filmColours(films);
+  const filmSwatches = new Map(
+    [...films]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => [f.id, { id: f.id, name: f.title, colour: filmColour.get(f.id) ?? NO_GROUP }]),
+  );
   return { groups, films: filmSwatches };
 }

@@ -1,5 +1,6 @@
 // The story-time bar: a slider over the film's events (the network as it stands after event
-// N), a "whole story" switch, a play button, and ticks where the acts shown happen.
+// N), a "whole story" switch, a play button (which steps from act to act, skipping events where
+// nothing shown happens, at the speed chosen), and ticks where the acts shown happen.
 import type { NetworkEdge, NetworkEdgeType, StoryEvent } from "./api.ts";
 import { h, setChildren } from "./dom.ts";
 import { EDGE_LOOK } from "./palette.ts";
@@ -10,12 +11,16 @@ export interface TimelineElements {
   whole: HTMLButtonElement;
   play: HTMLButtonElement;
   marks: HTMLElement;
+  /** Milliseconds per step, as the speed control's value. */
+  speed: HTMLSelectElement;
 }
 
 export class Timeline {
   private events: StoryEvent[] = [];
   private seq: number | null = null;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Events where an act of a shown type happens (or a loyalty forms). */
+  private actSeqs: number[] = [];
 
   constructor(
     private readonly els: TimelineElements,
@@ -31,6 +36,11 @@ export class Timeline {
 
   get value(): number | null {
     return this.seq;
+  }
+
+  /** The last event's seq (0 without events). */
+  get last(): number {
+    return this.max;
   }
 
   private get max(): number {
@@ -64,6 +74,7 @@ export class Timeline {
       if (at === null || !types.has(e.type)) continue;
       bySeq.set(at, [...(bySeq.get(at) ?? []), e]);
     }
+    this.actSeqs = [...bySeq.keys()].sort((a, b) => a - b);
     const order: NetworkEdgeType[] = ["BETRAYED", "KILLED", "WOUNDED", "LOYAL_TO"];
     this.els.marks.replaceChildren(
       ...[...bySeq.entries()].map(([seq, list]) => {
@@ -83,20 +94,30 @@ export class Timeline {
     this.onChange(seq);
   }
 
+  /** The next event where something shown happens, after `seq`; undefined at the end. */
+  private nextAct(seq: number): number | undefined {
+    return this.actSeqs.find((s) => s > seq);
+  }
+
   private start(): void {
     if (this.events.length === 0) return;
-    if (this.seq === null || this.seq >= this.max) this.change(0);
+    if (this.seq === null || this.nextAct(this.seq) === undefined) this.change(0);
     this.els.play.textContent = "❚❚";
     this.els.play.setAttribute("aria-label", "Pause");
-    this.timer = setInterval(() => {
-      const next = (this.seq ?? 0) + 1;
-      if (next > this.max) this.stop();
-      else this.change(next);
-    }, 700);
+    const step = () => {
+      const next = this.nextAct(this.seq ?? 0);
+      if (next === undefined) {
+        this.stop();
+        return;
+      }
+      this.change(next);
+      this.timer = setTimeout(step, Number(this.els.speed.value) || 1100);
+    };
+    this.timer = setTimeout(step, 250);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.els.play.textContent = "▶";
     this.els.play.setAttribute("aria-label", "Play the story");

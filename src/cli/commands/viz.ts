@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import type { Command } from "commander";
 import { HeistgraphError } from "../../errors.ts";
-import { network } from "../../network/index.ts";
+import { network, storylineData } from "../../network/index.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import {
   DEFAULT_WIDTH,
@@ -12,6 +12,7 @@ import {
   renderNetworkPng,
   type EdgeKind,
 } from "../../viz/index.ts";
+import { renderStoryline } from "../../viz/storyline.ts";
 import { action } from "../run-action.ts";
 import { withDatabase } from "../with-database.ts";
 
@@ -21,6 +22,7 @@ interface VizOptions {
   with?: string;
   at?: string;
   width?: string;
+  storyline?: boolean;
 }
 
 /** The format the output file's extension asks for. */
@@ -71,6 +73,10 @@ export function registerVizCommand(program: Command): void {
     )
     .option("--at <seq>", "the network as it stands after this event (its story position)")
     .option("--width <px>", `the image's width in pixels (default ${DEFAULT_WIDTH})`)
+    .option(
+      "--storyline",
+      "draw the film's storyline instead: events across, a line per character, meeting in events",
+    )
     .action(
       action(async (opts: VizOptions) => {
         // Everything the user typed is checked before the database is asked.
@@ -79,6 +85,25 @@ export function registerVizCommand(program: Command): void {
         const at = opts.at === undefined ? undefined : checkedInteger("--at", opts.at, 0, 100_000);
         const width =
           opts.width === undefined ? undefined : checkedInteger("--width", opts.width, 200, 10_000);
+        if (opts.storyline) {
+          if (opts.with !== undefined || at !== undefined)
+            throw new HeistgraphError({
+              what: "--storyline draws the whole story with every character.",
+              where: opts.with !== undefined ? "--with" : "--at",
+              expected: "--storyline without --with or --at",
+              suggestion: `heistgraph viz --storyline --film ${opts.film} --out ${opts.out}`,
+            });
+          const data = await withDatabase((db) => storylineData(db, opts.film));
+          const drawn = renderStoryline(data, { width });
+          const bytes = format === "svg" ? drawn.svg : renderNetworkPng(drawn.svg);
+          mkdirSync(dirname(opts.out), { recursive: true });
+          writeFileSync(opts.out, bytes);
+          process.stdout.write(
+            `Wrote ${opts.out}: ${data.title} — storyline (${drawn.rows.length} characters, ` +
+              `${drawn.columns.length} events).\n`,
+          );
+          return;
+        }
         const net = await withDatabase((db) => network(db, opts.film));
         const { svg, view } = renderNetwork(net, { with: kinds, at, width });
         const bytes = format === "svg" ? svg : renderNetworkPng(svg);
