@@ -117,7 +117,7 @@ describe("API limits: rows", () => {
     const connection = await ask(
       `{ eventsConnection(where: { film: { eq: "heat" } }) { edges { node { seq } } } }`,
     );
-    expect(capError(connection)?.message).toMatch(/^EventConnection\.edges has more than 5/);
+    expect(capError(connection)?.message).toMatch(/^EventsConnection\.edges has more than 5/);
     const page = await ask(
       `{ eventsConnection(where: { film: { eq: "heat" } }, sort: [{ seq: ASC }], first: 5) { edges { node { seq } } } }`,
     );
