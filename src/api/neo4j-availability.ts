@@ -9,7 +9,7 @@ import type { Database } from "../db/connection.ts";
 export const CONNECT_TIMEOUT_MS = 1_000;
 /** How often a down Neo4j is probed (ms). */
 export const PROBE_INTERVAL_MS = 500;
-/** How long /healthz waits for Neo4j's answer (ms). */
+/** How long /healthz (and a probe) waits for Neo4j's answer (ms). */
 export const HEALTH_DEADLINE_MS = 1_500;
 
 export interface Neo4jHealth {
@@ -47,7 +47,6 @@ export class Neo4jAvailability {
   /** A driver of the API's own, with the same server and credentials as `source`. */
   readonly db: Database;
   private down = false;
-  private lastFailure = "";
   private probing: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -71,15 +70,9 @@ export class Neo4jAvailability {
     return this.down;
   }
 
-  /** Why Neo4j was last found unreachable. */
-  failure(): string {
-    return this.lastFailure;
-  }
-
   /** Records a failed query; when it means Neo4j is unreachable, starts probing. */
   reportFailure(error: unknown): boolean {
     if (!isUnreachable(error)) return false;
-    this.lastFailure = firstLine(error);
     if (!this.down) {
       this.down = true;
       this.scheduleProbe();
@@ -103,12 +96,11 @@ export class Neo4jAvailability {
       this.markUp();
       return { ok: true, detail: info.agent ?? "Neo4j" };
     } catch (error) {
-      this.lastFailure = firstLine(error);
-      if (!this.down) {
-        this.down = true;
-        this.scheduleProbe();
-      }
-      return { ok: false, detail: this.lastFailure };
+      // Only an unreachable Neo4j gates the API. One that is merely slow (busy, or cold after
+      // a restart) is unhealthy for /healthz, but queries still go to it: they have their
+      // own timeout, and a load balancer polling /healthz must not shut the API down.
+      if (!this.reportFailure(error)) this.markUp();
+      return { ok: false, detail: firstLine(error) };
     }
   }
 
