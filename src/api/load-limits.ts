@@ -16,7 +16,7 @@ export interface LoadLimits {
 }
 
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {
-  queryTimeoutMs: 10_000,
+  queryTimeoutMs: 30_000,
   maxRows: 1_000,
   clientConcurrency: 1,
   clientQueue: 8,
