@@ -1,6 +1,7 @@
 // `heistgraph serve`: Apollo Server 5 on Express, with the schema @neo4j/graphql builds from
-// src/api/type-defs.ts. Read-only, with limits on query depth, cost and size, errors
-// without stack traces, and /healthz checking Neo4j.
+// src/api/type-defs.ts. Read-only, with limits on query depth, cost and size; under load, a
+// timeout on every query, caps on rows and a per-client concurrency limit (load-limits.ts);
+// errors without stack traces; a 503 at once when Neo4j is down, and /healthz checking it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -11,9 +12,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import express, { type Express } from "express";
-import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from "graphql";
+import { GraphQLError, type ValidationRule } from "graphql";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
+import { ClientLimiter, clientLimit, RETRY_AFTER_SECONDS } from "./client-limiter.ts";
+import { errorFormatter, UNAVAILABLE_MESSAGE } from "./format-error.ts";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits.ts";
+import { Neo4jAvailability } from "./neo4j-availability.ts";
+import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
 import { typeDefs } from "./type-defs.ts";
 
@@ -33,8 +39,10 @@ export interface ApiServerOptions {
   db: Database;
   port?: number;
   host?: string;
-  /** Extra routes (the web page) mounted before the API. */
-  mount?: (app: Express) => void | Promise<void>;
+  /** Timeout, row caps and per-client limit; DEFAULT_LOAD_LIMITS when absent. */
+  limits?: LoadLimits;
+  /** Extra routes (the web page) mounted before the API, given the API's fail-fast database. */
+  mount?: (app: Express, db: Database) => void | Promise<void>;
 }
 
 export interface ApiServer {
@@ -61,51 +69,48 @@ export const readOnlyRule: ValidationRule = (context) => ({
   },
 });
 
-/** Internal errors reach clients as a plain message: no stack, no Cypher, no driver detail. */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
-    const original = unwrapResolverError(error);
-    const message =
-      original instanceof HeistgraphError ? original.problem.what : "Internal server error";
-    return {
-      message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
-    };
-  }
+/** A 503 with Retry-After whenever a request found Neo4j unreachable. */
+function unavailablePlugin(neo4j: Neo4jAvailability): ApolloServerPlugin {
   return {
-    message: formatted.message,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code },
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, response }) {
+          const unreachable = errors.some((error) =>
+            neo4j.reportFailure(unwrapResolverError(error)),
+          );
+          if (unreachable) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+          }
+        },
+      };
+    },
   };
 }
 
-async function neo4jHealth(db: Database): Promise<{ ok: boolean; detail: string }> {
-  try {
-    const info = await db.driver.getServerInfo({ database: db.database });
-    await db.driver.executeQuery("RETURN 1", {}, { database: db.database });
-    return { ok: true, detail: info.agent ?? "Neo4j" };
-  } catch (error) {
-    return {
-      ok: false,
-      detail: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
-    };
-  }
+/** While Neo4j is known to be down, GraphQL requests get a 503 at once. */
+function unavailableGate(neo4j: Neo4jAvailability): express.RequestHandler {
+  return (_req, res, next) => {
+    if (!neo4j.isDown()) return next();
+    res
+      .status(503)
+      .set("Retry-After", String(RETRY_AFTER_SECONDS))
+      .json({
+        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      });
+  };
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { db } = options;
-  const schema = await new Neo4jGraphQL({
-    typeDefs: typeDefs(),
+  const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
+  const neo4j = new Neo4jAvailability(options.db);
+  const { db } = neo4j;
+  const generated = await new Neo4jGraphQL({
+    typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
     driver: db.driver,
     resolvers: scalarResolvers,
   }).getSchema();
+  const schema = limits.maxRows > 0 ? capListFields(generated, limits.maxRows) : generated;
   const armor = new ApolloArmor({
     maxDepth: { n: API_LIMITS.maxDepth },
     costLimit: { maxCost: API_LIMITS.maxCost },
@@ -125,30 +130,40 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     plugins: [
       ...armorPlugins,
+      unavailablePlugin(neo4j),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; the offline console is served at /console.
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [readOnlyRule, ...protection.validationRules],
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: errorFormatter(limits.queryTimeoutMs),
     introspection: true,
   });
   await apollo.start();
 
   app.get("/healthz", async (_req, res) => {
-    const health = await neo4jHealth(db);
+    const health = await neo4j.check();
     res.status(health.ok ? 200 : 503).json({
       status: health.ok ? "ok" : "unavailable",
       neo4j: { uri: db.settings.uri, database: db.database, answer: health.detail },
     });
   });
-  await options.mount?.(app);
+  await options.mount?.(app, db);
+  // Passed to every query's transaction, the generated Cypher and the @cypher fields alike
+  // (they run as one statement); 0 leaves Neo4j's own setting.
+  const transaction = limits.queryTimeoutMs > 0 ? { timeout: limits.queryTimeoutMs } : {};
+  const perClient =
+    limits.clientConcurrency > 0
+      ? [clientLimit(new ClientLimiter(limits.clientConcurrency, limits.clientQueue))]
+      : [];
   app.use(
     "/graphql",
+    unavailableGate(neo4j),
+    ...perClient,
     express.json({ limit: API_LIMITS.bodySize }),
     expressMiddleware(apollo, {
-      context: async () => ({ sessionConfig: { database: db.database } }),
+      context: async () => ({ sessionConfig: { database: db.database }, transaction }),
     }),
   );
   // Bodies over the limit and malformed JSON get a JSON error, not Express's HTML page.
@@ -198,6 +213,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port,
     stop: async () => {
       await apollo.stop();
+      await neo4j.close();
     },
   };
 }

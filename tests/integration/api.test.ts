@@ -2,6 +2,7 @@
 // the real Neo4j.
 import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LOAD_LIMITS } from "../../src/api/load-limits.ts";
 import { API_LIMITS, startApiServer, type ApiServer } from "../../src/api/server.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
@@ -10,7 +11,13 @@ let client: GraphQLClient;
 
 beforeAll(async () => {
   const db = await withFilmsImported();
-  server = await startApiServer({ db, port: 0 });
+  // The answers are what these tests check; a cold query plan on a loaded machine can take
+  // longer than the default timeout (api-load.test.ts checks the limits themselves).
+  server = await startApiServer({
+    db,
+    port: 0,
+    limits: { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 },
+  });
   client = new GraphQLClient(server.graphqlUrl);
 });
 afterAll(async () => server?.stop());

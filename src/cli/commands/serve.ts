@@ -3,6 +3,12 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import type { MountedPage } from "../../web/mount.ts";
+import {
+  LOAD_LIMIT_SETTINGS,
+  loadLimitsFrom,
+  NO_LOAD_LIMITS,
+  type LoadLimits,
+} from "../../api/load-limits.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
@@ -20,7 +26,11 @@ async function filmCount(db: Database): Promise<number> {
   return records[0]?.get("n").toNumber() ?? 0;
 }
 
-async function serve(opts: { port: string; host: string; importIfEmpty: boolean }): Promise<void> {
+type ServeOptions = { port: string; host: string; limits: boolean } & Partial<
+  Record<keyof LoadLimits, string>
+>;
+
+async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<void> {
   // Loaded here, not at the top: Apollo and @neo4j/graphql take most of a second to load,
   // which every other command would pay for nothing.
   const [{ startApiServer }, { mountWebPages }] = await Promise.all([
@@ -28,6 +38,8 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     import("../../web/mount.ts"),
   ]);
   const port = checkedInteger("port", opts.port, 0, 65535);
+  // Checked before anything starts, so a bad value costs nothing.
+  const limits = opts.limits ? loadLimitsFrom(opts) : NO_LOAD_LIMITS;
   const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
   if (opts.importIfEmpty && (await filmCount(db)) === 0) {
     say("The graph holds no films yet: importing import/films/ ...");
@@ -38,8 +50,9 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     db,
     port,
     host: opts.host,
-    mount: async (app) => {
-      pages = await mountWebPages(app, db);
+    limits,
+    mount: async (app, apiDb) => {
+      pages = await mountWebPages(app, apiDb);
     },
   });
   say(pc.green("heistgraph is serving:"));
@@ -48,6 +61,13 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
     line(page.title[0]?.toUpperCase() + page.title.slice(1), `${server.url}${page.path}`);
   line("GraphQL API", server.graphqlUrl);
   line("Health", server.healthUrl);
+  line(
+    "Limits",
+    opts.limits
+      ? `queries stop after ${limits.queryTimeoutMs} ms, lists hold ${limits.maxRows} rows, ` +
+          `each client ${limits.clientConcurrency} running + ${limits.clientQueue} waiting`
+      : pc.yellow("none (--no-limits)"),
+  );
   if (db.settings.browserUrl) line("Neo4j Browser", db.settings.browserUrl);
   line("Browser guide", `type  :play ${server.url}/browser/guide.html  in Neo4j Browser`);
   say("Stop with Ctrl-C (the local Neo4j keeps running; `npx heistgraph db stop` stops it).");
@@ -60,27 +80,40 @@ async function serve(opts: { port: string; host: string; importIfEmpty: boolean 
   process.once("SIGTERM", shutdown);
 }
 
-export function registerServeCommands(program: Command): void {
+/** The options `serve` and `start` share: where to listen and the load limits. */
+function serveOptions(command: Command): Command {
   const defaults = { port: process.env.PORT ?? "4000", host: process.env.HOST ?? "127.0.0.1" };
-  program
-    .command("serve")
-    .description("serve the GraphQL API (read-only) over the configured Neo4j")
+  command
     .option("--port <port>", "port to listen on (env PORT)", defaults.port)
-    .option("--host <host>", "address to listen on (env HOST)", defaults.host)
-    .action(
-      action(async (opts: { port: string; host: string }) =>
-        serve({ ...opts, importIfEmpty: false }),
-      ),
-    );
+    .option("--host <host>", "address to listen on (env HOST)", defaults.host);
+  const help: Record<keyof LoadLimits, string> = {
+    queryTimeoutMs: "stop a query after this many ms, 0 for never",
+    maxRows: "the most items a list may return, 0 for no cap",
+    clientConcurrency: "requests one client address may have running, 0 for no limit",
+    clientQueue: "requests one client address may have waiting before it gets 429",
+  };
+  for (const key of Object.keys(LOAD_LIMIT_SETTINGS) as (keyof LoadLimits)[]) {
+    const setting = LOAD_LIMIT_SETTINGS[key];
+    command.option(`--${setting.flag} <n>`, `${help[key]} (env ${setting.env})`);
+  }
+  return command.option(
+    "--no-limits",
+    "no timeout, row cap or per-client limit: only to measure what they change",
+  );
+}
 
-  program
-    .command("start")
-    .description("the main job: start Neo4j if needed, import the films if missing, serve the API")
-    .option("--port <port>", "port to listen on (env PORT)", defaults.port)
-    .option("--host <host>", "address to listen on (env HOST)", defaults.host)
-    .action(
-      action(async (opts: { port: string; host: string }) =>
-        serve({ ...opts, importIfEmpty: true }),
+export function registerServeCommands(program: Command): void {
+  serveOptions(
+    program
+      .command("serve")
+      .description("serve the GraphQL API (read-only) over the configured Neo4j"),
+  ).action(action(async (opts: ServeOptions) => serve({ ...opts, importIfEmpty: false })));
+
+  serveOptions(
+    program
+      .command("start")
+      .description(
+        "the main job: start Neo4j if needed, import the films if missing, serve the API",
       ),
-    );
+  ).action(action(async (opts: ServeOptions) => serve({ ...opts, importIfEmpty: true })));
 }

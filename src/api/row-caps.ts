@@ -1,0 +1,105 @@
+// Caps on the rows a response may hold. Every list field may return at most `maxRows` items:
+// Neo4j is asked for one more than that (so it does not produce what nobody will see), and a
+// list that comes back longer than the cap is an error naming the field, never a silently
+// shortened answer.
+//   - @node types get @limit(default: maxRows + 1, max: maxRows + 1), which @neo4j/graphql
+//     applies to top-level lists, relationship fields and connections (not to fields whose
+//     target is a union, e.g. Character.killed: those are checked when they come back);
+//   - @cypher list fields get `LIMIT maxRows + 1` after their statement;
+//   - every list field's resolver checks the length.
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  visit,
+  type ConstArgumentNode,
+  type ConstDirectiveNode,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type StringValueNode,
+} from "graphql";
+import { LOAD_LIMIT_SETTINGS } from "./load-limits.ts";
+
+const intArg = (name: string, value: number): ConstArgumentNode => ({
+  kind: Kind.ARGUMENT,
+  name: { kind: Kind.NAME, value: name },
+  value: { kind: Kind.INT, value: String(value) },
+});
+
+const isListTypeNode = (type: { kind: Kind; type?: unknown }): boolean =>
+  type.kind === Kind.LIST_TYPE ||
+  (type.kind === Kind.NON_NULL_TYPE && (type.type as { kind: Kind }).kind === Kind.LIST_TYPE);
+
+/** The type definitions with Neo4j-side row limits of maxRows + 1 on every list. */
+export function capTypeDefs(typeDefs: string, maxRows: number): string {
+  const fetch = maxRows + 1;
+  const limit: ConstDirectiveNode = {
+    kind: Kind.DIRECTIVE,
+    name: { kind: Kind.NAME, value: "limit" },
+    arguments: [intArg("default", fetch), intArg("max", fetch)],
+  };
+  const document = visit(parse(typeDefs), {
+    ObjectTypeDefinition(node) {
+      const directives = node.directives ?? [];
+      const names = directives.map((d) => d.name.value);
+      if (!names.includes("node") || names.includes("limit")) return undefined;
+      return { ...node, directives: [...directives, limit] };
+    },
+    FieldDefinition(node) {
+      if (!isListTypeNode(node.type)) return undefined;
+      const directives = node.directives?.map((directive) => {
+        if (directive.name.value !== "cypher") return directive;
+        return {
+          ...directive,
+          arguments: directive.arguments?.map((arg) => {
+            if (arg.name.value !== "statement") return arg;
+            const statement = (arg.value as StringValueNode).value;
+            return { ...arg, value: { ...arg.value, value: `${statement}\nLIMIT ${fetch}` } };
+          }),
+        };
+      });
+      return { ...node, directives };
+    },
+  });
+  return print(document);
+}
+
+export function rowLimitError(where: string, maxRows: number): GraphQLError {
+  const setting = LOAD_LIMIT_SETTINGS.maxRows;
+  return new GraphQLError(
+    `${where} has more than ${maxRows} items, the most a list may return ` +
+      `(${setting.env}, serve --${setting.flag}). Ask for fewer: narrow it with where, page ` +
+      `with limit/offset or a connection's first/after, or lower maxDepth.`,
+    { extensions: { code: "ROW_LIMIT_EXCEEDED", maxRows } },
+  );
+}
+
+const isObjectType = (type: GraphQLNamedType): type is GraphQLObjectType =>
+  "getFields" in type && "isTypeOf" in type;
+
+/** Wraps every list field's resolver of the schema (in place) with the length check. */
+export function capListFields(schema: GraphQLSchema, maxRows: number): GraphQLSchema {
+  // Checked by shape, not instanceof: under a bundler (vitest) @neo4j/graphql's CommonJS
+  // graphql and this module's ESM graphql are two copies whose classes differ.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!/^\[.*\]!?$/.test(String(field.type))) continue;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      const check = (value: unknown) => {
+        if (Array.isArray(value) && value.length > maxRows)
+          throw rowLimitError(`${type.name}.${field.name}`, maxRows);
+        return value;
+      };
+      field.resolve = (source, args, context, info) => {
+        const value = resolve(source, args, context, info);
+        return value instanceof Promise ? value.then(check) : check(value);
+      };
+    }
+  }
+  return schema;
+}
