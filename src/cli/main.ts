@@ -7,7 +7,7 @@ import { registerServeCommands } from "./commands/serve.ts";
 import { registerStoryCommands } from "./commands/story.ts";
 import { registerVizCommand } from "./commands/viz.ts";
 import { registerDbCommands } from "./db-commands.ts";
-import { registerImportCommand } from "./import-command.ts";
+import { registerImportCommand, registerRemoveCommand } from "./import-command.ts";
 
 export function buildProgram(): Command {
   const program = new Command("heistgraph")
@@ -15,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDbCommands(program);
   registerImportCommand(program);
+  registerRemoveCommand(program);
   registerDeathCommands(program);
   registerBetrayalCommands(program);
   registerLoyaltyCommands(program);
