@@ -14,6 +14,7 @@ import {
   prepareImport,
 } from "../../src/import/run-import.ts";
 import { splitCypherScript } from "../../src/import/schema-statements.ts";
+import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
 
 async function graphCounts() {
@@ -34,19 +35,6 @@ async function graphCounts() {
       types.records.map((r) => [r.get("type"), r.get("n").toNumber()]),
     ),
   };
-}
-
-/** Every node and relationship with its properties, sorted: two equal graphs give equal lists. */
-async function graphFingerprint(): Promise<string[]> {
-  const db = await testDatabase();
-  const { records } = await db.driver.executeQuery(
-    `MATCH (n) RETURN labels(n)[0] + ' ' + n.id + ' ' + apoc.convert.toJson(apoc.map.sortedProperties(n)) AS line
-     UNION ALL
-     MATCH (a)-[r]->(b) RETURN a.id + ' -' + type(r) + '-> ' + b.id + ' ' + apoc.convert.toJson(apoc.map.sortedProperties(r)) AS line`,
-    {},
-    { database: db.database },
-  );
-  return records.map((r) => r.get("line") as string).sort();
 }
 
 describe("heistgraph import", () => {
@@ -71,10 +59,10 @@ describe("heistgraph import", () => {
   it("is idempotent: a second import changes nothing and leaves the same graph", async () => {
     const db = await testDatabase();
     await importDataset(db);
-    const before = await graphFingerprint();
+    const before = await graphFingerprint(db);
     const second = await importDataset(db);
     expect(second.changes).toEqual({ nodes: {}, relationships: {} });
-    expect(await graphFingerprint()).toEqual(before);
+    expect(await graphFingerprint(db)).toEqual(before);
   });
 
   it("--wipe replaces whatever the graph held, in the same transaction as the films", async () => {
@@ -100,10 +88,10 @@ describe("heistgraph import", () => {
     for (const statement of splitCypherScript(script)) {
       await db.driver.executeQuery(statement, {}, { database: db.database });
     }
-    const fromScript = await graphFingerprint();
+    const fromScript = await graphFingerprint(db);
     await emptyGraph(db);
     await importDataset(db);
-    expect(fromScript).toEqual(await graphFingerprint());
+    expect(fromScript).toEqual(await graphFingerprint(db));
   });
 
   it("writes nothing when the database fails half-way through", async () => {
