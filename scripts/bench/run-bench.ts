@@ -13,9 +13,10 @@
 // Questions: each TS helper of src/index.ts, called by name; p50/p95 of the server's own
 // timings (result summaries of the queries the helper ran) and of the whole call.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { cpus, totalmem } from "node:os";
-import { delimiter, join } from "node:path";
+import { basename, delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Driver, ResultSummary } from "neo4j-driver";
 import { openDatabase, type Database } from "../../src/db/connection.ts";
@@ -238,37 +239,44 @@ async function main(): Promise<void> {
 
       if (parts.includes("import")) {
         const table: [string, number][] = [];
+        const measure = async (name: string, work: () => Promise<unknown>) => {
+          const { s } = await seconds(work);
+          table.push([name, s]);
+          log(`  ${name}: ${s.toFixed(1)} s`);
+        };
         await emptyGraph(db);
         await importDataset(db, { sourcesFile, filmFiles: filmFiles.slice(0, 1) }); // schema, warm-up
         await emptyGraph(db);
-        table.push([
-          "heistgraph import (fresh)",
-          (await seconds(() => importDataset(db, { sourcesFile, filmFiles }))).s,
-        ]);
-        table.push([
-          "heistgraph import (re-import)",
-          (await seconds(() => importDataset(db, { sourcesFile, filmFiles }))).s,
-        ]);
-        table.push([
-          "heistgraph import --wipe (over it)",
-          (await seconds(() => importDataset(db, { sourcesFile, filmFiles, wipe: true }))).s,
-        ]);
+        await measure("heistgraph import (fresh)", () =>
+          importDataset(db, { sourcesFile, filmFiles }),
+        );
+        await measure("heistgraph import (re-import)", () =>
+          importDataset(db, { sourcesFile, filmFiles }),
+        );
+        await measure("heistgraph import --wipe (over it)", () =>
+          importDataset(db, { sourcesFile, filmFiles, wipe: true }),
+        );
 
-        const csvDir = join(home, "import", "bench", size);
-        const statements = await loadCsvFiles(films, csvDir, `file:///bench/${size}`);
+        // Served over HTTP by this process: the classpath-run server loads no file:/// URLs.
+        const csvDir = join(home, "bench-csv", size);
+        const csvServer = createServer((request, response) => {
+          createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
+        });
+        const csvPort = await freePort();
+        await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
+        const statements = await loadCsvFiles(films, csvDir, `http://127.0.0.1:${csvPort}`);
         await emptyGraph(db);
-        table.push([
-          "LOAD CSV ... IN TRANSACTIONS",
-          (await seconds(() => runAuto(db, statements))).s,
-        ]);
+        try {
+          await measure("LOAD CSV ... IN TRANSACTIONS", () => runAuto(db, statements));
+        } finally {
+          csvServer.close();
+        }
         await emptyGraph(db);
 
-        const adminDir = join(home, "admin-csv", size);
-        const adminArgs = await adminImportFiles(films, adminDir);
-        table.push([
-          "neo4j-admin database import full",
+        const adminArgs = await adminImportFiles(films, join(home, "admin-csv", size));
+        await measure("neo4j-admin database import full", async () =>
           adminImport(adminArgs, join(home, "admin-home")),
-        ]);
+        );
         rmSync(join(home, "admin-home"), { recursive: true, force: true });
 
         const baseline = table.find(([name]) => name.startsWith("LOAD CSV"))?.[1] ?? NaN;
