@@ -4,7 +4,7 @@
 //
 //   npm run bench                          # everything, S and M
 //   npm run bench -- --sizes S             # only S
-//   npm run bench -- --only import         # import comparisons only (or: queries)
+//   npm run bench -- --only import         # parts, comma-separated: import, baselines, queries
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //
 // Import: our fresh import, re-import over the loaded graph, --wipe over it, LOAD CSV ... CALL
@@ -43,7 +43,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = (values.sizes ?? "S,M").split(",").map((s) => s.trim().toUpperCase());
-const parts = values.only ? [values.only] : ["import", "queries"];
+const parts = values.only ? values.only.split(",") : ["import", "baselines", "queries"];
 const repeat = Number(values.repeat);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -95,10 +95,10 @@ function adminImport(args: string[], home: string): number {
       "database",
       "import",
       "full",
+      "neo4j",
       "--overwrite-destination=true",
       "--array-delimiter=|",
       ...args,
-      "neo4j",
     ],
     { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, "conf") } },
   );
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
         `\n## ${size}: ${films.length} films, ${rows} rows (generated in ${generated.s.toFixed(1)} s)`,
       );
 
-      if (parts.includes("import")) {
+      if (parts.includes("import") || parts.includes("baselines")) {
         const table: [string, number][] = [];
         const measure = async (name: string, work: () => Promise<unknown>) => {
           const { s } = await seconds(work);
@@ -247,37 +247,42 @@ async function main(): Promise<void> {
         await emptyGraph(db);
         await importDataset(db, { sourcesFile, filmFiles: filmFiles.slice(0, 1) }); // schema, warm-up
         await emptyGraph(db);
-        await measure("heistgraph import (fresh)", () =>
-          importDataset(db, { sourcesFile, filmFiles }),
-        );
-        await measure("heistgraph import (re-import)", () =>
-          importDataset(db, { sourcesFile, filmFiles }),
-        );
-        await measure("heistgraph import --wipe (over it)", () =>
-          importDataset(db, { sourcesFile, filmFiles, wipe: true }),
-        );
-
-        // Served over HTTP by this process: the classpath-run server loads no file:/// URLs.
-        const csvDir = join(home, "bench-csv", size);
-        const csvServer = createServer((request, response) => {
-          createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
-        });
-        const csvPort = await freePort();
-        await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
-        const statements = await loadCsvFiles(films, csvDir, `http://127.0.0.1:${csvPort}`);
-        await emptyGraph(db);
-        try {
-          await measure("LOAD CSV ... IN TRANSACTIONS", () => runAuto(db, statements));
-        } finally {
-          csvServer.close();
+        if (parts.includes("import")) await ours();
+        if (parts.includes("baselines")) await baselines();
+        async function ours() {
+          await measure("heistgraph import (fresh)", () =>
+            importDataset(db, { sourcesFile, filmFiles }),
+          );
+          await measure("heistgraph import (re-import)", () =>
+            importDataset(db, { sourcesFile, filmFiles }),
+          );
+          await measure("heistgraph import --wipe (over it)", () =>
+            importDataset(db, { sourcesFile, filmFiles, wipe: true }),
+          );
         }
-        await emptyGraph(db);
+        async function baselines() {
+          // Served over HTTP by this process: the classpath-run server loads no file:/// URLs.
+          const csvDir = join(home, "bench-csv", size);
+          const csvServer = createServer((request, response) => {
+            createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
+          });
+          const csvPort = await freePort();
+          await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
+          const statements = await loadCsvFiles(films, csvDir, `http://127.0.0.1:${csvPort}`);
+          await emptyGraph(db);
+          try {
+            await measure("LOAD CSV ... IN TRANSACTIONS", () => runAuto(db, statements));
+          } finally {
+            csvServer.close();
+          }
+          await emptyGraph(db);
 
-        const adminArgs = await adminImportFiles(films, join(home, "admin-csv", size));
-        await measure("neo4j-admin database import full", async () =>
-          adminImport(adminArgs, join(home, "admin-home")),
-        );
-        rmSync(join(home, "admin-home"), { recursive: true, force: true });
+          const adminArgs = await adminImportFiles(films, join(home, "admin-csv", size));
+          await measure("neo4j-admin database import full", async () =>
+            adminImport(adminArgs, join(home, "admin-home")),
+          );
+          rmSync(join(home, "admin-home"), { recursive: true, force: true });
+        }
 
         const baseline = table.find(([name]) => name.startsWith("LOAD CSV"))?.[1] ?? NaN;
         log("\n| import | seconds | rows/s | speed vs LOAD CSV |\n| --- | ---: | ---: | ---: |");
