@@ -12,23 +12,28 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.id IS UNIQUE;
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
+CREATE INDEX event_film IF NOT EXISTS FOR (n:Event) ON (n.film);
+CREATE INDEX group_film IF NOT EXISTS FOR (n:Group) ON (n.film);
+CREATE INDEX place_film IF NOT EXISTS FOR (n:Place) ON (n.film);
+CREATE INDEX source_film IF NOT EXISTS FOR (n:Source) ON (n.film);
+CREATE INDEX disagreement_film IF NOT EXISTS FOR (n:Disagreement) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
 CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Source nodes: 3
 UNWIND [
+  {id: 'city-on-fire-fr', title: 'City on Fire, plot summary in French', film: 'city-on-fire', language: 'fr', file: '002_aa1dccdb82850b76.txt', paragraphs: 16},
   {id: 'heat-fr', title: 'Heat, plot summary in French', film: 'heat', language: 'fr', file: '000_e26db0e5a2254674.txt', paragraphs: 20},
-  {id: 'heat-de', title: 'Heat, plot summary in German', film: 'heat', language: 'de', file: '001_3f501fe2f8f231a6.txt', paragraphs: 12},
-  {id: 'city-on-fire-fr', title: 'City on Fire, plot summary in French', film: 'city-on-fire', language: 'fr', file: '002_aa1dccdb82850b76.txt', paragraphs: 16}
+  {id: 'heat-de', title: 'Heat, plot summary in German', film: 'heat', language: 'de', file: '001_3f501fe2f8f231a6.txt', paragraphs: 12}
 ] AS row
 MERGE (n:Source {id: row.id})
 SET n = row;
 
 // Film nodes: 2
 UNWIND [
-  {id: 'city-on-fire', title: 'City on Fire', year: 1987, director: 'Ringo Lam', sources: ['city-on-fire-fr:1']},
-  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1']}
+  {id: 'city-on-fire', title: 'City on Fire', year: 1987, director: 'Ringo Lam', sources: ['city-on-fire-fr:1'], film: 'city-on-fire'},
+  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1'], film: 'heat'}
 ] AS row
 MERGE (n:Film {id: row.id})
 SET n = row;
@@ -271,9 +276,9 @@ SET n = row;
 
 // SUMMARISES (Source -> Film): 3
 UNWIND [
+  {from: 'city-on-fire-fr', to: 'city-on-fire', key: 'city-on-fire', props: {}},
   {from: 'heat-fr', to: 'heat', key: 'heat', props: {}},
-  {from: 'heat-de', to: 'heat', key: 'heat', props: {}},
-  {from: 'city-on-fire-fr', to: 'city-on-fire', key: 'city-on-fire', props: {}}
+  {from: 'heat-de', to: 'heat', key: 'heat', props: {}}
 ] AS row
 MATCH (a:Source {id: row.from})
 MATCH (b:Film {id: row.to})

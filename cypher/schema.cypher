@@ -10,6 +10,12 @@ CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.i
 // Look-ups by film and story position, and by name.
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
+// A film's whole subgraph, read back by the importer and by `heistgraph remove`.
+CREATE INDEX event_film IF NOT EXISTS FOR (n:Event) ON (n.film);
+CREATE INDEX group_film IF NOT EXISTS FOR (n:Group) ON (n.film);
+CREATE INDEX place_film IF NOT EXISTS FOR (n:Place) ON (n.film);
+CREATE INDEX source_film IF NOT EXISTS FOR (n:Source) ON (n.film);
+CREATE INDEX disagreement_film IF NOT EXISTS FOR (n:Disagreement) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 // The role parallels.cypher compares, when a story maps its own role word to a built-in one.
 CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);

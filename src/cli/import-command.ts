@@ -4,11 +4,35 @@ import { SingleBar, Presets } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { openDatabase, resolveDatabase } from "../db/connection.ts";
+import { NODE_LABELS, RELATIONSHIP_TYPES } from "../dataset/vocabulary.ts";
+import type { ChangeCounts, KindChanges } from "../import/film-diff.ts";
+import { removeFilm } from "../import/remove-film.ts";
 import { DEFAULT_SOURCES_FILE, importDataset, type ImportReport } from "../import/run-import.ts";
 import { action } from "./run-action.ts";
 import { makeTable } from "./table.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** What changed, per node label and relationship type, in the vocabulary's order. */
+export function printChanges(changes: ChangeCounts): void {
+  const inOrder = (counts: Record<string, KindChanges>, order: readonly string[], suffix = "") =>
+    Object.keys(counts)
+      .sort((a, b) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0) || a.localeCompare(b))
+      .map((kind) => ({ kind: `${kind}${suffix}`, c: counts[kind] as KindChanges }));
+  const rows = [
+    ...inOrder(changes.nodes, NODE_LABELS, " nodes"),
+    ...inOrder(changes.relationships, RELATIONSHIP_TYPES),
+  ];
+  if (rows.length === 0) {
+    say("Already up to date: nothing added, changed or removed.");
+    return;
+  }
+  const table = makeTable(["", "added", "changed", "removed"]);
+  // One line per kind, without rules between them: a fresh import lists forty kinds.
+  Object.assign(table.options.chars, { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" });
+  for (const { kind, c } of rows) table.push([kind, c.added, c.changed, c.removed]);
+  say(table.toString());
+}
 
 export function printImportReport(report: ImportReport): void {
   const films = makeTable(["film", "file", "characters", "events", "killings", "betrayals"]);
@@ -17,31 +41,30 @@ export function printImportReport(report: ImportReport): void {
   say(films.toString());
   const nodes = Object.values(report.planned.nodes).reduce((a, b) => a + b, 0);
   const rels = Object.values(report.planned.relationships).reduce((a, b) => a + b, 0);
-  say(`The dataset holds ${nodes} nodes and ${rels} relationships.`);
+  say(`The import holds ${nodes} nodes and ${rels} relationships.`);
   if (report.dryRun) {
     say(pc.green("Valid. Dry run: nothing was written."));
     return;
   }
-  const c = report.changes;
-  if (report.wiped)
+  if (report.wiped) {
+    const films = report.removedFilms.length;
     say(
-      `Wiped the graph first: ${c.nodesDeleted} nodes, ${c.relationshipsDeleted} relationships deleted.`,
+      `Wiped: ${films} other film${films === 1 ? "" : "s"}${films ? ` (${report.removedFilms.join(", ")})` : ""} and ${report.strayNodesRemoved} node${report.strayNodesRemoved === 1 ? "" : "s"} of no film removed.`,
     );
-  say(
-    pc.green(
-      `Imported: ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created, ${c.propertiesSet} properties set.`,
-    ) + (c.nodesCreated === 0 && c.relationshipsCreated === 0 ? " (already up to date)" : ""),
-  );
+  }
+  printChanges(report.changes);
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
     .argument("[files...]", "film YAML files (default: import/films/*.yaml)")
-    .description("validate the dataset and load it into Neo4j in one transaction")
+    .description(
+      "validate the films and replace each one's subgraph in Neo4j (facts gone from a file are removed)",
+    )
     .option("--sources <file>", "the sources file the citations refer to", DEFAULT_SOURCES_FILE)
     .option("--dry-run", "validate only; touch no database")
-    .option("--wipe", "replace the whole graph (in the same transaction)")
+    .option("--wipe", "replace the whole graph: other films and nodes of no film are removed")
     .action(
       action(
         async (files: string[], opts: { sources: string; dryRun?: boolean; wipe?: boolean }) => {
@@ -82,5 +105,24 @@ export function registerImportCommand(program: Command): void {
           }
         },
       ),
+    );
+}
+
+export function registerRemoveCommand(program: Command): void {
+  program
+    .command("remove")
+    .argument("<film>", "the film's id, e.g. city-on-fire")
+    .description("take one film (its nodes, relationships and own sources) out of the graph")
+    .action(
+      action(async (film: string) => {
+        const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
+        try {
+          const { changes } = await removeFilm(database, film);
+          say(pc.green(`Removed ${film}.`));
+          printChanges(changes);
+        } finally {
+          await database.close();
+        }
+      }),
     );
 }

@@ -19,6 +19,10 @@ export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }
     load: async () => (await import("./import-command.ts")).registerImportCommand,
   },
   {
+    names: ["remove"],
+    load: async () => (await import("./import-command.ts")).registerRemoveCommand,
+  },
+  {
     names: ["death-by-whom", "kills-by", "deaths"],
     load: async () => (await import("./commands/deaths.ts")).registerDeathCommands,
   },

@@ -1,6 +1,7 @@
-// Turns a validated dataset into a write plan: batched, parameterised UNWIND statements,
-// one per node label and per (relationship type, start label, end label). The importer
-// runs the plan over Bolt; the Cypher export prints the same plan with the rows inlined.
+// Turns a validated dataset into a write plan, film by film: each film's nodes per label and
+// relationships per (type, start label, end label), as rows. The importer diffs a film's plan
+// against the film in the database and writes the difference; the Cypher export prints the
+// plan as batched, parameterised MERGE statements with the rows inlined.
 import { normaliseName } from "../text/normalise.ts";
 import type { LoadedDataset } from "../dataset/load.ts";
 import type { DatasetIndex } from "../dataset/validate.ts";
@@ -18,12 +19,26 @@ export interface PlannedStatement {
   rows: Row[];
 }
 
-interface RelRow {
+export interface RelRow {
   from: string;
   to: string;
-  /** Identity of the relationship between the same two nodes, for MERGE on re-import. */
+  /** Identity among the relationships of one type between the same two nodes. */
   key: string;
   props: Row;
+}
+
+export interface RelGroup {
+  type: RelationshipType;
+  from: NodeLabel;
+  to: NodeLabel;
+  rows: RelRow[];
+}
+
+/** One film's subgraph: every node carries `film`, every relationship stays inside the film. */
+export interface FilmPlan {
+  film: string;
+  nodes: Map<NodeLabel, Row[]>;
+  rels: Map<string, RelGroup>;
 }
 
 /** Drops undefined fields: Neo4j stores no nulls in properties. */
@@ -36,38 +51,60 @@ function nodeStatement(label: NodeLabel, rows: Row[]): PlannedStatement {
     name: `${label} nodes`,
     kind: "node",
     label,
-    // `SET n = row` replaces all properties, so a re-import leaves no stale ones.
+    // `SET n = row` replaces all properties, so a re-run leaves no stale ones.
     cypher: `UNWIND $rows AS row\nMERGE (n:${label} {id: row.id})\nSET n = row`,
-    rows: rows.map(clean),
+    rows,
   };
 }
 
-function relStatement(
-  type: RelationshipType,
-  fromLabel: NodeLabel,
-  toLabel: NodeLabel,
-  rows: RelRow[],
-): PlannedStatement {
+function relStatement({ type, from, to, rows }: RelGroup): PlannedStatement {
   return {
-    name: `${type} (${fromLabel} -> ${toLabel})`,
+    name: `${type} (${from} -> ${to})`,
     kind: "relationship",
     type,
     cypher:
       `UNWIND $rows AS row\n` +
-      `MATCH (a:${fromLabel} {id: row.from})\n` +
-      `MATCH (b:${toLabel} {id: row.to})\n` +
+      `MATCH (a:${from} {id: row.from})\n` +
+      `MATCH (b:${to} {id: row.to})\n` +
       `MERGE (a)-[r:${type} {key: row.key}]->(b)\n` +
       `SET r = row.props, r.key = row.key`,
-    rows: rows.map((r) => ({ ...r, props: clean(r.props) })),
+    rows: rows.map((r) => ({ ...r })),
   };
 }
 
-export function planImport(dataset: LoadedDataset, index: DatasetIndex): PlannedStatement[] {
+/** The films' plans as MERGE statements (one per label and relationship group), for the export. */
+export function planStatements(films: FilmPlan[]): PlannedStatement[] {
   const nodes = new Map<NodeLabel, Row[]>();
-  const rels = new Map<
-    string,
-    { type: RelationshipType; from: NodeLabel; to: NodeLabel; rows: RelRow[] }
-  >();
+  const rels = new Map<string, RelGroup>();
+  for (const plan of films) {
+    for (const [label, rows] of plan.nodes)
+      nodes.set(label, [...(nodes.get(label) ?? []), ...rows]);
+    for (const [group, entry] of plan.rels) {
+      const into = rels.get(group) ?? { ...entry, rows: [] };
+      into.rows.push(...entry.rows);
+      rels.set(group, into);
+    }
+  }
+  return [
+    ...[...nodes].map(([label, rows]) => nodeStatement(label, rows)),
+    ...[...rels.values()].map(relStatement),
+  ];
+}
+
+export function planFilms(dataset: LoadedDataset, index: DatasetIndex): FilmPlan[] {
+  return dataset.films.map(({ data }) => planFilm(data, dataset, index));
+}
+
+function planFilm(
+  data: LoadedDataset["films"][number]["data"],
+  dataset: LoadedDataset,
+  index: DatasetIndex,
+): FilmPlan {
+  const film = data.film.id;
+  const nodes = new Map<NodeLabel, Row[]>();
+  const rels = new Map<string, RelGroup>();
+  /** Keys used per (type, from, to): a second fact between the same nodes gets its own key. */
+  const usedKeys = new Set<string>();
   const labelOf = (id: string): NodeLabel => {
     const found = index.get(id);
     if (!found) throw new Error(`planImport: "${id}" is not in the index; validate first`);
@@ -75,154 +112,148 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
   };
   const node = (label: NodeLabel, row: Row) => {
     const list = nodes.get(label) ?? [];
-    list.push(row);
+    list.push(clean(row));
     nodes.set(label, list);
   };
   const rel = (
     type: RelationshipType,
     from: string,
     to: string,
-    key: string,
+    baseKey: string,
     props: Row,
     fromLabel?: NodeLabel,
     toLabel?: NodeLabel,
   ) => {
+    let key = baseKey;
+    for (let n = 2; usedKeys.has(`${type}|${from}|${to}|${key}`); n++) key = `${baseKey}#${n}`;
+    usedKeys.add(`${type}|${from}|${to}|${key}`);
     const [a, b] = [fromLabel ?? labelOf(from), toLabel ?? labelOf(to)];
     const group = `${type}|${a}|${b}`;
     const entry = rels.get(group) ?? { type, from: a, to: b, rows: [] };
-    entry.rows.push({ from, to, key, props });
+    entry.rows.push({ from, to, key, props: clean(props) });
     rels.set(group, entry);
   };
 
-  const loadedFilms = new Set(dataset.films.map((f) => f.data.film.id));
   for (const source of dataset.sources.sources) {
-    if (!loadedFilms.has(source.film)) continue;
+    if (source.film !== film) continue;
     node("Source", { ...source });
     rel("SUMMARISES", source.id, source.film, source.film, {}, "Source", "Film");
   }
 
-  for (const { data } of dataset.films) {
-    const film = data.film.id;
-    const events = new Map(data.events.map((e) => [e.id, e]));
-    node("Film", { ...data.film });
-
-    for (const place of data.places) {
-      node("Place", {
-        id: place.id,
-        name: place.name,
-        kind: place.kind,
-        description: place.description,
-        film,
-        sources: place.sources,
-      });
-      if (place.in) rel("LOCATED_IN", place.id, place.in, "", { sources: place.sources });
-    }
-    for (const group of data.groups) {
-      node("Group", { ...group, film });
-      rel("APPEARS_IN", group.id, film, "", { sources: group.sources });
-    }
-    for (const c of data.characters) {
-      node("Character", {
-        ...c,
-        film,
-        // Lower-case, accent-free name and aliases, for look-ups by name.
-        searchKeys: [...new Set([c.name, ...c.aliases].map(normaliseName))],
-      });
-      rel("APPEARS_IN", c.id, film, "", { sources: c.sources });
-    }
-
-    const ordered = [...data.events].sort((x, y) => x.seq - y.seq);
-    ordered.forEach((event, i) => {
-      node("Event", {
-        id: event.id,
-        seq: event.seq,
-        name: event.name,
-        summary: event.summary,
-        film,
-        sources: event.sources,
-      });
-      rel("IN_FILM", event.id, film, "", { seq: event.seq, sources: event.sources });
-      if (event.place)
-        rel("TOOK_PLACE_AT", event.id, event.place, "", { seq: event.seq, sources: event.sources });
-      for (const p of event.participants) {
-        rel("PARTICIPATED_IN", p.who, event.id, "", {
-          role: p.role,
-          seq: event.seq,
-          sources: p.sources ?? event.sources,
-        });
-      }
-      const next = ordered[i + 1];
-      if (next) {
-        rel("NEXT", event.id, next.id, "", {
-          sources: [...new Set([...event.sources, ...next.sources])],
-        });
-      }
+  const events = new Map(data.events.map((e) => [e.id, e]));
+  node("Film", { ...data.film, film });
+  for (const place of data.places) {
+    node("Place", {
+      id: place.id,
+      name: place.name,
+      kind: place.kind,
+      description: place.description,
+      film,
+      sources: place.sources,
     });
-
-    for (const m of data.memberships) {
-      rel("MEMBER_OF", m.member, m.group, `${m.since ?? 0}`, {
-        role: m.role,
-        since: m.since,
-        until: m.until,
-        sources: m.sources,
-      });
-    }
-    for (const l of data.loyalties) {
-      const key = `${l.kind}|${l.since ?? 0}`;
-      rel("LOYAL_TO", l.from, l.to, key, {
-        kind: l.kind,
-        covert: l.covert,
-        since: l.since,
-        until: l.until,
-        knownBy: l.knownBy.map((k) => k.who),
-        note: l.note,
-        sources: l.sources,
-      });
-      for (const k of l.knownBy) {
-        rel("KNOWS_SECRET_OF", k.who, l.from, `${l.to}|${key}`, {
-          loyalTo: l.to,
-          since: k.since,
-          sources: k.sources,
-        });
-      }
-    }
-    for (const act of data.acts) {
-      const seq = events.get(act.event)?.seq;
-      rel(act.type, act.by, act.to, act.event, {
-        event: act.event,
-        seq,
-        how: act.how,
-        coerced: act.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
-        coercedBy: act.coercedBy,
-        note: act.note,
-        sources: act.sources,
-      });
-    }
-    for (const tie of data.ties) {
-      rel(tie.type, tie.from, tie.to, `${tie.since ?? 0}`, {
-        status: tie.status,
-        since: tie.since,
-        until: tie.until,
-        note: tie.note,
-        sources: tie.sources,
-      });
-    }
-    for (const d of data.disagreements) {
-      const sources = [...new Set(d.accounts.flatMap((a) => a.sources))];
-      node("Disagreement", {
-        id: d.id,
-        topic: d.topic,
-        accounts: d.accounts.map((a) => `${a.claim} (${a.sources.join(", ")})`),
-        film,
-        sources,
-      });
-      rel("ABOUT", d.id, d.about, "", { sources });
-    }
+    if (place.in) rel("LOCATED_IN", place.id, place.in, "", { sources: place.sources });
+  }
+  for (const group of data.groups) {
+    node("Group", { ...group, film });
+    rel("APPEARS_IN", group.id, film, "", { sources: group.sources });
+  }
+  for (const c of data.characters) {
+    node("Character", {
+      ...c,
+      film,
+      // Lower-case, accent-free name and aliases, for look-ups by name.
+      searchKeys: [...new Set([c.name, ...c.aliases].map(normaliseName))],
+    });
+    rel("APPEARS_IN", c.id, film, "", { sources: c.sources });
   }
 
-  const statements: PlannedStatement[] = [];
-  for (const [label, rows] of nodes) statements.push(nodeStatement(label, rows));
-  for (const { type, from, to, rows } of rels.values())
-    statements.push(relStatement(type, from, to, rows));
-  return statements;
+  const ordered = [...data.events].sort((x, y) => x.seq - y.seq);
+  ordered.forEach((event, i) => {
+    node("Event", {
+      id: event.id,
+      seq: event.seq,
+      name: event.name,
+      summary: event.summary,
+      film,
+      sources: event.sources,
+    });
+    rel("IN_FILM", event.id, film, "", { seq: event.seq, sources: event.sources });
+    if (event.place)
+      rel("TOOK_PLACE_AT", event.id, event.place, "", { seq: event.seq, sources: event.sources });
+    for (const p of event.participants) {
+      rel("PARTICIPATED_IN", p.who, event.id, "", {
+        role: p.role,
+        seq: event.seq,
+        sources: p.sources ?? event.sources,
+      });
+    }
+    const next = ordered[i + 1];
+    if (next) {
+      rel("NEXT", event.id, next.id, "", {
+        sources: [...new Set([...event.sources, ...next.sources])],
+      });
+    }
+  });
+
+  for (const m of data.memberships) {
+    rel("MEMBER_OF", m.member, m.group, `${m.since ?? 0}`, {
+      role: m.role,
+      since: m.since,
+      until: m.until,
+      sources: m.sources,
+    });
+  }
+  for (const l of data.loyalties) {
+    const key = `${l.kind}|${l.since ?? 0}`;
+    rel("LOYAL_TO", l.from, l.to, key, {
+      kind: l.kind,
+      covert: l.covert,
+      since: l.since,
+      until: l.until,
+      knownBy: l.knownBy.map((k) => k.who),
+      note: l.note,
+      sources: l.sources,
+    });
+    for (const k of l.knownBy) {
+      rel("KNOWS_SECRET_OF", k.who, l.from, `${l.to}|${key}`, {
+        loyalTo: l.to,
+        since: k.since,
+        sources: k.sources,
+      });
+    }
+  }
+  for (const act of data.acts) {
+    const seq = events.get(act.event)?.seq;
+    rel(act.type, act.by, act.to, act.event, {
+      event: act.event,
+      seq,
+      how: act.how,
+      coerced: act.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
+      coercedBy: act.coercedBy,
+      note: act.note,
+      sources: act.sources,
+    });
+  }
+  for (const tie of data.ties) {
+    rel(tie.type, tie.from, tie.to, `${tie.since ?? 0}`, {
+      status: tie.status,
+      since: tie.since,
+      until: tie.until,
+      note: tie.note,
+      sources: tie.sources,
+    });
+  }
+  for (const d of data.disagreements) {
+    const sources = [...new Set(d.accounts.flatMap((a) => a.sources))];
+    node("Disagreement", {
+      id: d.id,
+      topic: d.topic,
+      accounts: d.accounts.map((a) => `${a.claim} (${a.sources.join(", ")})`),
+      film,
+      sources,
+    });
+    rel("ABOUT", d.id, d.about, "", { sources });
+  }
+
+  return { film, nodes, rels };
 }

@@ -1,17 +1,27 @@
-// `heistgraph import`: validate everything, then write all films in one transaction.
+// `heistgraph import`: validate everything, refuse ids other films hold, then replace each
+// given film's subgraph by its plan. A small import is one transaction (all or nothing); a
+// large one is one transaction per film (or per run of small films), so memory stays bounded
+// and every film is, at any moment, wholly old or wholly new.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import neo4j, { type ResultSummary } from "neo4j-driver";
+import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
 import { validateDataset } from "../dataset/validate.ts";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
-import { planImport, type PlannedStatement } from "./plan.ts";
+import { addCounts, type ChangeCounts } from "./film-diff.ts";
+import { heldIds, removeFilmIn, replaceFilm, storedFilms, type HeldId } from "./film-store.ts";
+import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { schemaStatements } from "./schema-statements.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
-export const BATCH_SIZE = 500;
+/**
+ * Rows (nodes + relationships) one transaction may write. Below it the whole import is one
+ * transaction; above it films are grouped into transactions of about this size. 100k rows
+ * stay far below the default local Neo4j's transaction memory limit (70% of a 1 GB heap).
+ */
+export const TRANSACTION_ROWS = 100_000;
 
 export function defaultFilmFiles(): string[] {
   const dir = join(PACKAGE_ROOT, "import", "films");
@@ -21,18 +31,11 @@ export function defaultFilmFiles(): string[] {
     .map((f) => join(dir, f));
 }
 
-/** JavaScript numbers reach Neo4j as floats; whole numbers (seq, year) must be integers. */
-function withIntegers(value: unknown): unknown {
-  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(withIntegers);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v)]));
-  }
-  return value;
-}
-
 export interface PreparedImport {
   dataset: LoadedDataset;
+  /** One plan per film, for the importer. */
+  films: FilmPlan[];
+  /** The same rows as MERGE statements, for the Cypher export. */
   plan: PlannedStatement[];
 }
 
@@ -50,7 +53,8 @@ export function prepareImport(sourcesFile: string, filmFiles: string[]): Prepare
   const dataset = loadDataset(sourcesFile, filmFiles, problems);
   const index = dataset ? validateDataset(dataset, problems) : undefined;
   if (!dataset || !index || problems.length > 0) throw new InvalidDatasetError(problems);
-  return { dataset, plan: planImport(dataset, index) };
+  const films = planFilms(dataset, index);
+  return { dataset, films, plan: planStatements(films) };
 }
 
 export interface FilmTally {
@@ -67,14 +71,12 @@ export interface ImportReport {
   films: FilmTally[];
   /** Rows the plan holds, per node label and per relationship type. */
   planned: { nodes: Record<string, number>; relationships: Record<string, number> };
-  /** What the database reports it changed. */
-  changes: {
-    nodesCreated: number;
-    nodesDeleted: number;
-    relationshipsCreated: number;
-    relationshipsDeleted: number;
-    propertiesSet: number;
-  };
+  /** What the import added, changed and removed, per node label and relationship type. */
+  changes: ChangeCounts;
+  /** Films --wipe took out because the import did not name them. */
+  removedFilms: string[];
+  /** Nodes of no film that --wipe took out. */
+  strayNodesRemoved: number;
   dryRun: boolean;
   wiped: boolean;
 }
@@ -91,102 +93,177 @@ export function tallyFilms(dataset: LoadedDataset): FilmTally[] {
   }));
 }
 
-function plannedCounts(plan: PlannedStatement[]): ImportReport["planned"] {
+function plannedCounts(films: FilmPlan[]): ImportReport["planned"] {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
-  for (const s of plan) {
-    const bucket = s.kind === "node" ? nodes : relationships;
-    const key = (s.kind === "node" ? s.label : s.type) ?? s.name;
-    bucket[key] = (bucket[key] ?? 0) + s.rows.length;
+  for (const film of films) {
+    for (const [label, rows] of film.nodes) nodes[label] = (nodes[label] ?? 0) + rows.length;
+    for (const group of film.rels.values())
+      relationships[group.type] = (relationships[group.type] ?? 0) + group.rows.length;
   }
   return { nodes, relationships };
+}
+
+export const planRows = (plan: FilmPlan): number =>
+  [...plan.nodes.values()].reduce((n, rows) => n + rows.length, 0) +
+  [...plan.rels.values()].reduce((n, group) => n + group.rows.length, 0);
+
+/** Consecutive films, grouped so no transaction writes much more than `budget` rows. */
+export function transactionGroups(films: FilmPlan[], budget: number): FilmPlan[][] {
+  const groups: FilmPlan[][] = [];
+  let current: FilmPlan[] = [];
+  let rows = 0;
+  for (const film of films) {
+    const size = planRows(film);
+    if (current.length > 0 && rows + size > budget) {
+      groups.push(current);
+      current = [];
+      rows = 0;
+    }
+    current.push(film);
+    rows += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Where an id is declared, for a message that points at the file and item. */
+function declaredAt(
+  dataset: LoadedDataset,
+  film: string,
+  id: string,
+): Pick<DatasetProblem, "file" | "item"> {
+  const sourceIndex = dataset.sources.sources.findIndex((s) => s.id === id);
+  if (sourceIndex >= 0)
+    return { file: dataset.sourcesFile, item: `sources[${sourceIndex}] (${id})` };
+  const loaded = dataset.films.find((f) => f.data.film.id === film);
+  if (!loaded) return { file: "(dataset)", item: id };
+  if (loaded.data.film.id === id) return { file: loaded.file, item: "film" };
+  for (const list of ["places", "groups", "characters", "events", "disagreements"] as const) {
+    const i = (loaded.data[list] as { id: string }[]).findIndex((x) => x.id === id);
+    if (i >= 0) return { file: loaded.file, item: `${list}[${i}] (${id})` };
+  }
+  return { file: loaded.file, item: id };
+}
+
+function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
+  return {
+    ...declaredAt(dataset, held.film, held.id),
+    field: "id",
+    message: held.holder
+      ? `id "${held.id}" is already used in the database by a ${held.label} of another film (${held.holder})`
+      : `id "${held.id}" is already used in the database by a ${held.label} of no film`,
+    expected: "ids unique across all films in the database",
+    suggestion: held.holder
+      ? `rename it, e.g. "${held.film}-${held.id}", or take the other film out first (\`heistgraph remove ${held.holder}\`)`
+      : `rename it, e.g. "${held.film}-${held.id}", or replace the whole graph with --wipe`,
+  };
 }
 
 export interface ImportOptions {
   sourcesFile?: string;
   filmFiles?: string[];
   dryRun?: boolean;
-  /** Delete the whole graph first, in the same transaction. */
+  /** Replace the whole graph: films not imported and nodes of no film are taken out. */
   wipe?: boolean;
+  /** Rows per transaction (see TRANSACTION_ROWS). */
+  transactionRows?: number;
   onProgress?: (done: number, total: number, step: string) => void;
 }
+
+const emptyCounts = (): ChangeCounts => ({ nodes: {}, relationships: {} });
+
+/** Nodes of no imported film (strays, old films' leftovers) that --wipe takes out. */
+const STRAY_NODES = `MATCH (n)
+WITH n, coalesce(n.film, CASE WHEN n:Film THEN n.id END) AS film
+WHERE film IS NULL OR NOT film IN $films
+DETACH DELETE n`;
 
 export async function importDataset(
   database: Database | undefined,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { dataset, plan } = prepareImport(
+  const { dataset, films } = prepareImport(
     options.sourcesFile ?? DEFAULT_SOURCES_FILE,
     options.filmFiles ?? defaultFilmFiles(),
   );
   const report: ImportReport = {
     films: tallyFilms(dataset),
-    planned: plannedCounts(plan),
-    changes: {
-      nodesCreated: 0,
-      nodesDeleted: 0,
-      relationshipsCreated: 0,
-      relationshipsDeleted: 0,
-      propertiesSet: 0,
-    },
+    planned: plannedCounts(films),
+    changes: emptyCounts(),
+    removedFilms: [],
+    strayNodesRemoved: 0,
     dryRun: Boolean(options.dryRun),
     wiped: false,
   };
   if (options.dryRun || !database) return report;
+  const db = { database: database.database };
 
   // Constraints first: schema changes cannot share a transaction with data writes, and
   // they are idempotent (IF NOT EXISTS), so they never leave a half-written graph.
   for (const statement of schemaStatements()) {
-    await database.driver.executeQuery(statement, {}, { database: database.database });
+    await database.driver.executeQuery(statement, {}, db);
   }
   // New indexes populate in the background; queries planned before they are online
   // would scan instead of seek.
-  await database.driver.executeQuery(
-    "CALL db.awaitIndexes(300)",
-    {},
-    { database: database.database },
-  );
+  await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, db);
 
-  const batches = plan.flatMap((statement) => {
-    const chunks: { statement: PlannedStatement; rows: unknown[] }[] = [];
-    for (let i = 0; i < statement.rows.length; i += BATCH_SIZE) {
-      chunks.push({ statement, rows: statement.rows.slice(i, i + BATCH_SIZE) });
-    }
-    return chunks;
-  });
-  const total = batches.length + (options.wipe ? 1 : 0);
-  let done = 0;
-  const add = (counters: ReturnType<ResultSummary["counters"]["updates"]>) => {
-    report.changes.nodesCreated += counters.nodesCreated;
-    report.changes.nodesDeleted += counters.nodesDeleted;
-    report.changes.relationshipsCreated += counters.relationshipsCreated;
-    report.changes.relationshipsDeleted += counters.relationshipsDeleted;
-    report.changes.propertiesSet += counters.propertiesSet;
-  };
-
-  const session = database.driver.session({ database: database.database });
+  const session = database.driver.session(db);
   try {
-    // One transaction for every file of the run: all or nothing.
-    await session.executeWrite(async (tx) => {
-      report.changes = {
-        nodesCreated: 0,
-        nodesDeleted: 0,
-        relationshipsCreated: 0,
-        relationshipsDeleted: 0,
-        propertiesSet: 0,
+    const imported = films.map((f) => f.film);
+    const removals = options.wipe
+      ? (await session.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
+      : [];
+    if (!options.wipe) {
+      // An id another film holds would make the import rewrite that film: refuse it.
+      const held = await session.executeRead((tx) => heldIds(tx, films));
+      if (held.length > 0)
+        throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
+    }
+
+    // Each step works inside a transaction it is given and adds what it changed.
+    type Step = (tx: ManagedTransaction, changes: ChangeCounts) => Promise<void>;
+    const total = removals.length + films.length;
+    let done = 0;
+    const progress = (step: string) => options.onProgress?.(++done, total, step);
+    const removeStep =
+      (film: string): Step =>
+      async (tx, changes) => {
+        addCounts(changes, (await removeFilmIn(tx, film)).counts);
+        progress(`remove ${film}`);
       };
-      done = 0;
-      if (options.wipe) {
-        const result = await tx.run("MATCH (n) DETACH DELETE n");
-        add(result.summary.counters.updates());
-        options.onProgress?.(++done, total, "wipe");
-      }
-      for (const { statement, rows } of batches) {
-        const result = await tx.run(statement.cypher, { rows: withIntegers(rows) });
-        add(result.summary.counters.updates());
-        options.onProgress?.(++done, total, statement.name);
-      }
-    });
+    const strayStep: Step = async (tx) => {
+      const result = await tx.run(STRAY_NODES, { films: imported });
+      report.strayNodesRemoved = result.summary.counters.updates().nodesDeleted;
+    };
+    const replaceStep =
+      (group: FilmPlan[]): Step =>
+      async (tx, changes) => {
+        for (const plan of group) {
+          addCounts(changes, (await replaceFilm(tx, plan)).counts);
+          progress(plan.film);
+        }
+      };
+    const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
+    const groups = transactionGroups(films, options.transactionRows ?? TRANSACTION_ROWS);
+    const replaceSteps = groups.map(replaceStep);
+    // Small: everything in one transaction, all or nothing. Large: a transaction per step,
+    // so each film is replaced (or removed) whole.
+    const transactions =
+      groups.length <= 1
+        ? [[...wipeSteps, ...replaceSteps]]
+        : [...wipeSteps, ...replaceSteps].map((s) => [s]);
+    for (const steps of transactions) {
+      const doneBefore = done;
+      const changes = await session.executeWrite(async (tx) => {
+        done = doneBefore; // a retried transaction starts its steps again
+        const changes = emptyCounts();
+        for (const step of steps) await step(tx, changes);
+        return changes;
+      });
+      addCounts(report.changes, changes);
+    }
+    report.removedFilms = removals;
   } finally {
     await session.close();
   }

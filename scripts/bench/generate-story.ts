@@ -1,0 +1,257 @@
+// Synthetic narratives in heistgraph's import format, for benchmarks and large-graph tests:
+// many films, each with crews and police units, long killer-of-killer chains that loop back,
+// betrayal chains through groups with membership spans, covert loyalties, ties. Seeded, so a
+// size always gives the same story.
+//
+//   npx tsx scripts/bench/generate-story.ts --size S --out /tmp/story-s
+//   npx tsx scripts/bench/generate-story.ts --films 3 --characters 40 --out /tmp/small
+//
+// writes <out>/sources.yaml and <out>/films/<film>.yaml; import them with
+// `heistgraph import --sources <out>/sources.yaml <out>/films/*.yaml`.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { stringify } from "yaml";
+import type { FilmFile, SourcesFile } from "../../src/dataset/schema.ts";
+import {
+  ACT_TYPES,
+  FATES,
+  LOYALTY_KINDS,
+  NARRATIVE_ROLES,
+  TIE_TYPES,
+} from "../../src/dataset/vocabulary.ts";
+
+export interface StoryShape {
+  films: number;
+  /** Characters per film; events, places and groups scale with it. */
+  characters: number;
+  seed?: number;
+  /** Prefix of every id, so two generated stories can share a graph. */
+  prefix?: string;
+}
+
+/** About 100k and 1M relationships. */
+export const SIZES: Record<string, StoryShape> = {
+  S: { films: 25, characters: 300 },
+  M: { films: 250, characters: 300 },
+};
+
+export interface Story {
+  sources: SourcesFile;
+  films: FilmFile[];
+}
+
+/** mulberry32: a small seeded PRNG, so stories are reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PARAGRAPHS = 40;
+
+export function generateFilm(shape: StoryShape, n: number): FilmFile {
+  const rand = random((shape.seed ?? 1) * 100_003 + n);
+  const int = (max: number) => Math.floor(rand() * max);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  const film = `${shape.prefix ?? ""}film-${n}`;
+  const cite = () => [`${film}-src:${1 + int(PARAGRAPHS)}`];
+  const c = shape.characters;
+  const eventCount = c;
+  const seqOf = () => 1 + int(eventCount);
+  const span = () => {
+    const a = seqOf();
+    const b = seqOf();
+    return { since: Math.min(a, b), until: Math.max(a, b) };
+  };
+
+  const chars = Array.from({ length: c }, (_, i) => `${film}-c${i}`);
+  const crews = Array.from(
+    { length: Math.max(2, Math.floor(c / 30)) },
+    (_, i) => `${film}-crew${i}`,
+  );
+  const units = Array.from(
+    { length: Math.max(1, Math.floor(c / 60)) },
+    (_, i) => `${film}-unit${i}`,
+  );
+  const groups = [...crews, ...units];
+  const places = Array.from({ length: Math.max(3, Math.floor(c / 10)) }, (_, i) => `${film}-p${i}`);
+  const events = Array.from({ length: eventCount }, (_, i) => `${film}-e${i + 1}`);
+  const groupOf = (i: number) => groups[i % groups.length] as string;
+
+  const data: FilmFile = {
+    film: { id: film, title: `Film ${n}`, year: 1950 + (n % 70), sources: cite() },
+    places: places.map((id, i) => ({
+      id,
+      name: `Place ${i}`,
+      kind: i === 0 ? "city" : "building",
+      ...(i > 0 ? { in: places[0] } : {}),
+      sources: cite(),
+    })),
+    groups: groups.map((id, i) => ({
+      id,
+      name: `Group ${i}`,
+      kind: i < crews.length ? "crew" : "police-unit",
+      description: i < crews.length ? "A robbery crew" : "A police unit",
+      sources: cite(),
+    })),
+    characters: chars.map((id, i) => ({
+      id,
+      name: `Person ${n}-${i}`,
+      aliases: i % 5 === 0 ? [`Alias ${n}-${i}`] : [],
+      unnamed: false,
+      role: pick(NARRATIVE_ROLES),
+      fate: pick(FATES),
+      description: `Character ${i} of film ${n}`,
+      sources: cite(),
+    })),
+    events: events.map((id, i) => ({
+      id,
+      seq: i + 1,
+      name: `Event ${i + 1}`,
+      summary: `Something happens (${i + 1})`,
+      place: pick(places),
+      participants: [0, 1, 2].map((k) => ({
+        who: chars[(i * 3 + k) % c] as string,
+        role: "present",
+      })),
+      sources: cite(),
+    })),
+    memberships: chars.flatMap((id, i) => {
+      const first = { member: id, group: groupOf(i), role: "member", ...span(), sources: cite() };
+      if (i % 2 === 0) return [first];
+      // Every other character changes sides later on: the betrayal chains run through groups.
+      return [
+        first,
+        { member: id, group: groupOf(i + 1), role: "member", ...span(), sources: cite() },
+      ];
+    }),
+    loyalties: chars.flatMap((id, i) => {
+      const covert = i % 7 === 0;
+      const loyalty = {
+        from: id,
+        to: groupOf(i + (covert ? 1 : 0)),
+        kind: pick(LOYALTY_KINDS),
+        covert,
+        ...span(),
+        knownBy: covert ? [{ who: chars[(i + 3) % c] as string, sources: cite() }] : [],
+        sources: cite(),
+      };
+      return i % 3 === 0
+        ? [loyalty, { ...loyalty, to: chars[(i + 1) % c] as string, covert: false, knownBy: [] }]
+        : [loyalty];
+    }),
+    acts: chars.flatMap((id, i) => {
+      // A killer-of-killer chain: i kills i+1, which loops back to 0 every 50 characters.
+      const victim = i % 50 === 49 ? (chars[i - 49] as string) : (chars[(i + 1) % c] as string);
+      const betrayed = i % 4 === 0 ? groupOf(i) : (chars[(i + 2) % c] as string);
+      return [
+        {
+          type: "KILLED" as const,
+          by: id,
+          to: victim,
+          event: pick(events),
+          how: "shot",
+          sources: cite(),
+        },
+        {
+          type: "BETRAYED" as const,
+          by: id,
+          to: betrayed,
+          event: pick(events),
+          how: "sold out",
+          coerced: i % 5 === 0,
+          sources: cite(),
+        },
+        ...(i % 3 === 0
+          ? [
+              {
+                type: pick(ACT_TYPES.filter((t) => t !== "KILLED" && t !== "BETRAYED")),
+                by: id,
+                to: chars[(i + 5) % c] as string,
+                event: pick(events),
+                how: "somehow",
+                sources: cite(),
+              },
+            ]
+          : []),
+      ];
+    }),
+    ties: chars
+      .filter((_, i) => i % 2 === 0)
+      .map((id, i) => ({
+        type: pick(TIE_TYPES),
+        from: id,
+        to: chars[(i * 2 + 7) % c] as string,
+        ...span(),
+        sources: cite(),
+      }))
+      .filter((t) => t.from !== t.to),
+    disagreements: [],
+  };
+  return data;
+}
+
+export function generateStory(shape: StoryShape): Story {
+  const films = Array.from({ length: shape.films }, (_, n) => generateFilm(shape, n + 1));
+  return {
+    sources: {
+      sources: films.map((f) => ({
+        id: `${f.film.id}-src`,
+        title: `${f.film.title}, a synthetic summary`,
+        film: f.film.id,
+        language: "en",
+        file: `${f.film.id}.txt`,
+        paragraphs: PARAGRAPHS,
+      })),
+    },
+    films,
+  };
+}
+
+/** Writes the story as YAML; returns the sources file and the film files. */
+export function writeStory(
+  story: Story,
+  out: string,
+): { sourcesFile: string; filmFiles: string[] } {
+  mkdirSync(join(out, "films"), { recursive: true });
+  const sourcesFile = join(out, "sources.yaml");
+  writeFileSync(sourcesFile, stringify(story.sources));
+  const filmFiles = story.films.map((film) => {
+    const file = join(out, "films", `${film.film.id}.yaml`);
+    writeFileSync(file, stringify(film, { lineWidth: 0 }));
+    return file;
+  });
+  return { sourcesFile, filmFiles };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      size: { type: "string" },
+      films: { type: "string" },
+      characters: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  const base = SIZES[values.size ?? "S"];
+  if (!base || !values.out) {
+    process.stderr.write(
+      "usage: generate-story.ts --out DIR [--size S|M] [--films N] [--characters N] [--seed N]\n",
+    );
+    process.exit(1);
+  }
+  const shape: StoryShape = {
+    films: Number(values.films ?? base.films),
+    characters: Number(values.characters ?? base.characters),
+    seed: Number(values.seed ?? 1),
+  };
+  const { filmFiles } = writeStory(generateStory(shape), values.out);
+  process.stdout.write(`wrote ${filmFiles.length} films to ${values.out}\n`);
+}

@@ -1,0 +1,329 @@
+// `npm run bench`: heistgraph's import against Neo4j's own bulk paths, and the questions'
+// latency, on generated stories of size S (~100k relationships) and M (~1M), in one run, on a
+// Neo4j of its own (instance "bench", default settings, free ports; stopped afterwards).
+//
+//   npm run bench                          # everything, S and M
+//   npm run bench -- --sizes S             # only S
+//   npm run bench -- --only import         # parts, comma-separated: import, baselines, queries
+//   npm run bench -- --repeat 20           # calls per question (default 30)
+//
+// Import: our fresh import, re-import over the loaded graph, --wipe over it, LOAD CSV ... CALL
+// {} IN TRANSACTIONS OF 10000 ROWS, and neo4j-admin database import full (offline, into a
+// scratch home), as seconds, rows per second and ratios to LOAD CSV.
+// Questions: each TS helper of src/index.ts, called by name; p50/p95 of the server's own
+// timings (result summaries of the queries the helper ran) and of the whole call.
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { cpus, totalmem } from "node:os";
+import { basename, delimiter, join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Driver, ResultSummary } from "neo4j-driver";
+import { openDatabase, type Database } from "../../src/db/connection.ts";
+import { ensureJars } from "../../src/db/local-neo4j/fetch.ts";
+import { findJava } from "../../src/db/local-neo4j/java.ts";
+import { instanceDirs } from "../../src/db/local-neo4j/paths.ts";
+import {
+  boltUri,
+  freePort,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  USERNAME,
+} from "../../src/db/local-neo4j/server.ts";
+import { importDataset, prepareImport } from "../../src/import/run-import.ts";
+import * as heistgraph from "../../src/index.ts";
+import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
+import { generateStory, SIZES, writeStory } from "./generate-story.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "S,M" },
+    only: { type: "string" },
+    repeat: { type: "string", default: "30" },
+  },
+});
+const sizes = (values.sizes ?? "S,M").split(",").map((s) => s.trim().toUpperCase());
+const parts = values.only ? values.only.split(",") : ["import", "baselines", "queries"];
+const repeat = Number(values.repeat);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const INSTANCE = "bench";
+const PASSWORD = "heistgraph-bench";
+
+async function seconds<T>(work: () => Promise<T>): Promise<{ s: number; result: T }> {
+  const start = performance.now();
+  const result = await work();
+  return { s: (performance.now() - start) / 1000, result };
+}
+
+async function emptyGraph(db: Database): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
+}
+
+async function runAuto(db: Database, statements: string[]): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    for (const statement of statements) await session.run(statement);
+  } finally {
+    await session.close();
+  }
+}
+
+/** neo4j-admin from the cached jars, into a scratch home of its own. */
+function adminImport(args: string[], home: string): number {
+  const java = findJava(process.env);
+  const { cache } = ensureJars(process.env, () => {});
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(join(home, "conf"), { recursive: true });
+  writeFileSync(
+    join(home, "conf", "neo4j.conf"),
+    `server.directories.data=${join(home, "data")}\nserver.directories.logs=${join(home, "logs")}\n`,
+  );
+  const classpath = [join(cache.plugins, "*"), join(cache.lib, "*")].join(delimiter);
+  const start = performance.now();
+  const result = spawnSync(
+    java.executable,
+    [
+      "-cp",
+      classpath,
+      "org.neo4j.cli.AdminTool",
+      "database",
+      "import",
+      "full",
+      "neo4j",
+      "--overwrite-destination=true",
+      "--array-delimiter=|",
+      ...args,
+    ],
+    { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, "conf") } },
+  );
+  const s = (performance.now() - start) / 1000;
+  if (result.status !== 0)
+    throw new Error(`neo4j-admin failed:\n${result.stdout}\n${result.stderr}`);
+  return s;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** A Database whose driver records the server's timings of every executeQuery. */
+function timedDatabase(db: Database, serverMs: number[]): Database {
+  const driver = new Proxy(db.driver, {
+    get(target, property, receiver) {
+      if (property !== "executeQuery") return Reflect.get(target, property, receiver) as unknown;
+      return async (...args: Parameters<Driver["executeQuery"]>) => {
+        const result = await target.executeQuery(...args);
+        const summary = (result as { summary: ResultSummary }).summary;
+        serverMs.push(
+          summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber(),
+        );
+        return result;
+      };
+    },
+  });
+  return { ...db, driver };
+}
+
+interface QuestionStats {
+  question: string;
+  serverP50: number;
+  serverP95: number;
+  callP50: number;
+  callP95: number;
+}
+
+/** The questions, through the public TS helpers, on characters and films of the story. */
+function questions(film: string, person: string): [string, (db: Database) => Promise<unknown>][] {
+  const h = heistgraph as Record<string, unknown>;
+  const call =
+    (name: string, ...args: unknown[]) =>
+    (db: Database) =>
+      (h[name] as (db: Database, ...a: unknown[]) => Promise<unknown>)(db, ...args);
+  return [
+    ["deathByWhom", call("deathByWhom", person, { film })],
+    ["killsBy", call("killsBy", person, { film })],
+    ["deathLedger", call("deathLedger", film)],
+    ["betrayalChains", call("betrayalChains", person, { film })],
+    ["filmBetrayalChains", call("filmBetrayalChains", film)],
+    ["loyaltiesOf", call("loyaltiesOf", person, { film })],
+    ["doubleAgents", call("doubleAgents", film)],
+    ["revenge", call("revenge", film)],
+    ["timeline", call("timeline", film)],
+    ["dossier", call("dossier", person, { film })],
+    ["parallels", call("parallels")],
+  ].filter(([name]) => typeof h[name as string] === "function") as [
+    string,
+    (db: Database) => Promise<unknown>,
+  ][];
+}
+
+async function questionStats(db: Database, film: string, person: string): Promise<QuestionStats[]> {
+  const stats: QuestionStats[] = [];
+  for (const [question, ask] of questions(film, person)) {
+    const server: number[] = [];
+    const calls: number[] = [];
+    const timed = timedDatabase(db, []);
+    try {
+      await ask(timed); // warm-up: plans cached
+    } catch (error) {
+      log(`  ${question}: skipped (${(error as Error).message.split("\n")[0]})`);
+      continue;
+    }
+    for (let i = 0; i < repeat; i++) {
+      const perCall: number[] = [];
+      const { s } = await seconds(() => ask(timedDatabase(db, perCall)));
+      calls.push(s * 1000);
+      server.push(perCall.reduce((a, b) => a + b, 0));
+    }
+    server.sort((a, b) => a - b);
+    calls.sort((a, b) => a - b);
+    stats.push({
+      question,
+      serverP50: percentile(server, 50),
+      serverP95: percentile(server, 95),
+      callP50: percentile(calls, 50),
+      callP95: percentile(calls, 95),
+    });
+  }
+  return stats;
+}
+
+async function main(): Promise<void> {
+  const home = instanceDirs(INSTANCE).home;
+  const boltPort = await freePort();
+  log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+  );
+  log(`Starting a Neo4j of the bench's own (${home}), default settings...`);
+  await startLocalNeo4j({
+    name: INSTANCE,
+    boltPort,
+    httpPort: await freePort(),
+    password: PASSWORD,
+    log,
+  });
+  const db = await openDatabase({
+    uri: boltUri({ boltPort }),
+    username: USERNAME,
+    password: PASSWORD,
+    database: "neo4j",
+    origin: "local",
+  });
+  const queryStats = new Map<string, QuestionStats[]>();
+  try {
+    for (const size of sizes) {
+      const shape = SIZES[size];
+      if (!shape) throw new Error(`unknown size ${size}; known: ${Object.keys(SIZES).join(", ")}`);
+      const storyDir = join(home, "stories", size);
+      const generated = await seconds(async () => {
+        rmSync(storyDir, { recursive: true, force: true });
+        return writeStory(generateStory(shape), storyDir);
+      });
+      const { sourcesFile, filmFiles } = generated.result;
+      const { films } = prepareImport(sourcesFile, filmFiles);
+      const rows = films.reduce(
+        (n, f) =>
+          n +
+          [...f.nodes.values()].reduce((a, r) => a + r.length, 0) +
+          [...f.rels.values()].reduce((a, g) => a + g.rows.length, 0),
+        0,
+      );
+      log(
+        `\n## ${size}: ${films.length} films, ${rows} rows (generated in ${generated.s.toFixed(1)} s)`,
+      );
+
+      if (parts.includes("import") || parts.includes("baselines")) {
+        const table: [string, number][] = [];
+        const measure = async (name: string, work: () => Promise<unknown>) => {
+          const { s } = await seconds(work);
+          table.push([name, s]);
+          log(`  ${name}: ${s.toFixed(1)} s`);
+        };
+        await emptyGraph(db);
+        await importDataset(db, { sourcesFile, filmFiles: filmFiles.slice(0, 1) }); // schema, warm-up
+        await emptyGraph(db);
+        if (parts.includes("import")) await ours();
+        if (parts.includes("baselines")) await baselines();
+        async function ours() {
+          await measure("heistgraph import (fresh)", () =>
+            importDataset(db, { sourcesFile, filmFiles }),
+          );
+          await measure("heistgraph import (re-import)", () =>
+            importDataset(db, { sourcesFile, filmFiles }),
+          );
+          await measure("heistgraph import --wipe (over it)", () =>
+            importDataset(db, { sourcesFile, filmFiles, wipe: true }),
+          );
+        }
+        async function baselines() {
+          // Served over HTTP by this process: the classpath-run server loads no file:/// URLs.
+          const csvDir = join(home, "bench-csv", size);
+          const csvServer = createServer((request, response) => {
+            createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
+          });
+          const csvPort = await freePort();
+          await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
+          const statements = await loadCsvFiles(films, csvDir, `http://127.0.0.1:${csvPort}`);
+          await emptyGraph(db);
+          try {
+            await measure("LOAD CSV ... IN TRANSACTIONS", () => runAuto(db, statements));
+          } finally {
+            csvServer.close();
+          }
+          await emptyGraph(db);
+
+          const adminArgs = await adminImportFiles(films, join(home, "admin-csv", size));
+          await measure("neo4j-admin database import full", async () =>
+            adminImport(adminArgs, join(home, "admin-home")),
+          );
+          rmSync(join(home, "admin-home"), { recursive: true, force: true });
+        }
+
+        const baseline = table.find(([name]) => name.startsWith("LOAD CSV"))?.[1] ?? NaN;
+        log("\n| import | seconds | rows/s | speed vs LOAD CSV |\n| --- | ---: | ---: | ---: |");
+        for (const [name, s] of table)
+          log(
+            `| ${name} | ${s.toFixed(1)} | ${Math.round(rows / s)} | ${(baseline / s).toFixed(2)}x |`,
+          );
+      }
+
+      if (parts.includes("queries")) {
+        await importDataset(db, { sourcesFile, filmFiles, wipe: true });
+        const film = films[Math.floor(films.length / 2)]?.film ?? "film-1";
+        const n = film.replace(/^.*film-/, "");
+        const stats = await questionStats(db, film, `Person ${n}-10`);
+        queryStats.set(size, stats);
+        log(
+          `\n| question (${repeat} calls) | server p50 ms | server p95 ms | call p50 ms | call p95 ms |\n| --- | ---: | ---: | ---: | ---: |`,
+        );
+        for (const q of stats)
+          log(
+            `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.callP50.toFixed(1)} | ${q.callP95.toFixed(1)} |`,
+          );
+      }
+    }
+    const [small, large] = [queryStats.get("S"), queryStats.get("M")];
+    if (small && large) {
+      log(
+        "\n| question | growth of server p95, M/S | growth of call p95, M/S |\n| --- | ---: | ---: |",
+      );
+      for (const q of small) {
+        const m = large.find((x) => x.question === q.question);
+        if (m)
+          log(
+            `| ${q.question} | ${(m.serverP95 / q.serverP95).toFixed(2)} | ${(m.callP95 / q.callP95).toFixed(2)} |`,
+          );
+      }
+    }
+  } finally {
+    await db.close();
+    await stopLocalNeo4j(INSTANCE);
+  }
+}
+
+await main();

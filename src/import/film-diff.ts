@@ -1,0 +1,160 @@
+// What importing a film changes: its plan compared with the film as the database holds it.
+// Nodes are the same node when label and id match; relationships when type, both ends and
+// `key` match. Only the difference is written, so an unchanged film writes nothing and a
+// node that stays in the film is never deleted under a concurrent reader.
+import type { NodeLabel } from "../dataset/vocabulary.ts";
+import type { FilmPlan, RelGroup, Row } from "./plan.ts";
+
+/** A node of the film as read back from the database. */
+export interface StoredNode {
+  elementId: string;
+  label: string;
+  props: Row;
+}
+
+/** A relationship leaving a node of the film, as read back. */
+export interface StoredRel {
+  elementId: string;
+  type: string;
+  fromLabel: string;
+  from: string;
+  toLabel: string;
+  to: string;
+  props: Row;
+}
+
+export interface KindChanges {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+/** Per node label and per relationship type. */
+export interface ChangeCounts {
+  nodes: Record<string, KindChanges>;
+  relationships: Record<string, KindChanges>;
+}
+
+export interface FilmDiff {
+  film: string;
+  createNodes: Map<NodeLabel, Row[]>;
+  updateNodes: { eid: string; props: Row }[];
+  deleteNodes: string[];
+  createRels: RelGroup[];
+  updateRels: { eid: string; props: Row }[];
+  deleteRels: string[];
+  counts: ChangeCounts;
+}
+
+/** Integers come back from the driver as Integer objects; compare them as numbers. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === "object") {
+    if ("toNumber" in value && typeof value.toNumber === "function")
+      return (value as { toNumber(): number }).toNumber();
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, plain(v)]),
+    );
+  }
+  return value;
+}
+
+export function sameProps(a: Row, b: Row): boolean {
+  return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+}
+
+function bump(into: Record<string, KindChanges>, kind: string, what: keyof KindChanges): void {
+  const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
+  entry[what]++;
+}
+
+const relIdentity = (
+  type: string,
+  fromLabel: string,
+  from: string,
+  toLabel: string,
+  to: string,
+  key: unknown,
+) => `${type}|${fromLabel}:${from}|${toLabel}:${to}|${String(key)}`;
+
+export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[]): FilmDiff {
+  const counts: ChangeCounts = { nodes: {}, relationships: {} };
+  const diff: FilmDiff = {
+    film: plan.film,
+    createNodes: new Map(),
+    updateNodes: [],
+    deleteNodes: [],
+    createRels: [],
+    updateRels: [],
+    deleteRels: [],
+    counts,
+  };
+
+  const storedNodes = new Map(nodes.map((n) => [`${n.label}:${String(n.props.id)}`, n]));
+  for (const [label, rows] of plan.nodes) {
+    const create: Row[] = [];
+    for (const row of rows) {
+      const identity = `${label}:${String(row.id)}`;
+      const stored = storedNodes.get(identity);
+      storedNodes.delete(identity);
+      if (!stored) {
+        create.push(row);
+        bump(counts.nodes, label, "added");
+      } else if (!sameProps(stored.props, row)) {
+        diff.updateNodes.push({ eid: stored.elementId, props: row });
+        bump(counts.nodes, label, "changed");
+      }
+    }
+    if (create.length > 0) diff.createNodes.set(label, create);
+  }
+  for (const gone of storedNodes.values()) {
+    diff.deleteNodes.push(gone.elementId);
+    bump(counts.nodes, gone.label, "removed");
+  }
+
+  const storedRels = new Map(
+    rels.map((r) => [relIdentity(r.type, r.fromLabel, r.from, r.toLabel, r.to, r.props.key), r]),
+  );
+  for (const group of plan.rels.values()) {
+    const create: RelGroup = { ...group, rows: [] };
+    for (const row of group.rows) {
+      const identity = relIdentity(group.type, group.from, row.from, group.to, row.to, row.key);
+      const stored = storedRels.get(identity);
+      storedRels.delete(identity);
+      const props = { ...row.props, key: row.key };
+      if (!stored) {
+        create.rows.push(row);
+        bump(counts.relationships, group.type, "added");
+      } else if (!sameProps(stored.props, props)) {
+        diff.updateRels.push({ eid: stored.elementId, props });
+        bump(counts.relationships, group.type, "changed");
+      }
+    }
+    if (create.rows.length > 0) diff.createRels.push(create);
+  }
+  for (const gone of storedRels.values()) {
+    diff.deleteRels.push(gone.elementId);
+    bump(counts.relationships, gone.type, "removed");
+  }
+  return diff;
+}
+
+/** Adds one film's counts into a total. */
+export function addCounts(total: ChangeCounts, more: ChangeCounts): void {
+  for (const part of ["nodes", "relationships"] as const) {
+    for (const [kind, c] of Object.entries(more[part])) {
+      const into = (total[part][kind] ??= { added: 0, changed: 0, removed: 0 });
+      into.added += c.added;
+      into.changed += c.changed;
+      into.removed += c.removed;
+    }
+  }
+}
+
+export function isUnchanged(counts: ChangeCounts): boolean {
+  return [...Object.values(counts.nodes), ...Object.values(counts.relationships)].every(
+    (c) => c.added + c.changed + c.removed === 0,
+  );
+}

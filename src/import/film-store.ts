@@ -1,0 +1,153 @@
+// A film's subgraph in the database: read it back, write the difference to its new plan, find
+// ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
+// film is found through the per-label `film` indexes of cypher/schema.cypher.
+import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
+import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
+import type { FilmPlan, Row } from "./plan.ts";
+
+/** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
+export const BATCH_SIZE = 10_000;
+
+// Every look-up names its index (USING INDEX): a plan made while the graph was still empty
+// (the first film of a fresh import) would otherwise scan the label, and stay cached.
+
+/** Labels are matched one by one (each through its own index), never as a label scan. */
+const FILM_NODES = `CALL {\n${NODE_LABELS.map((label) =>
+  label === "Film"
+    ? "  MATCH (n:Film {id: $film}) USING INDEX n:Film(id) RETURN n"
+    : `  MATCH (n:${label} {film: $film}) USING INDEX n:${label}(film) RETURN n`,
+).join("\n  UNION\n")}\n}`;
+
+const READ_NODES = `${FILM_NODES}
+RETURN elementId(n) AS eid, labels(n)[0] AS label, properties(n) AS props`;
+
+const READ_RELS = `${FILM_NODES}
+MATCH (n)-[r]->(m)
+RETURN elementId(r) AS eid, type(r) AS type, labels(n)[0] AS fromLabel, n.id AS from,
+       labels(m)[0] AS toLabel, m.id AS to, properties(r) AS props`;
+
+const DELETE_RELS = "UNWIND $rows AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r";
+const DELETE_NODES = "UNWIND $rows AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n";
+const UPDATE_NODES = "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props";
+const UPDATE_RELS =
+  "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props";
+const createNodes = (label: NodeLabel) => `UNWIND $rows AS row CREATE (n:${label}) SET n = row`;
+const createRels = (type: string, from: NodeLabel, to: NodeLabel) =>
+  `UNWIND $rows AS row\n` +
+  `MATCH (a:${from} {id: row.from}) USING INDEX a:${from}(id)\n` +
+  `MATCH (b:${to} {id: row.to}) USING INDEX b:${to}(id)\n` +
+  `CREATE (a)-[r:${type}]->(b)\n` +
+  `SET r = row.props, r.key = row.key`;
+
+/** JavaScript numbers reach Neo4j as floats; whole numbers (seq, year) must be integers. */
+export function withIntegers(value: unknown): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(withIntegers);
+  if (value !== null && typeof value === "object") {
+    const out: Row = {};
+    for (const key in value) out[key] = withIntegers((value as Row)[key]);
+    return out;
+  }
+  return value;
+}
+
+async function runBatches(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    await tx.run(cypher, { rows: withIntegers(rows.slice(i, i + BATCH_SIZE)) });
+  }
+}
+
+export async function readFilm(
+  tx: ManagedTransaction,
+  film: string,
+): Promise<{ nodes: StoredNode[]; rels: StoredRel[] }> {
+  const nodes = await tx.run(READ_NODES, { film });
+  const rels = await tx.run(READ_RELS, { film });
+  return {
+    nodes: nodes.records.map((r) => ({
+      elementId: r.get("eid") as string,
+      label: r.get("label") as string,
+      props: r.get("props") as Row,
+    })),
+    rels: rels.records.map((r) => ({
+      elementId: r.get("eid") as string,
+      type: r.get("type") as string,
+      fromLabel: r.get("fromLabel") as string,
+      from: r.get("from") as string,
+      toLabel: r.get("toLabel") as string,
+      to: r.get("to") as string,
+      props: r.get("props") as Row,
+    })),
+  };
+}
+
+/** Writes a diff: removals first (so ids are free again), then changes, then additions. */
+export async function writeDiff(tx: ManagedTransaction, diff: FilmDiff): Promise<void> {
+  await runBatches(tx, DELETE_RELS, diff.deleteRels);
+  await runBatches(tx, DELETE_NODES, diff.deleteNodes);
+  await runBatches(tx, UPDATE_NODES, diff.updateNodes);
+  for (const [label, rows] of diff.createNodes) await runBatches(tx, createNodes(label), rows);
+  await runBatches(tx, UPDATE_RELS, diff.updateRels);
+  for (const group of diff.createRels)
+    await runBatches(tx, createRels(group.type, group.from, group.to), group.rows);
+}
+
+/** Replaces the film's subgraph with its plan, inside the caller's transaction. */
+export async function replaceFilm(tx: ManagedTransaction, plan: FilmPlan): Promise<FilmDiff> {
+  const stored = await readFilm(tx, plan.film);
+  const diff = diffFilm(plan, stored.nodes, stored.rels);
+  await writeDiff(tx, diff);
+  return diff;
+}
+
+/** Takes the film's subgraph out: the diff against an empty plan. */
+export function removeFilmIn(tx: ManagedTransaction, film: string): Promise<FilmDiff> {
+  return replaceFilm(tx, { film, nodes: new Map(), rels: new Map() });
+}
+
+export interface HeldId {
+  id: string;
+  /** The film that wants the id. */
+  film: string;
+  label: string;
+  /** The film that holds it in the database (undefined: a node of no film). */
+  holder?: string;
+}
+
+const HELD_IDS = `UNWIND $rows AS row
+CALL {
+${NODE_LABELS.map((label) => `  WITH row MATCH (n:${label} {id: row.id}) USING INDEX n:${label}(id) RETURN n`).join("\n  UNION\n")}
+}
+WITH row, n, coalesce(n.film, CASE WHEN n:Film THEN n.id END) AS holder
+WHERE holder IS NULL OR holder <> row.film
+RETURN row.id AS id, row.film AS film, labels(n)[0] AS label, holder
+ORDER BY id, label`;
+
+/** Ids of the plans that nodes of other films (or of no film) already hold. */
+export async function heldIds(tx: ManagedTransaction, plans: FilmPlan[]): Promise<HeldId[]> {
+  const rows = plans.flatMap((plan) =>
+    [...plan.nodes.values()].flatMap((list) =>
+      list.map((row) => ({ id: row.id, film: plan.film })),
+    ),
+  );
+  const held: HeldId[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    const result = await tx.run(HELD_IDS, { rows: rows.slice(i, i + BATCH_SIZE) });
+    for (const r of result.records) {
+      held.push({
+        id: r.get("id") as string,
+        film: r.get("film") as string,
+        label: r.get("label") as string,
+        holder: (r.get("holder") as string | null) ?? undefined,
+      });
+    }
+  }
+  return held;
+}
+
+/** The ids of the films the database holds. */
+export async function storedFilms(tx: ManagedTransaction): Promise<string[]> {
+  const result = await tx.run("MATCH (f:Film) RETURN f.id AS id ORDER BY id");
+  return result.records.map((r) => r.get("id") as string);
+}

@@ -1,0 +1,69 @@
+// An import killed half-way (SIGKILL of the CLI, mid-transaction) leaves the graph exactly as
+// it was: a film is written in one transaction, which the server rolls back when the client
+// goes away.
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { importDataset } from "../../src/import/run-import.ts";
+import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
+import { HEISTGRAPH_BIN } from "../helpers/cli.ts";
+import { scratchDir } from "../helpers/film-files.ts";
+import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
+import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
+
+/** Write statements of an import the server is running right now. */
+async function importsRunning(): Promise<number> {
+  const db = await testDatabase();
+  const { records } = await db.driver.executeQuery(
+    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
+    {},
+    { database: db.database },
+  );
+  return records[0]?.get("n").toNumber() ?? 0;
+}
+
+describe("an import killed half-way", () => {
+  it("leaves the graph exactly as it was", async () => {
+    const db = await testDatabase();
+    await emptyGraph(db);
+    // One large film (about 30k nodes and relationships), then another telling of it: same
+    // ids, other facts, so the second import rewrites most of the film.
+    const shape = { films: 1, characters: 2000, prefix: "big-" };
+    const first = writeStory(generateStory({ ...shape, seed: 1 }), scratchDir());
+    const second = writeStory(generateStory({ ...shape, seed: 2 }), scratchDir());
+    await importDataset(db, first);
+    const before = await graphFingerprint(db);
+
+    const settings = db.settings;
+    const child = spawn(
+      process.execPath,
+      [HEISTGRAPH_BIN, "import", "--sources", second.sourcesFile, ...second.filmFiles],
+      {
+        env: {
+          ...process.env,
+          NEO4J_URI: settings.uri,
+          NEO4J_USERNAME: settings.username,
+          NEO4J_PASSWORD: settings.password,
+          NEO4J_DATABASE: settings.database,
+        },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
+    // Wait until the film's transaction is writing, then a little more, and kill the CLI.
+    let finished = false;
+    void exited.then(() => (finished = true));
+    while (!finished && (await importsRunning()) === 0) await sleep(50);
+    await sleep(300);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+
+    expect(await graphFingerprint(db)).toEqual(before);
+    // The server rolls the transaction back once it sees the connection gone.
+    while ((await importsRunning()) > 0) await sleep(100);
+    expect(await graphFingerprint(db)).toEqual(before);
+    await emptyGraph(db);
+  }, 300_000);
+});
