@@ -1,4 +1,5 @@
 // `heistgraph import [files...]`: validate, then load the films into Neo4j.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import type { Command } from "commander";
@@ -39,17 +40,26 @@ export function registerImportCommand(program: Command): void {
     .command("import")
     .argument("[files...]", "film YAML files (default: import/films/*.yaml)")
     .description("validate the dataset and load it into Neo4j in one transaction")
-    .option("--sources <file>", "the sources file the citations refer to", DEFAULT_SOURCES_FILE)
+    .option(
+      "--sources <file>",
+      "a shared sources file, added to import/sources.yaml and to each film's own sources (repeatable)",
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .option("--dry-run", "validate only; touch no database")
     .option("--wipe", "replace the whole graph (in the same transaction)")
     .action(
       action(
-        async (files: string[], opts: { sources: string; dryRun?: boolean; wipe?: boolean }) => {
+        async (files: string[], opts: { sources: string[]; dryRun?: boolean; wipe?: boolean }) => {
           const filmFiles = files.length > 0 ? files.map((f) => resolve(f)) : undefined;
+          const sourcesFile = [
+            ...(existsSync(DEFAULT_SOURCES_FILE) ? [DEFAULT_SOURCES_FILE] : []),
+            ...opts.sources.map((f) => resolve(f)),
+          ];
           if (opts.dryRun) {
             printImportReport(
               await importDataset(undefined, {
-                sourcesFile: resolve(opts.sources),
+                sourcesFile,
                 filmFiles,
                 dryRun: true,
               }),
@@ -65,7 +75,7 @@ export function registerImportCommand(program: Command): void {
             : undefined;
           try {
             const report = await importDataset(database, {
-              sourcesFile: resolve(opts.sources),
+              sourcesFile,
               filmFiles,
               wipe: opts.wipe,
               onProgress: (done, total, step) => {

@@ -2,7 +2,15 @@
 // one per node label and per (relationship type, start label, end label). The importer
 // runs the plan over Bolt; the Cypher export prints the same plan with the rows inlined.
 import { normaliseName } from "../text/normalise.ts";
+import {
+  actRelationship,
+  loyaltyKey,
+  membershipKey,
+  secretKey,
+  tieRelationship,
+} from "../dataset/identity.ts";
 import type { LoadedDataset } from "../dataset/load.ts";
+import { parallelRole, vocabularyOf } from "../dataset/story-words.ts";
 import type { DatasetIndex } from "../dataset/validate.ts";
 import type { NodeLabel, RelationshipType } from "../dataset/vocabulary.ts";
 
@@ -104,6 +112,7 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
   for (const { data } of dataset.films) {
     const film = data.film.id;
     const events = new Map(data.events.map((e) => [e.id, e]));
+    const vocabulary = vocabularyOf(data);
     node("Film", { ...data.film });
 
     for (const place of data.places) {
@@ -125,6 +134,7 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
       node("Character", {
         ...c,
         film,
+        parallelRole: parallelRole(c.role, vocabulary),
         // Lower-case, accent-free name and aliases, for look-ups by name.
         searchKeys: [...new Set([c.name, ...c.aliases].map(normaliseName))],
       });
@@ -136,6 +146,8 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
       node("Event", {
         id: event.id,
         seq: event.seq,
+        toldSeq: event.toldSeq,
+        episode: event.episode,
         name: event.name,
         summary: event.summary,
         film,
@@ -160,7 +172,7 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
     });
 
     for (const m of data.memberships) {
-      rel("MEMBER_OF", m.member, m.group, `${m.since ?? 0}`, {
+      rel("MEMBER_OF", m.member, m.group, membershipKey(m), {
         role: m.role,
         since: m.since,
         until: m.until,
@@ -168,8 +180,7 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
       });
     }
     for (const l of data.loyalties) {
-      const key = `${l.kind}|${l.since ?? 0}`;
-      rel("LOYAL_TO", l.from, l.to, key, {
+      rel("LOYAL_TO", l.from, l.to, loyaltyKey(l), {
         kind: l.kind,
         covert: l.covert,
         since: l.since,
@@ -179,7 +190,7 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
         sources: l.sources,
       });
       for (const k of l.knownBy) {
-        rel("KNOWS_SECRET_OF", k.who, l.from, `${l.to}|${key}`, {
+        rel("KNOWS_SECRET_OF", k.who, l.from, secretKey(l), {
           loyalTo: l.to,
           since: k.since,
           sources: k.sources,
@@ -188,18 +199,24 @@ export function planImport(dataset: LoadedDataset, index: DatasetIndex): Planned
     }
     for (const act of data.acts) {
       const seq = events.get(act.event)?.seq;
-      rel(act.type, act.by, act.to, act.event, {
+      const r = actRelationship(act, vocabulary);
+      if (!r) throw new Error(`planImport: unknown act "${act.type}"; validate first`);
+      rel(r.type, act.by, act.to, r.key, {
+        act: r.act,
         event: act.event,
         seq,
         how: act.how,
-        coerced: act.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
+        coerced: r.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
         coercedBy: act.coercedBy,
         note: act.note,
         sources: act.sources,
       });
     }
     for (const tie of data.ties) {
-      rel(tie.type, tie.from, tie.to, `${tie.since ?? 0}`, {
+      const r = tieRelationship(tie, vocabulary);
+      if (!r) throw new Error(`planImport: unknown tie "${tie.type}"; validate first`);
+      rel(r.type, tie.from, tie.to, r.key, {
+        tie: r.tie,
         status: tie.status,
         since: tie.since,
         until: tie.until,

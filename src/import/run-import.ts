@@ -16,7 +16,7 @@ export const BATCH_SIZE = 500;
 export function defaultFilmFiles(): string[] {
   const dir = join(PACKAGE_ROOT, "import", "films");
   return readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
+    .filter((f) => f.endsWith(".yaml") && !f.endsWith(".sources.yaml"))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -37,7 +37,10 @@ export interface PreparedImport {
 }
 
 /** Loads and validates; throws InvalidDatasetError listing every problem. */
-export function prepareImport(sourcesFile: string, filmFiles: string[]): PreparedImport {
+export function prepareImport(
+  sourcesFiles: string | string[],
+  filmFiles: string[],
+): PreparedImport {
   const problems: DatasetProblem[] = [];
   if (filmFiles.length === 0) {
     problems.push({
@@ -47,9 +50,9 @@ export function prepareImport(sourcesFile: string, filmFiles: string[]): Prepare
       suggestion: "pass film YAML files, or run from a checkout with import/films/",
     });
   }
-  const dataset = loadDataset(sourcesFile, filmFiles, problems);
-  const index = dataset ? validateDataset(dataset, problems) : undefined;
-  if (!dataset || !index || problems.length > 0) throw new InvalidDatasetError(problems);
+  const dataset = loadDataset(sourcesFiles, filmFiles, problems);
+  const index = validateDataset(dataset, problems);
+  if (problems.length > 0) throw new InvalidDatasetError(problems);
   return { dataset, plan: planImport(dataset, index) };
 }
 
@@ -103,7 +106,8 @@ function plannedCounts(plan: PlannedStatement[]): ImportReport["planned"] {
 }
 
 export interface ImportOptions {
-  sourcesFile?: string;
+  /** Shared sources files (default: import/sources.yaml); films' own sources are found beside them. */
+  sourcesFile?: string | string[];
   filmFiles?: string[];
   dryRun?: boolean;
   /** Delete the whole graph first, in the same transaction. */
