@@ -8,6 +8,7 @@ import { registerStoryCommands } from "./commands/story.ts";
 import { registerVizCommand } from "./commands/viz.ts";
 import { registerDbCommands } from "./db-commands.ts";
 import { registerImportCommand } from "./import-command.ts";
+import { registerNewCommand } from "./new-command.ts";
 
 export function buildProgram(): Command {
   const program = new Command("heistgraph")
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDbCommands(program);
   registerImportCommand(program);
+  registerNewCommand(program);
   registerDeathCommands(program);
   registerBetrayalCommands(program);
   registerLoyaltyCommands(program);
