@@ -5,6 +5,7 @@ import neo4j, { type ResultSummary } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
+import { resolveAct, vocabularyOf } from "../dataset/story-words.ts";
 import { validateDataset } from "../dataset/validate.ts";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { planImport, type PlannedStatement } from "./plan.ts";
@@ -89,8 +90,11 @@ export function tallyFilms(dataset: LoadedDataset): FilmTally[] {
     file,
     characters: data.characters.length,
     events: data.events.length,
-    killings: data.acts.filter((a) => a.type === "KILLED").length,
-    betrayals: data.acts.filter((a) => a.type === "BETRAYED").length,
+    // A story's own act word counts as the built-in type it declares (countsAs).
+    killings: data.acts.filter((a) => resolveAct(a.type, vocabularyOf(data))?.type === "KILLED")
+      .length,
+    betrayals: data.acts.filter((a) => resolveAct(a.type, vocabularyOf(data))?.type === "BETRAYED")
+      .length,
   }));
 }
 

@@ -15,8 +15,12 @@ export interface RunResult {
   stderr: string;
 }
 
-/** `node <args>` in the package folder, against `settings`, without colours. */
-export async function runNode(args: string[], settings: DatabaseSettings): Promise<RunResult> {
+/** `node <args>` in the package folder (or `cwd`), against `settings`, without colours. */
+export async function runNode(
+  args: string[],
+  settings: DatabaseSettings,
+  cwd = PACKAGE_ROOT,
+): Promise<RunResult> {
   const env = {
     ...process.env,
     NEO4J_URI: settings.uri,
@@ -28,7 +32,7 @@ export async function runNode(args: string[], settings: DatabaseSettings): Promi
   };
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, args, {
-      cwd: PACKAGE_ROOT,
+      cwd,
       env,
     });
     return { code: 0, stdout, stderr };
