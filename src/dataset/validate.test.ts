@@ -337,6 +337,42 @@ describe("sources and citations", () => {
     expect(declared.problems).toEqual([]);
   });
 
+  it("combines several shared sources files, each source checked against its text", () => {
+    const dir = join(root, "shared");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "tiny.txt"), TEXT);
+    const a = join(dir, "a.sources.yaml");
+    const b = join(dir, "b.sources.yaml");
+    writeFileSync(
+      a,
+      stringify({ sources: [{ id: "tiny-text", title: "T", film: "tiny", file: "tiny.txt" }] }),
+    );
+    writeFileSync(
+      b,
+      stringify({ sources: [{ id: "tiny-notes", title: "N", film: "tiny", paragraphs: 2 }] }),
+    );
+    const film = join(dir, "tiny.yaml");
+    writeFileSync(
+      film,
+      stringify(
+        edited((s) => {
+          delete s.sources;
+          s.characters[2].sources = ["tiny-notes:2", "tiny-notes:3"];
+        }),
+      ),
+    );
+    const problems: DatasetProblem[] = [];
+    const dataset = loadDataset([a, b], [film], problems);
+    validateDataset(dataset, problems);
+    expect(dataset.sources.sources.map((s) => [s.id, s.paragraphs])).toEqual([
+      ["tiny-text", 5],
+      ["tiny-notes", 2],
+    ]);
+    expect(problems.map((p) => `${p.item} ${p.field}: ${p.message}`)).toEqual([
+      "characters[2] (tiny-cy) sources[1]: cites paragraph 3 of tiny-notes, which has 2",
+    ]);
+  });
+
   it("refuses a source declared twice across files", () => {
     const run = check(story(), {
       "tiny.sources.yaml": stringify({ sources: [{ id: "tiny-text", title: "T", paragraphs: 3 }] }),
