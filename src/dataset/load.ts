@@ -33,8 +33,6 @@ export interface LoadedFilm {
   brokenWords: Set<string>;
   /** Ids of items that failed their schema, so references to them are not reported too. */
   invalidIds: Map<string, ListName>;
-  /** False when the film block itself is invalid (its id may be a guess). */
-  filmValid: boolean;
 }
 
 /** Where a source was declared and what its text holds. */
@@ -227,7 +225,7 @@ function checkVocabulary(
 }
 
 /** Checks a parsed film file item by item. */
-export function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): LoadedFilm {
+function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): LoadedFilm {
   const fallbackId = basename(file).replace(/\.ya?ml$/, "");
   const object =
     raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -306,11 +304,11 @@ export function checkFilmFile(raw: unknown, file: string, problems: DatasetProbl
     sources,
     ...lists,
   };
-  return { file, data, vocabulary, brokenWords, invalidIds, filmValid: film !== undefined };
+  return { file, data, vocabulary, brokenWords, invalidIds };
 }
 
 /** A source text's paragraphs: its lines, numbered from 1 (a final line break adds none). */
-export function countParagraphs(text: string): { paragraphs: number; blank: Set<number> } {
+function countParagraphs(text: string): { paragraphs: number; blank: Set<number> } {
   const lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
   const blank = new Set<number>();
   lines.forEach((l, i) => {
@@ -435,7 +433,7 @@ function sourcesOfFile(
 }
 
 /** `<film>.sources.yaml` beside a film file: that film's own sources. */
-export function besideSourcesFile(filmFile: string): string {
+function besideSourcesFile(filmFile: string): string {
   return filmFile.replace(/\.ya?ml$/, "") + ".sources.yaml";
 }
 
