@@ -86,6 +86,7 @@ export function generateFilm(shape: StoryShape, n: number): FilmFile {
 
   const data: FilmFile = {
     film: { id: film, title: `Film ${n}`, year: 1950 + (n % 70), sources: cite() },
+    sources: [],
     places: places.map((id, i) => ({
       id,
       name: `Place ${i}`,

@@ -99,7 +99,10 @@ export function typeDefs(): string {
       aliases: [String!]!
       unnamed: Boolean!
       count: Int
-      role: String!
+      "The story's word for the character's role; absent when the story gives none."
+      role: String
+      "The role parallels compares by (a built-in role, or the one a story's role is like)."
+      parallelRole: String
       occupation: String
       fate: String!
       description: String!
@@ -149,6 +152,10 @@ export function typeDefs(): string {
     type Event @node {
       id: ID!
       seq: Int!
+      "Position in the telling, when it differs from seq (flashbacks)."
+      toldSeq: Int
+      "For a series: the episode that tells it."
+      episode: String
       name: String!
       summary: String!
       film: String!
@@ -201,6 +208,8 @@ export function typeDefs(): string {
     }
 
     type Act @relationshipProperties {
+      "The story's own word for the act, when it counts as this type (countsAs)."
+      act: String
       event: String!
       seq: Int
       how: String!
@@ -217,6 +226,8 @@ export function typeDefs(): string {
     }
 
     type Tie @relationshipProperties {
+      "The story's own tie word (TIED_TO)."
+      tie: String
       status: String
       since: Int
       until: Int

@@ -1,4 +1,5 @@
 // `heistgraph import [files...]`: validate, then load the films into Neo4j.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import type { Command } from "commander";
@@ -27,9 +28,8 @@ export function printChanges(changes: ChangeCounts): void {
     say("Already up to date: nothing added, changed or removed.");
     return;
   }
-  const table = makeTable(["", "added", "changed", "removed"]);
   // One line per kind, without rules between them: a fresh import lists forty kinds.
-  Object.assign(table.options.chars, { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" });
+  const table = makeTable(["", "added", "changed", "removed"], { compact: true });
   for (const { kind, c } of rows) table.push([kind, c.added, c.changed, c.removed]);
   say(table.toString());
 }
@@ -62,17 +62,26 @@ export function registerImportCommand(program: Command): void {
     .description(
       "validate the films and replace each one's subgraph in Neo4j (facts gone from a file are removed)",
     )
-    .option("--sources <file>", "the sources file the citations refer to", DEFAULT_SOURCES_FILE)
+    .option(
+      "--sources <file>",
+      "a shared sources file, added to import/sources.yaml and to each film's own sources (repeatable)",
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .option("--dry-run", "validate only; touch no database")
     .option("--wipe", "replace the whole graph: other films and nodes of no film are removed")
     .action(
       action(
-        async (files: string[], opts: { sources: string; dryRun?: boolean; wipe?: boolean }) => {
+        async (files: string[], opts: { sources: string[]; dryRun?: boolean; wipe?: boolean }) => {
           const filmFiles = files.length > 0 ? files.map((f) => resolve(f)) : undefined;
+          const sourcesFile = [
+            ...(existsSync(DEFAULT_SOURCES_FILE) ? [DEFAULT_SOURCES_FILE] : []),
+            ...opts.sources.map((f) => resolve(f)),
+          ];
           if (opts.dryRun) {
             printImportReport(
               await importDataset(undefined, {
-                sourcesFile: resolve(opts.sources),
+                sourcesFile,
                 filmFiles,
                 dryRun: true,
               }),
@@ -88,7 +97,7 @@ export function registerImportCommand(program: Command): void {
             : undefined;
           try {
             const report = await importDataset(database, {
-              sourcesFile: resolve(opts.sources),
+              sourcesFile,
               filmFiles,
               wipe: opts.wipe,
               onProgress: (done, total, step) => {

@@ -19,6 +19,10 @@ export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }
     load: async () => (await import("./import-command.ts")).registerImportCommand,
   },
   {
+    names: ["new"],
+    load: async () => (await import("./new-command.ts")).registerNewCommand,
+  },
+  {
     names: ["remove"],
     load: async () => (await import("./import-command.ts")).registerRemoveCommand,
   },

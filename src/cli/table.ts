@@ -20,6 +20,8 @@ export interface TableOptions {
   width?: number;
   /** Colour the heading; default: when stdout is a terminal. */
   color?: boolean;
+  /** No rule between rows: for long lists of one-line rows. */
+  compact?: boolean;
 }
 
 export interface TextTable {
@@ -88,6 +90,9 @@ export function renderTable(head: string[], rows: Cell[][], options: TableOption
     head: head.map((title, i) => wrap(title, widths[i] ?? 1)),
     colWidths: widths.map((w) => w + 2),
     style: color ? {} : { head: [], border: [] },
+    ...(options.compact
+      ? { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }
+      : {}),
   });
   for (const row of cells) table.push(row.map((text, i) => wrap(text, widths[i] ?? 1)));
   return table.toString();

@@ -1,44 +1,69 @@
-// Reads the sources file and film files from disk and checks each against its schema.
-// Every problem is collected (not thrown one by one) so a user fixes them all in one go.
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
-import jsYaml from "js-yaml";
-import { parseDocument } from "yaml";
+// Reads the film files and the sources they cite, and checks each item against its schema
+// on its own: a bad item is reported and left out, and the rest is still checked by
+// validate.ts, so one pass reports every problem of every kind.
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import type { z } from "zod";
-import { filmFileSchema, sourcesFileSchema, type FilmFile, type SourcesFile } from "./schema.ts";
-import { didYouMean, type DatasetProblem } from "./problems.ts";
+import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
+import {
+  filmFileSchema,
+  filmLists,
+  filmSchema,
+  LIMITS,
+  sourceSchema,
+  vocabularyLists,
+  type FilmFile,
+  type Source,
+} from "./schema.ts";
+import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import { storyWord, type StoryVocabulary } from "./story-words.ts";
+import { readUtf8, readYamlFile } from "./yaml-input.ts";
+
+/** Where source texts are looked for after the folder of the file that declares them. */
+export const SEEDS_DIR = join(PACKAGE_ROOT, "..", "shared", "seeds");
+
+type ListName = keyof typeof filmLists;
 
 export interface LoadedFilm {
   file: string;
+  /** The items that passed their schema; the others are reported. */
   data: FilmFile;
+  vocabulary: StoryVocabulary;
+  /** Words of vocabulary entries that failed their schema: their uses are not reported too. */
+  brokenWords: Set<string>;
+  /** Ids of items that failed their schema, so references to them are not reported too. */
+  invalidIds: Map<string, ListName>;
 }
 
+/** Where a source was declared and what its text holds. */
+export interface SourceInfo {
+  file: string;
+  item: string;
+  paragraphs: number;
+  /** Paragraph numbers (lines) of the text that are blank: nothing there to cite. */
+  blank: Set<number>;
+}
+
+/** A source with its film and paragraph count settled, as its Source node stores it. */
+export type ResolvedSource = Source & { film: string; paragraphs: number };
+
 export interface LoadedDataset {
-  sourcesFile: string;
-  sources: SourcesFile;
+  /** Every source of every file. */
+  sources: { sources: ResolvedSource[] };
+  sourceInfo: Map<string, SourceInfo>;
+  /** Ids of sources that are declared but invalid: citations of them are not reported too. */
+  brokenSources: Set<string>;
   films: LoadedFilm[];
 }
 
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
 }
 
-/** A readable name for the item at a zod path, e.g. `characters[3] (neil-mccauley)`. */
-function describeItem(raw: unknown, path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(file)";
-  const [list, index] = path;
-  if (typeof index !== "number") return String(list);
-  const item = (raw as Record<string, unknown[]> | undefined)?.[String(list)]?.[index] as
-    Record<string, unknown> | undefined;
-  const label = item?.id ?? (item?.type ? `${item.type} ${item.by} -> ${item.to}` : undefined);
-  return `${String(list)}[${index}]${label ? ` (${String(label)})` : ""}`;
-}
-
 function fieldOf(path: readonly PropertyKey[]): string | undefined {
-  const rest = typeof path[1] === "number" ? path.slice(2) : path.slice(1);
-  return rest.length
-    ? rest
+  return path.length
+    ? path
         .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
         .join(".")
         .replace(/\.\[/g, "[")
@@ -52,104 +77,430 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   );
 }
 
-/** Enum mistakes get a short message and a "did you mean" instead of zod's long one. */
-function enumProblem(
+function issueProblem(
   raw: unknown,
   issue: z.core.$ZodIssue,
-): Pick<DatasetProblem, "message" | "suggestion"> | undefined {
-  if (issue.code !== "invalid_value") return undefined;
+  where: Pick<DatasetProblem, "file" | "item">,
+  acceptedKeys: () => string[],
+): DatasetProblem {
   const given = valueAt(raw, issue.path);
-  if (typeof given !== "string") return undefined;
-  const guess = didYouMean(given, issue.values.map(String));
-  return {
-    message: `"${given}" is not one of the allowed values`,
-    suggestion: guess ? `did you mean "${guess}"?` : undefined,
-  };
-}
-
-function expectedOf(issue: z.core.$ZodIssue): string | undefined {
-  if (issue.code === "invalid_value" && "values" in issue) {
-    return `one of: ${issue.values.map(String).join(", ")}`;
-  }
-  if (issue.code === "invalid_type") return issue.expected;
-  if (issue.code === "unrecognized_keys") return "only the fields the format defines";
-  return undefined;
-}
-
-function parseYaml(file: string, problems: DatasetProblem[]): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    problems.push({
-      file: displayPath(file),
-      item: "(file)",
-      message: `cannot read the file: ${(error as Error).message}`,
-      suggestion: "check the path",
-    });
-    return undefined;
-  }
-  // js-yaml parses large files several times faster (same YAML 1.2 core schema, duplicate
-  // keys refused); on any error, yaml's parser runs again for messages with line and column.
-  try {
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
-  } catch {
-    // reported below
-  }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      const [line, col] = [error.linePos?.[0]?.line, error.linePos?.[0]?.col];
-      problems.push({
-        file: displayPath(file),
-        item: line ? `line ${line}, column ${col}` : "(file)",
-        message: `not valid YAML: ${error.message.split("\n")[0]}`,
-        suggestion: "check indentation and quoting around that line",
-      });
+  const p: DatasetProblem = { ...where, field: fieldOf(issue.path), message: issue.message };
+  if (issue.code === "invalid_value") {
+    const allowed = issue.values.map(String);
+    const guess = typeof given === "string" ? didYouMean(given, allowed) : undefined;
+    if (typeof given === "string") p.message = `"${given}" is not one of the accepted values`;
+    p.expected = `one of: ${allowed.join(", ")}`;
+    if (guess) p.suggestion = `did you mean "${guess}"?`;
+  } else if (issue.code === "invalid_type") {
+    const found = Array.isArray(given) ? "a list" : given === null ? "nothing" : typeof given;
+    p.message =
+      given === undefined ? "a required field is missing" : `a ${found} is not accepted here`;
+    p.expected = given === undefined ? `${issue.expected} (the field is required)` : issue.expected;
+  } else if (issue.code === "invalid_format" && typeof given === "string") {
+    // eslint-disable-next-line no-control-regex
+    const hidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(given);
+    if (hidden) {
+      const code = (hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+      p.message = `holds an invisible control character (U+${code}, at character ${hidden.index + 1}): ${issue.message}`;
+      p.suggestion =
+        "delete it (a \\n line break is fine only in long text: summary, description, how, note)";
+    } else if (given.length > 80) {
+      p.message = `${issue.message} (it has ${given.length} characters)`;
     }
-    return undefined;
+  } else if (issue.code === "too_big" && typeof given === "string") {
+    p.message = `${issue.message} (it has ${given.length})`;
+  } else if (issue.code === "unrecognized_keys") {
+    const accepted = acceptedKeys();
+    p.message = `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+    p.expected = `one of: ${accepted.join(", ")}`;
+    const guesses = issue.keys
+      .map((k) => [k, didYouMean(k, accepted)] as const)
+      .filter(([, g]) => g !== undefined);
+    if (guesses.length > 0)
+      p.suggestion = guesses.map(([k, g]) => `for "${k}", did you mean "${g}"?`).join(" ");
   }
-  return document.toJS();
+  return p;
 }
 
-function checkSchema<T>(
+/** The accepted keys of the object schema at a path inside `schema` (e.g. knownBy[0]). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  type Node = { shape?: Record<string, unknown>; def?: { innerType?: Node; element?: Node } };
+  const unwrap = (n: Node | undefined): Node | undefined => {
+    let current = n;
+    while (current?.def?.innerType) current = current.def.innerType;
+    return current;
+  };
+  let node = unwrap(schema as unknown as Node);
+  for (const key of path) {
+    node = unwrap(
+      typeof key === "number" ? node?.def?.element : (node?.shape?.[String(key)] as Node),
+    );
+  }
+  return Object.keys(node?.shape ?? {});
+}
+
+/** Parses one item; a problem for each issue, the parsed item when it is valid. */
+function checkItem<T>(
   schema: z.ZodType<T>,
   raw: unknown,
-  file: string,
+  where: Pick<DatasetProblem, "file" | "item">,
   problems: DatasetProblem[],
 ): T | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    problems.push({
-      file: displayPath(file),
-      item: describeItem(raw, issue.path),
-      field: fieldOf(issue.path),
-      message: issue.message,
-      expected: expectedOf(issue),
-      ...enumProblem(raw, issue),
-    });
+    problems.push(issueProblem(raw, issue, where, () => keysAt(schema, issue.path)));
   }
   return undefined;
 }
 
-/** Loads and schema-checks the files; cross-references are checked by validate.ts. */
+const TOP_KEYS = Object.keys(filmFileSchema.shape);
+
+function asList(
+  raw: Record<string, unknown>,
+  key: string,
+  file: string,
+  problems: DatasetProblem[],
+): unknown[] {
+  const value = raw[key];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  problems.push({
+    file,
+    item: key,
+    message: `"${key}" must be a list (items starting with "- ")`,
+    expected: "a list",
+  });
+  return [];
+}
+
+function checkListSize(list: unknown[], key: string, file: string, problems: DatasetProblem[]) {
+  const max = LIMITS.list;
+  if (list.length > max) {
+    problems.push({
+      file,
+      item: key,
+      message: `${list.length} items, more than the ${max} a list may hold`,
+      suggestion: "split the story into several films (series episodes, parts)",
+    });
+  }
+}
+
+/** The story's own words, entry by entry: a bad entry is reported and its word set aside. */
+function checkVocabulary(
+  raw: unknown,
+  file: string,
+  problems: DatasetProblem[],
+): { vocabulary: StoryVocabulary; brokenWords: Set<string> } {
+  const vocabulary: StoryVocabulary = { acts: [], ties: [], roles: [] };
+  const brokenWords = new Set<string>();
+  if (raw === undefined || raw === null) return { vocabulary, brokenWords };
+  const object = (typeof raw === "object" && !Array.isArray(raw) ? raw : {}) as Record<
+    string,
+    unknown
+  >;
+  const parts = Object.keys(vocabularyLists);
+  for (const key of Object.keys(object).filter((k) => !parts.includes(k))) {
+    const guess = didYouMean(key, parts);
+    problems.push({
+      file,
+      item: "vocabulary",
+      message: `unknown part "${key}"`,
+      expected: `one of: ${parts.join(", ")}`,
+      suggestion: guess ? `did you mean "${guess}"?` : undefined,
+    });
+  }
+  for (const part of Object.keys(vocabularyLists) as (keyof StoryVocabulary)[]) {
+    asList(object, part, file, problems).forEach((entry, i) => {
+      const item = itemName(`vocabulary.${part}`, i, entry);
+      const parsed = checkItem(vocabularyLists[part] as z.ZodType, entry, { file, item }, problems);
+      if (parsed) (vocabulary[part] as unknown[]).push(parsed);
+      else {
+        const word = (entry as Record<string, unknown> | undefined)?.word;
+        if (typeof word === "string") brokenWords.add(storyWord(word));
+      }
+    });
+  }
+  return { vocabulary, brokenWords };
+}
+
+/** Checks a parsed film file item by item. */
+function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): LoadedFilm {
+  const fallbackId = basename(file).replace(/\.ya?ml$/, "");
+  const object =
+    raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (object !== raw) {
+    problems.push({
+      file,
+      item: "(file)",
+      message: "a film file is a map with film:, characters:, events: ...",
+      expected: "a YAML map at the top level",
+      suggestion: 'start from `npx heistgraph new "Title"`',
+    });
+  }
+  for (const key of Object.keys(object)) {
+    if (!TOP_KEYS.includes(key)) {
+      const guess = didYouMean(key, TOP_KEYS);
+      problems.push({
+        file,
+        item: key,
+        message: `unknown top-level part "${key}"`,
+        expected: `one of: ${TOP_KEYS.join(", ")}`,
+        suggestion: guess ? `did you mean "${guess}"?` : undefined,
+      });
+    }
+  }
+
+  const film = checkItem(filmSchema, object.film, { file, item: "film" }, problems);
+  const rawFilmId = (object.film as Record<string, unknown> | undefined)?.id;
+  const { vocabulary, brokenWords } = checkVocabulary(object.vocabulary, file, problems);
+  const invalidIds = new Map<string, ListName>();
+  const lists = {} as { [K in ListName]: FilmFile[K] };
+  for (const key of Object.keys(filmLists) as ListName[]) {
+    const items = asList(object, key, file, problems);
+    checkListSize(items, key, file, problems);
+    const valid: unknown[] = [];
+    items.forEach((item, i) => {
+      const parsed = checkItem(
+        filmLists[key] as z.ZodType,
+        item,
+        { file, item: itemName(key, i, item) },
+        problems,
+      );
+      if (parsed !== undefined) valid.push(parsed);
+      else {
+        const id = (item as Record<string, unknown> | undefined)?.id;
+        if (typeof id === "string") invalidIds.set(id, key);
+      }
+    });
+    (lists as Record<string, unknown[]>)[key] = valid;
+    if ((key === "characters" || key === "events") && items.length === 0) {
+      problems.push({
+        file,
+        item: key,
+        message: `a film needs at least one ${key === "characters" ? "character" : "event"}`,
+        suggestion: `add a "${key}:" list`,
+      });
+    }
+  }
+  const sources: Source[] = [];
+  asList(object, "sources", file, problems).forEach((item, i) => {
+    const parsed = checkItem(
+      sourceSchema,
+      item,
+      { file, item: itemName("sources", i, item) },
+      problems,
+    );
+    if (parsed) sources.push(parsed);
+  });
+
+  const data: FilmFile = {
+    film: film ?? {
+      id: typeof rawFilmId === "string" ? rawFilmId : fallbackId,
+      title: "",
+      sources: [],
+    },
+    vocabulary,
+    sources,
+    ...lists,
+  };
+  return { file, data, vocabulary, brokenWords, invalidIds };
+}
+
+/** A source text's paragraphs: its lines, numbered from 1 (a final line break adds none). */
+function countParagraphs(text: string): { paragraphs: number; blank: Set<number> } {
+  const lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
+  const blank = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.trim() === "") blank.add(i + 1);
+  });
+  return { paragraphs: text === "" ? 0 : lines.length, blank };
+}
+
+interface DeclaredSource {
+  source: Source;
+  /** The file that declares it (shown), and its folder on disk. */
+  file: string;
+  dir: string;
+  item: string;
+  /** The film of the file that declares it, when it is a film's own. */
+  ownerFilm?: string;
+}
+
+function resolveSource(
+  declared: DeclaredSource,
+  problems: DatasetProblem[],
+): { source: ResolvedSource; info: SourceInfo } | undefined {
+  const { source, file, item, ownerFilm } = declared;
+  const where = { file, item };
+  const film = source.film ?? ownerFilm;
+  let ok = true;
+  if (!film) {
+    problems.push({
+      ...where,
+      field: "film",
+      message: "a source in a shared sources file must say which film it tells",
+      suggestion: "add film: <film id>, or declare the source in the film's own file",
+    });
+    ok = false;
+  } else if (ownerFilm && source.film && source.film !== ownerFilm) {
+    problems.push({
+      ...where,
+      field: "film",
+      message: `declared with film ${ownerFilm} but says film: ${source.film}`,
+      suggestion: "drop film: (it defaults to the film of the file), or move the source",
+    });
+    ok = false;
+  }
+  let paragraphs = source.paragraphs;
+  let blank = new Set<number>();
+  if (source.file !== undefined) {
+    const candidates = [join(declared.dir, source.file), join(SEEDS_DIR, source.file)];
+    const found = candidates.find((c) => existsSync(c));
+    if (found) {
+      const text = readUtf8(found, displayPath(found), problems);
+      if (text === undefined) ok = false;
+      else {
+        const counted = countParagraphs(text);
+        if (paragraphs !== undefined && paragraphs !== counted.paragraphs) {
+          problems.push({
+            ...where,
+            field: "paragraphs",
+            message: `says ${paragraphs} paragraphs, but ${displayPath(found)} has ${counted.paragraphs} lines`,
+            expected: `${counted.paragraphs} (a paragraph is a line of the text)`,
+            suggestion: "drop paragraphs: it is read from the file",
+          });
+          // Citations are still checked, against the text itself.
+        }
+        paragraphs = counted.paragraphs;
+        blank = counted.blank;
+      }
+    } else if (paragraphs === undefined) {
+      problems.push({
+        ...where,
+        field: "file",
+        message: `cannot find the text ${source.file} (looked in ${candidates.map(displayPath).join(" and ")})`,
+        suggestion: `put ${source.file} beside ${file}, or give paragraphs: <number of lines>`,
+      });
+      ok = false;
+    }
+  } else if (paragraphs === undefined) {
+    problems.push({
+      ...where,
+      message: "a source needs its text (file:) or its paragraph count (paragraphs:)",
+      suggestion: "add file: <the text file, one paragraph per line> beside this file",
+    });
+    ok = false;
+  }
+  if (!ok || !film || paragraphs === undefined) return undefined;
+  return {
+    source: { ...source, film, paragraphs },
+    info: { file, item, paragraphs, blank },
+  };
+}
+
+function sourcesOfFile(
+  path: string,
+  ownerFilm: string | undefined,
+  problems: DatasetProblem[],
+  broken: (raw: unknown) => void,
+): DeclaredSource[] {
+  const file = displayPath(path);
+  const raw = readYamlFile(path, file, problems);
+  if (raw === undefined) return [];
+  const object = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const extra = Object.keys(object).filter((k) => k !== "sources");
+  if (extra.length > 0 || !Array.isArray(object.sources)) {
+    problems.push({
+      file,
+      item: "(file)",
+      message: `a sources file holds one list, sources:${extra.length ? `; found ${extra.join(", ")}` : ""}`,
+      expected: "sources: [{id, title, file}, ...]",
+      suggestion: extra.includes("film")
+        ? "this looks like a film file: pass it as a file to import, not with --sources"
+        : "see import/schema/sources.schema.json",
+    });
+  }
+  const list = Array.isArray(object.sources) ? object.sources : [];
+  const declared: DeclaredSource[] = [];
+  list.forEach((item, i) => {
+    const where = { file, item: itemName("sources", i, item) };
+    const source = checkItem(sourceSchema, item, where, problems);
+    if (source) declared.push({ source, file, dir: dirname(path), item: where.item, ownerFilm });
+    else broken(item);
+  });
+  return declared;
+}
+
+/** `<film>.sources.yaml` beside a film file: that film's own sources. */
+function besideSourcesFile(filmFile: string): string {
+  return filmFile.replace(/\.ya?ml$/, "") + ".sources.yaml";
+}
+
+/**
+ * Loads the film files, their own sources (in the file or beside it) and the shared sources
+ * files. Every problem goes to `problems`; the result holds what passed, for validate.ts.
+ */
 export function loadDataset(
-  sourcesFile: string,
+  sourcesFiles: string | string[],
   filmFiles: string[],
   problems: DatasetProblem[],
-): LoadedDataset | undefined {
-  const sources = checkSchema(
-    sourcesFileSchema,
-    parseYaml(sourcesFile, problems),
-    sourcesFile,
-    problems,
-  );
-  const films: LoadedFilm[] = [];
-  for (const file of filmFiles) {
-    const data = checkSchema(filmFileSchema, parseYaml(file, problems), file, problems);
-    if (data) films.push({ file: displayPath(file), data });
+): LoadedDataset {
+  const declared: DeclaredSource[] = [];
+  const brokenSources = new Set<string>();
+  const broken = (raw: unknown) => {
+    const id = (raw as Record<string, unknown> | undefined)?.id;
+    if (typeof id === "string") brokenSources.add(id);
+  };
+  for (const path of typeof sourcesFiles === "string" ? [sourcesFiles] : sourcesFiles) {
+    declared.push(...sourcesOfFile(path, undefined, problems, broken));
   }
-  if (!sources || films.length !== filmFiles.length) return undefined;
-  return { sourcesFile: displayPath(sourcesFile), sources, films };
+  const films: LoadedFilm[] = [];
+  for (const path of filmFiles) {
+    const file = displayPath(path);
+    const raw = readYamlFile(path, file, problems);
+    if (raw === undefined) continue;
+    const film = checkFilmFile(raw, file, problems);
+    for (const item of asList(raw as Record<string, unknown>, "sources", file, [])) {
+      if (!sourceSchema.safeParse(item).success) broken(item);
+    }
+    films.push(film);
+    const owner = film.data.film.id;
+    film.data.sources.forEach((source, i) =>
+      declared.push({
+        source,
+        file,
+        dir: dirname(path),
+        item: itemName("sources", i, source),
+        ownerFilm: owner,
+      }),
+    );
+    const beside = besideSourcesFile(path);
+    if (existsSync(beside)) declared.push(...sourcesOfFile(beside, owner, problems, broken));
+  }
+
+  const sources: LoadedDataset["sources"] = { sources: [] };
+  const sourceInfo = new Map<string, SourceInfo>();
+  for (const d of declared) {
+    const first = sourceInfo.get(d.source.id);
+    if (first) {
+      problems.push({
+        file: d.file,
+        item: d.item,
+        field: "id",
+        message: `duplicate source id "${d.source.id}": already declared in ${first.file}, ${first.item}`,
+        expected: "each source declared once",
+        suggestion: "remove one of them, or give this text its own id",
+      });
+      continue;
+    }
+    const resolved = resolveSource(d, problems);
+    if (!resolved) {
+      brokenSources.add(d.source.id);
+      continue;
+    }
+    sources.sources.push(resolved.source);
+    sourceInfo.set(d.source.id, resolved.info);
+  }
+  return { sources, sourceInfo, brokenSources, films };
 }

@@ -1,5 +1,6 @@
 // A problem found in the dataset: which file, which item, which field, what is wrong,
-// what was expected and what to try. The importer collects them all before writing.
+// what was expected and what to try. Validation collects every problem of every kind in
+// one pass; the error lists them all, grouped by file, then by item.
 import { closest, distance } from "fastest-levenshtein";
 import { HeistgraphError } from "../errors.ts";
 
@@ -12,11 +13,62 @@ export interface DatasetProblem {
   suggestion?: string;
 }
 
-export function formatDatasetProblem(p: DatasetProblem): string {
-  const where = `${p.file}: ${p.item}${p.field ? `, field "${p.field}"` : ""}`;
-  const lines = [`${where}: ${p.message}`];
-  if (p.expected) lines.push(`    expected: ${p.expected}`);
-  if (p.suggestion) lines.push(`    try:      ${p.suggestion}`);
+/** The order of a file's parts, so problems read top to bottom like the file. */
+const PART_ORDER = [
+  "(file)",
+  "line",
+  "film",
+  "vocabulary",
+  "sources",
+  "places",
+  "groups",
+  "characters",
+  "events",
+  "memberships",
+  "loyalties",
+  "acts",
+  "ties",
+  "disagreements",
+];
+
+function itemOrder(item: string): [number, number] {
+  const part = /^[a-z()]+/.exec(item)?.[0] ?? "";
+  const rank = PART_ORDER.indexOf(part);
+  const index = Number(/^\w+ ?\[?(\d+)/.exec(item)?.[1] ?? 0);
+  return [rank === -1 ? PART_ORDER.length : rank, index];
+}
+
+/** Problems grouped by file (in the order first met), then by item in file order. */
+export function groupProblems(
+  problems: DatasetProblem[],
+): Map<string, Map<string, DatasetProblem[]>> {
+  const files = new Map<string, DatasetProblem[]>();
+  for (const p of problems) files.set(p.file, [...(files.get(p.file) ?? []), p]);
+  const grouped = new Map<string, Map<string, DatasetProblem[]>>();
+  for (const [file, list] of files) {
+    const sorted = list
+      .map((p, i) => ({ p, i, order: itemOrder(p.item) }))
+      .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.i - b.i);
+    const items = new Map<string, DatasetProblem[]>();
+    for (const { p } of sorted) items.set(p.item, [...(items.get(p.item) ?? []), p]);
+    grouped.set(file, items);
+  }
+  return grouped;
+}
+
+export function formatDatasetProblems(problems: DatasetProblem[]): string {
+  const lines: string[] = [];
+  for (const [file, items] of groupProblems(problems)) {
+    lines.push(file);
+    for (const [item, list] of items) {
+      lines.push(`  ${item}`);
+      for (const p of list) {
+        lines.push(`    ${p.field ? `field "${p.field}": ` : ""}${p.message}`);
+        if (p.expected) lines.push(`      expected: ${p.expected}`);
+        if (p.suggestion) lines.push(`      try:      ${p.suggestion}`);
+      }
+    }
+  }
   return lines.join("\n");
 }
 
@@ -24,23 +76,35 @@ export class InvalidDatasetError extends HeistgraphError {
   readonly problems: DatasetProblem[];
 
   constructor(problems: DatasetProblem[]) {
-    const shown = problems.slice(0, 50).map(formatDatasetProblem);
-    if (problems.length > shown.length)
-      shown.push(`... and ${problems.length - shown.length} more`);
+    const files = new Set(problems.map((p) => p.file)).size;
     super({
-      what: `The dataset has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was written.`,
+      what: `The dataset has ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; nothing was written.`,
       suggestion: "fix them and run the import again (`--dry-run` checks without writing)",
-      details: shown.join("\n"),
+      details: formatDatasetProblems(problems),
     });
     this.name = "InvalidDatasetError";
     this.problems = problems;
   }
 }
 
-/** "did you mean" for a mistyped id or name: the closest known one, if it is close enough. */
+/** "did you mean" for a mistyped id or word: the closest known one, if it is close enough. */
 export function didYouMean(wrong: string, known: Iterable<string>): string | undefined {
   const candidates = [...known];
   if (candidates.length === 0) return undefined;
   const best = closest(wrong, candidates);
   return distance(wrong, best) <= Math.max(2, Math.floor(wrong.length / 3)) ? best : undefined;
+}
+
+/** A readable name for a list item: its id, or what it links ("KILLED a -> b"). */
+export function itemName(list: string, index: number, raw: unknown): string {
+  const item = (raw ?? {}) as Record<string, unknown>;
+  const show = (v: unknown) => (typeof v === "string" ? v.slice(0, 60) : "?");
+  let label: string | undefined;
+  if (typeof item.id === "string") label = show(item.id);
+  else if (list === "acts") label = `${show(item.type)} ${show(item.by)} -> ${show(item.to)}`;
+  else if (list === "ties") label = `${show(item.type)} ${show(item.from)} -> ${show(item.to)}`;
+  else if (list === "memberships") label = `${show(item.member)} -> ${show(item.group)}`;
+  else if (list === "loyalties") label = `${show(item.from)} -> ${show(item.to)}`;
+  else if (typeof item.word === "string") label = show(item.word);
+  return `${list}[${index}]${label ? ` (${label})` : ""}`;
 }

@@ -1,10 +1,13 @@
-// Checks what a schema cannot: ids unique across all files, references that resolve to
-// the right kind of item in the same film, story positions that exist, citations to real
-// sources and paragraphs of the same film.
+// Checks what a schema cannot: ids unique across all files and labels, references that
+// resolve to the right kind of item in the same film, story positions that exist, citations
+// of real paragraphs of the film's own sources, the story's own words, facts stated twice
+// (never merged silently) and containment cycles.
 import { CITATION_PATTERN, type FilmFile } from "./schema.ts";
-import type { LoadedDataset, LoadedFilm } from "./load.ts";
-import { didYouMean, type DatasetProblem } from "./problems.ts";
-import type { NodeLabel } from "./vocabulary.ts";
+import type { LoadedDataset, LoadedFilm, SourceInfo } from "./load.ts";
+import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import { knownActWords, knownTieWords, resolveAct, resolveTie, storyWord } from "./story-words.ts";
+import { relationshipIdentities } from "./identity.ts";
+import { ACT_TYPES, NARRATIVE_ROLES, TIE_TYPES, type NodeLabel } from "./vocabulary.ts";
 
 export interface IndexedNode {
   label: NodeLabel;
@@ -25,67 +28,98 @@ const LIST_LABELS = {
   disagreements: "Disagreement",
 } as const satisfies Partial<Record<keyof FilmFile, NodeLabel>>;
 
-function itemName(list: string, index: number, id?: string): string {
-  return `${list}[${index}]${id ? ` (${id})` : ""}`;
-}
-
 export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetIndex {
   const index: DatasetIndex = new Map();
-  const sources = new Map(dataset.sources.sources.map((s) => [s.id, s]));
+  const broken = new Set<string>();
 
-  dataset.sources.sources.forEach((source, i) => {
-    if (dataset.sources.sources.findIndex((s) => s.id === source.id) !== i) {
+  const register = (id: string, label: NodeLabel, film: string, where: Where) => {
+    const existing = index.get(id);
+    if (existing) {
       problems.push({
-        file: dataset.sourcesFile,
-        item: itemName("sources", i, source.id),
+        ...where,
         field: "id",
-        message: `duplicate source id "${source.id}"`,
-        suggestion: "give each source its own id",
+        message: `duplicate id "${id}": already used by a ${existing.label} in ${existing.file}`,
+        expected: "ids unique across the whole dataset (every label, every film)",
+        suggestion: `rename one of them, e.g. "${film}-${id}"`,
       });
+      return;
     }
-  });
+    index.set(id, { label, film, file: where.file });
+  };
 
+  for (const source of dataset.sources.sources) {
+    const info = dataset.sourceInfo.get(source.id);
+    if (info) register(source.id, "Source", source.film, info);
+  }
   // First pass: register every id so references can point forward and across lists.
   for (const film of dataset.films) {
-    const register = (id: string, label: NodeLabel, where: Where) => {
-      const existing = index.get(id);
-      if (existing) {
-        problems.push({
-          ...where,
-          field: "id",
-          message: `duplicate id "${id}": already used by a ${existing.label} in ${existing.file}`,
-          expected: "ids unique across the whole dataset",
-          suggestion: `rename one of them, e.g. "${film.data.film.id}-${id}"`,
-        });
-        return;
-      }
-      index.set(id, { label, film: film.data.film.id, file: film.file });
-    };
-    register(film.data.film.id, "Film", { file: film.file, item: "film" });
+    const filmId = film.data.film.id;
+    register(filmId, "Film", filmId, { file: film.file, item: "film" });
     for (const [list, label] of Object.entries(LIST_LABELS)) {
       (film.data[list as keyof typeof LIST_LABELS] as { id: string }[]).forEach((item, i) =>
-        register(item.id, label, { file: film.file, item: itemName(list, i, item.id) }),
+        register(item.id, label, filmId, { file: film.file, item: itemName(list, i, item) }),
       );
     }
+    for (const id of film.invalidIds.keys()) broken.add(id);
   }
 
-  for (const film of dataset.films) checkFilm(film, index, sources, problems);
+  for (const film of dataset.films) {
+    checkVocabulary(film, problems);
+    checkFilm(film, index, broken, dataset, problems);
+    checkDuplicates(film, problems);
+    checkCycles(film, problems);
+  }
   return index;
+}
+
+function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
+  const { file, vocabulary } = film;
+  const lists = [
+    ["acts", vocabulary.acts, [...ACT_TYPES, ...TIE_TYPES]],
+    ["ties", vocabulary.ties, [...TIE_TYPES, ...ACT_TYPES]],
+    ["roles", vocabulary.roles, NARRATIVE_ROLES],
+  ] as const;
+  for (const [name, entries, builtIns] of lists) {
+    const seen = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      const where = { file, item: itemName(`vocabulary.${name}`, i, entry) };
+      const word = storyWord(entry.word);
+      const upper = word.replace(/-/g, "_").toUpperCase();
+      if ((builtIns as readonly string[]).some((b) => b === word || b === upper)) {
+        problems.push({
+          ...where,
+          field: "word",
+          message: `"${entry.word}" is already a built-in word`,
+          suggestion: "use it directly, without declaring it",
+        });
+      }
+      const first = seen.get(word);
+      if (first !== undefined) {
+        problems.push({
+          ...where,
+          field: "word",
+          message: `"${entry.word}" is declared twice (also vocabulary.${name}[${first}])`,
+          suggestion: "keep one declaration",
+        });
+      } else seen.set(word, i);
+    });
+  }
 }
 
 function checkFilm(
   film: LoadedFilm,
   index: DatasetIndex,
-  sources: Map<string, { id: string; film: string; paragraphs: number }>,
+  broken: Set<string>,
+  dataset: LoadedDataset,
   problems: DatasetProblem[],
 ): void {
-  const { data, file } = film;
+  const { data, file, vocabulary } = film;
   const filmId = data.film.id;
-  const seqs = new Set<number>();
-  const eventSeq = new Map<string, number>();
+  const seqs = new Set(data.events.map((e) => e.seq));
+  const filmSources = dataset.sources.sources.filter((s) => s.film === filmId).map((s) => s.id);
 
   const ref = (where: Where, field: string, id: string | undefined, allowed: NodeLabel[]) => {
-    if (id === undefined) return;
+    if (id === undefined || broken.has(id)) return;
     const found = index.get(id);
     if (!found) {
       const sameKind = [...index].filter(([, n]) => allowed.includes(n.label) && n.film === filmId);
@@ -120,30 +154,41 @@ function checkFilm(
 
   const cite = (where: Where, field: string, citations: string[] | undefined) => {
     citations?.forEach((citation, i) => {
-      const [, sourceId = "", paragraph = "0"] = CITATION_PATTERN.exec(citation) ?? [];
-      const source = sources.get(sourceId);
+      const [, sourceId = "", text = "0"] = CITATION_PATTERN.exec(citation) ?? [];
+      const paragraph = Number(text);
+      const source = dataset.sources.sources.find((s) => s.id === sourceId);
+      const info: SourceInfo | undefined = dataset.sourceInfo.get(sourceId);
       const at = { ...where, field: `${field}[${i}]` };
-      if (!source) {
-        const guess = didYouMean(sourceId, sources.keys());
+      if (dataset.brokenSources.has(sourceId)) return;
+      if (!source || !info) {
+        const guess = didYouMean(sourceId, filmSources);
         problems.push({
           ...at,
           message: `cites an unknown source "${sourceId}"`,
-          expected: `one of: ${[...sources.keys()].join(", ")}`,
+          expected: filmSources.length
+            ? `a source of ${filmId}: ${filmSources.join(", ")}`
+            : `a source of ${filmId}; it declares none`,
           suggestion: guess
             ? `did you mean "${guess}:${paragraph}"?`
-            : "add the source to the sources file",
-        });
-      } else if (Number(paragraph) > source.paragraphs) {
-        problems.push({
-          ...at,
-          message: `cites paragraph ${paragraph} of ${sourceId}, which has ${source.paragraphs}`,
-          expected: `a paragraph from 1 to ${source.paragraphs}`,
+            : `declare it under sources: in ${file}, or pass its sources file with --sources`,
         });
       } else if (source.film !== filmId) {
         problems.push({
           ...at,
-          message: `cites ${sourceId}, a summary of ${source.film}, not of ${filmId}`,
-          suggestion: `cite a source of ${filmId}`,
+          message: `cites ${sourceId}, a text of ${source.film}, not of ${filmId}`,
+          expected: `a source of ${filmId}: ${filmSources.join(", ")}`,
+        });
+      } else if (paragraph > info.paragraphs) {
+        problems.push({
+          ...at,
+          message: `cites paragraph ${paragraph} of ${sourceId}, which has ${info.paragraphs}`,
+          expected: `a paragraph from 1 to ${info.paragraphs} (a paragraph is a line of the text)`,
+        });
+      } else if (info.blank.has(paragraph)) {
+        problems.push({
+          ...at,
+          message: `cites paragraph ${paragraph} of ${sourceId}, which is a blank line`,
+          expected: "a line of the text that says the fact",
         });
       }
     });
@@ -159,7 +204,9 @@ function checkFilm(
           ...where,
           field,
           message: `no event of ${filmId} has seq ${value}`,
-          expected: `one of the film's event seqs (1 to ${Math.max(...seqs)})`,
+          expected: seqs.size
+            ? `one of the film's event seqs (${Math.min(...seqs)} to ${Math.max(...seqs)})`
+            : "the seq of one of the film's events",
         });
       }
     }
@@ -175,18 +222,18 @@ function checkFilm(
   const actors: NodeLabel[] = ["Character", "Group"];
   cite({ file, item: "film" }, "sources", data.film.sources);
 
+  const firstAt = new Map<string, string>();
+  const unique = (where: Where, field: string, key: string, what: string) => {
+    const first = firstAt.get(key);
+    if (first)
+      problems.push({ ...where, field, message: `${what} is used by another event (${first})` });
+    else firstAt.set(key, where.item);
+  };
   data.events.forEach((event, i) => {
-    const where = { file, item: itemName("events", i, event.id) };
-    if (seqs.has(event.seq)) {
-      problems.push({
-        ...where,
-        field: "seq",
-        message: `seq ${event.seq} is used by another event of ${filmId}`,
-        expected: "each event its own position in the story",
-      });
-    }
-    seqs.add(event.seq);
-    eventSeq.set(event.id, event.seq);
+    const where = { file, item: itemName("events", i, event) };
+    unique(where, "seq", `seq ${event.seq}`, `seq ${event.seq}`);
+    if (event.toldSeq !== undefined)
+      unique(where, "toldSeq", `told ${event.toldSeq}`, `toldSeq ${event.toldSeq}`);
     ref(where, "place", event.place, ["Place"]);
     cite(where, "sources", event.sources);
     event.participants.forEach((p, j) => {
@@ -196,17 +243,15 @@ function checkFilm(
   });
 
   data.places.forEach((place, i) => {
-    const where = { file, item: itemName("places", i, place.id) };
+    const where = { file, item: itemName("places", i, place) };
     ref(where, "in", place.in, ["Place"]);
-    if (place.in === place.id)
-      problems.push({ ...where, field: "in", message: "a place cannot contain itself" });
     cite(where, "sources", place.sources);
   });
   data.groups.forEach((group, i) =>
-    cite({ file, item: itemName("groups", i, group.id) }, "sources", group.sources),
+    cite({ file, item: itemName("groups", i, group) }, "sources", group.sources),
   );
   data.characters.forEach((c, i) => {
-    const where = { file, item: itemName("characters", i, c.id) };
+    const where = { file, item: itemName("characters", i, c) };
     cite(where, "sources", c.sources);
     if (c.count !== undefined && !c.unnamed) {
       problems.push({
@@ -219,7 +264,7 @@ function checkFilm(
   });
 
   data.memberships.forEach((m, i) => {
-    const where = { file, item: itemName("memberships", i, `${m.member} -> ${m.group}`) };
+    const where = { file, item: itemName("memberships", i, m) };
     ref(where, "member", m.member, ["Character"]);
     ref(where, "group", m.group, ["Group"]);
     span(where, m.since, m.until);
@@ -227,7 +272,7 @@ function checkFilm(
   });
 
   data.loyalties.forEach((l, i) => {
-    const where = { file, item: itemName("loyalties", i, `${l.from} -> ${l.to}`) };
+    const where = { file, item: itemName("loyalties", i, l) };
     ref(where, "from", l.from, ["Character"]);
     ref(where, "to", l.to, actors);
     span(where, l.since, l.until);
@@ -248,17 +293,24 @@ function checkFilm(
   });
 
   data.acts.forEach((act, i) => {
-    const where = { file, item: itemName("acts", i, `${act.type} ${act.by} -> ${act.to}`) };
+    const where = { file, item: itemName("acts", i, act) };
+    const resolved = resolveAct(act.type, vocabulary);
+    if (!resolved && !film.brokenWords.has(storyWord(act.type)))
+      unknownWord(where, act.type, "acts", knownActWords(vocabulary), problems);
     ref(where, "by", act.by, actors);
     ref(where, "to", act.to, actors);
     ref(where, "event", act.event, ["Event"]);
     ref(where, "coercedBy", act.coercedBy, actors);
     cite(where, "sources", act.sources);
-    if (act.type !== "BETRAYED" && (act.coerced !== undefined || act.coercedBy !== undefined)) {
+    if (
+      resolved &&
+      resolved.type !== "BETRAYED" &&
+      (act.coerced !== undefined || act.coercedBy !== undefined)
+    ) {
       problems.push({
         ...where,
         field: act.coerced !== undefined ? "coerced" : "coercedBy",
-        message: `only BETRAYED acts say whether they were coerced, not ${act.type}`,
+        message: `only betrayals say whether they were coerced, not ${act.type}`,
         suggestion: "remove the field, or use a COERCED act",
       });
     }
@@ -273,7 +325,9 @@ function checkFilm(
   });
 
   data.ties.forEach((tie, i) => {
-    const where = { file, item: itemName("ties", i, `${tie.type} ${tie.from} -> ${tie.to}`) };
+    const where = { file, item: itemName("ties", i, tie) };
+    if (!resolveTie(tie.type, vocabulary) && !film.brokenWords.has(storyWord(tie.type)))
+      unknownWord(where, tie.type, "ties", knownTieWords(vocabulary), problems);
     ref(where, "from", tie.from, ["Character"]);
     ref(where, "to", tie.to, ["Character"]);
     if (tie.from === tie.to)
@@ -283,8 +337,136 @@ function checkFilm(
   });
 
   data.disagreements.forEach((d, i) => {
-    const where = { file, item: itemName("disagreements", i, d.id) };
+    const where = { file, item: itemName("disagreements", i, d) };
     ref(where, "about", d.about, ["Character", "Group", "Event", "Place", "Film"]);
     d.accounts.forEach((a, j) => cite(where, `accounts[${j}].sources`, a.sources));
   });
+}
+
+function unknownWord(
+  where: Where,
+  word: string,
+  list: "acts" | "ties",
+  known: string[],
+  problems: DatasetProblem[],
+): void {
+  const guess = didYouMean(word, known) ?? didYouMean(word.toUpperCase(), known);
+  const declare = `declare it: vocabulary: { ${list}: [{ word: ${storyWord(word)}${list === "acts" ? ", countsAs: <a built-in act, optional>" : ""} }] }`;
+  problems.push({
+    ...where,
+    field: "type",
+    message: `"${word}" is not a built-in ${list === "acts" ? "act" : "tie"} nor one this story declares`,
+    expected: `one of: ${known.join(", ")}`,
+    suggestion: guess ? `did you mean "${guess}"? Or ${declare}` : declare,
+  });
+}
+
+/** The same fact twice would become one relationship: report it, exact or conflicting. */
+function checkDuplicates(film: LoadedFilm, problems: DatasetProblem[]): void {
+  const seen = new Map<string, { item: string; value: string }>();
+  for (const fact of relationshipIdentities(film.data, film.vocabulary)) {
+    const where = { file: film.file, item: fact.item };
+    const first = seen.get(fact.identity);
+    if (!first) {
+      seen.set(fact.identity, { item: fact.item, value: fact.value });
+      continue;
+    }
+    if (first.value === fact.value) {
+      problems.push({
+        ...where,
+        message: `states exactly the same fact as ${first.item}`,
+        expected: "each fact once",
+        suggestion: "delete one of the two",
+      });
+    } else {
+      problems.push({
+        ...where,
+        message: `the same ${fact.what} as ${first.item}, with different details`,
+        expected: `one entry per ${fact.what}`,
+        suggestion: fact.hint,
+      });
+    }
+  }
+}
+
+/** A place inside itself (directly or through others), or someone their own ancestor. */
+function checkCycles(film: LoadedFilm, problems: DatasetProblem[]): void {
+  const { data, file } = film;
+  const containers = new Map<string, string[]>();
+  const itemOf = new Map<string, string>();
+  data.places.forEach((p, i) => {
+    if (p.in) containers.set(p.id, [p.in]);
+    itemOf.set(`Place ${p.id}`, itemName("places", i, p));
+  });
+  reportCycles(containers, (cycle) => {
+    const first = cycle[0] ?? "";
+    problems.push({
+      file,
+      item: itemOf.get(`Place ${first}`) ?? `places (${first})`,
+      field: "in",
+      message:
+        cycle.length === 1
+          ? "a place cannot contain itself"
+          : `places contain each other in a circle: ${[...cycle, first].join(" in ")}`,
+      suggestion: "one of them must be the outermost: remove its in:",
+    });
+  });
+
+  const parents = new Map<string, string[]>();
+  const parentTie = new Map<string, string>();
+  data.ties.forEach((t, i) => {
+    if (resolveTie(t.type, film.vocabulary)?.type !== "PARENT_OF") return;
+    parents.set(t.to, [...(parents.get(t.to) ?? []), t.from]);
+    parentTie.set(t.to, itemName("ties", i, t));
+  });
+  reportCycles(parents, (cycle) => {
+    if (cycle.length === 1) return; // a tie to oneself is reported with the tie
+    problems.push({
+      file,
+      item: parentTie.get(cycle[0] ?? "") ?? "ties",
+      message: `PARENT_OF ties make someone their own ancestor: ${[...cycle, cycle[0]].join(" child of ")}`,
+      suggestion: "check the direction of these ties: from the parent to the child",
+    });
+  });
+}
+
+/** Each cycle of a graph (node -> nodes it points to) once, smallest id first. */
+function reportCycles(edges: Map<string, string[]>, report: (cycle: string[]) => void): void {
+  const done = new Set<string>();
+  const reported = new Set<string>();
+  for (const start of [...edges.keys()].sort()) {
+    if (done.has(start)) continue;
+    // Iterative depth-first search, so a long chain cannot overflow the stack.
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    path.push(start);
+    onPath.add(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: string; next: number };
+      const targets = edges.get(top.node) ?? [];
+      if (top.next >= targets.length) {
+        stack.pop();
+        path.pop();
+        onPath.delete(top.node);
+        done.add(top.node);
+        continue;
+      }
+      const target = targets[top.next++] as string;
+      if (onPath.has(target)) {
+        const cycle = path.slice(path.indexOf(target));
+        const lowest = cycle.indexOf([...cycle].sort()[0] as string);
+        const rotated = [...cycle.slice(lowest), ...cycle.slice(0, lowest)];
+        const key = rotated.join(" ");
+        if (!reported.has(key)) {
+          reported.add(key);
+          report(rotated);
+        }
+      } else if (!done.has(target)) {
+        stack.push({ node: target, next: 0 });
+        path.push(target);
+        onPath.add(target);
+      }
+    }
+  }
 }

@@ -1,5 +1,8 @@
 // The fixed vocabulary of the graph. Every label and relationship type that heistgraph
 // writes or reads comes from these lists, so Cypher never interpolates user text.
+// Lists are closed only where a question depends on the value (relationship types, fates);
+// elsewhere (roles, group and place kinds, loyalty kinds) they are the built-in words, and a
+// story may use its own (see src/dataset/story-words.ts).
 
 export const NODE_LABELS = [
   "Film",
@@ -13,8 +16,9 @@ export const NODE_LABELS = [
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /**
- * A character's narrative role, chosen so characters of different films can be compared:
+ * The built-in narrative roles, chosen so characters of different films can be compared:
  * a robbery crew's leader is a crew-leader whether the film calls it a crew or a gang.
+ * A story may use other words; one it declares `like` a built-in role is compared as that role.
  */
 export const NARRATIVE_ROLES = [
   "crew-leader",
@@ -40,7 +44,7 @@ export const NARRATIVE_ROLES = [
 ] as const;
 export type NarrativeRole = (typeof NARRATIVE_ROLES)[number];
 
-/** How a character's story ends, as far as the sources say. */
+/** How a character's story ends, as far as the sources say (closed: the death ledger reads it). */
 export const FATES = [
   "alive",
   "killed",
@@ -51,6 +55,7 @@ export const FATES = [
   "unknown",
 ] as const;
 
+/** Group kinds the films use; any other word is accepted. */
 export const GROUP_KINDS = [
   "crew",
   "gang",
@@ -61,6 +66,7 @@ export const GROUP_KINDS = [
   "other",
 ] as const;
 
+/** Place kinds the films use; any other word is accepted. */
 export const PLACE_KINDS = [
   "country",
   "region",
@@ -78,7 +84,7 @@ export const PLACE_KINDS = [
   "other",
 ] as const;
 
-/** What holds a loyalty together. */
+/** What holds a loyalty together: the films' words; any other word is accepted. */
 export const LOYALTY_KINDS = [
   "crew",
   "duty",
@@ -90,7 +96,11 @@ export const LOYALTY_KINDS = [
   "cover",
 ] as const;
 
-/** Things characters and groups do to each other at one moment of the story. */
+/**
+ * Things characters and groups do to each other at one moment of the story, each its own
+ * relationship type. A story's own act word is stored as ACTED_ON {act: word}, or as the
+ * built-in type it declares it `countsAs` {act: word}.
+ */
 export const ACT_TYPES = [
   "KILLED",
   "WOUNDED",
@@ -107,7 +117,7 @@ export const ACT_TYPES = [
 ] as const;
 export type ActType = (typeof ACT_TYPES)[number];
 
-/** Lasting personal ties between two characters. */
+/** Lasting personal ties between two characters; a story's own tie word is TIED_TO {tie: word}. */
 export const TIE_TYPES = [
   "MARRIED_TO",
   "ROMANCE_WITH",
@@ -139,5 +149,13 @@ export const STRUCTURAL_TYPES = [
   "SUMMARISES",
 ] as const;
 
-export const RELATIONSHIP_TYPES = [...STRUCTURAL_TYPES, ...ACT_TYPES, ...TIE_TYPES] as const;
+/** The relationship types of a story's own act and tie words. */
+export const STORY_WORD_TYPES = ["ACTED_ON", "TIED_TO"] as const;
+
+export const RELATIONSHIP_TYPES = [
+  ...STRUCTURAL_TYPES,
+  ...ACT_TYPES,
+  ...TIE_TYPES,
+  ...STORY_WORD_TYPES,
+] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

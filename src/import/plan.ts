@@ -3,7 +3,15 @@
 // against the film in the database and writes the difference; the Cypher export prints the
 // plan as batched, parameterised MERGE statements with the rows inlined.
 import { normaliseName } from "../text/normalise.ts";
+import {
+  actRelationship,
+  loyaltyKey,
+  membershipKey,
+  secretKey,
+  tieRelationship,
+} from "../dataset/identity.ts";
 import type { LoadedDataset } from "../dataset/load.ts";
+import { parallelRole, vocabularyOf } from "../dataset/story-words.ts";
 import type { DatasetIndex } from "../dataset/validate.ts";
 import type { NodeLabel, RelationshipType } from "../dataset/vocabulary.ts";
 
@@ -141,7 +149,9 @@ function planFilm(
   }
 
   const events = new Map(data.events.map((e) => [e.id, e]));
+  const vocabulary = vocabularyOf(data);
   node("Film", { ...data.film, film });
+
   for (const place of data.places) {
     node("Place", {
       id: place.id,
@@ -161,6 +171,7 @@ function planFilm(
     node("Character", {
       ...c,
       film,
+      parallelRole: parallelRole(c.role, vocabulary),
       // Lower-case, accent-free name and aliases, for look-ups by name.
       searchKeys: [...new Set([c.name, ...c.aliases].map(normaliseName))],
     });
@@ -172,6 +183,8 @@ function planFilm(
     node("Event", {
       id: event.id,
       seq: event.seq,
+      toldSeq: event.toldSeq,
+      episode: event.episode,
       name: event.name,
       summary: event.summary,
       film,
@@ -196,7 +209,7 @@ function planFilm(
   });
 
   for (const m of data.memberships) {
-    rel("MEMBER_OF", m.member, m.group, `${m.since ?? 0}`, {
+    rel("MEMBER_OF", m.member, m.group, membershipKey(m), {
       role: m.role,
       since: m.since,
       until: m.until,
@@ -204,8 +217,7 @@ function planFilm(
     });
   }
   for (const l of data.loyalties) {
-    const key = `${l.kind}|${l.since ?? 0}`;
-    rel("LOYAL_TO", l.from, l.to, key, {
+    rel("LOYAL_TO", l.from, l.to, loyaltyKey(l), {
       kind: l.kind,
       covert: l.covert,
       since: l.since,
@@ -215,7 +227,7 @@ function planFilm(
       sources: l.sources,
     });
     for (const k of l.knownBy) {
-      rel("KNOWS_SECRET_OF", k.who, l.from, `${l.to}|${key}`, {
+      rel("KNOWS_SECRET_OF", k.who, l.from, secretKey(l), {
         loyalTo: l.to,
         since: k.since,
         sources: k.sources,
@@ -224,18 +236,24 @@ function planFilm(
   }
   for (const act of data.acts) {
     const seq = events.get(act.event)?.seq;
-    rel(act.type, act.by, act.to, act.event, {
+    const r = actRelationship(act, vocabulary);
+    if (!r) throw new Error(`planImport: unknown act "${act.type}"; validate first`);
+    rel(r.type, act.by, act.to, r.key, {
+      act: r.act,
       event: act.event,
       seq,
       how: act.how,
-      coerced: act.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
+      coerced: r.type === "BETRAYED" ? (act.coerced ?? false) : undefined,
       coercedBy: act.coercedBy,
       note: act.note,
       sources: act.sources,
     });
   }
   for (const tie of data.ties) {
-    rel(tie.type, tie.from, tie.to, `${tie.since ?? 0}`, {
+    const r = tieRelationship(tie, vocabulary);
+    if (!r) throw new Error(`planImport: unknown tie "${tie.type}"; validate first`);
+    rel(r.type, tie.from, tie.to, r.key, {
+      tie: r.tie,
       status: tie.status,
       since: tie.since,
       until: tie.until,

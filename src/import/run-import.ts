@@ -8,6 +8,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
+import { resolveAct, vocabularyOf } from "../dataset/story-words.ts";
 import { validateDataset } from "../dataset/validate.ts";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { addCounts, type ChangeCounts } from "./film-diff.ts";
@@ -26,7 +27,7 @@ export const TRANSACTION_ROWS = 100_000;
 export function defaultFilmFiles(): string[] {
   const dir = join(PACKAGE_ROOT, "import", "films");
   return readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
+    .filter((f) => f.endsWith(".yaml") && !f.endsWith(".sources.yaml"))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -40,7 +41,10 @@ export interface PreparedImport {
 }
 
 /** Loads and validates; throws InvalidDatasetError listing every problem. */
-export function prepareImport(sourcesFile: string, filmFiles: string[]): PreparedImport {
+export function prepareImport(
+  sourcesFiles: string | string[],
+  filmFiles: string[],
+): PreparedImport {
   const problems: DatasetProblem[] = [];
   if (filmFiles.length === 0) {
     problems.push({
@@ -50,9 +54,9 @@ export function prepareImport(sourcesFile: string, filmFiles: string[]): Prepare
       suggestion: "pass film YAML files, or run from a checkout with import/films/",
     });
   }
-  const dataset = loadDataset(sourcesFile, filmFiles, problems);
-  const index = dataset ? validateDataset(dataset, problems) : undefined;
-  if (!dataset || !index || problems.length > 0) throw new InvalidDatasetError(problems);
+  const dataset = loadDataset(sourcesFiles, filmFiles, problems);
+  const index = validateDataset(dataset, problems);
+  if (problems.length > 0) throw new InvalidDatasetError(problems);
   const films = planFilms(dataset, index);
   return { dataset, films, plan: planStatements(films) };
 }
@@ -88,8 +92,11 @@ export function tallyFilms(dataset: LoadedDataset): FilmTally[] {
     file,
     characters: data.characters.length,
     events: data.events.length,
-    killings: data.acts.filter((a) => a.type === "KILLED").length,
-    betrayals: data.acts.filter((a) => a.type === "BETRAYED").length,
+    // A story's own act word counts as the built-in type it declares (countsAs).
+    killings: data.acts.filter((a) => resolveAct(a.type, vocabularyOf(data))?.type === "KILLED")
+      .length,
+    betrayals: data.acts.filter((a) => resolveAct(a.type, vocabularyOf(data))?.type === "BETRAYED")
+      .length,
   }));
 }
 
@@ -133,9 +140,8 @@ function declaredAt(
   film: string,
   id: string,
 ): Pick<DatasetProblem, "file" | "item"> {
-  const sourceIndex = dataset.sources.sources.findIndex((s) => s.id === id);
-  if (sourceIndex >= 0)
-    return { file: dataset.sourcesFile, item: `sources[${sourceIndex}] (${id})` };
+  const source = dataset.sourceInfo.get(id);
+  if (source) return { file: source.file, item: source.item };
   const loaded = dataset.films.find((f) => f.data.film.id === film);
   if (!loaded) return { file: "(dataset)", item: id };
   if (loaded.data.film.id === id) return { file: loaded.file, item: "film" };
@@ -161,7 +167,8 @@ function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
 }
 
 export interface ImportOptions {
-  sourcesFile?: string;
+  /** Shared sources files (default: import/sources.yaml); films' own sources are found beside them. */
+  sourcesFile?: string | string[];
   filmFiles?: string[];
   dryRun?: boolean;
   /** Replace the whole graph: films not imported and nodes of no film are taken out. */

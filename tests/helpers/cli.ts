@@ -16,10 +16,14 @@ export interface RunResult {
 }
 
 /**
- * `node <args>` in the package folder, against `settings`, without colours, and with tables
- * 80 columns wide (what piped output gets anyway) whatever COLUMNS the caller's shell exports.
+ * `node <args>` in the package folder (or `cwd`), against `settings`, without colours, and with
+ * tables 80 columns wide (what piped output gets anyway) whatever COLUMNS the caller's shell exports.
  */
-export async function runNode(args: string[], settings: DatabaseSettings): Promise<RunResult> {
+export async function runNode(
+  args: string[],
+  settings: DatabaseSettings,
+  cwd = PACKAGE_ROOT,
+): Promise<RunResult> {
   const env = {
     ...process.env,
     NEO4J_URI: settings.uri,
@@ -32,7 +36,7 @@ export async function runNode(args: string[], settings: DatabaseSettings): Promi
   };
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, args, {
-      cwd: PACKAGE_ROOT,
+      cwd,
       env,
     });
     return { code: 0, stdout, stderr };

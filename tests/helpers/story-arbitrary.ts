@@ -217,6 +217,7 @@ export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFil
         };
         return {
           film: { id: p, title: `Generated ${p}`, year: 2000, sources: [`${src}:1`] },
+          sources: [],
           places: r.places.map((pl, i) => ({
             id: `${p}-p${i + 1}`,
             name: `Place ${i + 1}`,

@@ -1,0 +1,241 @@
+// Reads a dataset file safely: size, UTF-8, invisible characters, YAML syntax, tags,
+// aliases and nesting are checked here, so a hostile or broken file gives a clear problem
+// (file, line, what to do) instead of a stack trace or silently stored garbage.
+import { readFileSync, statSync } from "node:fs";
+import jsYaml from "js-yaml";
+import { LineCounter, parseDocument, visit } from "yaml";
+import type { DatasetProblem } from "./problems.ts";
+
+/** Larger files are refused before they are read. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** How deep the format nests (film > loyalties > item > knownBy > item > sources), with room. */
+export const MAX_DEPTH = 12;
+/** Aliases are fine for sharing a list; a few hundred expansions is an attack ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+/** The tags YAML's core schema defines; any other (`!js/function`, `!!binary`) is refused. */
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+// C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+type Problems = DatasetProblem[];
+
+function problem(file: string, item: string, message: string, suggestion: string): DatasetProblem {
+  return { file, item, message, suggestion };
+}
+
+function lineOfByte(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * The file's text, or undefined (with problems) when it cannot be read as clean UTF-8.
+ * `shown` is the name problems use for it.
+ */
+export function readUtf8(path: string, shown: string, problems: Problems): string | undefined {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push(
+        problem(
+          shown,
+          "(file)",
+          `the file is ${size} bytes, more than the ${MAX_FILE_BYTES} accepted`,
+          "split the story into several files",
+        ),
+      );
+      return undefined;
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(
+      problem(
+        shown,
+        "(file)",
+        `cannot read the file (${code ?? (error as Error).message})`,
+        "check the path",
+      ),
+    );
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Find the first bad byte: decode growing prefixes is slow, so check sequences by hand.
+    const offset = firstInvalidUtf8(bytes);
+    problems.push(
+      problem(
+        shown,
+        `line ${lineOfByte(bytes, offset)}`,
+        `not valid UTF-8 (byte ${offset} is 0x${(bytes[offset] ?? 0).toString(16)})`,
+        "save the file as UTF-8",
+      ),
+    );
+    return undefined;
+  }
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const lines = text.split("\n");
+  let bad = false;
+  lines.forEach((content, i) => {
+    for (const match of content.matchAll(RAW_CONTROL)) {
+      const code = match[0].codePointAt(0) ?? 0;
+      const name = code === 0 ? "a NUL character" : `control character U+${hex(code)}`;
+      problems.push(
+        problem(
+          shown,
+          `line ${i + 1}, column ${(match.index ?? 0) + 1}`,
+          `${name} (invisible, and not allowed in a dataset file)`,
+          "delete it; if it came from pasted terminal output, retype that text",
+        ),
+      );
+      bad = true;
+    }
+  });
+  return bad ? undefined : text;
+}
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+    if (b >= 0x80 && (b < 0xc2 || b > 0xf4)) return i;
+    for (let k = 1; k < length; k++) {
+      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    }
+    const slice = bytes.subarray(i, i + length);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(slice);
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return 0;
+}
+
+function depthOf(value: unknown): number {
+  // Iterative, so a deep value cannot overflow the stack while it is measured.
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    max = Math.max(max, d + 1);
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+// Where YAML anchors, aliases or tags could start: the checked path must look at these.
+const ANCHOR_ALIAS_OR_TAG = /(?:^|[\s[{,])[&*!]/m;
+
+/**
+ * js-yaml parses large files several times faster than yaml's document model. It is used only
+ * for files with no anchor, alias or tag (nothing for the tag and alias checks to find), and
+ * refuses duplicate keys as the checked path does; on any error the checked path runs again,
+ * for messages with line and column.
+ */
+function fastParse(text: string): unknown {
+  if (ANCHOR_ALIAS_OR_TAG.test(text)) return undefined;
+  try {
+    const data: unknown = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    return depthOf(data) > MAX_DEPTH ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses YAML text to plain data, or undefined (with problems) when it is not acceptable. */
+export function parseYamlText(text: string, shown: string, problems: Problems): unknown {
+  const fast = fastParse(text);
+  if (fast !== undefined) return fast;
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `line ${line}, column ${col}`;
+  };
+  const before = problems.length;
+  try {
+    const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
+    // Unresolved tags are warnings; every tag is checked below, so they are not repeated.
+    const errors = [...document.errors, ...document.warnings].filter(
+      (e) => e.code !== "TAG_RESOLVE_FAILED",
+    );
+    for (const error of errors) {
+      const tooDeep = error.code === "RESOURCE_EXHAUSTION";
+      problems.push(
+        problem(
+          shown,
+          error.pos ? at(error.pos[0]) : "(file)",
+          tooDeep
+            ? `nested too deeply to read (the format nests at most ${MAX_DEPTH} levels)`
+            : `not valid YAML: ${error.message.split("\n")[0]}`,
+          tooDeep ? "remove the extra nesting" : "check indentation and quoting around that line",
+        ),
+      );
+    }
+    if (problems.length > before) return undefined;
+    visit(document, {
+      Node(_key, node) {
+        if (node.tag && !CORE_TAGS.has(node.tag)) {
+          problems.push(
+            problem(
+              shown,
+              node.range ? at(node.range[0]) : "(file)",
+              `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not accepted`,
+              "remove the tag: the format takes plain strings, numbers, lists and maps",
+            ),
+          );
+        }
+      },
+    });
+    if (problems.length > before) return undefined;
+    const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (depthOf(data) > MAX_DEPTH) {
+      problems.push(
+        problem(
+          shown,
+          "(file)",
+          `nested more than ${MAX_DEPTH} levels deep; the format needs far fewer`,
+          "remove the extra nesting",
+        ),
+      );
+      return undefined;
+    }
+    return data;
+  } catch (error) {
+    const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
+    const deep = error instanceof RangeError;
+    if (!aliases && !deep) throw error;
+    problems.push(
+      problem(
+        shown,
+        "(file)",
+        aliases
+          ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): the file would expand to a huge document`
+          : `nested too deeply to read (the format nests at most ${MAX_DEPTH} levels)`,
+        aliases ? "write the repeated parts out, or use fewer aliases" : "remove the extra nesting",
+      ),
+    );
+    return undefined;
+  }
+}
+
+/** Reads and parses one YAML file; undefined (with problems) when it cannot be used. */
+export function readYamlFile(path: string, shown: string, problems: Problems): unknown {
+  const text = readUtf8(path, shown, problems);
+  return text === undefined ? undefined : parseYamlText(text, shown, problems);
+}
