@@ -380,7 +380,7 @@ describe("parallels", () => {
   it("compares by parallelRole when set, skips characters without a role, bounds each film", async () => {
     const write = (cypher: string) => db.driver.executeQuery(cypher, {}, { database: db.database });
     await write("MATCH (c:Character {id: 'heat-waingro'}) SET c.parallelRole = 'crew-leader'");
-    await write("MATCH (c:Character {id: 'fu'}) REMOVE c.role");
+    await write("MATCH (c:Character {id: 'fu'}) REMOVE c.role, c.parallelRole");
     try {
       const leaders = (await parallels(db, { role: "crew-leader" })).parallels[0];
       const heat = leaders?.films.find((f) => f.film === "heat");
