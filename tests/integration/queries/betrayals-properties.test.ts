@@ -93,77 +93,92 @@ const QUESTIONS = [
 ];
 
 describe("on generated stories", () => {
-  it("betrayal chains from each character and across the film equal the reference", async () => {
-    await fc.assert(
-      fc.asyncProperty(betrayalStoryArbitrary(), async (story) => {
-        await importStory(db, story);
-        const film = story.film.id;
-        for (const question of QUESTIONS) {
-          for (const c of story.characters) {
-            const expected = referenceBetrayalChains(story, c.id, question).map(chainKey);
-            const all = await betrayalChains(db, c.name, {
+  it(
+    "betrayal chains from each character and across the film equal the reference",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(betrayalStoryArbitrary(), async (story) => {
+          await importStory(db, story);
+          const film = story.film.id;
+          for (const question of QUESTIONS) {
+            for (const c of story.characters) {
+              const expected = referenceBetrayalChains(story, c.id, question).map(chainKey);
+              const all = await betrayalChains(db, c.name, {
+                ...question,
+                film,
+                limit: MAX_CHAIN_LIMIT,
+              });
+              expect(all.from.id).toBe(c.id);
+              expect(all.chains.map(chainKey)).toEqual(expected);
+              expect(all.truncated).toBe(false);
+              if (expected.length > 1) {
+                // A limit keeps the most relevant chains, and says some were left out.
+                const limit = Math.ceil(expected.length / 2);
+                const cut = await betrayalChains(db, c.name, { ...question, film, limit });
+                expect(cut.chains.map(chainKey)).toEqual(expected.slice(0, limit));
+                expect(cut.truncated).toBe(true);
+              }
+            }
+            const expected = referenceBetrayalChains(story, null, question).map(chainKey);
+            const whole = await filmBetrayalChains(db, film, {
               ...question,
-              film,
               limit: MAX_CHAIN_LIMIT,
             });
-            expect(all.from.id).toBe(c.id);
-            expect(all.chains.map(chainKey)).toEqual(expected);
-            expect(all.truncated).toBe(false);
-            if (expected.length > 1) {
-              // A limit keeps the most relevant chains, and says some were left out.
-              const limit = Math.ceil(expected.length / 2);
-              const cut = await betrayalChains(db, c.name, { ...question, film, limit });
-              expect(cut.chains.map(chainKey)).toEqual(expected.slice(0, limit));
-              expect(cut.truncated).toBe(true);
+            expect(whole.chains.map(chainKey)).toEqual(expected);
+            expect(whole.truncated).toBe(false);
+          }
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "loyalties at each story point and double agents equal the reference",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(storyArbitrary({ maxCharacters: 5, maxEvents: 5 }), async (story) => {
+          await importStory(db, story);
+          const film = story.film.id;
+          const points = [null, ...story.events.map((e) => e.seq)];
+          for (const c of story.characters) {
+            for (const at of points) {
+              const { loyalties } = await loyaltiesOf(db, c.name, { film, at });
+              expect(
+                loyalties.map((l) => ({
+                  toId: l.toId,
+                  kind: l.kind,
+                  covert: l.covert,
+                  since: l.since,
+                  until: l.until,
+                  knownBy: l.knownBy.map((k) => ({
+                    whoId: k.whoId,
+                    since: k.since,
+                    knows: k.knows,
+                  })),
+                })),
+              ).toEqual(referenceLoyalties(story, c.id, at));
             }
           }
-          const expected = referenceBetrayalChains(story, null, question).map(chainKey);
-          const whole = await filmBetrayalChains(db, film, { ...question, limit: MAX_CHAIN_LIMIT });
-          expect(whole.chains.map(chainKey)).toEqual(expected);
-          expect(whole.truncated).toBe(false);
-        }
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
-
-  it("loyalties at each story point and double agents equal the reference", async () => {
-    await fc.assert(
-      fc.asyncProperty(storyArbitrary({ maxCharacters: 5, maxEvents: 5 }), async (story) => {
-        await importStory(db, story);
-        const film = story.film.id;
-        const points = [null, ...story.events.map((e) => e.seq)];
-        for (const c of story.characters) {
-          for (const at of points) {
-            const { loyalties } = await loyaltiesOf(db, c.name, { film, at });
-            expect(
-              loyalties.map((l) => ({
-                toId: l.toId,
-                kind: l.kind,
-                covert: l.covert,
-                since: l.since,
-                until: l.until,
-                knownBy: l.knownBy.map((k) => ({ whoId: k.whoId, since: k.since, knows: k.knows })),
+          const { agents } = await doubleAgents(db, film);
+          expect(
+            agents.map((a) => ({
+              characterId: a.characterId,
+              realToId: a.real.toId,
+              kind: a.real.kind,
+              open: a.open.map((o) => ({
+                toId: o.toId,
+                overlapSince: o.overlapSince,
+                overlapUntil: o.overlapUntil,
               })),
-            ).toEqual(referenceLoyalties(story, c.id, at));
-          }
-        }
-        const { agents } = await doubleAgents(db, film);
-        expect(
-          agents.map((a) => ({
-            characterId: a.characterId,
-            realToId: a.real.toId,
-            kind: a.real.kind,
-            open: a.open.map((o) => ({
-              toId: o.toId,
-              overlapSince: o.overlapSince,
-              overlapUntil: o.overlapUntil,
+              knownBy: a.knownBy.map((k) => ({ whoId: k.whoId, since: k.since })),
             })),
-            knownBy: a.knownBy.map((k) => ({ whoId: k.whoId, since: k.since })),
-          })),
-        ).toEqual(referenceDoubleAgents(story));
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
+          ).toEqual(referenceDoubleAgents(story));
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 });
