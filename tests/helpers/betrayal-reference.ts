@@ -107,10 +107,14 @@ export function referenceBetrayalChains(
   const follows = (prev: Betrayal, next: Betrayal) =>
     (next.by === prev.to || reached(prev).includes(next.by)) &&
     (!timeRespecting || next.seq > prev.seq);
-  const successors = (chain: Betrayal[]) => {
-    const last = chain[chain.length - 1] as Betrayal;
-    return betrayals.filter((b) => !chain.includes(b) && follows(last, b));
-  };
+  // Worked out once per pair, so large films stay quick to check.
+  const after = betrayals.map((prev) => betrayals.filter((next) => follows(prev, next)));
+  const before = betrayals.map((next) => betrayals.filter((prev) => follows(prev, next)));
+  const at = new Map(betrayals.map((b, i) => [b, i]));
+  const successors = (chain: Betrayal[]) =>
+    (after[at.get(chain[chain.length - 1] as Betrayal) as number] ?? []).filter(
+      (b) => !chain.includes(b),
+    );
 
   const found: Betrayal[][] = [];
   const grow = (chain: Betrayal[]) => {
@@ -124,7 +128,7 @@ export function referenceBetrayalChains(
     (chain) =>
       from !== null ||
       chain.length === maxDepth ||
-      !betrayals.some((b) => !chain.includes(b) && follows(b, chain[0] as Betrayal)),
+      (before[at.get(chain[0] as Betrayal) as number] ?? []).every((b) => chain.includes(b)),
   );
   const listed = maximal.map((chain) => ({
     chain,
