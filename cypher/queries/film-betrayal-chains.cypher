@@ -108,14 +108,14 @@ WITH betrayals, ranks, chain, goesOn
 WHERE size(chain) = $maxDepth OR all(i IN preds[chain[0]] WHERE i IN chain)
 // The most relevant chains: longest, then earliest (story order of their steps), then by ids
 // and keys (a total order). $limit + 1 are kept (a top-k sort, not the whole set), to tell
-// whether there were more.
+// whether there were more (toInteger: GraphQL passes the limit as a float).
 WITH betrayals, chain, goesOn, size(chain) AS length,
   [i IN chain | ranks[i][0]] AS seqs,
   [i IN chain | ranks[i][1]] AS traitorIds,
   [i IN chain | ranks[i][2]] AS betrayedIds,
   [i IN chain | ranks[i][3]] AS keys
 ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
-LIMIT $limit + 1
+LIMIT toInteger($limit) + 1
 WITH length, seqs, traitorIds, betrayedIds, keys, goesOn, [i IN chain | betrayals[i]] AS chain
 WITH length, seqs, traitorIds, betrayedIds, keys, goesOn,
   [i IN range(0, size(chain) - 1) | {
@@ -151,4 +151,4 @@ WITH length, seqs, traitorIds, betrayedIds, keys, goesOn,
   }] AS steps
 ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
 WITH collect({steps: steps, truncated: goesOn}) AS found
-RETURN found[..$limit] AS chains, size(found) > $limit AS truncated
+RETURN found[..toInteger($limit)] AS chains, size(found) > $limit AS truncated
