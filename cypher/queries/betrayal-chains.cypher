@@ -6,80 +6,142 @@
 // seq) than the one before; acts of the same event are not ordered, so they do not chain.
 // A betrayal is used at most once in a chain (characters may come back), so no chain
 // loops forever.
+// Only maximal chains are returned: none is the beginning of a longer one within $maxDepth.
 // Parameters:
 //   $characterId     the traitor who starts the chains (find-character.cypher finds it)
 //   $timeRespecting  true to follow only betrayals later in the story
-//   $maxDepth        the most betrayals in a chain; the path bound {1,7} must be
-//                    2 * $maxDepth - 1 (a betrayal, then a step into a betrayed group's
-//                    member, per link); the TS API inserts it as a checked integer
-// Returns one row per maximal chain (none is the beginning of a longer one), longest first:
-//   steps      [{traitor, traitorId, traitorIsGroup, viaGroup, viaGroupId, betrayed,
-//                betrayedId, betrayedIsGroup, members, event, seq, how, coerced,
-//                coercedBy, coercedById, sources}]; viaGroup: the group the step before
-//                betrayed, of which this traitor was a member then (null if betrayed
-//                directly); members: who a betrayed group's betrayal reaches
-//   truncated  true when the chain goes on beyond $maxDepth
-// Starts from the character's id (a unique-constraint index) and only walks BETRAYED
-// relationships out of the chain's traitors and MEMBER_OF into betrayed groups.
+//   $maxDepth        the most betrayals in a chain, 1 to 8 (one hop per betrayal)
+//   $limit           the most chains returned
+// Returns one row:
+//   chains     the $limit most relevant chains, longest first, then in story order of
+//              their steps, then by ids; each {steps, truncated}:
+//     steps      [{traitor, traitorId, traitorIsGroup, viaGroup, viaGroupId, betrayed,
+//                  betrayedId, betrayedIsGroup, members, event, seq, how, coerced,
+//                  coercedBy, coercedById, sources}]; viaGroup: the group the step before
+//                  betrayed, of which this traitor was a member then (null if betrayed
+//                  directly); members: who a betrayed group's betrayal reaches
+//     truncated  true when the chain goes on beyond $maxDepth
+//   truncated  true when there were more than $limit chains
+// Reads only the character's film: its id (a unique-constraint index) leads to the film,
+// whose characters and groups lead to its betrayals and memberships.
 :param characterId => 'heat-waingro';
 :param timeRespecting => false;
 :param maxDepth => 4;
+:param limit => 25;
 MATCH (start:Character {id: $characterId})
-MATCH (start) ((x)-[r:BETRAYED|MEMBER_OF]-(y)
-    WHERE (r:BETRAYED AND startNode(r) = x) OR (r:MEMBER_OF AND endNode(r) = x AND x:Group)){1,7} (end)
-WITH end, r AS hops, [h IN r WHERE h:BETRAYED] AS betrayals
-// A chain starts and ends with a betrayal; a member steps in only if he was in the
-// betrayed group at its seq and is not the one who betrayed it.
-WHERE hops[0]:BETRAYED AND last(hops):BETRAYED
-  AND size(betrayals) <= $maxDepth
-  AND all(i IN range(1, size(hops) - 1) WHERE hops[i]:BETRAYED OR (
-    (hops[i].since IS NULL OR hops[i].since <= hops[i - 1].seq)
-    AND (hops[i].until IS NULL OR hops[i - 1].seq <= hops[i].until)
-    AND startNode(hops[i]) <> startNode(hops[i - 1])))
-  AND (NOT $timeRespecting
-    OR all(i IN range(1, size(betrayals) - 1) WHERE betrayals[i].seq > betrayals[i - 1].seq))
-WITH end, hops, betrayals, last(betrayals) AS final
-// Could the chain go on by the same rules? Then it is only the beginning of a longer one.
-WITH hops, betrayals, EXISTS {
-    (end)-[b:BETRAYED]->()
-    WHERE NOT b IN hops AND (NOT $timeRespecting OR b.seq > final.seq)
-  } OR EXISTS {
-    (end:Group)<-[m:MEMBER_OF]-(member)-[b:BETRAYED]->()
-    WHERE member <> startNode(final)
-      AND (m.since IS NULL OR m.since <= final.seq)
-      AND (m.until IS NULL OR final.seq <= m.until)
-      AND NOT m IN hops AND NOT b IN hops
-      AND (NOT $timeRespecting OR b.seq > final.seq)
-  } AS goesOn
-WHERE size(betrayals) = $maxDepth OR NOT goesOn
-RETURN DISTINCT
-  [i IN range(0, size(hops) - 1) WHERE hops[i]:BETRAYED | {
-    traitor: startNode(hops[i]).name,
-    traitorId: startNode(hops[i]).id,
-    traitorIsGroup: startNode(hops[i]):Group,
-    viaGroup: CASE WHEN i > 0 AND hops[i - 1]:MEMBER_OF THEN endNode(hops[i - 1]).name END,
-    viaGroupId: CASE WHEN i > 0 AND hops[i - 1]:MEMBER_OF THEN endNode(hops[i - 1]).id END,
-    betrayed: endNode(hops[i]).name,
-    betrayedId: endNode(hops[i]).id,
-    betrayedIsGroup: endNode(hops[i]):Group,
+MATCH (:Film {id: start.film})<-[:APPEARS_IN]-(:Character|Group)-[b:BETRAYED]->()
+WITH start, collect(b) AS betrayals
+// Which betrayal may follow which, by the rules above: succ[i] lists the positions in
+// `betrayals` of those that may come after betrayals[i]. Worked out once per betrayal, not
+// once per chain.
+CALL (betrayals) {
+  UNWIND range(0, size(betrayals) - 1) AS i
+  WITH betrayals, i, betrayals[i] AS prev, endNode(betrayals[i]) AS reached
+  WITH betrayals, i, COLLECT {
+      MATCH (reached)-[b:BETRAYED]->()
+      WHERE NOT $timeRespecting OR b.seq > prev.seq
+      RETURN b
+      UNION
+      MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[b:BETRAYED]->()
+      WHERE member <> startNode(prev)
+        AND (m.since IS NULL OR m.since <= prev.seq) AND (m.until IS NULL OR prev.seq <= m.until)
+        AND (NOT $timeRespecting OR b.seq > prev.seq)
+      RETURN b
+    } AS following
+  WITH i, [j IN range(0, size(betrayals) - 1) WHERE betrayals[j] IN following] AS next
+  ORDER BY i
+  RETURN collect(next) AS succ
+}
+// What the chains are sorted by, read once per betrayal: seq, traitor, betrayed, key.
+WITH betrayals, succ, [b IN betrayals | [b.seq, startNode(b).id, endNode(b).id, b.key]] AS ranks,
+  [i IN range(0, size(betrayals) - 1) WHERE startNode(betrayals[i]) = start] AS firsts
+UNWIND firsts AS first
+WITH betrayals, ranks, succ, [first] AS chain, true AS grown
+// The chains grow hop by hop (the same three lines seven times: Cypher has no loop that
+// carries rows). A chain that grew in the hop before and is shorter than $maxDepth takes, one
+// row each, every betrayal that may follow its last one and is not in it yet; a chain with
+// none stays as it is (it has ended). Only chains that keep the rules are ever built.
+// Hop 2
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 3
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 4
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 5
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 6
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 7
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Hop 8
+WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
+    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
+UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
+WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
+// Does a chain of $maxDepth betrayals go on? (A shorter chain stopped: nothing follows it.)
+WITH betrayals, ranks, succ, chain,
+  size(chain) = $maxDepth AND any(n IN succ[last(chain)] WHERE NOT n IN chain) AS goesOn
+// The most relevant chains: longest, then earliest (story order of their steps), then by ids
+// and keys (a total order). $limit + 1 are kept (a top-k sort, not the whole set), to tell
+// whether there were more (toInteger: GraphQL passes the limit as a float).
+WITH betrayals, chain, goesOn, size(chain) AS length,
+  [i IN chain | ranks[i][0]] AS seqs,
+  [i IN chain | ranks[i][1]] AS traitorIds,
+  [i IN chain | ranks[i][2]] AS betrayedIds,
+  [i IN chain | ranks[i][3]] AS keys
+ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
+LIMIT toInteger($limit) + 1
+WITH length, seqs, traitorIds, betrayedIds, keys, goesOn, [i IN chain | betrayals[i]] AS chain
+WITH length, seqs, traitorIds, betrayedIds, keys, goesOn,
+  [i IN range(0, size(chain) - 1) | {
+    traitor: startNode(chain[i]).name,
+    traitorId: startNode(chain[i]).id,
+    traitorIsGroup: startNode(chain[i]):Group,
+    viaGroup: CASE WHEN i > 0 AND startNode(chain[i]) <> endNode(chain[i - 1])
+      THEN endNode(chain[i - 1]).name END,
+    viaGroupId: CASE WHEN i > 0 AND startNode(chain[i]) <> endNode(chain[i - 1])
+      THEN endNode(chain[i - 1]).id END,
+    betrayed: endNode(chain[i]).name,
+    betrayedId: endNode(chain[i]).id,
+    betrayedIsGroup: endNode(chain[i]):Group,
     members: COLLECT {
-      WITH hops[i] AS b, endNode(hops[i]) AS g
+      WITH chain[i] AS b, endNode(chain[i]) AS g
       MATCH (g:Group)<-[m:MEMBER_OF]-(member)
       WHERE member <> startNode(b)
         AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
-      RETURN DISTINCT {id: member.id, name: member.name} AS member ORDER BY member.name
+      RETURN DISTINCT {id: member.id, name: member.name} AS member
+      ORDER BY member.name, member.id
     },
-    event: hops[i].event,
-    seq: hops[i].seq,
-    how: hops[i].how,
-    coerced: coalesce(hops[i].coerced, false),
+    event: chain[i].event,
+    seq: chain[i].seq,
+    how: chain[i].how,
+    coerced: coalesce(chain[i].coerced, false),
     coercedBy: COLLECT {
-      MATCH (coercer:Character {id: hops[i].coercedBy}) RETURN coercer.name AS name
+      MATCH (coercer:Character {id: chain[i].coercedBy}) RETURN coercer.name AS name
       UNION
-      MATCH (coercer:Group {id: hops[i].coercedBy}) RETURN coercer.name AS name
+      MATCH (coercer:Group {id: chain[i].coercedBy}) RETURN coercer.name AS name
     }[0],
-    coercedById: hops[i].coercedBy,
-    sources: hops[i].sources
-  }] AS steps,
-  size(betrayals) = $maxDepth AND goesOn AS truncated
-ORDER BY size(steps) DESC, [s IN steps | s.seq], [s IN steps | s.traitorId], [s IN steps | s.betrayedId]
+    coercedById: chain[i].coercedBy,
+    sources: chain[i].sources
+  }] AS steps
+ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
+WITH collect({steps: steps, truncated: goesOn}) AS found
+RETURN found[..toInteger($limit)] AS chains, size(found) > $limit AS truncated

@@ -40,7 +40,7 @@ RETURN
       AND (l.since IS NULL OR o.until IS NULL OR l.since <= o.until)
       AND (o.since IS NULL OR l.until IS NULL OR o.since <= l.until)
     WITH o, other
-    ORDER BY coalesce(o.since, 0), other.name
+    ORDER BY coalesce(o.since, 0), other.name, other.id, o.kind, o.key
     RETURN {
       to: other.name,
       toId: other.id,
@@ -67,7 +67,7 @@ RETURN
     // KNOWS_SECRET_OF's key is the loyalty's object id and the loyalty's own key.
     WHERE k.loyalTo = real.id AND k.key = real.id + '|' + l.key
     WITH knower, k
-    ORDER BY coalesce(k.since, 0), knower.name
+    ORDER BY coalesce(k.since, 0), knower.name, knower.id, k.key
     RETURN {
       who: knower.name,
       whoId: knower.id,
@@ -76,4 +76,4 @@ RETURN
       sources: k.sources
     }
   } AS knownBy
-ORDER BY character, coalesce(real.since, 0), real.to
+ORDER BY character, characterId, coalesce(real.since, 0), real.since, real.to, real.toId, real.kind

@@ -34,7 +34,7 @@ CALL (c) {
   WHERE $at IS NULL
     OR ((l.since IS NULL OR l.since <= $at) AND (l.until IS NULL OR $at <= l.until))
   WITH c, l, to
-  ORDER BY coalesce(l.covert, false) DESC, coalesce(l.since, 0), to.name, l.kind
+  ORDER BY coalesce(l.covert, false) DESC, coalesce(l.since, 0), to.name, to.id, l.kind, l.key
   RETURN collect({
     to: to.name,
     toId: to.id,
@@ -50,7 +50,7 @@ CALL (c) {
       // KNOWS_SECRET_OF's key is the loyalty's object id and the loyalty's own key.
       WHERE k.loyalTo = to.id AND k.key = to.id + '|' + l.key
       WITH knower, k
-      ORDER BY coalesce(k.since, 0), knower.name
+      ORDER BY coalesce(k.since, 0), knower.name, knower.id, k.key
       RETURN {
         who: knower.name,
         whoId: knower.id,

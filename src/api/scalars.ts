@@ -1,6 +1,6 @@
 // Custom scalars that check a GraphQL argument before any Cypher runs.
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { MAX_BETRAYAL_DEPTH } from "../queries/betrayals/index.ts";
+import { MAX_BETRAYAL_DEPTH, MAX_CHAIN_LIMIT } from "../queries/betrayals/index.ts";
 
 function boundedInt(name: string, min: number, max: number): GraphQLScalarType<number, number> {
   const check = (value: unknown): number => {
@@ -21,4 +21,5 @@ function boundedInt(name: string, min: number, max: number): GraphQLScalarType<n
 
 export const scalarResolvers = {
   BetrayalDepth: boundedInt("BetrayalDepth", 1, MAX_BETRAYAL_DEPTH),
+  ChainLimit: boundedInt("ChainLimit", 1, MAX_CHAIN_LIMIT),
 };

@@ -1,6 +1,11 @@
 // The GraphQL schema: @neo4j/graphql generates the read API from these types, and the
 // query helpers become @cypher fields built from the same Cypher files as the TS API.
-import { chainCypher, MAX_BETRAYAL_DEPTH } from "../queries/betrayals/index.ts";
+import {
+  DEFAULT_BETRAYAL_DEPTH,
+  DEFAULT_CHAIN_LIMIT,
+  MAX_BETRAYAL_DEPTH,
+  MAX_CHAIN_LIMIT,
+} from "../queries/betrayals/index.ts";
 import { cypherFieldStatement } from "./cypher-fields.ts";
 
 const block = (cypher: string) => `"""\n${cypher}\n"""`;
@@ -34,14 +39,12 @@ export function typeDefs(): string {
     "certain",
   ]);
 
-  // GraphQL cannot vary a path bound per request: the field uses the hard maximum bound and
-  // $maxDepth (a BetrayalDepth, checked 1..8) limits the chains inside the query.
-  const betrayalChains = cypherFieldStatement(
-    "betrayal-chains",
-    { characterId: "this.id" },
-    ["steps", "truncated"],
-    chainCypher("betrayal-chains", MAX_BETRAYAL_DEPTH),
-  );
+  // $maxDepth (a BetrayalDepth, checked 1..8) bounds the expansion hop by hop, and $limit (a
+  // ChainLimit) the chains returned, inside the query.
+  const betrayalChains = cypherFieldStatement("betrayal-chains", { characterId: "this.id" }, [
+    "chains",
+    "truncated",
+  ]);
   const timeline = cypherFieldStatement("timeline", { film: "this.id" }, [
     "seq",
     "id",
@@ -73,6 +76,9 @@ export function typeDefs(): string {
 
     "How many betrayals a chain may hold: a whole number from 1 to ${MAX_BETRAYAL_DEPTH}."
     scalar BetrayalDepth
+
+    "How many chains to return, the most relevant first: a whole number from 1 to ${MAX_CHAIN_LIMIT}."
+    scalar ChainLimit
 
     type Film @node {
       id: ID!
@@ -133,7 +139,11 @@ export function typeDefs(): string {
       Betrayal chains starting with this character: A betrayed B, then B betrayed C...; betraying
       a group counts as betraying its members at that moment (cypher/queries/betrayal-chains.cypher).
       """
-      betrayalChains(maxDepth: BetrayalDepth! = 4, timeRespecting: Boolean! = false): [BetrayalChain!]!
+      betrayalChains(
+        maxDepth: BetrayalDepth! = ${DEFAULT_BETRAYAL_DEPTH}
+        timeRespecting: Boolean! = false
+        limit: ChainLimit! = ${DEFAULT_CHAIN_LIMIT}
+      ): BetrayalChains!
         @cypher(statement: ${block(betrayalChains)}, columnName: "result")
     }
 
@@ -293,6 +303,13 @@ export function typeDefs(): string {
     type BetrayalChain {
       steps: [BetrayalStep!]!
       "True when the chain goes on beyond maxDepth."
+      truncated: Boolean!
+    }
+
+    type BetrayalChains {
+      "The most relevant maximal chains: longest first, then in story order, then by ids."
+      chains: [BetrayalChain!]!
+      "True when there were more chains than the limit."
       truncated: Boolean!
     }
 

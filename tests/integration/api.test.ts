@@ -108,27 +108,33 @@ describe("GraphQL API: the headline questions", () => {
     type Chains = {
       characters: {
         betrayalChains: {
-          steps: { traitor: string; betrayed: string; viaGroup: string | null; seq: number }[];
-        }[];
+          chains: {
+            steps: { traitor: string; betrayed: string; viaGroup: string | null; seq: number }[];
+          }[];
+          truncated: boolean;
+        };
       }[];
     };
     const query = gql`
       query Chains($time: Boolean!) {
         characters(where: { id: { eq: "heat-waingro" } }) {
           betrayalChains(maxDepth: 4, timeRespecting: $time) {
-            steps {
-              traitor
-              betrayed
-              viaGroup
-              seq
+            chains {
+              steps {
+                traitor
+                betrayed
+                viaGroup
+                seq
+              }
             }
+            truncated
           }
         }
       }
     `;
     const any = await client.request<Chains>(query, { time: false });
     expect(
-      any.characters[0]?.betrayalChains[0]?.steps.map((s) => [s.traitor, s.viaGroup, s.seq]),
+      any.characters[0]?.betrayalChains.chains[0]?.steps.map((s) => [s.traitor, s.viaGroup, s.seq]),
     ).toEqual([
       ["Waingro", null, 25],
       ["Trejo", "McCauley's crew", 24],
@@ -136,7 +142,8 @@ describe("GraphQL API: the headline questions", () => {
     ]);
     // Later betrayals only: Trejo (24) and Breedan (23) came before Waingro's (25).
     const timed = await client.request<Chains>(query, { time: true });
-    expect(timed.characters[0]?.betrayalChains.map((c) => c.steps.length)).toEqual([1]);
+    expect(timed.characters[0]?.betrayalChains.chains.map((c) => c.steps.length)).toEqual([1]);
+    expect(timed.characters[0]?.betrayalChains.truncated).toBe(false);
   });
 
   it("refuses a betrayal depth out of range before running any Cypher", async () => {
@@ -150,6 +157,40 @@ describe("GraphQL API: the headline questions", () => {
       }
     `);
     expect(errors[0]?.message).toMatch(/BetrayalDepth must be a whole number from 1 to 8/);
+  });
+
+  it("keeps the most relevant betrayal chains up to the limit, and says more were left out", async () => {
+    const data = await client.request<{
+      characters: {
+        betrayalChains: { chains: { steps: { seq: number }[] }[]; truncated: boolean };
+      }[];
+    }>(gql`
+      {
+        characters(where: { id: { eq: "heat-waingro" } }) {
+          betrayalChains(limit: 1) {
+            chains {
+              steps {
+                seq
+              }
+            }
+            truncated
+          }
+        }
+      }
+    `);
+    const found = data.characters[0]?.betrayalChains;
+    expect(found?.chains.map((c) => c.steps.map((s) => s.seq))).toEqual([[25, 24, 23]]);
+    expect(found?.truncated).toBe(true);
+    const { errors } = await errorsOf(gql`
+      {
+        characters {
+          betrayalChains(limit: 0) {
+            truncated
+          }
+        }
+      }
+    `);
+    expect(errors[0]?.message).toMatch(/ChainLimit must be a whole number from 1 to 1000/);
   });
 
   it("gives a film's timeline in story order, with places and participants", async () => {

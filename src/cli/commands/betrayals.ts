@@ -5,7 +5,9 @@ import {
   betrayalChains,
   filmBetrayalChains,
   DEFAULT_BETRAYAL_DEPTH,
+  DEFAULT_CHAIN_LIMIT,
   MAX_BETRAYAL_DEPTH,
+  MAX_CHAIN_LIMIT,
   type BetrayalChain,
   type BetrayalStep,
 } from "../../queries/betrayals/index.ts";
@@ -19,6 +21,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 interface BetrayalOptions {
   film?: string;
   depth?: string;
+  limit?: string;
   timeRespecting?: boolean;
   json?: boolean;
 }
@@ -34,7 +37,17 @@ function betrayedCell(s: BetrayalStep): string {
   return `${s.betrayed} (group)\nreaches: ${members || "no member then"}`;
 }
 
-function printChains(chains: BetrayalChain[], maxDepth: number): void {
+/** "3 chains", or "the 25 most relevant of more than 25 chains" when the limit cut the list. */
+function howMany(result: { chains: BetrayalChain[]; truncated: boolean }): string {
+  const n = result.chains.length;
+  return result.truncated ? `the ${n} most relevant of more than ${n}` : String(n);
+}
+
+function printChains(
+  result: { chains: BetrayalChain[]; truncated: boolean },
+  maxDepth: number,
+): void {
+  const { chains } = result;
   chains.forEach((chain, i) => {
     // "Waingro → McCauley's crew (seq 25), incl. Trejo → McCauley's crew (seq 24), incl. ..."
     const path = chain.steps
@@ -65,6 +78,11 @@ function printChains(chains: BetrayalChain[], maxDepth: number): void {
       );
     }
   });
+  if (result.truncated) {
+    say(
+      `\nMore chains were left out: use --limit ${Math.min(chains.length * 2, MAX_CHAIN_LIMIT)} to see more (at most ${MAX_CHAIN_LIMIT}).`,
+    );
+  }
 }
 
 export function registerBetrayalCommands(program: Command): void {
@@ -78,6 +96,11 @@ export function registerBetrayalCommands(program: Command): void {
       `the most betrayals in a chain, 1 to ${MAX_BETRAYAL_DEPTH}`,
       String(DEFAULT_BETRAYAL_DEPTH),
     )
+    .option(
+      "--limit <n>",
+      `the most chains to list, the most relevant first (longest, then earliest), 1 to ${MAX_CHAIN_LIMIT}`,
+      String(DEFAULT_CHAIN_LIMIT),
+    )
     .option("--time-respecting", "follow only betrayals later in the story")
     .option("--json", "print JSON")
     .action(
@@ -85,6 +108,7 @@ export function registerBetrayalCommands(program: Command): void {
         const options = {
           maxDepth: checkedInteger("--depth", opts.depth, 1, MAX_BETRAYAL_DEPTH),
           timeRespecting: opts.timeRespecting === true,
+          limit: checkedInteger("--limit", opts.limit, 1, MAX_CHAIN_LIMIT),
         };
         const order = options.timeRespecting ? "each later in the story" : "in any story order";
         if (name === undefined) {
@@ -100,9 +124,9 @@ export function registerBetrayalCommands(program: Command): void {
           const result = await withDatabase((db) => filmBetrayalChains(db, film, options));
           if (opts.json) return printJson(result);
           say(
-            `Betrayal chains in ${result.film.title}: ${result.chains.length}, at most ${result.maxDepth} betrayals, ${order}.`,
+            `Betrayal chains in ${result.film.title}: ${howMany(result)}, at most ${result.maxDepth} betrayals, ${order}.`,
           );
-          printChains(result.chains, result.maxDepth);
+          printChains(result, result.maxDepth);
           return;
         }
         const result = await withDatabase((db) =>
@@ -114,9 +138,9 @@ export function registerBetrayalCommands(program: Command): void {
           return;
         }
         say(
-          `Betrayal chains from ${result.from.name} (${result.from.film}): ${result.chains.length}, at most ${result.maxDepth} betrayals, ${order}.`,
+          `Betrayal chains from ${result.from.name} (${result.from.film}): ${howMany(result)}, at most ${result.maxDepth} betrayals, ${order}.`,
         );
-        printChains(result.chains, result.maxDepth);
+        printChains(result, result.maxDepth);
       }),
     );
 }

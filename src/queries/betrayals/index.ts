@@ -2,9 +2,8 @@
 // across a film. The rule for groups (see cypher/queries/betrayal-chains.cypher):
 // betraying a group counts as betraying everyone who was a member of it at that moment,
 // except the traitor himself, and the chain may go on from any of them.
-import neo4j, { routing } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 import type { Database } from "../../db/connection.ts";
-import { cypherFile } from "../cypher-file.ts";
 import {
   checkedInteger,
   resolveCharacter,
@@ -12,12 +11,16 @@ import {
   type CharacterRef,
   type FilmRef,
 } from "../lookup.ts";
-import { toPlain } from "../plain.ts";
+import { runQuery } from "../run-query.ts";
 
 /** Betrayals in a chain when no depth is given. */
 export const DEFAULT_BETRAYAL_DEPTH = 4;
 /** The most betrayals a chain may have: a larger depth is refused. */
 export const MAX_BETRAYAL_DEPTH = 8;
+/** Chains returned when no limit is given: the most relevant first. */
+export const DEFAULT_CHAIN_LIMIT = 25;
+/** The most chains one question may return. */
+export const MAX_CHAIN_LIMIT = 1000;
 
 export interface BetrayalStep {
   traitor: string;
@@ -56,48 +59,44 @@ export interface BetrayalChainOptions {
   maxDepth?: number;
   /** Follow only betrayals strictly later in the story (greater seq) than the one before. */
   timeRespecting?: boolean;
+  /** The most chains returned: 1 to MAX_CHAIN_LIMIT, DEFAULT_CHAIN_LIMIT if absent. */
+  limit?: number;
 }
 
 export interface BetrayalChains {
   from: CharacterRef;
   maxDepth: number;
   timeRespecting: boolean;
-  /** Maximal chains, longest first; empty when the character betrayed nobody. */
+  limit: number;
+  /**
+   * The `limit` most relevant maximal chains: longest first, then in story order of their
+   * steps, then by ids; empty when the character betrayed nobody.
+   */
   chains: BetrayalChain[];
+  /** True when there were more than `limit` chains (the least relevant were left out). */
+  truncated: boolean;
 }
 
 export interface FilmBetrayalChains {
   film: FilmRef;
   maxDepth: number;
   timeRespecting: boolean;
-  /** Maximal chains (no part of a longer one), longest first, then in story order. */
+  limit: number;
+  /** Maximal chains (no part of a longer one), ordered as in BetrayalChains. */
   chains: BetrayalChain[];
+  /** True when there were more than `limit` chains. */
+  truncated: boolean;
 }
 
 type ChainQuery = "betrayal-chains" | "film-betrayal-chains";
 
-/** The path bound for a depth: a betrayal per link, plus a step into a betrayed group's member. */
-const hopBound = (depth: number) => `{1,${2 * depth - 1}}`;
-
-/**
- * A chain query's Cypher for a depth. Cypher takes no parameter for a path's length, so the
- * bound written in the .cypher file (the default) is replaced by the checked depth's.
- */
-export function chainCypher(name: ChainQuery, maxDepth: number): string {
-  const depth = checkedInteger("maxDepth", maxDepth, 1, MAX_BETRAYAL_DEPTH);
-  const parts = cypherFile(name).cypher.split(hopBound(DEFAULT_BETRAYAL_DEPTH));
-  if (parts.length !== 2) {
-    throw new Error(
-      `${name}.cypher must hold the path bound ${hopBound(DEFAULT_BETRAYAL_DEPTH)} exactly once`,
-    );
-  }
-  return parts.join(hopBound(depth));
-}
-
-function checkedOptions(options: BetrayalChainOptions): {
+interface ChainSettings {
   maxDepth: number;
   timeRespecting: boolean;
-} {
+  limit: number;
+}
+
+function checkedOptions(options: BetrayalChainOptions): ChainSettings {
   return {
     maxDepth: checkedInteger(
       "maxDepth",
@@ -106,6 +105,7 @@ function checkedOptions(options: BetrayalChainOptions): {
       MAX_BETRAYAL_DEPTH,
     ),
     timeRespecting: options.timeRespecting === true,
+    limit: checkedInteger("limit", options.limit ?? DEFAULT_CHAIN_LIMIT, 1, MAX_CHAIN_LIMIT),
   };
 }
 
@@ -113,18 +113,22 @@ async function runChains(
   db: Database,
   name: ChainQuery,
   params: Record<string, unknown>,
-  maxDepth: number,
-  timeRespecting: boolean,
-): Promise<BetrayalChain[]> {
-  const { records } = await db.driver.executeQuery(
-    chainCypher(name, maxDepth),
-    { ...params, maxDepth: neo4j.int(maxDepth), timeRespecting },
-    { database: db.database, routing: routing.READ },
-  );
-  return records.map((record) => {
-    const chain = toPlain(record.toObject()) as BetrayalChain;
-    return { steps: chain.steps.map(inOrder), truncated: chain.truncated };
+  { maxDepth, timeRespecting, limit }: ChainSettings,
+): Promise<{ chains: BetrayalChain[]; truncated: boolean }> {
+  const [row] = await runQuery<{ chains: BetrayalChain[]; truncated: boolean }>(db, name, {
+    ...params,
+    maxDepth: neo4j.int(maxDepth),
+    timeRespecting,
+    limit: neo4j.int(limit),
   });
+  if (!row) throw new Error(`${name}.cypher returned no row`);
+  return {
+    chains: row.chains.map((chain) => ({
+      steps: chain.steps.map(inOrder),
+      truncated: chain.truncated,
+    })),
+    truncated: row.truncated,
+  };
 }
 
 /** A step with its fields in a fixed, readable order (Cypher maps have none), for --json. */
@@ -155,16 +159,10 @@ export async function betrayalChains(
   name: string,
   options: BetrayalChainOptions & { film?: string } = {},
 ): Promise<BetrayalChains> {
-  const { maxDepth, timeRespecting } = checkedOptions(options);
+  const settings = checkedOptions(options);
   const from = await resolveCharacter(db, name, options.film);
-  const chains = await runChains(
-    db,
-    "betrayal-chains",
-    { characterId: from.id },
-    maxDepth,
-    timeRespecting,
-  );
-  return { from, maxDepth, timeRespecting, chains };
+  const found = await runChains(db, "betrayal-chains", { characterId: from.id }, settings);
+  return { from, ...settings, ...found };
 }
 
 /** Every betrayal chain of a film, without the chains that are part of longer ones. */
@@ -173,14 +171,8 @@ export async function filmBetrayalChains(
   film: string,
   options: BetrayalChainOptions = {},
 ): Promise<FilmBetrayalChains> {
-  const { maxDepth, timeRespecting } = checkedOptions(options);
+  const settings = checkedOptions(options);
   const filmRef = await resolveFilm(db, film);
-  const chains = await runChains(
-    db,
-    "film-betrayal-chains",
-    { film: filmRef.id },
-    maxDepth,
-    timeRespecting,
-  );
-  return { film: filmRef, maxDepth, timeRespecting, chains };
+  const found = await runChains(db, "film-betrayal-chains", { film: filmRef.id }, settings);
+  return { film: filmRef, ...settings, ...found };
 }

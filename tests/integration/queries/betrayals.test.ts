@@ -4,8 +4,8 @@ import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import {
   betrayalChains,
-  chainCypher,
   DEFAULT_BETRAYAL_DEPTH,
+  DEFAULT_CHAIN_LIMIT,
   filmBetrayalChains,
   MAX_BETRAYAL_DEPTH,
   type BetrayalChain,
@@ -170,6 +170,7 @@ describe("betrayalChains", () => {
       ["donald-breedan (via heat-mccauley-crew) > heat-lillian @23", false],
       ["heat-trejo (via heat-mccauley-crew) > heat-mccauley-crew @24", true], // goes on to Breedan
     ]);
+    expect(two.truncated).toBe(false);
     const max = await betrayalChains(db, "Ko Chow", { maxDepth: MAX_BETRAYAL_DEPTH });
     expect(max.maxDepth).toBe(8);
     expect(max.chains.every((c) => c.steps.length <= MAX_BETRAYAL_DEPTH)).toBe(true);
@@ -259,45 +260,63 @@ describe("filmBetrayalChains", () => {
   });
 });
 
+describe("limits", () => {
+  it("keeps the most relevant chains and says when some were left out", async () => {
+    const all = await filmBetrayalChains(db, "heat");
+    expect(all.limit).toBe(DEFAULT_CHAIN_LIMIT);
+    expect(all.truncated).toBe(false);
+    const two = await filmBetrayalChains(db, "heat", { limit: 2 });
+    expect(two.chains).toEqual(all.chains.slice(0, 2));
+    expect(two.truncated).toBe(true);
+    const exact = await filmBetrayalChains(db, "heat", { limit: all.chains.length });
+    expect(exact.truncated).toBe(false);
+  });
+
+  it.each([0, 1001, 2.5])("refuses limit %j", async (limit) => {
+    await expect(betrayalChains(db, "Waingro", { limit })).rejects.toThrow(
+      /limit must be a whole number from 1 to 1000/,
+    );
+  });
+});
+
 describe("query files and plans", () => {
-  it("keeps the default bound in the files, for Browser", () => {
+  it("keeps Browser parameters in the files", () => {
     for (const name of ["betrayal-chains", "film-betrayal-chains"] as const) {
       const file = cypherFile(name);
-      expect(chainCypher(name, DEFAULT_BETRAYAL_DEPTH)).toBe(file.cypher);
       expect(file.params.maxDepth).toBe(String(DEFAULT_BETRAYAL_DEPTH));
       expect(file.params.timeRespecting).toBe("false");
-      expect(chainCypher(name, 2)).toContain("{1,3}");
+      expect(file.params.limit).toBe(String(DEFAULT_CHAIN_LIMIT));
+      // One hop per betrayal after the first, up to the most a chain may have.
+      expect(file.cypher.match(/^\/\/ Hop \d+$/gm)).toHaveLength(MAX_BETRAYAL_DEPTH - 1);
+      // Every ORDER BY ends with ids or keys: the order is total.
+      for (const order of file.cypher.match(/ORDER BY [^\n]*/g) ?? []) {
+        expect(order).toMatch(/(\.id|Ids|keys|\bi)$/);
+      }
     }
     expect(cypherFile("betrayal-chains").params.characterId).toBe("'heat-waingro'");
     expect(cypherFile("film-betrayal-chains").params.film).toBe("'heat'");
   });
 
   it.each([
-    ["betrayal-chains", { characterId: "heat-waingro" }, DEFAULT_BETRAYAL_DEPTH],
-    ["betrayal-chains", { characterId: "ko-chow" }, MAX_BETRAYAL_DEPTH],
-    ["film-betrayal-chains", { film: "heat" }, DEFAULT_BETRAYAL_DEPTH],
+    ["betrayal-chains", { characterId: "heat-waingro" }],
+    ["film-betrayal-chains", { film: "heat" }],
   ] as const)(
-    "%s starts from an index seek and expands at most 2 * depth - 1 steps",
-    async (name, params, depth) => {
-      const operators = await planOperators(db, chainCypher(name, depth), {
+    "%s starts from unique index seeks and expands one relationship at a time",
+    async (name, params) => {
+      const operators = await planOperators(db, cypherFile(name).cypher, {
         ...params,
         timeRespecting: true,
-        maxDepth: depth,
+        maxDepth: MAX_BETRAYAL_DEPTH,
+        limit: DEFAULT_CHAIN_LIMIT,
       });
       const names = operators.map((o) => o.operator);
-      expect(names).not.toContain("AllNodesScan");
-      expect(names).not.toContain("NodeByLabelScan");
-      // Rows come from the one index seek only; the rest start from bound nodes (Argument).
-      expect(names.filter((n) => /Scan|Seek/.test(n))).toEqual(["NodeUniqueIndexSeek"]);
-      const expansions = operators.filter((o) => /VarLengthExpand|Repeat|Trail/.test(o.operator));
-      expect(expansions.length).toBeGreaterThan(0);
-      for (const o of expansions) {
-        if (o.operator.includes("VarLengthExpand")) {
-          expect(o.details).toContain(`*..${2 * depth - 1}]`);
-        } else {
-          expect(o.details).toContain(`{1, ${2 * depth - 1}}`);
-        }
-      }
+      expect(names.filter((n) => /Scan/.test(n))).toEqual([]);
+      expect(names.filter((n) => /Seek/.test(n)).length).toBeGreaterThan(0);
+      expect(names.filter((n) => /Seek/.test(n) && n !== "NodeUniqueIndexSeek")).toEqual([]);
+      // No variable-length or quantified path: each hop is bounded by $maxDepth in the query.
+      expect(names.filter((n) => /VarLength|Repeat|Trail|ShortestPath/.test(n))).toEqual([]);
+      // The relevance order is a top-k sort, not a sort of every chain.
+      expect(names).toContain("Top");
     },
   );
 });
