@@ -12,25 +12,7 @@ import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const cite = (sources: string[]) => wrap(sources.join(", "), 40);
-
-/** Breaks a long cell into lines of at most `width` characters, at spaces. */
-function wrap(text: string, width = 48): string {
-  return text
-    .split("\n")
-    .map((line) => {
-      const lines: string[] = [];
-      let current = "";
-      for (const word of line.split(" ")) {
-        if (current && current.length + 1 + word.length > width) {
-          lines.push(current);
-          current = word;
-        } else current = current ? `${current} ${word}` : word;
-      }
-      return [...lines, current].join("\n");
-    })
-    .join("\n");
-}
+const cite = (sources: string[]) => sources.join(", ");
 
 /** A span of seqs, both ends included; null is open. */
 function span(since: number | null, until: number | null): string {
@@ -168,9 +150,7 @@ export function registerLoyaltyCommands(program: Command): void {
             r.avengesSelf
               ? "himself"
               : `${r.avenged}${r.avengedIsGroup ? " (group)" : ""}\n${r.bonds.map(bond).join("\n")}`,
-            wrap(
-              `${w.seq}${r.sameEvent ? " (same event)" : ""}: ${doer} ${w.type.toLowerCase()} ${r.avengesSelf ? "him" : r.avenged}. ${w.how}`,
-            ),
+            `${w.seq}${r.sameEvent ? " (same event)" : ""}: ${doer} ${w.type.toLowerCase()} ${r.avengesSelf ? "him" : r.avenged}. ${w.how}`,
             `${cite(w.sources)};\n${cite(r.killing.sources)}`,
           ]);
         }

@@ -70,18 +70,13 @@ export function registerStoryCommands(program: Command): void {
             : "not said";
           table.push([
             e.seq,
-            wrap(e.disagreements.length > 0 ? `${e.name} (disputed)` : e.name, 32),
-            wrap(where, 24),
-            wrap(
-              e.participants.map((p) => (p.isGroup ? `${p.name} (group)` : p.name)).join(", "),
-              36,
-            ),
+            e.disagreements.length > 0 ? `${e.name} (disputed)` : e.name,
+            where,
+            e.participants.map((p) => (p.isGroup ? `${p.name} (group)` : p.name)).join(", "),
             e.acts
-              .map((a) =>
-                wrap(`${a.by} ${a.type.toLowerCase()}${a.coerced ? " (coerced)" : ""} ${a.to}`, 40),
-              )
+              .map((a) => `${a.by} ${a.type.toLowerCase()}${a.coerced ? " (coerced)" : ""} ${a.to}`)
               .join("\n"),
-            wrap(cite(e.sources), 24),
+            cite(e.sources),
           ]);
         }
         say(`Timeline of ${result.film.title} (${result.events.length} events):`);
@@ -117,12 +112,7 @@ export function registerStoryCommands(program: Command): void {
         section(
           "Groups",
           ["group", "role", "when", "sources"],
-          d.groups.map((g) => [
-            g.group,
-            wrap(g.role, 40),
-            span(g.since, g.until),
-            wrap(cite(g.sources), 36),
-          ]),
+          d.groups.map((g) => [g.group, g.role, span(g.since, g.until), cite(g.sources)]),
         );
         section(
           "Loyal to",
@@ -133,14 +123,12 @@ export function registerStoryCommands(program: Command): void {
             l.covert ? "COVERT" : "",
             span(l.since, l.until),
             l.knownBy
-              .map((k) =>
-                wrap(
+              .map(
+                (k) =>
                   `${k.name}${k.since === null ? "" : ` from ${k.since}`} (${cite(k.sources)})`,
-                  40,
-                ),
               )
               .join("\n"),
-            wrap(cite(l.sources), 36),
+            cite(l.sources),
           ]),
         );
         section(
@@ -151,7 +139,7 @@ export function registerStoryCommands(program: Command): void {
             l.kind,
             l.covert ? "COVERT" : "",
             span(l.since, l.until),
-            wrap(cite(l.sources), 36),
+            cite(l.sources),
           ]),
         );
         section(
@@ -169,8 +157,8 @@ export function registerStoryCommands(program: Command): void {
             a.seq,
             a.type,
             a.otherIsGroup ? `${a.other} (group)` : a.other,
-            wrap(`${a.how}${a.coerced ? " (coerced)" : ""}`, 50),
-            wrap(cite(a.sources), 30),
+            `${a.how}${a.coerced ? " (coerced)" : ""}`,
+            cite(a.sources),
           ]);
         section("What they do", ["seq", "act", "to", "how", "sources"], acts(d.actsDone));
         section(
@@ -186,7 +174,7 @@ export function registerStoryCommands(program: Command): void {
             t.other,
             t.status ?? "",
             span(t.since, t.until),
-            wrap(cite(t.sources), 36),
+            cite(t.sources),
           ]),
         );
         section(
@@ -194,19 +182,16 @@ export function registerStoryCommands(program: Command): void {
           ["seq", "event", "their part", "where", "sources"],
           d.events.map((e) => [
             e.seq,
-            wrap(e.disputed.length > 0 ? `${e.event} (disputed)` : e.event, 36),
-            wrap(e.role, 36),
-            wrap(e.place ?? "", 24),
-            wrap(cite(e.sources), 24),
+            e.disputed.length > 0 ? `${e.event} (disputed)` : e.event,
+            e.role,
+            e.place ?? "",
+            cite(e.sources),
           ]),
         );
         section(
           "Where the sources disagree about them",
           ["topic", "accounts"],
-          d.disagreements.map((x) => [
-            wrap(x.topic, 30),
-            x.accounts.map((a) => wrap(a, 70)).join("\n"),
-          ]),
+          d.disagreements.map((x) => [x.topic, x.accounts.map((a) => a).join("\n")]),
         );
       }),
     );
