@@ -125,14 +125,15 @@ export const HEADLINE_SLIDES: HeadlineSlide[] = [
     title: "Betrayal chains",
     lead: "A betrayed B, then B betrayed C, and so on, from one character. Betraying a group counts as betraying everyone in it at that moment, so a chain can go on through a group's members (<code>viaGroup</code>). <code>$timeRespecting</code> true keeps only betrayals later in the story; <code>$maxDepth</code> caps a chain's length.",
     expected:
-      "From Waingro, two chains. Both start with <b>Waingro betraying McCauley's crew</b> (he has the police tipped off about the bank job) and go on through the crew's members: one to <b>Trejo</b>, forced to betray the crew, and <b>Donald Breedan</b>, who breaks his promise to <b>Lillian</b>; the other straight to Breedan.",
+      "From Waingro, one row: its <code>chains</code> (two of them) and <code>truncated</code> false (no chain was left out by <code>$limit</code>). Both chains start with <b>Waingro betraying McCauley's crew</b> (he has the police tipped off about the bank job) and go on through the crew's members: one to <b>Trejo</b>, forced to betray the crew, and <b>Donald Breedan</b>, who breaks his promise to <b>Lillian</b>; the other straight to Breedan.",
     shows: [
       '"traitor":"Waingro"',
       '"betrayed":"McCauley\'s crew"',
       '"traitor":"Trejo"',
       '"betrayed":"Lillian"',
+      '"truncated":false',
     ],
-    rows: 2,
+    rows: 1,
   },
   {
     query: "film-betrayal-chains",
