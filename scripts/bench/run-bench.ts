@@ -102,6 +102,8 @@ function adminImport(args: string[], home: string): number {
       "neo4j",
       "--overwrite-destination=true",
       "--array-delimiter=|",
+      // Its default is import.report in the current directory: keep it in the scratch home.
+      `--report-file=${join(home, "import.report")}`,
       ...args,
     ],
     { encoding: "utf8", env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, "conf") } },
