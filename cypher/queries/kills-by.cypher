@@ -3,8 +3,12 @@
 //   $killerId  the killer's id (find it by name with find-character.cypher)
 // Returns one row per victim: victim, victimId, victimIsGroup, event, seq, how, place, sources
 :param killerId => 'neil-mccauley';
+// The hints keep the id seeks even in a plan made while the graph was (nearly) empty, which
+// Neo4j would otherwise cache as index scans.
 MATCH (killer:Character {id: $killerId})-[r:KILLED]->(victim)
+USING INDEX killer:Character(id)
 OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
+USING INDEX e:Event(id)
 RETURN
   victim.name AS victim,
   victim.id AS victimId,
