@@ -5,6 +5,7 @@
 // Written with parameterised Cypher, labels and types from the fixed vocabulary; every node
 // carries `film`, so dropBetrayalWeb removes exactly what writeBetrayalWeb wrote.
 import type { Database } from "../../src/db/connection.ts";
+import { seededRandom } from "../../src/seeded-random.ts";
 
 export interface BetrayalWeb {
   film: string;
@@ -14,24 +15,12 @@ export interface BetrayalWeb {
   seed?: number;
 }
 
-/** A small deterministic PRNG (mulberry32), so the same options give the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const characterId = (web: BetrayalWeb, i: number) => `${web.film}-c${i}`;
 
 /** Writes the film (replacing an earlier one of the same id). */
 export async function writeBetrayalWeb(db: Database, web: BetrayalWeb): Promise<void> {
   await dropBetrayalWeb(db, web.film);
-  const next = random(web.seed ?? 1);
+  const next = seededRandom(web.seed ?? 1);
   const characters = Array.from({ length: web.characters }, (_, i) => ({
     id: characterId(web, i),
     name: `Traitor ${i}`,

@@ -20,6 +20,7 @@ import {
   NARRATIVE_ROLES,
   TIE_TYPES,
 } from "../../src/dataset/vocabulary.ts";
+import { seededRandom } from "../../src/seeded-random.ts";
 
 export interface StoryShape {
   films: number;
@@ -41,22 +42,10 @@ export interface Story {
   films: FilmFile[];
 }
 
-/** mulberry32: a small seeded PRNG, so stories are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PARAGRAPHS = 40;
 
 export function generateFilm(shape: StoryShape, n: number): FilmFile {
-  const rand = random((shape.seed ?? 1) * 100_003 + n);
+  const rand = seededRandom((shape.seed ?? 1) * 100_003 + n);
   const int = (max: number) => Math.floor(rand() * max);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
   const film = `${shape.prefix ?? ""}film-${n}`;

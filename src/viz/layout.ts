@@ -7,6 +7,7 @@ import fcose from "cytoscape-fcose";
 import type { Network, NetworkNode } from "../network/index.ts";
 import { textWidth, wrapText } from "./text.ts";
 import { compare, type View } from "./view.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 cytoscape.use(fcose);
 
@@ -134,22 +135,10 @@ function segmentHits(p: { x: number; y: number }, q: { x: number; y: number }, b
   return true;
 }
 
-/** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs `work` with Math.random replaced by a seeded generator (fcose draws from it). */
 function withSeededRandom<T>(work: () => T): T {
   const original = Math.random;
-  Math.random = seeded(SEED);
+  Math.random = seededRandom(SEED);
   try {
     return work();
   } finally {
