@@ -7,8 +7,13 @@
 // Neo4j would otherwise cache as index scans.
 MATCH (killer:Character {id: $killerId})-[r:KILLED]->(victim)
 USING INDEX killer:Character(id)
-OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
-USING INDEX e:Event(id)
+// A subquery per killing, so the event is sought by its id rather than all events joined.
+CALL {
+  WITH r
+  OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
+  USING INDEX e:Event(id)
+  RETURN place
+}
 RETURN
   victim.name AS victim,
   victim.id AS victimId,
