@@ -29,6 +29,7 @@
 :param maxDepth => 4;
 :param limit => 25;
 MATCH (start:Character {id: $characterId})
+USING INDEX SEEK start:Character(id)
 MATCH (:Film {id: start.film})<-[:APPEARS_IN]-(:Character|Group)-[b:BETRAYED]->()
 WITH start, collect(b) AS betrayals
 // Which betrayal may follow which, by the rules above: succ[i] lists the positions in

@@ -26,6 +26,7 @@
 // the character, plus the event an act belongs to (looked up by its unique id).
 :param characterId => 'ko-chow';
 MATCH (c:Character {id: $characterId})
+USING INDEX SEEK c:Character(id)
 OPTIONAL MATCH (c)-[:APPEARS_IN]->(film:Film)
 RETURN
   c {

@@ -23,6 +23,7 @@
 :param characterId => 'ko-chow';
 :param at => 5;
 MATCH (c:Character {id: $characterId})
+USING INDEX SEEK c:Character(id)
 OPTIONAL MATCH (e:Event {film: c.film, seq: $at})
 CALL (c) {
   MATCH (f:Film {id: c.film})

@@ -36,13 +36,14 @@ export async function withFilmsImported(): Promise<Database> {
 }
 
 /**
- * EXPLAIN on a fresh plan: Neo4j caches a plan per query text and replans only after a while,
- * so a plan made when the graph was still empty (where a scan costs nothing) could otherwise be
- * the one a test inspects after the films are imported.
+ * EXPLAIN on a fresh plan made from fresh statistics. Neo4j samples index statistics in the
+ * background and caches a plan per query text, so just after the films are imported it may
+ * still believe an index empty (where a scan costs what a seek does) or reuse a plan made on
+ * the empty graph. db.prepareForReplanning resamples every index, waits, and clears the caches.
  */
 async function explain(database: Database, cypher: string, params: Record<string, unknown>) {
   await database.driver.executeQuery(
-    "CALL db.clearQueryCaches()",
+    "CALL db.prepareForReplanning(60)",
     {},
     {
       database: database.database,
