@@ -9,14 +9,14 @@ import type { FilmPlan, Row } from "./plan.ts";
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
 export const BATCH_SIZE = 10_000;
 
-// Every look-up names its index (USING INDEX): a plan made while the graph was still empty
+// Every look-up names its index (USING INDEX SEEK): a plan made while the graph was still empty
 // (the first film of a fresh import) would otherwise scan the label, and stay cached.
 
 /** Labels are matched one by one (each through its own index), never as a label scan. */
 const FILM_NODES = `CALL {\n${NODE_LABELS.map((label) =>
   label === "Film"
-    ? "  MATCH (n:Film {id: $film}) USING INDEX n:Film(id) RETURN n"
-    : `  MATCH (n:${label} {film: $film}) USING INDEX n:${label}(film) RETURN n`,
+    ? "  MATCH (n:Film {id: $film}) USING INDEX SEEK n:Film(id) RETURN n"
+    : `  MATCH (n:${label} {film: $film}) USING INDEX SEEK n:${label}(film) RETURN n`,
 ).join("\n  UNION\n")}\n}`;
 
 const READ_NODES = `${FILM_NODES}
@@ -35,8 +35,8 @@ const UPDATE_RELS =
 const createNodes = (label: NodeLabel) => `UNWIND $rows AS row CREATE (n:${label}) SET n = row`;
 const createRels = (type: string, from: NodeLabel, to: NodeLabel) =>
   `UNWIND $rows AS row\n` +
-  `MATCH (a:${from} {id: row.from}) USING INDEX a:${from}(id)\n` +
-  `MATCH (b:${to} {id: row.to}) USING INDEX b:${to}(id)\n` +
+  `MATCH (a:${from} {id: row.from}) USING INDEX SEEK a:${from}(id)\n` +
+  `MATCH (b:${to} {id: row.to}) USING INDEX SEEK b:${to}(id)\n` +
   `CREATE (a)-[r:${type}]->(b)\n` +
   `SET r = row.props, r.key = row.key`;
 
@@ -117,7 +117,7 @@ export interface HeldId {
 
 const HELD_IDS = `UNWIND $rows AS row
 CALL {
-${NODE_LABELS.map((label) => `  WITH row MATCH (n:${label} {id: row.id}) USING INDEX n:${label}(id) RETURN n`).join("\n  UNION\n")}
+${NODE_LABELS.map((label) => `  WITH row MATCH (n:${label} {id: row.id}) USING INDEX SEEK n:${label}(id) RETURN n`).join("\n  UNION\n")}
 }
 WITH row, n, coalesce(n.film, CASE WHEN n:Film THEN n.id END) AS holder
 WHERE holder IS NULL OR holder <> row.film
