@@ -12,6 +12,7 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.id IS UNIQUE;
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
+CREATE INDEX film_title_key IF NOT EXISTS FOR (n:Film) ON (n.titleKey);
 CREATE INDEX event_film IF NOT EXISTS FOR (n:Event) ON (n.film);
 CREATE INDEX group_film IF NOT EXISTS FOR (n:Group) ON (n.film);
 CREATE INDEX place_film IF NOT EXISTS FOR (n:Place) ON (n.film);
@@ -32,8 +33,8 @@ SET n = row;
 
 // Film nodes: 2
 UNWIND [
-  {id: 'city-on-fire', title: 'City on Fire', year: 1987, director: 'Ringo Lam', sources: ['city-on-fire-fr:1'], film: 'city-on-fire'},
-  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1'], film: 'heat'}
+  {id: 'city-on-fire', title: 'City on Fire', year: 1987, director: 'Ringo Lam', sources: ['city-on-fire-fr:1'], film: 'city-on-fire', titleKey: 'city on fire'},
+  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1'], film: 'heat', titleKey: 'heat'}
 ] AS row
 MERGE (n:Film {id: row.id})
 SET n = row;

@@ -10,6 +10,8 @@ CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.i
 // Look-ups by film and story position, and by name.
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
+// A film by its title as typed (lower-case, no accents; see src/text/normalise.ts).
+CREATE INDEX film_title_key IF NOT EXISTS FOR (n:Film) ON (n.titleKey);
 // A film's whole subgraph, read back by the importer and by `heistgraph remove`.
 CREATE INDEX event_film IF NOT EXISTS FOR (n:Event) ON (n.film);
 CREATE INDEX group_film IF NOT EXISTS FOR (n:Group) ON (n.film);

@@ -150,7 +150,8 @@ function planFilm(
 
   const events = new Map(data.events.map((e) => [e.id, e]));
   const vocabulary = vocabularyOf(data);
-  node("Film", { ...data.film, film });
+  // titleKey: the title as find-film looks it up (lower-case, no accents), through an index.
+  node("Film", { ...data.film, film, titleKey: normaliseName(data.film.title) });
 
   for (const place of data.places) {
     node("Place", {
