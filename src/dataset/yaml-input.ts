@@ -12,6 +12,12 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export const MAX_DEPTH = 12;
 /** Aliases are fine for sharing a list; a few hundred expansions is an attack ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Values aliases may add to a file read by the fast path (each alias of a shared list adds
+ * its length): 1,000, or a tenth of what the file holds; more, and the checked path decides,
+ * with yaml's own alias limit.
+ */
+const aliasExpansionAllowed = (distinct: number) => Math.max(1000, Math.floor(distinct / 10));
 /** The tags YAML's core schema defines; any other (`!js/function`, `!!binary`) is refused. */
 const CORE_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`),
@@ -139,19 +145,73 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-// Where YAML anchors, aliases or tags could start: the checked path must look at these.
-const ANCHOR_ALIAS_OR_TAG = /(?:^|[\s[{,])[&*!]/m;
+/**
+ * How many values the data holds once every alias is written out, counting each shared value
+ * once per place it appears; stops counting past `limit`. Iterative and memoised by object,
+ * so a "billion laughs" file is measured in the time its few nodes take.
+ */
+function expandedSize(value: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  // Post-order over the object graph: a node's size is 1 + its children's sizes.
+  const stack: { node: object; done: boolean }[] = [];
+  const push = (v: unknown) => {
+    if (v !== null && typeof v === "object" && !sizes.has(v)) stack.push({ node: v, done: false });
+  };
+  push(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: object; done: boolean };
+    if (sizes.has(top.node)) {
+      stack.pop();
+      continue;
+    }
+    if (!top.done) {
+      top.done = true;
+      for (const child of Object.values(top.node)) push(child);
+      continue;
+    }
+    stack.pop();
+    let size = 1;
+    for (const child of Object.values(top.node)) {
+      size += child !== null && typeof child === "object" ? (sizes.get(child) ?? 0) : 1;
+      if (size > limit) return size;
+    }
+    sizes.set(top.node, size);
+  }
+  return value !== null && typeof value === "object" ? (sizes.get(value) ?? 0) : 1;
+}
+
+/** How many values the data holds, each shared value counted once. */
+function distinctSize(value: unknown): number {
+  const seen = new Set<object>();
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    count++;
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push(child);
+  }
+  return count;
+}
 
 /**
- * js-yaml parses large files several times faster than yaml's document model. It is used only
- * for files with no anchor, alias or tag (nothing for the tag and alias checks to find), and
- * refuses duplicate keys as the checked path does; on any error the checked path runs again,
- * for messages with line and column.
+ * js-yaml parses large files several times faster than yaml's document model, so it reads
+ * every file first. Its core schema refuses unknown tags and duplicate keys, and it shares
+ * an aliased value instead of copying it, so a file is accepted here only when its aliases
+ * add little (see aliasExpansionAllowed: a shared list of sources,
+ * as a YAML writer emits for repeated objects) and it nests no deeper than the format. Any
+ * other file, and any error, goes to the checked path, for its verdict and for messages with
+ * line and column.
  */
 function fastParse(text: string): unknown {
-  if (ANCHOR_ALIAS_OR_TAG.test(text)) return undefined;
   try {
     const data: unknown = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    if (data === undefined) return undefined;
+    // The expansion first: depthOf walks every alias's copy, which a bomb makes endless.
+    const distinct = distinctSize(data);
+    const limit = distinct + aliasExpansionAllowed(distinct);
+    if (expandedSize(data, limit) > limit) return undefined;
     return depthOf(data) > MAX_DEPTH ? undefined : data;
   } catch {
     return undefined;
