@@ -52,18 +52,32 @@ export function withIntegers(value: unknown): unknown {
   return value;
 }
 
-async function runBatches(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<void> {
+/**
+ * Sends the rows in batches without waiting for each to finish: the statements queue on the
+ * transaction's connection and run in order, so the server never idles while the next batch
+ * is encoded. Returns the batches' results, to wait for together.
+ */
+function sendBatches(
+  tx: ManagedTransaction,
+  cypher: string,
+  rows: unknown[],
+): PromiseLike<unknown>[] {
+  const sent: PromiseLike<unknown>[] = [];
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    await tx.run(cypher, { rows: withIntegers(rows.slice(i, i + BATCH_SIZE)) });
+    sent.push(tx.run(cypher, { rows: withIntegers(rows.slice(i, i + BATCH_SIZE)) }));
   }
+  return sent;
 }
 
 export async function readFilm(
   tx: ManagedTransaction,
   film: string,
 ): Promise<{ nodes: StoredNode[]; rels: StoredRel[] }> {
-  const nodes = await tx.run(READ_NODES, { film });
-  const rels = await tx.run(READ_RELS, { film });
+  // Both reads are sent before either is awaited: one round trip, not two.
+  const [nodes, rels] = await Promise.all([
+    tx.run(READ_NODES, { film }),
+    tx.run(READ_RELS, { film }),
+  ]);
   return {
     nodes: nodes.records.map((r) => ({
       elementId: r.get("eid") as string,
@@ -82,15 +96,22 @@ export async function readFilm(
   };
 }
 
-/** Writes a diff: removals first (so ids are free again), then changes, then additions. */
+/**
+ * Writes a diff: removals first (so ids are free again), then changes, then additions. The
+ * statements run in the order sent; they are all sent before any is awaited.
+ */
 export async function writeDiff(tx: ManagedTransaction, diff: FilmDiff): Promise<void> {
-  await runBatches(tx, DELETE_RELS, diff.deleteRels);
-  await runBatches(tx, DELETE_NODES, diff.deleteNodes);
-  await runBatches(tx, UPDATE_NODES, diff.updateNodes);
-  for (const [label, rows] of diff.createNodes) await runBatches(tx, createNodes(label), rows);
-  await runBatches(tx, UPDATE_RELS, diff.updateRels);
-  for (const group of diff.createRels)
-    await runBatches(tx, createRels(group.type, group.from, group.to), group.rows);
+  const sent = [
+    ...sendBatches(tx, DELETE_RELS, diff.deleteRels),
+    ...sendBatches(tx, DELETE_NODES, diff.deleteNodes),
+    ...sendBatches(tx, UPDATE_NODES, diff.updateNodes),
+    ...[...diff.createNodes].flatMap(([label, rows]) => sendBatches(tx, createNodes(label), rows)),
+    ...sendBatches(tx, UPDATE_RELS, diff.updateRels),
+    ...diff.createRels.flatMap((group) =>
+      sendBatches(tx, createRels(group.type, group.from, group.to), group.rows),
+    ),
+  ];
+  await Promise.all(sent);
 }
 
 /** Replaces the film's subgraph with its plan, inside the caller's transaction. */

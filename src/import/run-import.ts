@@ -23,6 +23,31 @@ export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml")
  * stay far below the default local Neo4j's transaction memory limit (70% of a 1 GB heap).
  */
 export const TRANSACTION_ROWS = 100_000;
+/** Transactions a large import writes at once: two keep the server busy and use two cores. */
+export const WRITERS = 2;
+
+/** Runs the tasks, at most `limit` at a time, in order of start; rejects on the first failure. */
+async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      try {
+        await task();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Every worker is waited for, so nothing is still writing when the first failure is thrown.
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, tasks.length) }, worker),
+  );
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
+}
 
 export function defaultFilmFiles(): string[] {
   const dir = join(PACKAGE_ROOT, "import", "films");
@@ -175,6 +200,8 @@ export interface ImportOptions {
   wipe?: boolean;
   /** Rows per transaction (see TRANSACTION_ROWS). */
   transactionRows?: number;
+  /** Transactions written at once in a large import (see WRITERS). */
+  concurrency?: number;
   onProgress?: (done: number, total: number, step: string) => void;
 }
 
@@ -215,65 +242,77 @@ export async function importDataset(
   // would scan instead of seek.
   await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, db);
 
-  const session = database.driver.session(db);
+  const imported = films.map((f) => f.film);
+  const read = database.driver.session(db);
+  let removals: string[] = [];
   try {
-    const imported = films.map((f) => f.film);
-    const removals = options.wipe
-      ? (await session.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
+    removals = options.wipe
+      ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
       : [];
     if (!options.wipe) {
       // An id another film holds would make the import rewrite that film: refuse it.
-      const held = await session.executeRead((tx) => heldIds(tx, films));
+      const held = await read.executeRead((tx) => heldIds(tx, films));
       if (held.length > 0)
         throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
     }
+  } finally {
+    await read.close();
+  }
 
-    // Each step works inside a transaction it is given and adds what it changed.
-    type Step = (tx: ManagedTransaction, changes: ChangeCounts) => Promise<void>;
-    const total = removals.length + films.length;
-    let done = 0;
-    const progress = (step: string) => options.onProgress?.(++done, total, step);
-    const removeStep =
-      (film: string): Step =>
-      async (tx, changes) => {
-        addCounts(changes, (await removeFilmIn(tx, film)).counts);
-        progress(`remove ${film}`);
-      };
-    const strayStep: Step = async (tx) => {
+  // A transaction is a list of steps; each works inside it and adds what it changed. Progress
+  // is told when a transaction commits (a retried one starts its steps again).
+  interface Step {
+    name: string;
+    run: (tx: ManagedTransaction, changes: ChangeCounts) => Promise<void>;
+  }
+  const removeStep = (film: string): Step => ({
+    name: `remove ${film}`,
+    run: async (tx, changes) => addCounts(changes, (await removeFilmIn(tx, film)).counts),
+  });
+  const strayStep: Step = {
+    name: "nodes of no film",
+    run: async (tx) => {
       const result = await tx.run(STRAY_NODES, { films: imported });
       report.strayNodesRemoved = result.summary.counters.updates().nodesDeleted;
-    };
-    const replaceStep =
-      (group: FilmPlan[]): Step =>
-      async (tx, changes) => {
-        for (const plan of group) {
-          addCounts(changes, (await replaceFilm(tx, plan)).counts);
-          progress(plan.film);
-        }
-      };
-    const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
-    const groups = transactionGroups(films, options.transactionRows ?? TRANSACTION_ROWS);
-    const replaceSteps = groups.map(replaceStep);
-    // Small: everything in one transaction, all or nothing. Large: a transaction per step,
-    // so each film is replaced (or removed) whole.
-    const transactions =
-      groups.length <= 1
-        ? [[...wipeSteps, ...replaceSteps]]
-        : [...wipeSteps, ...replaceSteps].map((s) => [s]);
-    for (const steps of transactions) {
-      const doneBefore = done;
+    },
+  };
+  const replaceStep = (plan: FilmPlan): Step => ({
+    name: plan.film,
+    run: async (tx, changes) => addCounts(changes, (await replaceFilm(tx, plan)).counts),
+  });
+  const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
+  const groups = transactionGroups(films, options.transactionRows ?? TRANSACTION_ROWS);
+  const total = removals.length + films.length;
+  let done = 0;
+  const commit = async (steps: Step[]) => {
+    const session = database.driver.session(db);
+    try {
       const changes = await session.executeWrite(async (tx) => {
-        done = doneBefore; // a retried transaction starts its steps again
         const changes = emptyCounts();
-        for (const step of steps) await step(tx, changes);
+        for (const step of steps) await step.run(tx, changes);
         return changes;
       });
       addCounts(report.changes, changes);
+      for (const step of steps)
+        if (step !== strayStep) options.onProgress?.(++done, total, step.name);
+    } finally {
+      await session.close();
     }
-    report.removedFilms = removals;
-  } finally {
-    await session.close();
+  };
+  if (groups.length <= 1) {
+    // Small: everything in one transaction, all or nothing.
+    await commit([...wipeSteps, ...films.map(replaceStep)]);
+  } else {
+    // Large: a transaction per removal, then one per group of films, each film whole. Films
+    // share no node, so two groups are written at once: the server works on one while the
+    // other's rows are sent, and uses a second core.
+    for (const step of wipeSteps) await commit([step]);
+    await inParallel(
+      groups.map((group) => () => commit(group.map(replaceStep))),
+      options.concurrency ?? WRITERS,
+    );
   }
+  report.removedFilms = removals;
   report.wiped = Boolean(options.wipe);
   return report;
 }
