@@ -1,6 +1,7 @@
 // A film's subgraph in the database: read it back, write the difference to its new plan, find
 // ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
+import { createHash } from "node:crypto";
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
@@ -69,6 +70,38 @@ function sendBatches(
   return sent;
 }
 
+/**
+ * The Film node's property holding a hash of the plan the film was last written from. It is
+ * not part of the plan (the Cypher export and the diff leave it out): an import whose plan
+ * hashes the same leaves the film as it is, without reading it back.
+ */
+export const IMPORT_HASH = "importHash";
+
+/** A hash of everything the plan would write for the film. */
+export function planHash(plan: FilmPlan): string {
+  return createHash("sha256")
+    .update(JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]))
+    .digest("base64url");
+}
+
+/** The import hash of each of these films the database holds (films it lacks are left out). */
+export async function storedHashes(
+  tx: ManagedTransaction,
+  films: string[],
+): Promise<Map<string, string>> {
+  const result = await tx.run(
+    `UNWIND $films AS id
+MATCH (f:Film {id: id}) USING INDEX SEEK f:Film(id)
+RETURN f.id AS id, f.${IMPORT_HASH} AS hash`,
+    { films },
+  );
+  return new Map(
+    result.records
+      .filter((r) => typeof r.get("hash") === "string")
+      .map((r) => [r.get("id") as string, r.get("hash") as string]),
+  );
+}
+
 export async function readFilm(
   tx: ManagedTransaction,
   film: string,
@@ -79,11 +112,12 @@ export async function readFilm(
     tx.run(READ_RELS, { film }),
   ]);
   return {
-    nodes: nodes.records.map((r) => ({
-      elementId: r.get("eid") as string,
-      label: r.get("label") as string,
-      props: r.get("props") as Row,
-    })),
+    nodes: nodes.records.map((r) => {
+      const props = Object.fromEntries(
+        Object.entries(r.get("props") as Row).filter(([key]) => key !== IMPORT_HASH),
+      );
+      return { elementId: r.get("eid") as string, label: r.get("label") as string, props };
+    }),
     rels: rels.records.map((r) => ({
       elementId: r.get("eid") as string,
       type: r.get("type") as string,
@@ -119,6 +153,10 @@ export async function replaceFilm(tx: ManagedTransaction, plan: FilmPlan): Promi
   const stored = await readFilm(tx, plan.film);
   const diff = diffFilm(plan, stored.nodes, stored.rels);
   await writeDiff(tx, diff);
+  await tx.run(
+    `MATCH (f:Film {id: $film}) USING INDEX SEEK f:Film(id) SET f.${IMPORT_HASH} = $hash`,
+    { film: plan.film, hash: planHash(plan) },
+  );
   return diff;
 }
 

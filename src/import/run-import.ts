@@ -12,7 +12,15 @@ import { resolveAct, vocabularyOf } from "../dataset/story-words.ts";
 import { validateDataset } from "../dataset/validate.ts";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { addCounts, type ChangeCounts } from "./film-diff.ts";
-import { heldIds, removeFilmIn, replaceFilm, storedFilms, type HeldId } from "./film-store.ts";
+import {
+  heldIds,
+  planHash,
+  removeFilmIn,
+  replaceFilm,
+  storedFilms,
+  storedHashes,
+  type HeldId,
+} from "./film-store.ts";
 import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { schemaStatements } from "./schema-statements.ts";
 
@@ -245,13 +253,18 @@ export async function importDataset(
   const imported = films.map((f) => f.film);
   const read = database.driver.session(db);
   let removals: string[] = [];
+  // Films whose plan hashes as when they were last written: nothing to read back or write.
+  let toWrite = films;
   try {
     removals = options.wipe
       ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
       : [];
+    const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
+    toWrite = films.filter((plan) => hashes.get(plan.film) !== planHash(plan));
     if (!options.wipe) {
-      // An id another film holds would make the import rewrite that film: refuse it.
-      const held = await read.executeRead((tx) => heldIds(tx, films));
+      // An id another film holds would make the import rewrite that film: refuse it. (An
+      // unchanged film's ids are its own.)
+      const held = await read.executeRead((tx) => heldIds(tx, toWrite));
       if (held.length > 0)
         throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
     }
@@ -281,9 +294,9 @@ export async function importDataset(
     run: async (tx, changes) => addCounts(changes, (await replaceFilm(tx, plan)).counts),
   });
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
-  const groups = transactionGroups(films, options.transactionRows ?? TRANSACTION_ROWS);
+  const groups = transactionGroups(toWrite, options.transactionRows ?? TRANSACTION_ROWS);
   const total = removals.length + films.length;
-  let done = 0;
+  let done = films.length - toWrite.length;
   const commit = async (steps: Step[]) => {
     const session = database.driver.session(db);
     try {
@@ -301,7 +314,8 @@ export async function importDataset(
   };
   if (groups.length <= 1) {
     // Small: everything in one transaction, all or nothing.
-    await commit([...wipeSteps, ...films.map(replaceStep)]);
+    const steps = [...wipeSteps, ...toWrite.map(replaceStep)];
+    if (steps.length > 0) await commit(steps);
   } else {
     // Large: a transaction per removal, then one per group of films, each film whole. Films
     // share no node, so two groups are written at once: the server works on one while the
