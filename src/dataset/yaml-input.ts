@@ -87,6 +87,10 @@ export function readUtf8(path: string, shown: string, problems: Problems): strin
     return undefined;
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1);
+  // One pass over the whole text first: lines are only split when there is something to show.
+  RAW_CONTROL.lastIndex = 0;
+  if (!RAW_CONTROL.test(text)) return text;
+  RAW_CONTROL.lastIndex = 0;
   const lines = text.split("\n");
   let bad = false;
   lines.forEach((content, i) => {
@@ -195,6 +199,9 @@ function distinctSize(value: unknown): number {
   return count;
 }
 
+/** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */
+const MAYBE_ALIAS = /(?:^|[\s[{,])\*/m;
+
 /**
  * js-yaml parses large files several times faster than yaml's document model, so it reads
  * every file first. Its core schema refuses unknown tags and duplicate keys, and it shares
@@ -209,9 +216,11 @@ function fastParse(text: string): unknown {
     const data: unknown = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
     if (data === undefined) return undefined;
     // The expansion first: depthOf walks every alias's copy, which a bomb makes endless.
-    const distinct = distinctSize(data);
-    const limit = distinct + aliasExpansionAllowed(distinct);
-    if (expandedSize(data, limit) > limit) return undefined;
+    if (MAYBE_ALIAS.test(text)) {
+      const distinct = distinctSize(data);
+      const limit = distinct + aliasExpansionAllowed(distinct);
+      if (expandedSize(data, limit) > limit) return undefined;
+    }
     return depthOf(data) > MAX_DEPTH ? undefined : data;
   } catch {
     return undefined;

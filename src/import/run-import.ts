@@ -27,10 +27,11 @@ import { schemaStatements } from "./schema-statements.ts";
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
 /**
  * Rows (nodes + relationships) one transaction may write. Below it the whole import is one
- * transaction; above it films are grouped into transactions of about this size. 100k rows
- * stay far below the default local Neo4j's transaction memory limit (70% of a 1 GB heap).
+ * transaction; above it films are grouped into transactions of about this size: far below
+ * the default local Neo4j's transaction memory limit (70% of a 1 GB heap) even with WRITERS
+ * at once, and small enough that a large import has many transactions to share between them.
  */
-export const TRANSACTION_ROWS = 100_000;
+export const TRANSACTION_ROWS = 25_000;
 /** Transactions a large import writes at once: two keep the server busy and use two cores. */
 export const WRITERS = 2;
 
@@ -69,8 +70,8 @@ export interface PreparedImport {
   dataset: LoadedDataset;
   /** One plan per film, for the importer. */
   films: FilmPlan[];
-  /** The same rows as MERGE statements, for the Cypher export. */
-  plan: PlannedStatement[];
+  /** The same rows as MERGE statements, for the Cypher export (made when first asked). */
+  readonly plan: PlannedStatement[];
 }
 
 /** Loads and validates; throws InvalidDatasetError listing every problem. */
@@ -91,7 +92,14 @@ export function prepareImport(
   const index = validateDataset(dataset, problems);
   if (problems.length > 0) throw new InvalidDatasetError(problems);
   const films = planFilms(dataset, index);
-  return { dataset, films, plan: planStatements(films) };
+  let statements: PlannedStatement[] | undefined;
+  return {
+    dataset,
+    films,
+    get plan() {
+      return (statements ??= planStatements(films));
+    },
+  };
 }
 
 export interface FilmTally {
@@ -199,6 +207,35 @@ function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
   };
 }
 
+/**
+ * heldIds over the films, split into `readers` read transactions run at once (one check per
+ * id and label: the server's work, which a second core halves).
+ */
+async function heldIdsAtOnce(
+  database: Database,
+  films: FilmPlan[],
+  readers: number,
+): Promise<HeldId[]> {
+  const parts = transactionGroups(
+    films,
+    Math.ceil(films.reduce((n, f) => n + planRows(f), 0) / Math.max(1, readers)),
+  );
+  const found: HeldId[][] = [];
+  await inParallel(
+    parts.map((part, i) => async () => {
+      const session = database.driver.session({ database: database.database });
+      try {
+        found[i] = await session.executeRead((tx) => heldIds(tx, part));
+      } finally {
+        await session.close();
+      }
+    }),
+    readers,
+  );
+  const order = (h: HeldId) => `${h.id}\u0000${h.label}`;
+  return found.flat().sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
 export interface ImportOptions {
   /** Shared sources files (default: import/sources.yaml); films' own sources are found beside them. */
   sourcesFile?: string | string[];
@@ -264,7 +301,7 @@ export async function importDataset(
     if (!options.wipe) {
       // An id another film holds would make the import rewrite that film: refuse it. (An
       // unchanged film's ids are its own.)
-      const held = await read.executeRead((tx) => heldIds(tx, toWrite));
+      const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
       if (held.length > 0)
         throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
     }
