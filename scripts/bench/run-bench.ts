@@ -4,7 +4,7 @@
 //
 //   npm run bench                          # everything, S and M
 //   npm run bench -- --sizes S             # only S
-//   npm run bench -- --only import         # parts, comma-separated: import, baselines, queries
+//   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //
 // Import: our fresh import, re-import over the loaded graph, --wipe over it, LOAD CSV ... CALL
@@ -34,6 +34,7 @@ import { importDataset, prepareImport } from "../../src/import/run-import.ts";
 import * as heistgraph from "../../src/index.ts";
 import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
 import { generateStory, SIZES, writeStory } from "./generate-story.ts";
+import { filmDigests, judgeKill, killImportHalfWay } from "./kill-import.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +44,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = (values.sizes ?? "S,M").split(",").map((s) => s.trim().toUpperCase());
-const parts = values.only ? values.only.split(",") : ["import", "baselines", "queries"];
+const parts = values.only ? values.only.split(",") : ["import", "baselines", "kill", "queries"];
 const repeat = Number(values.repeat);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -199,6 +200,32 @@ async function questionStats(db: Database, film: string, person: string): Promis
   return stats;
 }
 
+/**
+ * The other telling is imported over the first and killed once half of its films are
+ * committed: every film must then be wholly old or wholly new.
+ */
+async function killPart(
+  db: Database,
+  first: { sourcesFile: string; filmFiles: string[] },
+  other: { sourcesFile: string; filmFiles: string[] },
+): Promise<void> {
+  const otherPlans = prepareImport(other.sourcesFile, other.filmFiles).films;
+  const ids = otherPlans.map((p) => p.film);
+  await importDataset(db, { ...first, wipe: true });
+  const before = await filmDigests(db, ids);
+  const killed = await killImportHalfWay(db, { ...other, plans: otherPlans });
+  await importDataset(db, other);
+  const after = await filmDigests(db, ids);
+  const outcome = judgeKill(killed.digests, before, after, killed.killedAfter);
+  log(
+    `\n  An import of another telling of every film, killed (SIGKILL) after ` +
+      `${outcome.killedAfter.toFixed(1)} s: ${outcome.newFilms} films new, ${outcome.oldFilms} ` +
+      `old, ${outcome.mixedFilms.length} mixed` +
+      (outcome.mixedFilms.length ? ` (${outcome.mixedFilms.join(", ")})` : ""),
+  );
+  if (outcome.mixedFilms.length > 0) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const home = instanceDirs(INSTANCE).home;
   const boltPort = await freePort();
@@ -231,6 +258,11 @@ async function main(): Promise<void> {
         return writeStory(generateStory(shape), storyDir);
       });
       const { sourcesFile, filmFiles } = generated.result;
+      // Another telling of every film (same ids, other facts): every film changes when it is
+      // imported over the first.
+      const otherDir = join(home, "stories", `${size}-other`);
+      rmSync(otherDir, { recursive: true, force: true });
+      const other = writeStory(generateStory({ ...shape, seed: 2 }), otherDir);
       const { films } = prepareImport(sourcesFile, filmFiles);
       const rows = films.reduce(
         (n, f) =>
@@ -265,6 +297,7 @@ async function main(): Promise<void> {
           await measure("heistgraph import --wipe (over it)", () =>
             importDataset(db, { sourcesFile, filmFiles, wipe: true }),
           );
+          await measure("heistgraph import (every film changed)", () => importDataset(db, other));
         }
         async function baselines() {
           // Served over HTTP by this process: the classpath-run server loads no file:/// URLs.
@@ -297,6 +330,8 @@ async function main(): Promise<void> {
             `| ${name} | ${s.toFixed(1)} | ${Math.round(rows / s)} | ${(baseline / s).toFixed(2)}x |`,
           );
       }
+
+      if (parts.includes("kill")) await killPart(db, { sourcesFile, filmFiles }, other);
 
       if (parts.includes("queries")) {
         await importDataset(db, { sourcesFile, filmFiles, wipe: true });

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { importDataset } from "../../src/import/run-import.ts";
 import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
+import { filmDigests, judgeKill, killImportHalfWay } from "../../scripts/bench/kill-import.ts";
+import { prepareImport } from "../../src/import/run-import.ts";
 import { HEISTGRAPH_BIN } from "../helpers/cli.ts";
 import { scratchDir } from "../helpers/film-files.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
@@ -64,6 +66,31 @@ describe("an import killed half-way", () => {
     // The server rolls the transaction back once it sees the connection gone.
     while ((await importsRunning()) > 0) await sleep(100);
     expect(await graphFingerprint(db)).toEqual(before);
+    await emptyGraph(db);
+  }, 300_000);
+
+  it("of many films leaves each film wholly old or wholly new", async () => {
+    const db = await testDatabase();
+    await emptyGraph(db);
+    // Eight films of about 12k rows: four transactions of two films, two written at once.
+    const shape = { films: 8, characters: 800, prefix: "many-" };
+    const first = writeStory(generateStory({ ...shape, seed: 1 }), scratchDir());
+    const other = writeStory(generateStory({ ...shape, seed: 2 }), scratchDir());
+    const plans = prepareImport(other.sourcesFile, other.filmFiles).films;
+    const films = plans.map((p) => p.film);
+    await importDataset(db, first);
+    const before = await filmDigests(db, films);
+
+    const killed = await killImportHalfWay(db, { ...other, plans }, 0.25);
+    await importDataset(db, other);
+    const after = await filmDigests(db, films);
+    for (const film of films) expect(after.get(film)).not.toBe(before.get(film));
+
+    const outcome = judgeKill(killed.digests, before, after, killed.killedAfter);
+    expect(outcome.mixedFilms).toEqual([]);
+    // Killed half-way: some films were committed in the new telling, not all of them.
+    expect(outcome.newFilms).toBeGreaterThanOrEqual(2);
+    expect(outcome.oldFilms).toBeGreaterThanOrEqual(1);
     await emptyGraph(db);
   }, 300_000);
 });

@@ -1,0 +1,151 @@
+// An import killed half-way, checked film by film: every film must be wholly the old telling
+// or wholly the new one, never a mix. Used by the bench (`--only kill`, at S or M) and by
+// tests/integration/import-kill.test.ts.
+//
+// The killed import is a real `heistgraph import` process (SIGKILL: no clean-up of any kind),
+// started once the old telling is in the database and killed as soon as about half of the
+// films have been committed in their new telling.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Database } from "../../src/db/connection.ts";
+import { planHash, readFilm } from "../../src/import/film-store.ts";
+import type { FilmPlan } from "../../src/import/plan.ts";
+import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
+
+const HEISTGRAPH_BIN = `${PACKAGE_ROOT}/bin/heistgraph.js`;
+
+/** A digest of each film's subgraph: its nodes and the relationships leaving them. */
+export async function filmDigests(db: Database, films: string[]): Promise<Map<string, string>> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    const digests = new Map<string, string>();
+    for (const film of films) {
+      const stored = await session.executeRead((tx) => readFilm(tx, film));
+      const lines = [
+        ...stored.nodes.map((n) => JSON.stringify([n.label, sorted(n.props)])),
+        ...stored.rels.map((r) => JSON.stringify([r.type, r.from, r.to, sorted(r.props)])),
+      ].sort();
+      digests.set(film, createHash("sha256").update(lines.join("\n")).digest("base64url"));
+    }
+    return digests;
+  } finally {
+    await session.close();
+  }
+}
+
+/** A value with its maps' keys in order, and driver integers as numbers. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value !== null && typeof value === "object") {
+    if ("toNumber" in value && typeof value.toNumber === "function")
+      return (value as { toNumber(): number }).toNumber();
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** How many of these films the database holds as written from these plans (by import hash). */
+export async function filmsWritten(db: Database, plans: FilmPlan[]): Promise<number> {
+  const { records } = await db.driver.executeQuery(
+    `UNWIND $films AS film
+MATCH (f:Film {id: film.id}) USING INDEX SEEK f:Film(id)
+WHERE f.importHash = film.hash
+RETURN count(f) AS n`,
+    { films: plans.map((p) => ({ id: p.film, hash: planHash(p) })) },
+    { database: db.database },
+  );
+  return records[0]?.get("n").toNumber() ?? 0;
+}
+
+export interface KillOutcome {
+  /** Films found in their new telling after the kill. */
+  newFilms: number;
+  /** Films found in their old telling. */
+  oldFilms: number;
+  /** Films that were neither: part old, part new (must be none). */
+  mixedFilms: string[];
+  /** Seconds from the start of the import to the kill. */
+  killedAfter: number;
+}
+
+/**
+ * Kills `heistgraph import` of the new telling once `fraction` of its films are committed.
+ * `before` are the digests of the old telling (in the database when this is called); `after`
+ * those of the new one, taken by the caller once it has imported it whole (pass a function).
+ */
+export async function killImportHalfWay(
+  db: Database,
+  newTelling: { sourcesFile: string; filmFiles: string[]; plans: FilmPlan[] },
+  fraction = 0.5,
+): Promise<{ killedAfter: number; digests: Map<string, string> }> {
+  const { settings } = db;
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [HEISTGRAPH_BIN, "import", "--sources", newTelling.sourcesFile, ...newTelling.filmFiles],
+    {
+      env: {
+        ...process.env,
+        NEO4J_URI: settings.uri,
+        NEO4J_USERNAME: settings.username,
+        NEO4J_PASSWORD: settings.password,
+        NEO4J_DATABASE: settings.database,
+      },
+      stdio: "ignore",
+    },
+  );
+  let exited = false;
+  const exit = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (_code, signal) => {
+      exited = true;
+      resolve(signal);
+    }),
+  );
+  const wanted = Math.max(1, Math.floor(newTelling.plans.length * fraction));
+  while (!exited && (await filmsWritten(db, newTelling.plans)) < wanted) await sleep(20);
+  child.kill("SIGKILL");
+  const signal = await exit;
+  if (signal !== "SIGKILL") throw new Error("the import finished before it could be killed");
+  const killedAfter = (performance.now() - started) / 1000;
+  // The server rolls back the transactions in flight once it sees their connections gone.
+  await waitForNoWrites(db);
+  const digests = await filmDigests(
+    db,
+    newTelling.plans.map((p) => p.film),
+  );
+  return { killedAfter, digests };
+}
+
+/** Waits until no transaction of the killed import is still running on the server. */
+async function waitForNoWrites(db: Database): Promise<void> {
+  for (;;) {
+    const { records } = await db.driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
+      {},
+      { database: db.database },
+    );
+    if ((records[0]?.get("n").toNumber() ?? 0) === 0) return;
+    await sleep(100);
+  }
+}
+
+/** Compares the digests after the kill with the old and the new tellings', film by film. */
+export function judgeKill(
+  killed: Map<string, string>,
+  before: Map<string, string>,
+  after: Map<string, string>,
+  killedAfter: number,
+): KillOutcome {
+  const outcome: KillOutcome = { newFilms: 0, oldFilms: 0, mixedFilms: [], killedAfter };
+  for (const [film, digest] of killed) {
+    if (digest === after.get(film)) outcome.newFilms++;
+    else if (digest === before.get(film)) outcome.oldFilms++;
+    else outcome.mixedFilms.push(film);
+  }
+  return outcome;
+}
