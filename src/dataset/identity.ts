@@ -51,13 +51,15 @@ export const membershipKey = (m: Membership): string => `${m.since ?? 0}`;
 export const loyaltyKey = (l: Loyalty): string => `${l.kind}|${l.since ?? 0}`;
 export const secretKey = (l: Loyalty): string => `${l.to}|${loyaltyKey(l)}`;
 
+// Only the identity is worked out for every fact; where it is written and its whole value
+// are needed for a message, so they are worked out when one is (a large film has 100k facts).
 export interface FactIdentity {
-  /** Where the fact is written, e.g. "acts[3] (KILLED a -> b)". */
-  item: string;
   /** Relationship type, start, end and key: equal identities are one relationship. */
   identity: string;
+  /** Where the fact is written, e.g. "acts[3] (KILLED a -> b)". */
+  item(): string;
   /** The whole fact, to tell an exact repeat from a conflicting one. */
-  value: string;
+  value(): string;
   /** What kind of fact, for messages ("act", "tie"...). */
   what: string;
   /** How to resolve a conflicting duplicate. */
@@ -70,13 +72,19 @@ export function relationshipIdentities(
   vocabulary: StoryVocabulary,
 ): FactIdentity[] {
   const out: FactIdentity[] = [];
-  const add = (item: string, parts: unknown[], value: unknown, what: string, hint: string) =>
-    out.push({ item, identity: JSON.stringify(parts), value: JSON.stringify(value), what, hint });
+  const add = (item: () => string, parts: unknown[], value: unknown, what: string, hint: string) =>
+    out.push({
+      identity: JSON.stringify(parts),
+      item,
+      value: () => JSON.stringify(value),
+      what,
+      hint,
+    });
 
   data.events.forEach((e, i) => {
     e.participants.forEach((p, j) =>
       add(
-        `${itemName("events", i, e)} participants[${j}]`,
+        () => `${itemName("events", i, e)} participants[${j}]`,
         ["PARTICIPATED_IN", p.who, e.id],
         p,
         "participant",
@@ -86,7 +94,7 @@ export function relationshipIdentities(
   });
   data.memberships.forEach((m, i) =>
     add(
-      itemName("memberships", i, m),
+      () => itemName("memberships", i, m),
       ["MEMBER_OF", m.member, m.group, membershipKey(m)],
       m,
       "membership (member, group, since)",
@@ -94,7 +102,7 @@ export function relationshipIdentities(
     ),
   );
   data.loyalties.forEach((l, i) => {
-    const item = itemName("loyalties", i, l);
+    const item = () => itemName("loyalties", i, l);
     add(
       item,
       ["LOYAL_TO", l.from, l.to, loyaltyKey(l)],
@@ -104,7 +112,7 @@ export function relationshipIdentities(
     );
     l.knownBy.forEach((k, j) =>
       add(
-        `${item} knownBy[${j}]`,
+        () => `${item()} knownBy[${j}]`,
         ["KNOWS_SECRET_OF", k.who, l.from, secretKey(l)],
         k,
         "knower of this secret",
@@ -116,7 +124,7 @@ export function relationshipIdentities(
     const r = actRelationship(a, vocabulary);
     if (!r) return;
     add(
-      itemName("acts", i, a),
+      () => itemName("acts", i, a),
       [r.type, a.by, a.to, r.key],
       a,
       `act (${r.type}${r.act ? `, ${r.act}` : ""}, by, to, event)`,
@@ -127,7 +135,7 @@ export function relationshipIdentities(
     const r = tieRelationship(t, vocabulary);
     if (!r) return;
     add(
-      itemName("ties", i, t),
+      () => itemName("ties", i, t),
       [r.type, t.from, t.to, r.key],
       t,
       `tie (${r.tie ?? r.type}, from, to, since)`,

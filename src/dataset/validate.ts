@@ -6,7 +6,7 @@ import { CITATION_PATTERN, type FilmFile } from "./schema.ts";
 import type { LoadedDataset, LoadedFilm, SourceInfo } from "./load.ts";
 import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
 import { knownActWords, knownTieWords, resolveAct, resolveTie, storyWord } from "./story-words.ts";
-import { relationshipIdentities } from "./identity.ts";
+import { relationshipIdentities, type FactIdentity } from "./identity.ts";
 import { ACT_TYPES, NARRATIVE_ROLES, TIE_TYPES, type NodeLabel } from "./vocabulary.ts";
 
 export interface IndexedNode {
@@ -363,25 +363,25 @@ function unknownWord(
 
 /** The same fact twice would become one relationship: report it, exact or conflicting. */
 function checkDuplicates(film: LoadedFilm, problems: DatasetProblem[]): void {
-  const seen = new Map<string, { item: string; value: string }>();
+  const seen = new Map<string, FactIdentity>();
   for (const fact of relationshipIdentities(film.data, film.vocabulary)) {
-    const where = { file: film.file, item: fact.item };
     const first = seen.get(fact.identity);
     if (!first) {
-      seen.set(fact.identity, { item: fact.item, value: fact.value });
+      seen.set(fact.identity, fact);
       continue;
     }
-    if (first.value === fact.value) {
+    const where = { file: film.file, item: fact.item() };
+    if (first.value() === fact.value()) {
       problems.push({
         ...where,
-        message: `states exactly the same fact as ${first.item}`,
+        message: `states exactly the same fact as ${first.item()}`,
         expected: "each fact once",
         suggestion: "delete one of the two",
       });
     } else {
       problems.push({
         ...where,
-        message: `the same ${fact.what} as ${first.item}, with different details`,
+        message: `the same ${fact.what} as ${first.item()}, with different details`,
         expected: `one entry per ${fact.what}`,
         suggestion: fact.hint,
       });
