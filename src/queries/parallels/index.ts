@@ -97,5 +97,32 @@ export async function parallels(db: Database, options: ParallelsOptions = {}): P
     perFilm: neo4j.int(PER_FILM),
     limit: neo4j.int(limit),
   });
-  return { role, limit, parallels: found, truncated: found.some((p) => p.truncated) };
+  return {
+    role,
+    limit,
+    parallels: found.map(inOrder),
+    truncated: found.some((p) => p.truncated),
+  };
+}
+
+/** A parallel with its fields in a fixed, readable order (Cypher maps have none), for --json. */
+function inOrder(p: Parallel): Parallel {
+  return {
+    role: p.role,
+    films: p.films.map((f) => ({
+      film: f.film,
+      title: f.title,
+      total: f.total,
+      characters: f.characters.map((c) => ({
+        id: c.id,
+        name: c.name,
+        unnamed: c.unnamed,
+        occupation: c.occupation,
+        fate: c.fate,
+        acts: c.acts,
+        sources: c.sources,
+      })),
+    })),
+    truncated: p.truncated,
+  };
 }
