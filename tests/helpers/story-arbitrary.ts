@@ -93,12 +93,16 @@ function actorId(prefix: string, characters: number, i: number): string {
 
 export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFile> {
   const story = builtInStoryArbitrary(options);
-  return options.openWords ? story.chain((film) => inOpenWords(film)) : story;
+  return options.openWords ? story.chain(inOpenFormat) : story;
 }
 
 /** The words an open-format story declares (see StoryOptions.openWords). */
 export const OPEN_WORDS = {
-  acts: [{ word: "executed", countsAs: "KILLED" as const }, { word: "framed" }],
+  acts: [
+    { word: "executed", countsAs: "KILLED" as const },
+    { word: "double-crossed", countsAs: "BETRAYED" as const },
+    { word: "framed" },
+  ],
   ties: [{ word: "owes money to" }],
   roles: [
     { word: "boss", like: "crew-leader" as const },
@@ -109,18 +113,19 @@ export const OPEN_WORDS = {
 
 /**
  * The story with some of its words swapped for declared ones: killings said "executed"
- * (countsAs KILLED), other acts "framed" (ACTED_ON), ties "owes money to" (TIED_TO), roles
- * "boss", "gunman" (like a built-in role) or "drifter" (like none); and events given an order
- * of telling (toldSeq, a shuffle of story order) and an episode.
+ * (countsAs KILLED), betrayals "double-crossed" (countsAs BETRAYED), other acts "framed"
+ * (ACTED_ON), ties "owes money to" (TIED_TO), roles "boss", "gunman" (like a built-in role) or
+ * "drifter" (like none); and events given an order of telling (toldSeq, a shuffle of story
+ * order) and an episode.
  */
-function inOpenWords(film: FilmFile): fc.Arbitrary<FilmFile> {
+export function inOpenFormat(film: FilmFile): fc.Arbitrary<FilmFile> {
   const flags = (n: number) => fc.array(fc.boolean(), { minLength: n, maxLength: n });
   const kills = film.acts.filter((a) => a.type === "KILLED");
   const others = film.acts.filter((a) => a.type !== "KILLED");
   return fc
     .record({
       executed: flags(kills.length),
-      framed: flags(others.length),
+      ownWord: flags(others.length),
       owes: flags(film.ties.length),
       roles: fc.array(
         fc.option(fc.constantFrom(...OPEN_WORDS.roles.map((r) => r.word)), { nil: undefined }),
@@ -149,9 +154,11 @@ function inOpenWords(film: FilmFile): fc.Arbitrary<FilmFile> {
         (a) => `${a.type}|${a.by}|${a.to}|${a.event}`,
         [
           ...kills.map((a, i) => (r.executed[i] ? { ...a, type: "executed" } : a)),
-          ...others.map((a, i) =>
-            r.framed[i] ? { ...a, type: "framed", coerced: undefined, coercedBy: undefined } : a,
-          ),
+          ...others.map((a, i) => {
+            if (!r.ownWord[i]) return a;
+            if (a.type === "BETRAYED") return { ...a, type: "double-crossed" };
+            return { ...a, type: "framed", coerced: undefined, coercedBy: undefined };
+          }),
         ],
       ),
       ties: distinct(
