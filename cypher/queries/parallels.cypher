@@ -1,8 +1,9 @@
 // Parallels across films: characters of different films who hold the same narrative role,
 // grouped by role. The role compared is Character.parallelRole, which the importer sets for
 // every character with a role: the built-in role itself, or the built-in role a story's own
-// role word is declared `like`. Characters without a role are not compared. Only roles held
-// in at least two films are returned.
+// role word is declared `like`. Characters without a role, or with a word of their story
+// declared like no built-in role, are not compared. Only roles held in at least two films are
+// returned.
 // The answer stays the size asked for, however many films there are: each role lists at most
 // $limit films (those with the smallest ids), with `truncated` saying whether more hold it;
 // each film lists at most $perFilm characters of the role, those the story says most about
@@ -18,7 +19,10 @@
 //   truncated  true when more than $limit films hold the role
 // Reads only through indexes, and only what it returns: the Character(parallelRole, film)
 // index gives each role's films in id order, so the first $limit + 1 are read and no more;
-// then each listed film's holders of the role are one seek of the same index.
+// then each listed film's holders of the role are one seek of the same index (all of that
+// film's holders are read, to count and rank them; a top-k keeps the $perFilm first).
+// The list of roles for a null $role is NARRATIVE_ROLES of src/dataset/vocabulary.ts (a test
+// checks that they agree).
 :param role => 'lead-investigator';
 :param perFilm => 10;
 :param limit => 10;
