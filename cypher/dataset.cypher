@@ -20,6 +20,7 @@ CREATE INDEX source_film IF NOT EXISTS FOR (n:Source) ON (n.film);
 CREATE INDEX disagreement_film IF NOT EXISTS FOR (n:Disagreement) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
+CREATE INDEX character_parallel_role_film IF NOT EXISTS FOR (n:Character) ON (n.parallelRole, n.film);
 CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
 // Source nodes: 3

@@ -21,6 +21,9 @@ CREATE INDEX disagreement_film IF NOT EXISTS FOR (n:Disagreement) ON (n.film);
 CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 // The role parallels.cypher compares, when a story maps its own role word to a built-in one.
 CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
+// parallels.cypher: a role's films in id order (the first few read, not every holder), then
+// one film's holders of the role, both from the index alone.
+CREATE INDEX character_parallel_role_film IF NOT EXISTS FOR (n:Character) ON (n.parallelRole, n.film);
 // Name look-ups (find-character.cypher): the lower-case, accent-free names and aliases, and
 // the film id to scope them, in a full-text index (phrase for names, fuzzy for "did you mean").
 CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

@@ -2,7 +2,7 @@
 // computed from a film object (the import format) by the rules of docs/model.md, so property
 // tests can compare the Cypher answers with it on generated stories.
 import type { FilmFile } from "../../src/dataset/schema.ts";
-import { compare } from "./story-reference.ts";
+import { compare, storedAct } from "./story-reference.ts";
 
 /** A betrayal as the importer stores it: one relationship per (by, to, event). */
 interface Betrayal {
@@ -42,7 +42,7 @@ function seqOf(story: FilmFile): (event: string) => number {
 function betrayalsOf(story: FilmFile): Betrayal[] {
   const seq = seqOf(story);
   return lastPerKey(
-    story.acts.filter((a) => a.type === "BETRAYED"),
+    story.acts.filter((a) => storedAct(story, a).type === "BETRAYED"),
     (a) => `${a.by}|${a.to}|${a.event}`,
   ).map((a) => ({ by: a.by, to: a.to, event: a.event, seq: seq(a.event) }));
 }

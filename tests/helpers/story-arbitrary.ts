@@ -25,6 +25,15 @@ import { DEFAULT_SOURCES_FILE, defaultFilmFiles } from "../../src/import/run-imp
 export interface StoryOptions {
   /** Prefix of every id of the story; also the film id. Default "gen". */
   prefix?: string;
+  /** The roles characters draw from; all the built-in ones by default. */
+  roles?: readonly string[];
+  /**
+   * Stories in the open format too: declared act words (one counting as KILLED, one stored as
+   * ACTED_ON), a declared tie word, declared roles (`like` a built-in role or not), events told
+   * out of order (toldSeq) and in episodes. Off by default: the same seed then gives the same
+   * stories as before, and the properties that do not need them stay as fast.
+   */
+  openWords?: boolean;
   maxCharacters?: number;
   maxGroups?: number;
   maxEvents?: number;
@@ -83,6 +92,83 @@ function actorId(prefix: string, characters: number, i: number): string {
 }
 
 export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFile> {
+  const story = builtInStoryArbitrary(options);
+  return options.openWords ? story.chain(inOpenFormat) : story;
+}
+
+/** The words an open-format story declares (see StoryOptions.openWords). */
+export const OPEN_WORDS = {
+  acts: [
+    { word: "executed", countsAs: "KILLED" as const },
+    { word: "double-crossed", countsAs: "BETRAYED" as const },
+    { word: "framed" },
+  ],
+  ties: [{ word: "owes money to" }],
+  roles: [
+    { word: "boss", like: "crew-leader" as const },
+    { word: "gunman", like: "hired-killer" as const },
+    { word: "drifter" },
+  ],
+};
+
+/**
+ * The story with some of its words swapped for declared ones: killings said "executed"
+ * (countsAs KILLED), betrayals "double-crossed" (countsAs BETRAYED), other acts "framed"
+ * (ACTED_ON), ties "owes money to" (TIED_TO), roles "boss", "gunman" (like a built-in role) or
+ * "drifter" (like none); and events given an order of telling (toldSeq, a shuffle of story
+ * order) and an episode.
+ */
+export function inOpenFormat(film: FilmFile): fc.Arbitrary<FilmFile> {
+  const flags = (n: number) => fc.array(fc.boolean(), { minLength: n, maxLength: n });
+  const kills = film.acts.filter((a) => a.type === "KILLED");
+  const others = film.acts.filter((a) => a.type !== "KILLED");
+  return fc
+    .record({
+      executed: flags(kills.length),
+      ownWord: flags(others.length),
+      owes: flags(film.ties.length),
+      roles: fc.array(
+        fc.option(fc.constantFrom(...OPEN_WORDS.roles.map((r) => r.word)), { nil: undefined }),
+        { minLength: film.characters.length, maxLength: film.characters.length },
+      ),
+      told: fc.shuffledSubarray(
+        film.events.map((_, i) => i + 1),
+        { minLength: film.events.length, maxLength: film.events.length },
+      ),
+      toldShown: flags(film.events.length),
+      episodes: fc.array(fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), {
+        minLength: film.events.length,
+        maxLength: film.events.length,
+      }),
+    })
+    .map((r) => ({
+      ...film,
+      vocabulary: OPEN_WORDS,
+      characters: film.characters.map((c, i) => ({ ...c, role: r.roles[i] ?? c.role })),
+      events: film.events.map((e, i) => ({
+        ...e,
+        toldSeq: r.toldShown[i] ? r.told[i] : undefined,
+        episode: r.episodes[i] === undefined ? undefined : `S01E0${r.episodes[i]}`,
+      })),
+      acts: distinct(
+        (a) => `${a.type}|${a.by}|${a.to}|${a.event}`,
+        [
+          ...kills.map((a, i) => (r.executed[i] ? { ...a, type: "executed" } : a)),
+          ...others.map((a, i) => {
+            if (!r.ownWord[i]) return a;
+            if (a.type === "BETRAYED") return { ...a, type: "double-crossed" };
+            return { ...a, type: "framed", coerced: undefined, coercedBy: undefined };
+          }),
+        ],
+      ),
+      ties: distinct(
+        (t) => `${t.type}|${t.from}|${t.to}|${t.since}`,
+        film.ties.map((t, i) => (r.owes[i] ? { ...t, type: "owes money to" } : t)),
+      ),
+    }));
+}
+
+function builtInStoryArbitrary(options: StoryOptions): fc.Arbitrary<FilmFile> {
   const p = options.prefix ?? "gen";
   const maxChars = Math.min(options.maxCharacters ?? 6, FIRST_NAMES.length);
   const sizes = fc.record({
@@ -115,7 +201,7 @@ export function storyArbitrary(options: StoryOptions = {}): fc.Arbitrary<FilmFil
             last: fc.integer({ min: 0, max: LAST_NAMES.length - 1 }),
             alias: fc.option(fc.constantFrom("Boss", "Kid", "Doc", "Ghost"), { nil: undefined }),
             unnamed: fc.boolean(),
-            role: fc.constantFrom(...NARRATIVE_ROLES),
+            role: fc.constantFrom(...(options.roles ?? NARRATIVE_ROLES)),
             fate,
             cite,
           }),

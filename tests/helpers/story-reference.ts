@@ -1,6 +1,7 @@
 // Independent answers to the questions, computed in TypeScript from a film object of the
 // import format (no Cypher, no graph): what the property tests compare the queries against.
 import type { Act, FilmFile } from "../../src/dataset/schema.ts";
+import { ACT_TYPES } from "../../src/dataset/vocabulary.ts";
 
 export interface ReferenceStep {
   victimId: string;
@@ -26,7 +27,28 @@ function nameOf(story: FilmFile): Map<string, string> {
   return new Map([...story.characters, ...story.groups].map((x) => [x.id, x.name]));
 }
 
-const kills = (story: FilmFile): Act[] => story.acts.filter((a) => a.type === "KILLED");
+/** A word as the importer stores it: lower-case, words joined by hyphens. */
+export const storedWord = (word: string) =>
+  word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+
+/**
+ * What an act's word means: a built-in type as such (act null), or the type a word the story
+ * declares counts as (ACTED_ON when it counts as none), with the word.
+ */
+export function storedAct(story: FilmFile, a: Act): { type: string; act: string | null } {
+  const word = storedWord(a.type);
+  const builtIn = ACT_TYPES.find((t) => t === word.replace(/-/g, "_").toUpperCase());
+  if (builtIn) return { type: builtIn, act: null };
+  const own = story.vocabulary?.acts.find((d) => storedWord(d.word) === word);
+  return { type: own?.countsAs ?? "ACTED_ON", act: word };
+}
+
+/** The killings: KILLED acts, and acts in a word the story declares countsAs KILLED. */
+const kills = (story: FilmFile): Act[] =>
+  story.acts.filter((a) => storedAct(story, a).type === "KILLED");
 
 /**
  * Every chain from the victim back through its killers: depth-first over KILLED acts into
@@ -139,22 +161,32 @@ export function referenceDeathLedger(story: FilmFile): ReferenceDeath[] {
 export interface ReferenceTimelineEvent {
   id: string;
   seq: number;
+  toldSeq: number | null;
+  episode: string | null;
   participants: string[];
-  /** "TYPE by->to", sorted. */
+  /** "TYPE by->to", or "TYPE (word) by->to" for an act in the story's own word; sorted. */
   acts: string[];
 }
 
-/** The film's events in story order, with who took part and every act done in them. */
+/**
+ * The film's events in story order (seq, whatever the order of telling), with who took part
+ * and every act done in them.
+ */
 export function referenceTimeline(story: FilmFile): ReferenceTimelineEvent[] {
   return [...story.events]
     .sort((a, b) => a.seq - b.seq)
     .map((e) => ({
       id: e.id,
       seq: e.seq,
+      toldSeq: e.toldSeq ?? null,
+      episode: e.episode ?? null,
       participants: e.participants.map((p) => p.who).sort(compare),
       acts: story.acts
         .filter((a) => a.event === e.id)
-        .map((a) => `${a.type} ${a.by}->${a.to}`)
+        .map((a) => {
+          const { type, act } = storedAct(story, a);
+          return `${type}${act ? ` (${act})` : ""} ${a.by}->${a.to}`;
+        })
         .sort(compare),
     }));
 }

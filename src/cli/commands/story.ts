@@ -8,7 +8,13 @@ import {
   type ConnectionRelationship,
 } from "../../queries/connection/index.ts";
 import { dossier } from "../../queries/dossier/index.ts";
-import { checkedRole, parallels } from "../../queries/parallels/index.ts";
+import { checkedInteger } from "../../queries/lookup.ts";
+import {
+  checkedRole,
+  DEFAULT_FILM_LIMIT,
+  MAX_FILM_LIMIT,
+  parallels,
+} from "../../queries/parallels/index.ts";
 import { timeline } from "../../queries/timeline/index.ts";
 import { NARRATIVE_ROLES } from "../../dataset/vocabulary.ts";
 import { action } from "../run-action.ts";
@@ -255,12 +261,18 @@ export function registerStoryCommands(program: Command): void {
     .command("parallels")
     .description("characters of different films who hold the same narrative role")
     .option("--role <role>", `one narrative role: ${NARRATIVE_ROLES.join(", ")}`)
+    .option(
+      "--limit <n>",
+      `the most films to list per role, 1 to ${MAX_FILM_LIMIT}`,
+      String(DEFAULT_FILM_LIMIT),
+    )
     .option("--json", "print JSON")
     .action(
-      action(async (opts: { role?: string; json?: boolean }) => {
-        // An unknown --role is answered before connecting to the database.
+      action(async (opts: { role?: string; limit: string; json?: boolean }) => {
+        // An unknown --role or a bad --limit is answered before connecting to the database.
         if (opts.role !== undefined) checkedRole(opts.role);
-        const result = await withDatabase((db) => parallels(db, opts));
+        const limit = checkedInteger("--limit", opts.limit, 1, MAX_FILM_LIMIT);
+        const result = await withDatabase((db) => parallels(db, { role: opts.role, limit }));
         if (opts.json) return printJson(result);
         if (result.parallels.length === 0) {
           say(
@@ -286,6 +298,12 @@ export function registerStoryCommands(program: Command): void {
           });
         }
         say(table.toString());
+        const cut = result.parallels.filter((p) => p.truncated).map((p) => p.role);
+        if (cut.length > 0) {
+          say(
+            `\nMore films hold ${cut.join(", ")}: use --limit ${Math.min(limit * 2, MAX_FILM_LIMIT)} to see more (at most ${MAX_FILM_LIMIT}).`,
+          );
+        }
       }),
     );
 }

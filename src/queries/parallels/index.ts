@@ -1,8 +1,10 @@
 // Parallels across films: characters of different films who hold the same narrative role.
 import { closest, distance } from "fastest-levenshtein";
+import neo4j from "neo4j-driver";
 import type { Database } from "../../db/connection.ts";
 import { NARRATIVE_ROLES, type NarrativeRole } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
+import { checkedInteger } from "../lookup.ts";
 import { runQuery } from "../run-query.ts";
 
 export interface ParallelCharacter {
@@ -27,19 +29,36 @@ export interface ParallelFilm {
 
 export interface Parallel {
   role: NarrativeRole;
-  /** At least two films, by title. */
+  /** At least two films and at most `limit`, by film id. */
   films: ParallelFilm[];
+  /** True when more than `limit` films hold the role (those with the largest ids were left out). */
+  truncated: boolean;
 }
 
 export interface Parallels {
   /** The role asked for; null for all of them. */
   role: NarrativeRole | null;
+  /** The most films listed per role. */
+  limit: number;
   /** One entry per role held in at least two films, by role. */
   parallels: Parallel[];
+  /** True when some role's list of films was cut at `limit`. */
+  truncated: boolean;
+}
+
+export interface ParallelsOptions {
+  /** One role, typed loosely ("Lead Investigator"); every built-in role if absent. */
+  role?: string;
+  /** The most films listed per role: 1 to MAX_FILM_LIMIT, DEFAULT_FILM_LIMIT if absent. */
+  limit?: number;
 }
 
 /** How many characters of one role each film lists (see `total` for the rest). */
 export const PER_FILM = 10;
+/** Films listed per role when no limit is given. */
+export const DEFAULT_FILM_LIMIT = 10;
+/** The most films per role one question may list. */
+export const MAX_FILM_LIMIT = 1000;
 
 /** A narrative role as typed ("Lead Investigator", "lead_investigator"), or an error. */
 export function checkedRole(role: string): NarrativeRole {
@@ -70,10 +89,40 @@ function similarRoles(key: string): NarrativeRole[] {
 }
 
 /** Characters of different films who share a narrative role, grouped by role. */
-export async function parallels(db: Database, options: { role?: string } = {}): Promise<Parallels> {
+export async function parallels(db: Database, options: ParallelsOptions = {}): Promise<Parallels> {
   const role = options.role === undefined ? null : checkedRole(options.role);
+  const limit = checkedInteger("limit", options.limit ?? DEFAULT_FILM_LIMIT, 1, MAX_FILM_LIMIT);
+  const found = await runQuery<Parallel>(db, "parallels", {
+    role,
+    perFilm: neo4j.int(PER_FILM),
+    limit: neo4j.int(limit),
+  });
   return {
     role,
-    parallels: await runQuery<Parallel>(db, "parallels", { role, perFilm: PER_FILM }),
+    limit,
+    parallels: found.map(inOrder),
+    truncated: found.some((p) => p.truncated),
+  };
+}
+
+/** A parallel with its fields in a fixed, readable order (Cypher maps have none), for --json. */
+function inOrder(p: Parallel): Parallel {
+  return {
+    role: p.role,
+    films: p.films.map((f) => ({
+      film: f.film,
+      title: f.title,
+      total: f.total,
+      characters: f.characters.map((c) => ({
+        id: c.id,
+        name: c.name,
+        unnamed: c.unnamed,
+        occupation: c.occupation,
+        fate: c.fate,
+        acts: c.acts,
+        sources: c.sources,
+      })),
+    })),
+    truncated: p.truncated,
   };
 }

@@ -11,7 +11,12 @@ import {
   HARD_MAX_LENGTH,
 } from "../../../src/queries/connection/index.ts";
 import { dossier } from "../../../src/queries/dossier/index.ts";
-import { parallels, type Parallel } from "../../../src/queries/parallels/index.ts";
+import {
+  DEFAULT_FILM_LIMIT,
+  MAX_FILM_LIMIT,
+  parallels,
+  type Parallel,
+} from "../../../src/queries/parallels/index.ts";
 import { runQuery } from "../../../src/queries/run-query.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
 import { planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
@@ -377,7 +382,7 @@ describe("parallels", () => {
     expect((await parallels(db, { role: "undercover-officer" })).parallels).toEqual([]);
   });
 
-  it("compares by parallelRole when set, skips characters without a role, bounds each film", async () => {
+  it("compares by parallelRole, skips characters without a role, bounds each film", async () => {
     const write = (cypher: string) => db.driver.executeQuery(cypher, {}, { database: db.database });
     await write("MATCH (c:Character {id: 'heat-waingro'}) SET c.parallelRole = 'crew-leader'");
     await write("MATCH (c:Character {id: 'fu'}) REMOVE c.role, c.parallelRole");
@@ -392,7 +397,11 @@ describe("parallels", () => {
         p.films.flatMap((f) => f.characters.map((c) => c.id)),
       );
       expect(ids).not.toContain("fu");
-      const bounded = await runQuery<Parallel>(db, "parallels", { role: null, perFilm: 1 });
+      const bounded = await runQuery<Parallel>(db, "parallels", {
+        role: null,
+        perFilm: 1,
+        limit: 10,
+      });
       for (const p of bounded) {
         for (const f of p.films) {
           expect(f.characters.length).toBe(1);
@@ -401,9 +410,29 @@ describe("parallels", () => {
       }
       expect(bounded.some((p) => p.films.some((f) => f.total > 1))).toBe(true);
     } finally {
-      await write("MATCH (c:Character {id: 'heat-waingro'}) REMOVE c.parallelRole");
-      await write("MATCH (c:Character {id: 'fu'}) SET c.role = 'crew-member'");
+      await write("MATCH (c:Character {id: 'heat-waingro'}) SET c.parallelRole = c.role");
+      await write(
+        "MATCH (c:Character {id: 'fu'}) SET c.role = 'crew-member', c.parallelRole = 'crew-member'",
+      );
     }
+  });
+
+  it("lists at most `limit` films per role and says when there were more", async () => {
+    const full = await parallels(db, { role: "lead-investigator" });
+    expect(full).toMatchObject({ limit: DEFAULT_FILM_LIMIT, truncated: false });
+    expect(full.parallels[0]?.truncated).toBe(false);
+    // A limit of one film cannot show a parallel, but still says there was one.
+    const cut = await runQuery<Parallel>(db, "parallels", {
+      role: "lead-investigator",
+      perFilm: 10,
+      limit: 1,
+    });
+    expect(cut).toEqual([expect.objectContaining({ role: "lead-investigator", truncated: true })]);
+    expect(cut[0]?.films.map((f) => f.film)).toEqual(["city-on-fire"]);
+    await expect(parallels(db, { limit: 0 })).rejects.toThrow(/limit must be a whole number/);
+    await expect(parallels(db, { limit: MAX_FILM_LIMIT + 1 })).rejects.toThrow(
+      /limit must be a whole number from 1 to 1000/,
+    );
   });
 
   it("answers an unknown role with the valid ones and the closest", async () => {
@@ -420,6 +449,11 @@ describe("parallels", () => {
 });
 
 describe("query files", () => {
+  it("parallels.cypher lists the built-in roles of the vocabulary", () => {
+    const roles = NARRATIVE_ROLES.map((r) => `'${r}'`).join(", ");
+    expect(cypherFile("parallels").cypher.replace(/\s+/g, " ")).toContain(`[${roles}]`);
+  });
+
   it("list the act and tie types of the vocabulary", () => {
     const acts = ACT_TYPES.join("|");
     const ties = TIE_TYPES.join("|");
@@ -482,18 +516,40 @@ describe("query plans", () => {
     }
   });
 
-  it.each([null, "crew-leader"])("parallels (role %s) reads the role indexes", async (role) => {
-    const operators = await planOperators(db, cypherFile("parallels").cypher, {
-      role,
-      perFilm: 10,
-    });
-    const reads = operators.map((o) => `${o.operator} ${o.details}`);
-    expect(reads).toContainEqual(
-      expect.stringMatching(/^NodeIndex(Scan|Seek) .*Character\(role\)/),
-    );
-    expect(reads).toContainEqual(
-      expect.stringMatching(/^NodeIndex(Scan|Seek) .*Character\(parallelRole\)/),
-    );
-    for (const scan of scans) expect(operators.map((o) => o.operator)).not.toContain(scan);
-  });
+  it.each([null, "crew-leader"])(
+    "parallels (role %s) seeks the role's films and holders in the index, and reads no more",
+    async (role) => {
+      const operators = await planOperators(db, cypherFile("parallels").cypher, {
+        role,
+        perFilm: 10,
+        limit: 10,
+      });
+      const reads = operators.map((o) => `${o.operator} ${o.details}`);
+      const seeks = reads.filter((r) => /Character\(parallelRole, film\)/.test(r));
+      // A role's films, then each film's holders counted and ranked: three seeks, no scan.
+      expect(seeks).toHaveLength(3);
+      for (const seek of seeks) expect(seek).toMatch(/^NodeIndexSeek /);
+      expect(reads).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek .*Film\(id\)/));
+      for (const scan of [...scans, "NodeIndexScan"]) {
+        expect(operators.map((o) => o.operator)).not.toContain(scan);
+      }
+      // The films come in index order and the read stops after $limit + 1 of them (a Limit
+      // over an OrderedDistinct straight on the seek), instead of sorting every holder.
+      const films = reads.findIndex((r) => r.startsWith("OrderedDistinct "));
+      expect(reads.slice(films - 1, films + 2)).toEqual([
+        expect.stringMatching(/^Limit toInteger\(\$limit\) \+ 1$/),
+        expect.stringMatching(/^OrderedDistinct /),
+        expect.stringMatching(/^NodeIndexSeek .* film IS NOT NULL/),
+      ]);
+      // A film's holders: a top-$perFilm, not a sort; the only sorts are of the listed films
+      // and of the roles.
+      expect(reads).toContainEqual(
+        expect.stringMatching(
+          /^Top acts DESC, `c.name` ASC, `c.id` ASC LIMIT toInteger\(\$perFilm\)$/,
+        ),
+      );
+      const sorts = operators.filter((o) => o.operator === "Sort").map((o) => o.details);
+      for (const sort of sorts) expect(sort).toMatch(/^(`film.id`|role) ASC$/);
+    },
+  );
 });
