@@ -12,17 +12,17 @@ export * from "./model.ts";
 export async function network(db: Database, film?: string): Promise<Network> {
   if (film !== undefined) {
     const { film: ref, answers } = await askAboutFilm(db, film, [
-      { name: "network-nodes", bindings: { film: "foundFilm.id" } },
+      { name: "network-nodes", bindings: { films: "[foundFilm.id]" } },
       { name: "network-edges", bindings: { film: "foundFilm.id" } },
     ]);
     const [nodes, edges] = answers as [NetworkNode[], NetworkEdge[]];
     return { films: [ref], nodes, edges };
   }
-  const [films, nodes, edges] = await Promise.all([
+  const [films, edges] = await Promise.all([
     runQuery<FilmRef>(db, "film-exists", {}),
-    runQuery<NetworkNode>(db, "network-nodes", { film: null }),
     runQuery<NetworkEdge>(db, "network-edges", { film: null }),
   ]);
+  const nodes = await runQuery<NetworkNode>(db, "network-nodes", { films: films.map((f) => f.id) });
   return { films, nodes, edges };
 }
 
@@ -33,7 +33,7 @@ export async function storylineData(db: Database, film: string): Promise<Storyli
     film,
     [
       { name: "timeline", bindings: { film: "foundFilm.id" } },
-      { name: "network-nodes", bindings: { film: "foundFilm.id" } },
+      { name: "network-nodes", bindings: { films: "[foundFilm.id]" } },
     ],
     { from: null, to: null },
   );

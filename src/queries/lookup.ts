@@ -127,9 +127,15 @@ export function askCypher(names: number, questions: Question[], when?: string): 
  * trip when they are found. When not, the error names the closest films or characters (a
  * second query only for an unknown film, to list the films).
  */
-export async function ask(db: Database, request: Ask): Promise<Answered> {
+/** The statement and parameters that answer a request (see askCypher). */
+export function askStatement(request: Ask): { cypher: string; params: Record<string, unknown> } {
   const names = request.names ?? [];
-  const keys = names.map((name) => {
+  const params: Record<string, unknown> = {
+    ...request.params,
+    film: request.film ?? null,
+    filmKey: request.film === undefined ? null : normaliseName(request.film),
+  };
+  names.forEach((name, n) => {
     const key = normaliseName(name);
     if (key === "") {
       throw new HeistgraphError({
@@ -138,29 +144,26 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
         suggestion: "give a name, e.g. Waingro",
       });
     }
-    return key;
-  });
-  const params: Record<string, unknown> = {
-    ...request.params,
-    film: request.film ?? null,
-    filmKey: request.film === undefined ? null : normaliseName(request.film),
-  };
-  keys.forEach((key, n) => {
     const { search, fuzzy } = characterSearch(key);
     Object.assign(params, { [`key${n}`]: key, [`search${n}`]: search, [`fuzzy${n}`]: fuzzy });
   });
-  const { records } = await db.driver.executeQuery(
-    askCypher(names.length, request.questions, request.when),
-    params,
-    { database: db.database, routing: routing.READ },
-  );
+  return { cypher: askCypher(names.length, request.questions, request.when), params };
+}
+
+export async function ask(db: Database, request: Ask): Promise<Answered> {
+  const names = request.names ?? [];
+  const { cypher, params } = askStatement(request);
+  const { records } = await db.driver.executeQuery(cypher, params, {
+    database: db.database,
+    routing: routing.READ,
+  });
   const row = toPlain(records[0]?.toObject()) as AskRow | undefined;
   if (!row) throw new Error("the look-up returned no row");
   if (request.film !== undefined && row.foundFilm === null) await unknownFilm(db, request.film);
-  const characters = keys.map((key, n) =>
+  const characters = names.map((name, n) =>
     chosenCharacter(
-      names[n] ?? "",
-      key,
+      name,
+      normaliseName(name),
       row.foundFilm?.id ?? null,
       row[`matches${n}`] as Candidate[],
       row[`candidates${n}`] as Candidate[],

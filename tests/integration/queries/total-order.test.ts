@@ -95,6 +95,9 @@ function parameterSets(films: FilmFile[]): { name: QueryName; params: Record<str
         variants.push({ film: f.film.id, filmKey: f.film.id });
         variants.push({ film: f.film.title, filmKey: normaliseName(f.film.title) });
       }
+    } else if (has("films")) {
+      for (const f of films) variants.push({ films: [f.film.id] });
+      variants.push({ films: films.map((f) => f.film.id) });
     } else if (has("role")) {
       variants.push({ role: null }, ...pick(characters, 3).map((c) => ({ role: c.role })));
     } else if (has("film")) {
