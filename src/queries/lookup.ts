@@ -122,11 +122,6 @@ export function askCypher(names: number, questions: Question[], when?: string): 
   return parts.join("\n");
 }
 
-/**
- * Finds the film and the characters named and answers the questions about them: one round
- * trip when they are found. When not, the error names the closest films or characters (a
- * second query only for an unknown film, to list the films).
- */
 /** The statement and parameters that answer a request (see askCypher). */
 export function askStatement(request: Ask): { cypher: string; params: Record<string, unknown> } {
   const names = request.names ?? [];
@@ -150,6 +145,11 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
   return { cypher: askCypher(names.length, request.questions, request.when), params };
 }
 
+/**
+ * Finds the film and the characters named and answers the questions about them: one round
+ * trip when they are found. When not, the error names the closest films or characters (a
+ * second query only for an unknown film, to list the films).
+ */
 export async function ask(db: Database, request: Ask): Promise<Answered> {
   const names = request.names ?? [];
   const { cypher, params } = askStatement(request);
