@@ -15,6 +15,9 @@
 //   $timeRespecting  true to follow only betrayals later in the story
 //   $maxDepth        the most betrayals in a chain, 1 to 8 (one hop per betrayal)
 //   $limit           the most chains returned
+//   $involving       a character's or group's id: only the chains it takes part in (as
+//                    traitor, as betrayed, or as a member of a betrayed group at that
+//                    moment, not the traitor), counted before $limit; null for every chain
 // Returns one row:
 //   chains     the $limit most relevant chains, longest first, then in story order of
 //              their steps, then by ids; each {steps, truncated}:
@@ -24,21 +27,22 @@
 //                  betrayed, of which this traitor was a member then (null if betrayed
 //                  directly); members: who a betrayed group's betrayal reaches
 //     truncated  true when the chain goes on beyond $maxDepth
-//   truncated  true when there were more than $limit chains
+//   truncated  true when there were more than $limit chains (involving $involving, if given)
 // Starts from the film's id (a unique-constraint index), then its characters and groups.
 :param film => 'heat';
 :param timeRespecting => false;
 :param maxDepth => 4;
 :param limit => 25;
+:param involving => null;
 MATCH (:Film {id: $film})<-[:APPEARS_IN]-(:Character|Group)-[b:BETRAYED]->()
 WITH collect(b) AS betrayals
 // Which betrayal may follow which, by the rules above: succ[i] lists the positions in
 // `betrayals` of those that may come after betrayals[i]. Worked out once per betrayal, not
-// once per chain.
+// once per chain. involves[i]: whether betrayals[i] involves $involving.
 CALL (betrayals) {
   UNWIND range(0, size(betrayals) - 1) AS i
   WITH betrayals, i, betrayals[i] AS prev, endNode(betrayals[i]) AS reached
-  WITH betrayals, i, COLLECT {
+  WITH betrayals, i, prev, reached, COLLECT {
       MATCH (reached)-[b:BETRAYED]->()
       WHERE NOT $timeRespecting OR b.seq > prev.seq
       RETURN b
@@ -49,12 +53,20 @@ CALL (betrayals) {
         AND (NOT $timeRespecting OR b.seq > prev.seq)
       RETURN b
     } AS following
-  WITH i, [j IN range(0, size(betrayals) - 1) WHERE betrayals[j] IN following] AS next
+  WITH i, [j IN range(0, size(betrayals) - 1) WHERE betrayals[j] IN following] AS next,
+    $involving IS NOT NULL AND (startNode(prev).id = $involving OR reached.id = $involving
+      OR EXISTS {
+        MATCH (reached:Group)<-[m:MEMBER_OF]-(member)
+        WHERE member.id = $involving AND member <> startNode(prev)
+          AND (m.since IS NULL OR m.since <= prev.seq) AND (m.until IS NULL OR prev.seq <= m.until)
+      }) AS involves
   ORDER BY i
-  RETURN collect(next) AS succ
+  RETURN collect(next) AS succ, collect(involves) AS involves
 }
-// What the chains are sorted by, read once per betrayal: seq, traitor, betrayed, key.
-WITH betrayals, succ, [b IN betrayals | [b.seq, startNode(b).id, endNode(b).id, b.key]] AS ranks
+// What the chains are sorted by, read once per betrayal: seq, traitor, betrayed, key; and
+// whether the betrayal involves $involving.
+WITH betrayals, succ, [i IN range(0, size(betrayals) - 1) | [betrayals[i].seq,
+    startNode(betrayals[i]).id, endNode(betrayals[i]).id, betrayals[i].key, involves[i]]] AS ranks
 // And the other way: preds[j] lists the betrayals that betrayals[j] may follow.
 WITH betrayals, ranks, succ, [j IN range(0, size(betrayals) - 1) |
     [i IN range(0, size(betrayals) - 1) WHERE j IN succ[i]]] AS preds
@@ -103,9 +115,11 @@ WITH betrayals, ranks, succ, preds, CASE WHEN next < 0 THEN chain ELSE chain + n
 WITH betrayals, ranks, succ, preds, chain,
   size(chain) = $maxDepth AND any(n IN succ[last(chain)] WHERE NOT n IN chain) AS goesOn
 // A chain shorter than $maxDepth is listed only if no betrayal could come before it by the
-// same rules: otherwise it is the end of a longer one.
+// same rules: otherwise it is the end of a longer one. With $involving, only the chains
+// that take a betrayal involving it.
 WITH betrayals, ranks, chain, goesOn
-WHERE size(chain) = $maxDepth OR all(i IN preds[chain[0]] WHERE i IN chain)
+WHERE (size(chain) = $maxDepth OR all(i IN preds[chain[0]] WHERE i IN chain))
+  AND ($involving IS NULL OR any(i IN chain WHERE ranks[i][4]))
 // The most relevant chains: longest, then earliest (story order of their steps), then by ids
 // and keys (a total order). $limit + 1 are kept (a top-k sort, not the whole set), to tell
 // whether there were more (toInteger: GraphQL passes the limit as a float).

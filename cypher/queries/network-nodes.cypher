@@ -1,19 +1,20 @@
-// The people and groups of the betrayal network: every character and group of a film (or of
-// all films), with what the picture needs to colour and label them.
+// The people and groups of the betrayal network: every character and group of some films,
+// with what the picture needs to colour and label them. Seeks the films' characters and
+// groups through the Character(film) and Group(film) indexes.
 // Parameters:
-//   $film  a film id, or null for every film
+//   $films  the films' ids (every film's for the whole network)
 // Returns one row per node: id, kind ('character' or 'group'), name, film, role, fate,
 //   unnamed, groups (ids of the groups a character belongs to), sources
-:param film => 'heat';
+:param films => ['heat'];
 CALL (*) {
   MATCH (c:Character)
-  WHERE $film IS NULL OR c.film = $film
+  WHERE c.film IN $films
   WITH c, COLLECT { MATCH (c)-[:MEMBER_OF]->(g:Group) RETURN DISTINCT g.id ORDER BY g.id } AS groups
   RETURN c.id AS id, 'character' AS kind, c.name AS name, c.film AS film, c.role AS role,
     c.fate AS fate, c.unnamed AS unnamed, groups, c.sources AS sources
   UNION
   MATCH (g:Group)
-  WHERE $film IS NULL OR g.film = $film
+  WHERE g.film IN $films
   RETURN g.id AS id, 'group' AS kind, g.name AS name, g.film AS film, g.kind AS role,
     null AS fate, false AS unnamed, [] AS groups, g.sources AS sources
 }

@@ -1,10 +1,14 @@
-// Turns what a user types (a name, an alias, a film title) into ids, or into an error that
-// names the closest matches.
+// Turns what a user types (a name, an alias, a film title) into the film and characters
+// meant, and asks the question about them in the same statement (one round trip); or into
+// an error that names the closest matches.
 import { closest, distance } from "fastest-levenshtein";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
 import { normaliseName } from "../text/normalise.ts";
 import { characterSearch } from "../text/search-query.ts";
+import { routing } from "neo4j-driver";
+import { bindParameters, cypherFile, returnColumns, type QueryName } from "./cypher-file.ts";
+import { toPlain } from "./plain.ts";
 import { runQuery } from "./run-query.ts";
 
 export interface CharacterRef {
@@ -19,17 +23,166 @@ export interface FilmRef {
   title: string;
 }
 
-/** A film by id or title (case and accents ignored). */
-export async function resolveFilm(db: Database, film: string): Promise<FilmRef> {
+/** A question file run on what the look-up found, in the same statement. */
+export interface Question {
+  name: QueryName;
+  /** The file's text, when not as written (e.g. connection's path bound filled in). */
+  cypher?: string;
+  /**
+   * The file's parameters that take what the look-up found, as expressions of `foundFilm`
+   * (the film: id, title) and `found0`, `found1`... (the characters: id, name, film, fate),
+   * e.g. {victimId: "found0.id"}. Its other parameters stay parameters.
+   */
+  bindings: Record<string, string>;
+}
+
+export interface Ask {
+  /** A film as typed (id or title); the characters are looked for in it. */
+  film?: string;
+  /** Names as typed, one character each. */
+  names?: string[];
+  questions: Question[];
+  /** The questions' other parameters. */
+  params?: Record<string, unknown>;
+  /** A Cypher condition on what was found, besides finding it, for asking the questions. */
+  when?: string;
+}
+
+export interface Answered {
+  /** The film asked for; null when none was given. */
+  film: FilmRef | null;
+  /** One per name, in order. */
+  characters: CharacterRef[];
+  /** Each question's rows (as plain objects), in order; empty when `when` did not hold. */
+  answers: unknown[][];
+}
+
+interface Candidate extends CharacterRef {
+  keys: (string | null)[] | null;
+  exact: boolean;
+  close: boolean;
+}
+
+interface AskRow {
+  foundFilm: FilmRef | null;
+  [column: string]: unknown;
+}
+
+/** The indented text of a file inside a subquery. */
+const indented = (cypher: string) => cypher.replace(/^/gm, "  ");
+
+/**
+ * One statement that finds the film (find-film.cypher) and each character
+ * (find-character.cypher, the film's look-up narrowing it) and, when every one is found,
+ * asks the questions, each question's rows collected in one column. The look-up Cypher stays
+ * in its files: this only joins them.
+ */
+export function askCypher(names: number, questions: Question[], when?: string): string {
+  const parts = [
+    `OPTIONAL CALL () {\n${indented(cypherFile("find-film").cypher)}\n}`,
+    "WITH CASE WHEN id IS NULL THEN null ELSE {id: id, title: title} END AS foundFilm",
+  ];
+  const found = ["foundFilm"];
+  const lookup = cypherFile("find-character");
+  const fields = returnColumns(lookup.cypher);
+  for (let n = 0; n < names; n++) {
+    const body = bindParameters("find-character", lookup.cypher, {
+      key: `$key${n}`,
+      search: `$search${n}`,
+      fuzzy: `$fuzzy${n}`,
+      film: "foundFilm.id",
+    });
+    // Exact names and aliases win over a match on one word of a name ("hanna"); the index's
+    // close names are kept for the message when none matches.
+    parts.push(
+      `CALL (foundFilm) {\n  CALL (foundFilm) {\n${indented(indented(body))}\n  }\n` +
+        `  RETURN collect({${fields.map((f) => `${f}: ${f}`).join(", ")}}) AS candidates${n}\n}`,
+      `WITH ${found.join(", ")}, candidates${n}, [m IN candidates${n} WHERE NOT m.close] AS named`,
+      `WITH ${found.join(", ")}, candidates${n},\n` +
+        `  CASE WHEN any(m IN named WHERE m.exact) THEN [m IN named WHERE m.exact] ELSE named END AS matches${n}`,
+      `WITH ${found.join(", ")}, candidates${n}, matches${n},\n` +
+        `  CASE WHEN size(matches${n}) = 1 THEN matches${n}[0] END AS found${n}`,
+    );
+    found.push(`candidates${n}`, `matches${n}`, `found${n}`);
+  }
+  const characters = Array.from({ length: names }, (_, n) => `found${n}`);
+  const asked = characters.length > 0 ? characters : ["foundFilm"];
+  const condition = [...asked.map((v) => `${v} IS NOT NULL`), ...(when ? [when] : [])];
+  questions.forEach((q, n) => {
+    const body = bindParameters(q.name, q.cypher ?? cypherFile(q.name).cypher, q.bindings);
+    const columns = returnColumns(body);
+    const imports = asked.join(", ");
+    parts.push(
+      `CALL (${imports}) {\n  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
+        `  CALL (${imports}) {\n${indented(indented(body))}\n  }\n` +
+        `  RETURN collect({${columns.map((c) => `${c}: ${c}`).join(", ")}}) AS answer${n}\n}`,
+    );
+  });
+  parts.push(`RETURN ${[...found, ...questions.map((_, n) => `answer${n}`)].join(", ")}`);
+  return parts.join("\n");
+}
+
+/** The statement and parameters that answer a request (see askCypher). */
+export function askStatement(request: Ask): { cypher: string; params: Record<string, unknown> } {
+  const names = request.names ?? [];
+  const params: Record<string, unknown> = {
+    ...request.params,
+    film: request.film ?? null,
+    filmKey: request.film === undefined ? null : normaliseName(request.film),
+  };
+  names.forEach((name, n) => {
+    const key = normaliseName(name);
+    if (key === "") {
+      throw new HeistgraphError({
+        what: `"${name}" is not a name.`,
+        expected: "a character's name or alias",
+        suggestion: "give a name, e.g. Waingro",
+      });
+    }
+    const { search, fuzzy } = characterSearch(key);
+    Object.assign(params, { [`key${n}`]: key, [`search${n}`]: search, [`fuzzy${n}`]: fuzzy });
+  });
+  return { cypher: askCypher(names.length, request.questions, request.when), params };
+}
+
+/**
+ * Finds the film and the characters named and answers the questions about them: one round
+ * trip when they are found. When not, the error names the closest films or characters (a
+ * second query only for an unknown film, to list the films).
+ */
+export async function ask(db: Database, request: Ask): Promise<Answered> {
+  const names = request.names ?? [];
+  const { cypher, params } = askStatement(request);
+  const { records } = await db.driver.executeQuery(cypher, params, {
+    database: db.database,
+    routing: routing.READ,
+  });
+  const row = toPlain(records[0]?.toObject()) as AskRow | undefined;
+  if (!row) throw new Error("the look-up returned no row");
+  if (request.film !== undefined && row.foundFilm === null) await unknownFilm(db, request.film);
+  const characters = names.map((name, n) =>
+    chosenCharacter(
+      name,
+      normaliseName(name),
+      row.foundFilm?.id ?? null,
+      row[`matches${n}`] as Candidate[],
+      row[`candidates${n}`] as Candidate[],
+    ),
+  );
+  return {
+    film: row.foundFilm,
+    characters,
+    answers: request.questions.map((_, n) => row[`answer${n}`] as unknown[]),
+  };
+}
+
+/** The error for a film that is neither an id nor a title, with every film to choose from. */
+async function unknownFilm(db: Database, film: string): Promise<never> {
   // A film deleted while it is read may come back without a title.
   const films = (await runQuery<FilmRef>(db, "film-exists", {})).filter(
     (f) => typeof f.title === "string",
   );
   const key = normaliseName(film);
-  const found = films.find(
-    (f) => f.id === film || normaliseName(f.title) === key || f.id === key.replace(/ /g, "-"),
-  );
-  if (found) return found;
   const guess =
     films.length > 0
       ? closest(
@@ -55,51 +208,25 @@ function nameDistance(keys: string[], key: string): number {
   );
 }
 
-interface FoundCharacter extends CharacterRef {
-  keys: (string | null)[] | null;
-  exact: boolean;
-  close: boolean;
-}
-
-/** A character by name or alias, in one film or all of them (one query, through an index). */
-export async function resolveCharacter(
-  db: Database,
+/** The one character the look-up chose, or the error that says why there is none. */
+function chosenCharacter(
   name: string,
-  film?: string,
-): Promise<CharacterRef> {
-  const filmId = film === undefined ? null : (await resolveFilm(db, film)).id;
-  const key = normaliseName(name);
-  if (key === "") {
+  key: string,
+  filmId: string | null,
+  matches: Candidate[],
+  candidates: Candidate[],
+): CharacterRef {
+  const refs = matches.map(({ id, name, film, fate }) => ({ id, name, film, fate }));
+  if (refs.length === 1 && refs[0]) return refs[0];
+  if (refs.length > 1) {
     throw new HeistgraphError({
-      what: `"${name}" is not a name.`,
-      expected: "a character's name or alias",
-      suggestion: "give a name, e.g. Waingro",
-    });
-  }
-  const found = await runQuery<FoundCharacter>(db, "find-character", {
-    key,
-    film: filmId,
-    ...characterSearch(key, filmId),
-  });
-  const named = found.filter((m) => !m.close);
-  // A full name or alias wins over a match on one word of a name ("hanna").
-  const exact = named.filter((m) => m.exact);
-  const matches = (exact.length > 0 ? exact : named).map(({ id, name, film, fate }) => ({
-    id,
-    name,
-    film,
-    fate,
-  }));
-  if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1) {
-    throw new HeistgraphError({
-      what: `"${name}" names ${matches.length} characters.`,
+      what: `"${name}" names ${refs.length} characters.`,
       expected: "a name that picks one character",
-      suggestion: `say which film: ${matches.map((m) => `${m.name} (--film ${m.film})`).join(", ")}`,
+      suggestion: `say which film: ${refs.map((m) => `${m.name} (--film ${m.film})`).join(", ")}`,
     });
   }
   // The index's close names, ranked by how far they are from what was typed.
-  const scored = found
+  const scored = candidates
     .filter((m) => m.close && m.name !== null)
     .map((c) => {
       const keys = (c.keys ?? []).filter((k): k is string => typeof k === "string");
@@ -120,6 +247,37 @@ export async function resolveCharacter(
       ? `closest: ${scored.map((s) => `${s.c.name} (${s.c.film})`).join(", ")}`
       : "list the characters with `npx heistgraph timeline <film>` or in Neo4j Browser: MATCH (c:Character) RETURN c.name",
   });
+}
+
+/** A film question: the film found, and each question's rows. */
+export async function askAboutFilm(
+  db: Database,
+  film: string,
+  questions: Question[],
+  params: Record<string, unknown> = {},
+): Promise<{ film: FilmRef; answers: unknown[][] }> {
+  const { film: found, answers } = await ask(db, { film, questions, params });
+  if (!found) throw new Error(`find-film.cypher found no film for "${film}"`);
+  return { film: found, answers };
+}
+
+/** A character question: the character found by name (in the film, if given), and the rows. */
+export async function askAboutCharacter<Row>(
+  db: Database,
+  name: string,
+  film: string | undefined,
+  question: Question,
+  params: Record<string, unknown> = {},
+): Promise<{ character: CharacterRef; rows: Row[] }> {
+  const { characters, answers } = await ask(db, {
+    film,
+    names: [name],
+    questions: [question],
+    params,
+  });
+  const [character] = characters;
+  if (!character) throw new Error(`find-character.cypher found no character for "${name}"`);
+  return { character, rows: (answers[0] ?? []) as Row[] };
 }
 
 /** A whole number within bounds, for parameters such as depth. */

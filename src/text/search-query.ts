@@ -23,12 +23,12 @@ export interface CharacterSearch {
   fuzzy: string;
 }
 
-export function characterSearch(key: string, film: string | null): CharacterSearch {
-  const scope = film === null ? "" : ` AND film:${phrase(film)}`;
+/** For every film: find-character.cypher adds the film, once it knows which. */
+export function characterSearch(key: string): CharacterSearch {
   const words = searchWords(key);
   const terms = words.flatMap((w) => [`${w}~`, `${w}*`]).join(" OR ");
   return {
-    search: `searchKeys:${phrase(key)}${scope}`,
-    fuzzy: words.length > 0 ? `searchKeys:(${terms})${scope}` : `searchKeys:${phrase(key)}${scope}`,
+    search: `searchKeys:${phrase(key)}`,
+    fuzzy: words.length > 0 ? `searchKeys:(${terms})` : `searchKeys:${phrase(key)}`,
   };
 }

@@ -13,6 +13,7 @@ import { network, storylineData, type Network } from "../network/index.ts";
 import { renderStoryline } from "../viz/storyline.ts";
 import { filmLayout, type Point } from "../viz/layout.ts";
 import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
+import type { CharacterRef } from "../queries/lookup.ts";
 import { runQuery } from "../queries/run-query.ts";
 
 export const NETWORK_ROUTE = "/api/network";
@@ -26,6 +27,8 @@ export interface CharacterBetrayalChains {
    * betrays, is betrayed, or belongs to a betrayed group at that moment.
    */
   chains: BetrayalChain[];
+  /** True when the character takes part in more chains than were sent. */
+  truncated: boolean;
 }
 
 /** A request the routes cannot answer as asked (400). */
@@ -84,28 +87,18 @@ export function withPositions(net: Network): PositionedNetwork {
   return { ...net, positions };
 }
 
-export function involves(chain: BetrayalChain, id: string): boolean {
-  return chain.steps.some(
-    (s) => s.traitorId === id || s.betrayedId === id || s.members.some((m) => m.id === id),
-  );
-}
-
 export async function characterBetrayalChains(
   db: Database,
   id: string,
 ): Promise<CharacterBetrayalChains> {
-  const characters = await runQuery<{ id: string; name: string; film: string }>(
-    db,
-    "character-names",
-    { film: null },
-  );
-  const found = characters.find((c) => c.id === id);
+  const [found] = await runQuery<CharacterRef>(db, "character-by-id", { id });
   if (!found) throw new HeistgraphError({ what: `No character has the id "${id}".` });
-  const { chains } = await filmBetrayalChains(db, found.film, { timeRespecting: true });
-  return {
-    character: { id: found.id, name: found.name, film: found.film },
-    chains: chains.filter((chain) => involves(chain, id)),
-  };
+  // The film's chains the character takes part in, the limit counting those only.
+  const { chains, truncated } = await filmBetrayalChains(db, found.film, {
+    timeRespecting: true,
+    involving: id,
+  });
+  return { character: { id: found.id, name: found.name, film: found.film }, chains, truncated };
 }
 
 export function registerNetworkRoutes(app: Express, db: Database): void {

@@ -335,6 +335,9 @@ function applyHighlight(): void {
           (chain.truncated ? " …" : ""),
       ),
     };
+    if (chainsCache.get(id)?.truncated) {
+      state.highlightNote.lines.push("More chains than shown: only the most relevant are listed.");
+    }
   } else {
     const chains = dossier?.kind === "character" && dossier.id === id ? dossier.deathByWhom : [];
     for (const chain of chains)

@@ -5,13 +5,12 @@
 import neo4j from "neo4j-driver";
 import type { Database } from "../../db/connection.ts";
 import {
+  askAboutCharacter,
+  askAboutFilm,
   checkedInteger,
-  resolveCharacter,
-  resolveFilm,
   type CharacterRef,
   type FilmRef,
 } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
 
 /** Betrayals in a chain when no depth is given. */
 export const DEFAULT_BETRAYAL_DEPTH = 4;
@@ -63,6 +62,14 @@ export interface BetrayalChainOptions {
   limit?: number;
 }
 
+export interface FilmBetrayalChainOptions extends BetrayalChainOptions {
+  /**
+   * A character's or group's id: only the chains it takes part in (traitor, betrayed, or
+   * member of a betrayed group at that moment), the limit counting those only.
+   */
+  involving?: string;
+}
+
 export interface BetrayalChains {
   from: CharacterRef;
   maxDepth: number;
@@ -88,7 +95,10 @@ export interface FilmBetrayalChains {
   truncated: boolean;
 }
 
-type ChainQuery = "betrayal-chains" | "film-betrayal-chains";
+interface ChainsRow {
+  chains: BetrayalChain[];
+  truncated: boolean;
+}
 
 interface ChainSettings {
   maxDepth: number;
@@ -109,19 +119,14 @@ function checkedOptions(options: BetrayalChainOptions): ChainSettings {
   };
 }
 
-async function runChains(
-  db: Database,
-  name: ChainQuery,
-  params: Record<string, unknown>,
-  { maxDepth, timeRespecting, limit }: ChainSettings,
-): Promise<{ chains: BetrayalChain[]; truncated: boolean }> {
-  const [row] = await runQuery<{ chains: BetrayalChain[]; truncated: boolean }>(db, name, {
-    ...params,
-    maxDepth: neo4j.int(maxDepth),
-    timeRespecting,
-    limit: neo4j.int(limit),
-  });
-  if (!row) throw new Error(`${name}.cypher returned no row`);
+/** The chain queries' parameters besides the start. */
+function chainParams({ maxDepth, timeRespecting, limit }: ChainSettings): Record<string, unknown> {
+  return { maxDepth: neo4j.int(maxDepth), timeRespecting, limit: neo4j.int(limit) };
+}
+
+/** The chains of a chain query's one row, steps in a fixed order. */
+function chainsOf(row: ChainsRow | undefined): ChainsRow {
+  if (!row) throw new Error("the betrayal chain query returned no row");
   return {
     chains: row.chains.map((chain) => ({
       steps: chain.steps.map(inOrder),
@@ -160,19 +165,31 @@ export async function betrayalChains(
   options: BetrayalChainOptions & { film?: string } = {},
 ): Promise<BetrayalChains> {
   const settings = checkedOptions(options);
-  const from = await resolveCharacter(db, name, options.film);
-  const found = await runChains(db, "betrayal-chains", { characterId: from.id }, settings);
-  return { from, ...settings, ...found };
+  const {
+    character: from,
+    rows: [row],
+  } = await askAboutCharacter<ChainsRow>(
+    db,
+    name,
+    options.film,
+    { name: "betrayal-chains", bindings: { characterId: "found0.id" } },
+    chainParams(settings),
+  );
+  return { from, ...settings, ...chainsOf(row) };
 }
 
 /** Every betrayal chain of a film, without the chains that are part of longer ones. */
 export async function filmBetrayalChains(
   db: Database,
   film: string,
-  options: BetrayalChainOptions = {},
+  options: FilmBetrayalChainOptions = {},
 ): Promise<FilmBetrayalChains> {
   const settings = checkedOptions(options);
-  const filmRef = await resolveFilm(db, film);
-  const found = await runChains(db, "film-betrayal-chains", { film: filmRef.id }, settings);
-  return { film: filmRef, ...settings, ...found };
+  const { film: filmRef, answers } = await askAboutFilm(
+    db,
+    film,
+    [{ name: "film-betrayal-chains", bindings: { film: "foundFilm.id" } }],
+    { ...chainParams(settings), involving: options.involving ?? null },
+  );
+  return { film: filmRef, ...settings, ...chainsOf(answers[0]?.[0] as ChainsRow | undefined) };
 }

@@ -1,11 +1,9 @@
 // Connection: the shortest routes between two characters through the story's relationships.
-import { routing } from "neo4j-driver";
 import type { Database } from "../../db/connection.ts";
 import type { ActType, TieType } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
 import { cypherFile } from "../cypher-file.ts";
-import { checkedInteger, resolveCharacter, type CharacterRef } from "../lookup.ts";
-import { toPlain } from "../plain.ts";
+import { ask, checkedInteger, type CharacterRef } from "../lookup.ts";
 
 /** The longest path searched when none is asked for: every connected pair in the films is closer. */
 export const DEFAULT_MAX_LENGTH = 6;
@@ -104,9 +102,23 @@ export async function connection(
     1,
     HARD_MAX_LENGTH,
   );
-  const cypher = connectionCypher(maxLength);
-  const from = await resolveCharacter(db, fromName, options.film);
-  const to = await resolveCharacter(db, toName, options.film);
+  const {
+    characters: [from, to],
+    answers: [found],
+  } = await ask(db, {
+    film: options.film,
+    names: [fromName, toName],
+    questions: [
+      {
+        name: "connection",
+        cypher: connectionCypher(maxLength),
+        bindings: { fromId: "found0.id", toId: "found1.id" },
+      },
+    ],
+    // Films share no story relationships: no need to search.
+    when: "found0.id <> found1.id AND found0.film = found1.film",
+  });
+  if (!from || !to) throw new Error("find-character.cypher found no characters");
   if (from.id === to.id) {
     throw new HeistgraphError({
       what: `"${fromName}" and "${toName}" are the same character, ${from.name}.`,
@@ -114,13 +126,6 @@ export async function connection(
       suggestion: `see everything about ${from.name} with \`npx heistgraph dossier "${from.name}"\``,
     });
   }
-  // Films share no story relationships: no need to search.
-  if (from.film !== to.film) return { from, to, maxLength, length: null, routes: [] };
-  const { records } = await db.driver.executeQuery(
-    cypher,
-    { fromId: from.id, toId: to.id },
-    { database: db.database, routing: routing.READ },
-  );
-  const routes = records.map((record) => toPlain(record.toObject()) as ConnectionRoute);
+  const routes = (found ?? []) as ConnectionRoute[];
   return { from, to, maxLength, length: routes[0]?.steps.length ?? null, routes };
 }

@@ -1,7 +1,6 @@
 // Death-by-whom chains, kills by one character, and a film's ledger of deaths.
 import type { Database } from "../../db/connection.ts";
-import { resolveCharacter, resolveFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askAboutCharacter, askAboutFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
 
 export interface KillStep {
   victim: string;
@@ -43,8 +42,12 @@ export async function deathByWhom(
   victimName: string,
   options: { film?: string } = {},
 ): Promise<DeathByWhom> {
-  const victim = await resolveCharacter(db, victimName, options.film);
-  const chains = await runQuery<DeathChain>(db, "death-by-whom", { victimId: victim.id });
+  const { character: victim, rows: chains } = await askAboutCharacter<DeathChain>(
+    db,
+    victimName,
+    options.film,
+    { name: "death-by-whom", bindings: { victimId: "found0.id" } },
+  );
   return { victim, chains, killerUnnamed: chains.length === 0 && DEAD.has(victim.fate) };
 }
 
@@ -65,8 +68,13 @@ export async function killsBy(
   killerName: string,
   options: { film?: string } = {},
 ): Promise<{ killer: CharacterRef; kills: Kill[] }> {
-  const killer = await resolveCharacter(db, killerName, options.film);
-  return { killer, kills: await runQuery<Kill>(db, "kills-by", { killerId: killer.id }) };
+  const { character: killer, rows: kills } = await askAboutCharacter<Kill>(
+    db,
+    killerName,
+    options.film,
+    { name: "kills-by", bindings: { killerId: "found0.id" } },
+  );
+  return { killer, kills };
 }
 
 export interface Death {
@@ -90,6 +98,8 @@ export async function deathLedger(
   db: Database,
   film: string,
 ): Promise<{ film: FilmRef; deaths: Death[] }> {
-  const filmRef = await resolveFilm(db, film);
-  return { film: filmRef, deaths: await runQuery<Death>(db, "death-ledger", { film: filmRef.id }) };
+  const { film: filmRef, answers } = await askAboutFilm(db, film, [
+    { name: "death-ledger", bindings: { film: "foundFilm.id" } },
+  ]);
+  return { film: filmRef, deaths: answers[0] as Death[] };
 }

@@ -2,8 +2,7 @@
 import type { Database } from "../../db/connection.ts";
 import type { ActType, LOYALTY_KINDS, NarrativeRole, TieType } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { resolveCharacter, type CharacterRef } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askAboutCharacter } from "../lookup.ts";
 
 export interface DossierCharacter {
   id: string;
@@ -152,8 +151,13 @@ export async function dossier(
   name: string,
   options: { film?: string } = {},
 ): Promise<Dossier> {
-  const ref: CharacterRef = await resolveCharacter(db, name, options.film);
-  const [row] = await runQuery<Dossier>(db, "dossier", { characterId: ref.id });
+  const {
+    character: ref,
+    rows: [row],
+  } = await askAboutCharacter<Dossier>(db, name, options.film, {
+    name: "dossier",
+    bindings: { characterId: "found0.id" },
+  });
   if (!row) {
     // Only if the character was deleted between the look-up and the query.
     throw new HeistgraphError({

@@ -3,8 +3,7 @@ import neo4j from "neo4j-driver";
 import type { Database } from "../../db/connection.ts";
 import type { LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { resolveCharacter, resolveFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askAboutCharacter, askAboutFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
 
 export type LoyaltyKind = (typeof LOYALTY_KINDS)[number];
 
@@ -79,13 +78,18 @@ export async function loyaltiesOf(
   name: string,
   options: { film?: string; at?: number | string | null } = {},
 ): Promise<CharacterLoyalties> {
-  const character = await resolveCharacter(db, name, options.film);
   const given = options.at ?? null;
   const at = given === null ? null : wholeNumber(given);
-  const [row] = await runQuery<LoyaltiesRow>(db, "loyalties", {
-    characterId: character.id,
-    at: at === null ? null : neo4j.int(at),
-  });
+  const {
+    character,
+    rows: [row],
+  } = await askAboutCharacter<LoyaltiesRow>(
+    db,
+    name,
+    options.film,
+    { name: "loyalties", bindings: { characterId: "found0.id" } },
+    { at: at === null ? null : neo4j.int(at) },
+  );
   if (!row) throw new Error(`loyalties.cypher returned no row for ${character.id}`);
   if (given !== null && !row.atEvent) {
     const range =
@@ -144,9 +148,8 @@ export async function doubleAgents(
   db: Database,
   film: string,
 ): Promise<{ film: FilmRef; agents: DoubleAgent[] }> {
-  const filmRef = await resolveFilm(db, film);
-  return {
-    film: filmRef,
-    agents: await runQuery<DoubleAgent>(db, "double-agents", { film: filmRef.id }),
-  };
+  const { film: filmRef, answers } = await askAboutFilm(db, film, [
+    { name: "double-agents", bindings: { film: "foundFilm.id" } },
+  ]);
+  return { film: filmRef, agents: answers[0] as DoubleAgent[] };
 }

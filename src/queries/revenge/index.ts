@@ -1,8 +1,7 @@
 // Revenge: killings where the killer stood for someone the victim had wronged before.
 // The exact rule is in the header of cypher/queries/revenge.cypher.
 import type { Database } from "../../db/connection.ts";
-import { resolveFilm, type FilmRef } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askAboutFilm, type FilmRef } from "../lookup.ts";
 
 /** What ties the killer to the party avenged at the time of the killing. */
 export interface RevengeBond {
@@ -61,6 +60,8 @@ export async function revenge(
   db: Database,
   film: string,
 ): Promise<{ film: FilmRef; revenges: Revenge[] }> {
-  const filmRef = await resolveFilm(db, film);
-  return { film: filmRef, revenges: await runQuery<Revenge>(db, "revenge", { film: filmRef.id }) };
+  const { film: filmRef, answers } = await askAboutFilm(db, film, [
+    { name: "revenge", bindings: { film: "foundFilm.id" } },
+  ]);
+  return { film: filmRef, revenges: answers[0] as Revenge[] };
 }

@@ -2,8 +2,7 @@
 import type { Database } from "../../db/connection.ts";
 import type { ActType } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { checkedInteger, resolveFilm, type FilmRef } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askAboutFilm, checkedInteger, type FilmRef } from "../lookup.ts";
 
 /** The highest seq accepted for `from` and `to`. */
 export const MAX_SEQ = 100_000;
@@ -92,7 +91,11 @@ export async function timeline(
       suggestion: `swap them: --from ${to} --to ${from}`,
     });
   }
-  const filmRef = await resolveFilm(db, film);
-  const events = await runQuery<TimelineEvent>(db, "timeline", { film: filmRef.id, from, to });
-  return { film: filmRef, from, to, events };
+  const { film: filmRef, answers } = await askAboutFilm(
+    db,
+    film,
+    [{ name: "timeline", bindings: { film: "foundFilm.id" } }],
+    { from, to },
+  );
+  return { film: filmRef, from, to, events: answers[0] as TimelineEvent[] };
 }

@@ -116,7 +116,7 @@ describe("query plans", () => {
 describe("name look-up", () => {
   it("reads the full-text index, never every character", async () => {
     for (const film of [null, "heat"]) {
-      const params = { key: "waingr", film, ...characterSearch("waingr", film) };
+      const params = { key: "waingr", film, ...characterSearch("waingr") };
       const operators = (await planOperators(db, cypherFile("find-character").cypher, params)).map(
         (o) => `${o.operator} ${o.details}`,
       );

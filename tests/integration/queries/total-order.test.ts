@@ -87,14 +87,22 @@ function parameterSets(films: FilmFile[]): { name: QueryName; params: Record<str
     } else if (has("key")) {
       for (const c of pick(characters, 6)) {
         for (const word of [normaliseName(c.name), normaliseName(c.name).split(" ")[0] ?? ""]) {
-          variants.push({ key: word, film: null, ...characterSearch(word, null) });
+          variants.push({ key: word, film: null, ...characterSearch(word) });
         }
       }
+    } else if (has("filmKey")) {
+      for (const f of films) {
+        variants.push({ film: f.film.id, filmKey: f.film.id });
+        variants.push({ film: f.film.title, filmKey: normaliseName(f.film.title) });
+      }
+    } else if (has("films")) {
+      for (const f of films) variants.push({ films: [f.film.id] });
+      variants.push({ films: films.map((f) => f.film.id) });
     } else if (has("role")) {
       variants.push({ role: null }, ...pick(characters, 3).map((c) => ({ role: c.role })));
     } else if (has("film")) {
       for (const f of films) variants.push({ film: f.film.id });
-      if (name.startsWith("network-") || name === "character-names") variants.push({ film: null });
+      if (name.startsWith("network-")) variants.push({ film: null });
     } else {
       variants.push({});
     }
