@@ -1,9 +1,10 @@
 // Connection: the shortest ways from one character to another through the story's
 // relationships, with the relationship types (and their direction) on the way.
 // Followed, in either direction: the acts (KILLED, WOUNDED, BETRAYED, ARRESTED, SAVED, SPARED,
-// THREATENED, SUSPECTED, ORDERED, RECRUITED, ABANDONED, COERCED), the ties (MARRIED_TO,
+// THREATENED, SUSPECTED, ORDERED, RECRUITED, ABANDONED, COERCED, and ACTED_ON: a story's own
+// act words), the ties (MARRIED_TO,
 // ROMANCE_WITH, PARENT_OF, STEP_PARENT_OF, SIBLING_OF, INFORMANT_FOR, EMPLOYED_BY, SUPERIOR_OF,
-// FENCE_FOR, FORMER_CELLMATE_OF, FRIEND_OF, RIVAL_OF), LOYAL_TO, KNOWS_SECRET_OF and
+// FENCE_FOR, FORMER_CELLMATE_OF, FRIEND_OF, RIVAL_OF, and TIED_TO: its own tie words), LOYAL_TO, KNOWS_SECRET_OF and
 // MEMBER_OF, so a path may pass through a group ("the police"). Not followed: APPEARS_IN,
 // IN_FILM, SUMMARISES (the film and source hubs link everyone), NEXT, TOOK_PLACE_AT,
 // LOCATED_IN, ABOUT, and PARTICIPATED_IN (having been at the same event is no relationship;
@@ -28,7 +29,7 @@ MATCH (start:Character {id: $fromId})
 USING INDEX SEEK start:Character(id)
 MATCH (end:Character {id: $toId})
 USING INDEX SEEK end:Character(id)
-MATCH path = allShortestPaths((start)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..6]-(end))
+MATCH path = allShortestPaths((start)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON|MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..6]-(end))
 // Paths through the same nodes differ only in which of the parallel relationships they take
 // at each hop: fold them into one route that lists them all.
 WITH nodes(path) AS route, relationships(path) AS hops
@@ -48,7 +49,7 @@ WITH route, collect({
     since: r.since,
     until: r.until,
     covert: r.covert,
-    detail: coalesce(r.how, r.kind, r.role, r.status, 'hidden loyalty to ' + r.loyalTo),
+    detail: coalesce(r.how, r.act, r.tie, r.kind, r.role, r.status, 'hidden loyalty to ' + r.loyalTo),
     sources: r.sources
   }]
 }) AS steps

@@ -13,11 +13,13 @@
 //                                                                                LOYAL_TO in
 //   secretsKnown   [{ofId, of, loyalToId, loyalTo, since, sources}]  others' hidden loyalties
 //                  they know of (KNOWS_SECRET_OF out)
-//   actsDone       [{type, otherId, other, otherIsGroup, eventId, event, seq, how, coerced,
-//                    coercedBy, note, sources}]   KILLED, BETRAYED, SAVED... done by them
+//   actsDone       [{type, act, otherId, other, otherIsGroup, eventId, event, seq, how,
+//                    coerced, coercedBy, note, sources}]   KILLED, BETRAYED, SAVED... done by
+//                  them, and ACTED_ON; act: the story's own word for it, if it has one
 //   actsSuffered   the same shape, done to them (other = who did it)
-//   ties           [{type, direction ('out'|'in'), otherId, other, status, since, until, note,
-//                    sources}]                    MARRIED_TO, FRIEND_OF, SUPERIOR_OF...
+//   ties           [{type, tie, direction ('out'|'in'), otherId, other, status, since, until,
+//                    note, sources}]   MARRIED_TO, FRIEND_OF, SUPERIOR_OF... and TIED_TO (tie:
+//                    the story's own word)
 //   events         [{seq, eventId, event, role, placeId, place, disputed, sources}]
 //                  PARTICIPATED_IN, in story order; disputed lists the topics of
 //                  disagreements about the event
@@ -75,29 +77,29 @@ RETURN
     ORDER BY coalesce(k.since, 0), of.name, of.id, k.key
   } AS secretsKnown,
   COLLECT {
-    MATCH (c)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED]->(other)
+    MATCH (c)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(other)
     OPTIONAL MATCH (e:Event {id: r.event})
     RETURN {
-      type: type(r), otherId: other.id, other: other.name, otherIsGroup: other:Group,
-      eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
+      type: type(r), act: r.act, otherId: other.id, other: other.name,
+      otherIsGroup: other:Group, eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
       coercedBy: r.coercedBy, note: r.note, sources: r.sources
     }
     ORDER BY r.seq, type(r), other.name, other.id, r.key
   } AS actsDone,
   COLLECT {
-    MATCH (c)<-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED]-(other)
+    MATCH (c)<-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]-(other)
     OPTIONAL MATCH (e:Event {id: r.event})
     RETURN {
-      type: type(r), otherId: other.id, other: other.name, otherIsGroup: other:Group,
-      eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
+      type: type(r), act: r.act, otherId: other.id, other: other.name,
+      otherIsGroup: other:Group, eventId: r.event, event: e.name, seq: r.seq, how: r.how, coerced: r.coerced,
       coercedBy: r.coercedBy, note: r.note, sources: r.sources
     }
     ORDER BY r.seq, type(r), other.name, other.id, r.key
   } AS actsSuffered,
   COLLECT {
-    MATCH (c)-[r:MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF]-(other)
+    MATCH (c)-[r:MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|TIED_TO]-(other)
     RETURN {
-      type: type(r), direction: CASE WHEN startNode(r) = c THEN 'out' ELSE 'in' END,
+      type: type(r), tie: r.tie, direction: CASE WHEN startNode(r) = c THEN 'out' ELSE 'in' END,
       otherId: other.id, other: other.name, status: r.status, since: r.since, until: r.until,
       note: r.note, sources: r.sources
     }

@@ -68,6 +68,9 @@ interface AskRow {
   [column: string]: unknown;
 }
 
+/** Reads of a question while imports keep changing its film, before giving up. */
+const READ_ATTEMPTS = 3;
+
 /** The indented text of a file inside a subquery. */
 const indented = (cypher: string) => cypher.replace(/^/gm, "  ");
 
@@ -107,6 +110,22 @@ export function askCypher(names: number, questions: Question[], when?: string): 
   }
   const characters = Array.from({ length: names }, (_, n) => `found${n}`);
   const asked = characters.length > 0 ? characters : ["foundFilm"];
+  // The films asked about, as they stand before and after the questions are read (their
+  // import hashes): an import that commits in between may have been read half-applied (Neo4j
+  // reads are read-committed, not snapshots), and the caller asks again (see ask).
+  const filmIds = `[x IN [foundFilm.id${characters.map((c) => `, ${c}.film`).join("")}] WHERE x IS NOT NULL]`;
+  const versions = (name: string) =>
+    `CALL (${found.join(", ")}) {
+  UNWIND ${filmIds} AS filmId
+` +
+    `  OPTIONAL MATCH (f:Film {id: filmId}) USING INDEX SEEK f:Film(id)
+` +
+    `  WITH filmId, f.importHash AS hash ORDER BY filmId
+` +
+    `  RETURN collect([filmId, hash]) AS ${name}
+}`;
+  parts.push(versions("versionsBefore"));
+  found.push("versionsBefore");
   const condition = [...asked.map((v) => `${v} IS NOT NULL`), ...(when ? [when] : [])];
   questions.forEach((q, n) => {
     const body = bindParameters(q.name, q.cypher ?? cypherFile(q.name).cypher, q.bindings);
@@ -118,7 +137,10 @@ export function askCypher(names: number, questions: Question[], when?: string): 
         `  RETURN collect({${columns.map((c) => `${c}: ${c}`).join(", ")}}) AS answer${n}\n}`,
     );
   });
-  parts.push(`RETURN ${[...found, ...questions.map((_, n) => `answer${n}`)].join(", ")}`);
+  parts.push(versions("versionsAfter"));
+  parts.push(
+    `RETURN ${[...found, ...questions.map((_, n) => `answer${n}`), "versionsAfter"].join(", ")}`,
+  );
   return parts.join("\n");
 }
 
@@ -153,12 +175,26 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
 export async function ask(db: Database, request: Ask): Promise<Answered> {
   const names = request.names ?? [];
   const { cypher, params } = askStatement(request);
-  const { records } = await db.driver.executeQuery(cypher, params, {
-    database: db.database,
-    routing: routing.READ,
-  });
-  const row = toPlain(records[0]?.toObject()) as AskRow | undefined;
-  if (!row) throw new Error("the look-up returned no row");
+  let row: AskRow | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const { records } = await db.driver.executeQuery(cypher, params, {
+      database: db.database,
+      routing: routing.READ,
+    });
+    row = toPlain(records[0]?.toObject()) as AskRow | undefined;
+    if (!row) throw new Error("the look-up returned no row");
+    // The same film versions before and after the questions: a consistent answer.
+    if (JSON.stringify(row.versionsBefore) === JSON.stringify(row.versionsAfter)) break;
+    if (attempt === READ_ATTEMPTS) {
+      throw Object.assign(
+        new HeistgraphError({
+          what: "The film changed while it was being read (an import was writing it).",
+          suggestion: "ask again",
+        }),
+        { retriable: true },
+      );
+    }
+  }
   if (request.film !== undefined && row.foundFilm === null) await unknownFilm(db, request.film);
   const characters = names.map((name, n) =>
     chosenCharacter(

@@ -161,7 +161,7 @@ export function registerStoryCommands(program: Command): void {
         const acts = (list: typeof d.actsDone) =>
           list.map((a) => [
             a.seq,
-            a.type,
+            a.act ?? a.type,
             a.otherIsGroup ? `${a.other} (group)` : a.other,
             `${a.how}${a.coerced ? " (coerced)" : ""}`,
             cite(a.sources),
@@ -176,7 +176,7 @@ export function registerStoryCommands(program: Command): void {
           "Ties",
           ["tie", "with", "status", "when", "sources"],
           d.ties.map((t) => [
-            t.direction === "out" ? `${t.type} ->` : `<- ${t.type}`,
+            t.direction === "out" ? `${t.tie ?? t.type} ->` : `<- ${t.tie ?? t.type}`,
             t.other,
             t.status ?? "",
             span(t.since, t.until),

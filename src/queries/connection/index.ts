@@ -11,7 +11,8 @@ export const DEFAULT_MAX_LENGTH = 6;
 export const HARD_MAX_LENGTH = 10;
 
 /** The relationship types connection.cypher follows (see its header for why). */
-export type ConnectionType = ActType | TieType | "LOYAL_TO" | "KNOWS_SECRET_OF" | "MEMBER_OF";
+export type ConnectionType =
+  ActType | "ACTED_ON" | TieType | "TIED_TO" | "LOYAL_TO" | "KNOWS_SECRET_OF" | "MEMBER_OF";
 
 export interface ConnectionNode {
   id: string;

@@ -79,7 +79,9 @@ export interface DossierSecret {
 }
 
 export interface DossierAct {
-  type: ActType;
+  type: ActType | "ACTED_ON";
+  /** The story's own word for the act (stored as ACTED_ON, or as a built-in type it counts as). */
+  act: string | null;
   /** The other side: the target of an act done, the doer of an act suffered. */
   otherId: string;
   other: string;
@@ -96,7 +98,9 @@ export interface DossierAct {
 }
 
 export interface DossierTie {
-  type: TieType;
+  type: TieType | "TIED_TO";
+  /** The story's own word for the tie (TIED_TO). */
+  tie: string | null;
   /** "out": this character is the tie's start (e.g. the parent in PARENT_OF). */
   direction: "out" | "in";
   otherId: string;

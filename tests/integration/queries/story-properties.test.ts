@@ -1,8 +1,7 @@
 // Property tests: on random stories, connection's shortest routes (and how many
 // relationships each holds) equal a breadth-first reference computed in TypeScript, and the
 // dossier lists every act a character did or suffered and every tie they hold. On stories in
-// the open format (declared act and tie words, stored as ACTED_ON and TIED_TO) both still
-// leave those out: those properties are marked `it.fails` until the queries read them.
+// the open format (declared act and tie words, stored as ACTED_ON and TIED_TO) too.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FilmFile } from "../../../src/dataset/schema.ts";
@@ -83,29 +82,17 @@ describe("on generated stories", () => {
     });
   }, 600_000);
 
-  // connection.cypher follows the built-in act and tie types only, not ACTED_ON or TIED_TO:
-  // two characters joined only by a declared act or tie word are "not connected".
-  it.fails(
-    "connection follows declared act and tie words too (open format)",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(storyArbitrary({ openWords: true }), connectionEqualsReference),
-        { numRuns: 25, seed: 4133, endOnFailure: true },
-      );
-    },
-    600_000,
-  );
+  it("connection follows declared act and tie words too (open format)", async () => {
+    await fc.assert(
+      fc.asyncProperty(storyArbitrary({ openWords: true }), connectionEqualsReference),
+      { numRuns: 25, seed: 4133, endOnFailure: true },
+    );
+  }, 600_000);
 
-  // dossier.cypher reads acts as [r:KILLED|...|COERCED] and ties as [r:MARRIED_TO|...]:
-  // ACTED_ON acts and TIED_TO ties are left out of the dossier.
-  it.fails(
-    "the dossier lists declared act and tie words too (open format)",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(storyArbitrary({ openWords: true }), dossierListsEveryActAndTie),
-        { numRuns: 25, seed: 4135, endOnFailure: true },
-      );
-    },
-    600_000,
-  );
+  it("the dossier lists declared act and tie words too (open format)", async () => {
+    await fc.assert(
+      fc.asyncProperty(storyArbitrary({ openWords: true }), dossierListsEveryActAndTie),
+      { numRuns: 25, seed: 4135, endOnFailure: true },
+    );
+  }, 600_000);
 });

@@ -458,10 +458,10 @@ describe("query files", () => {
     const acts = ACT_TYPES.join("|");
     const ties = TIE_TYPES.join("|");
     expect(cypherFile("timeline").cypher).toContain(`[r:${acts}|ACTED_ON]`);
-    expect(cypherFile("dossier").cypher).toContain(`[r:${acts}]`);
-    expect(cypherFile("dossier").cypher).toContain(`[r:${ties}]`);
+    expect(cypherFile("dossier").cypher).toContain(`[r:${acts}|ACTED_ON]`);
+    expect(cypherFile("dossier").cypher).toContain(`[r:${ties}|TIED_TO]`);
     expect(cypherFile("connection").cypher).toContain(
-      `[:${acts}|${ties}|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${DEFAULT_MAX_LENGTH}]`,
+      `[:${acts}|ACTED_ON|${ties}|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${DEFAULT_MAX_LENGTH}]`,
     );
   });
 });
