@@ -5,10 +5,11 @@
 // The killed import is a real `heistgraph import` process (SIGKILL: no clean-up of any kind),
 // started once the old telling is in the database and killed as soon as about half of the
 // films have been committed in their new telling.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "../../src/db/connection.ts";
+import { plainValue } from "../../src/import/film-diff.ts";
 import { planHash, readFilm } from "../../src/import/film-store.ts";
 import type { FilmPlan } from "../../src/import/plan.ts";
 import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
@@ -23,8 +24,8 @@ export async function filmDigests(db: Database, films: string[]): Promise<Map<st
     for (const film of films) {
       const stored = await session.executeRead((tx) => readFilm(tx, film));
       const lines = [
-        ...stored.nodes.map((n) => JSON.stringify([n.label, sorted(n.props)])),
-        ...stored.rels.map((r) => JSON.stringify([r.type, r.from, r.to, sorted(r.props)])),
+        ...stored.nodes.map((n) => JSON.stringify([n.label, plainValue(n.props)])),
+        ...stored.rels.map((r) => JSON.stringify([r.type, r.from, r.to, plainValue(r.props)])),
       ].sort();
       digests.set(film, createHash("sha256").update(lines.join("\n")).digest("base64url"));
     }
@@ -32,21 +33,6 @@ export async function filmDigests(db: Database, films: string[]): Promise<Map<st
   } finally {
     await session.close();
   }
-}
-
-/** A value with its maps' keys in order, and driver integers as numbers. */
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value !== null && typeof value === "object") {
-    if ("toNumber" in value && typeof value.toNumber === "function")
-      return (value as { toNumber(): number }).toNumber();
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
 }
 
 /** How many of these films the database holds as written from these plans (by import hash). */
@@ -73,21 +59,15 @@ export interface KillOutcome {
   killedAfter: number;
 }
 
-/**
- * Kills `heistgraph import` of the new telling once `fraction` of its films are committed.
- * `before` are the digests of the old telling (in the database when this is called); `after`
- * those of the new one, taken by the caller once it has imported it whole (pass a function).
- */
-export async function killImportHalfWay(
+/** `heistgraph import` of these files as a process of its own, against the database. */
+export function spawnImport(
   db: Database,
-  newTelling: { sourcesFile: string; filmFiles: string[]; plans: FilmPlan[] },
-  fraction = 0.5,
-): Promise<{ killedAfter: number; digests: Map<string, string> }> {
+  files: { sourcesFile: string; filmFiles: string[] },
+): { child: ChildProcess; exited: Promise<NodeJS.Signals | null>; hasExited: () => boolean } {
   const { settings } = db;
-  const started = performance.now();
   const child = spawn(
     process.execPath,
-    [HEISTGRAPH_BIN, "import", "--sources", newTelling.sourcesFile, ...newTelling.filmFiles],
+    [HEISTGRAPH_BIN, "import", "--sources", files.sourcesFile, ...files.filmFiles],
     {
       env: {
         ...process.env,
@@ -99,17 +79,32 @@ export async function killImportHalfWay(
       stdio: "ignore",
     },
   );
-  let exited = false;
-  const exit = new Promise<NodeJS.Signals | null>((resolve) =>
+  let exitedYet = false;
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once("exit", (_code, signal) => {
-      exited = true;
+      exitedYet = true;
       resolve(signal);
     }),
   );
+  return { child, exited, hasExited: () => exitedYet };
+}
+
+/**
+ * Kills `heistgraph import` of the new telling once `fraction` of its films are committed.
+ * `before` are the digests of the old telling (in the database when this is called); `after`
+ * those of the new one, taken by the caller once it has imported it whole (pass a function).
+ */
+export async function killImportHalfWay(
+  db: Database,
+  newTelling: { sourcesFile: string; filmFiles: string[]; plans: FilmPlan[] },
+  fraction = 0.5,
+): Promise<{ killedAfter: number; digests: Map<string, string> }> {
+  const started = performance.now();
+  const { child, exited, hasExited } = spawnImport(db, newTelling);
   const wanted = Math.max(1, Math.floor(newTelling.plans.length * fraction));
-  while (!exited && (await filmsWritten(db, newTelling.plans)) < wanted) await sleep(20);
+  while (!hasExited() && (await filmsWritten(db, newTelling.plans)) < wanted) await sleep(20);
   child.kill("SIGKILL");
-  const signal = await exit;
+  const signal = await exited;
   if (signal !== "SIGKILL") throw new Error("the import finished before it could be killed");
   const killedAfter = (performance.now() - started) / 1000;
   // The server rolls back the transactions in flight once it sees their connections gone.

@@ -46,23 +46,26 @@ export interface FilmDiff {
   counts: ChangeCounts;
 }
 
-/** Integers come back from the driver as Integer objects; compare them as numbers. */
-function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
+/**
+ * A value with its maps' keys in order and the driver's Integer objects as numbers (integers
+ * come back from the driver as Integers), to compare values read back with planned ones.
+ */
+export function plainValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainValue);
   if (value !== null && typeof value === "object") {
     if ("toNumber" in value && typeof value.toNumber === "function")
       return (value as { toNumber(): number }).toNumber();
     return Object.fromEntries(
       Object.entries(value)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, plain(v)]),
+        .map(([k, v]) => [k, plainValue(v)]),
     );
   }
   return value;
 }
 
 export function sameProps(a: Row, b: Row): boolean {
-  return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+  return JSON.stringify(plainValue(a)) === JSON.stringify(plainValue(b));
 }
 
 function bump(into: Record<string, KindChanges>, kind: string, what: keyof KindChanges): void {

@@ -1,14 +1,17 @@
 // An import killed half-way (SIGKILL of the CLI, mid-transaction) leaves the graph exactly as
 // it was: a film is written in one transaction, which the server rolls back when the client
 // goes away.
-import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { importDataset } from "../../src/import/run-import.ts";
 import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
-import { filmDigests, judgeKill, killImportHalfWay } from "../../scripts/bench/kill-import.ts";
+import {
+  filmDigests,
+  judgeKill,
+  killImportHalfWay,
+  spawnImport,
+} from "../../scripts/bench/kill-import.ts";
 import { prepareImport } from "../../src/import/run-import.ts";
-import { HEISTGRAPH_BIN } from "../helpers/cli.ts";
 import { scratchDir } from "../helpers/film-files.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
@@ -36,24 +39,7 @@ describe("an import killed half-way", () => {
     await importDataset(db, first);
     const before = await graphFingerprint(db);
 
-    const settings = db.settings;
-    const child = spawn(
-      process.execPath,
-      [HEISTGRAPH_BIN, "import", "--sources", second.sourcesFile, ...second.filmFiles],
-      {
-        env: {
-          ...process.env,
-          NEO4J_URI: settings.uri,
-          NEO4J_USERNAME: settings.username,
-          NEO4J_PASSWORD: settings.password,
-          NEO4J_DATABASE: settings.database,
-        },
-        stdio: "ignore",
-      },
-    );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.once("exit", (_code, signal) => resolve(signal)),
-    );
+    const { child, exited } = spawnImport(db, second);
     // Wait until the film's transaction is writing, then a little more, and kill the CLI.
     let finished = false;
     void exited.then(() => (finished = true));
