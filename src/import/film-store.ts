@@ -14,11 +14,13 @@ export const BATCH_SIZE = 10_000;
 // (the first film of a fresh import) would otherwise scan the label, and stay cached.
 
 /** Labels are matched one by one (each through its own index), never as a label scan. */
-const FILM_NODES = `CALL {\n${NODE_LABELS.map((label) =>
-  label === "Film"
-    ? "  MATCH (n:Film {id: $film}) USING INDEX SEEK n:Film(id) RETURN n"
-    : `  MATCH (n:${label} {film: $film}) USING INDEX SEEK n:${label}(film) RETURN n`,
-).join("\n  UNION\n")}\n}`;
+const filmNodesUnion = (film: string) =>
+  NODE_LABELS.map((label) =>
+    label === "Film"
+      ? `  MATCH (n:Film {id: ${film}}) USING INDEX SEEK n:Film(id) RETURN n`
+      : `  MATCH (n:${label} {film: ${film}}) USING INDEX SEEK n:${label}(film) RETURN n`,
+  ).join("\n  UNION\n");
+const FILM_NODES = `CALL {\n${filmNodesUnion("$film")}\n}`;
 
 const READ_NODES = `${FILM_NODES}
 RETURN elementId(n) AS eid, labels(n)[0] AS label, properties(n) AS props`;
@@ -203,6 +205,20 @@ export async function heldIds(tx: ManagedTransaction, plans: FilmPlan[]): Promis
     }
   }
   return held;
+}
+
+/** Nodes and relationships (leaving them) the films hold in the database: what removing them deletes. */
+export async function storedRows(tx: ManagedTransaction, films: string[]): Promise<number> {
+  if (films.length === 0) return 0;
+  const result = await tx.run(
+    `UNWIND $films AS film
+CALL (film) {
+${filmNodesUnion("film")}
+}
+RETURN count(n) + sum(COUNT { (n)-->() }) AS rows`,
+    { films },
+  );
+  return (result.records[0]?.get("rows") as { toNumber(): number } | undefined)?.toNumber() ?? 0;
 }
 
 /** The ids of the films the database holds. */

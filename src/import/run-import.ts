@@ -19,6 +19,7 @@ import {
   replaceFilm,
   storedFilms,
   storedHashes,
+  storedRows,
   type HeldId,
 } from "./film-store.ts";
 import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
@@ -207,6 +208,15 @@ function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
   };
 }
 
+async function countStoredRows(database: Database, films: string[]): Promise<number> {
+  const session = database.driver.session({ database: database.database });
+  try {
+    return await session.executeRead((tx) => storedRows(tx, films));
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * heldIds over the films, split into `readers` read transactions run at once (one check per
  * id and label: the server's work, which a second core halves).
@@ -331,7 +341,8 @@ export async function importDataset(
     run: async (tx, changes) => addCounts(changes, (await replaceFilm(tx, plan)).counts),
   });
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
-  const groups = transactionGroups(toWrite, options.transactionRows ?? TRANSACTION_ROWS);
+  const transactionRows = options.transactionRows ?? TRANSACTION_ROWS;
+  const groups = transactionGroups(toWrite, transactionRows);
   const total = removals.length + films.length;
   let done = films.length - toWrite.length;
   const commit = async (steps: Step[]) => {
@@ -349,7 +360,10 @@ export async function importDataset(
       await session.close();
     }
   };
-  if (groups.length <= 1) {
+  // What --wipe takes out counts too: removing a large graph is no small transaction.
+  const removedRows = removals.length > 0 ? await countStoredRows(database, removals) : 0;
+  const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
+  if (groups.length <= 1 && plannedRows + removedRows <= transactionRows) {
     // Small: everything in one transaction, all or nothing.
     const steps = [...wipeSteps, ...toWrite.map(replaceStep)];
     if (steps.length > 0) await commit(steps);
