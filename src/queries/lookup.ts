@@ -164,7 +164,23 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
     const { search, fuzzy } = characterSearch(key);
     Object.assign(params, { [`key${n}`]: key, [`search${n}`]: search, [`fuzzy${n}`]: fuzzy });
   });
-  return { cypher: askCypher(names.length, request.questions, request.when), params };
+  return { cypher: cachedAskCypher(names.length, request.questions, request.when), params };
+}
+
+/**
+ * askCypher's statements by what they are made of: joining the files (reading their RETURN
+ * columns, binding parameters) takes up to half a millisecond, and every question asks it.
+ * The helpers ask a fixed set of shapes, so the cache stays small.
+ */
+const statements = new Map<string, string>();
+function cachedAskCypher(names: number, questions: Question[], when?: string): string {
+  const key = JSON.stringify([names, questions, when ?? null]);
+  let cypher = statements.get(key);
+  if (cypher === undefined) {
+    cypher = askCypher(names, questions, when);
+    statements.set(key, cypher);
+  }
+  return cypher;
 }
 
 /**
