@@ -4,7 +4,7 @@
 // and every film is, at any moment, wholly old or wholly new.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ManagedTransaction } from "neo4j-driver";
+import type { ManagedTransaction, Session } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
@@ -208,10 +208,14 @@ function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
   };
 }
 
-async function countStoredRows(database: Database, films: string[]): Promise<number> {
+/** Work in a session of its own, closed afterwards. */
+async function inSession<T>(
+  database: Database,
+  work: (session: Session) => Promise<T>,
+): Promise<T> {
   const session = database.driver.session({ database: database.database });
   try {
-    return await session.executeRead((tx) => storedRows(tx, films));
+    return await work(session);
   } finally {
     await session.close();
   }
@@ -233,12 +237,9 @@ async function heldIdsAtOnce(
   const found: HeldId[][] = [];
   await inParallel(
     parts.map((part, i) => async () => {
-      const session = database.driver.session({ database: database.database });
-      try {
-        found[i] = await session.executeRead((tx) => heldIds(tx, part));
-      } finally {
-        await session.close();
-      }
+      found[i] = await inSession(database, (session) =>
+        session.executeRead((tx) => heldIds(tx, part)),
+      );
     }),
     readers,
   );
@@ -298,16 +299,15 @@ export async function importDataset(
   await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, db);
 
   const imported = films.map((f) => f.film);
-  const read = database.driver.session(db);
-  let removals: string[] = [];
-  // Films whose plan hashes as when they were last written: nothing to read back or write.
-  let toWrite = films;
-  try {
-    removals = options.wipe
+  const { removals, removedRows, toWrite } = await inSession(database, async (read) => {
+    const removals = options.wipe
       ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
       : [];
+    // What --wipe takes out counts too: removing a large graph is no small transaction.
+    const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
+    // Films whose plan hashes as when they were last written: nothing to read back or write.
     const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
-    toWrite = films.filter((plan) => hashes.get(plan.film) !== planHash(plan));
+    const toWrite = films.filter((plan) => hashes.get(plan.film) !== planHash(plan));
     if (!options.wipe) {
       // An id another film holds would make the import rewrite that film: refuse it. (An
       // unchanged film's ids are its own.)
@@ -315,9 +315,8 @@ export async function importDataset(
       if (held.length > 0)
         throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
     }
-  } finally {
-    await read.close();
-  }
+    return { removals, removedRows, toWrite };
+  });
 
   // A transaction is a list of steps; each works inside it and adds what it changed. Progress
   // is told when a transaction commits (a retried one starts its steps again).
@@ -346,24 +345,19 @@ export async function importDataset(
   const total = removals.length + films.length;
   let done = films.length - toWrite.length;
   const commit = async (steps: Step[]) => {
-    const session = database.driver.session(db);
-    try {
-      const changes = await session.executeWrite(async (tx) => {
+    const changes = await inSession(database, (session) =>
+      session.executeWrite(async (tx) => {
         const changes = emptyCounts();
         for (const step of steps) await step.run(tx, changes);
         return changes;
-      });
-      addCounts(report.changes, changes);
-      for (const step of steps)
-        if (step !== strayStep) options.onProgress?.(++done, total, step.name);
-    } finally {
-      await session.close();
-    }
+      }),
+    );
+    addCounts(report.changes, changes);
+    for (const step of steps)
+      if (step !== strayStep) options.onProgress?.(++done, total, step.name);
   };
-  // What --wipe takes out counts too: removing a large graph is no small transaction.
-  const removedRows = removals.length > 0 ? await countStoredRows(database, removals) : 0;
   const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
-  if (groups.length <= 1 && plannedRows + removedRows <= transactionRows) {
+  if (plannedRows + removedRows <= transactionRows) {
     // Small: everything in one transaction, all or nothing.
     const steps = [...wipeSteps, ...toWrite.map(replaceStep)];
     if (steps.length > 0) await commit(steps);
