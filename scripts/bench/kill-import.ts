@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "../../src/db/connection.ts";
 import { plainValue } from "../../src/import/film-diff.ts";
-import { planHash, readFilm } from "../../src/import/film-store.ts";
+import { planHash, readFilm, storedHashes } from "../../src/import/film-store.ts";
 import type { FilmPlan } from "../../src/import/plan.ts";
 import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
 
@@ -37,15 +37,18 @@ export async function filmDigests(db: Database, films: string[]): Promise<Map<st
 
 /** How many of these films the database holds as written from these plans (by import hash). */
 export async function filmsWritten(db: Database, plans: FilmPlan[]): Promise<number> {
-  const { records } = await db.driver.executeQuery(
-    `UNWIND $films AS film
-MATCH (f:Film {id: film.id}) USING INDEX SEEK f:Film(id)
-WHERE f.importHash = film.hash
-RETURN count(f) AS n`,
-    { films: plans.map((p) => ({ id: p.film, hash: planHash(p) })) },
-    { database: db.database },
-  );
-  return records[0]?.get("n").toNumber() ?? 0;
+  const session = db.driver.session({ database: db.database });
+  try {
+    const hashes = await session.executeRead((tx) =>
+      storedHashes(
+        tx,
+        plans.map((p) => p.film),
+      ),
+    );
+    return plans.filter((p) => hashes.get(p.film) === planHash(p)).length;
+  } finally {
+    await session.close();
+  }
 }
 
 export interface KillOutcome {
@@ -116,17 +119,19 @@ export async function killImportHalfWay(
   return { killedAfter, digests };
 }
 
-/** Waits until no transaction of the killed import is still running on the server. */
-async function waitForNoWrites(db: Database): Promise<void> {
-  for (;;) {
-    const { records } = await db.driver.executeQuery(
-      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
-      {},
-      { database: db.database },
-    );
-    if ((records[0]?.get("n").toNumber() ?? 0) === 0) return;
-    await sleep(100);
-  }
+/** Write statements of an import the server is running right now. */
+export async function importWritesRunning(db: Database): Promise<number> {
+  const { records } = await db.driver.executeQuery(
+    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
+    {},
+    { database: db.database },
+  );
+  return records[0]?.get("n").toNumber() ?? 0;
+}
+
+/** Waits until no transaction of a killed import is still running on the server. */
+export async function waitForNoWrites(db: Database): Promise<void> {
+  while ((await importWritesRunning(db)) > 0) await sleep(100);
 }
 
 /** Compares the digests after the kill with the old and the new tellings', film by film. */

@@ -7,25 +7,16 @@ import { importDataset } from "../../src/import/run-import.ts";
 import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
 import {
   filmDigests,
+  importWritesRunning,
   judgeKill,
   killImportHalfWay,
   spawnImport,
+  waitForNoWrites,
 } from "../../scripts/bench/kill-import.ts";
 import { prepareImport } from "../../src/import/run-import.ts";
 import { scratchDir } from "../helpers/film-files.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
-
-/** Write statements of an import the server is running right now. */
-async function importsRunning(): Promise<number> {
-  const db = await testDatabase();
-  const { records } = await db.driver.executeQuery(
-    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
-    {},
-    { database: db.database },
-  );
-  return records[0]?.get("n").toNumber() ?? 0;
-}
 
 describe("an import killed half-way", () => {
   it("leaves the graph exactly as it was", async () => {
@@ -43,14 +34,14 @@ describe("an import killed half-way", () => {
     // Wait until the film's transaction is writing, then a little more, and kill the CLI.
     let finished = false;
     void exited.then(() => (finished = true));
-    while (!finished && (await importsRunning()) === 0) await sleep(50);
+    while (!finished && (await importWritesRunning(db)) === 0) await sleep(50);
     await sleep(300);
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
 
     expect(await graphFingerprint(db)).toEqual(before);
     // The server rolls the transaction back once it sees the connection gone.
-    while ((await importsRunning()) > 0) await sleep(100);
+    await waitForNoWrites(db);
     expect(await graphFingerprint(db)).toEqual(before);
     await emptyGraph(db);
   }, 300_000);
