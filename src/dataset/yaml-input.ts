@@ -150,13 +150,13 @@ function depthOf(value: unknown): number {
 }
 
 /**
- * How many values the data holds once every alias is written out, counting each shared value
- * once per place it appears; stops counting past `limit`. Iterative and memoised by object,
- * so a "billion laughs" file is measured in the time its few nodes take.
+ * How many values the data holds, each shared (aliased) value counted once (`distinct`), and
+ * once every alias is written out (`expanded`). One post-order walk, memoised by object, so a
+ * "billion laughs" file is measured in the time its few nodes take.
  */
-function expandedSize(value: unknown, limit: number): number {
+function aliasSizes(value: unknown): { distinct: number; expanded: number } {
   const sizes = new Map<object, number>();
-  // Post-order over the object graph: a node's size is 1 + its children's sizes.
+  let distinct = 1;
   const stack: { node: object; done: boolean }[] = [];
   const push = (v: unknown) => {
     if (v !== null && typeof v === "object" && !sizes.has(v)) stack.push({ node: v, done: false });
@@ -168,35 +168,21 @@ function expandedSize(value: unknown, limit: number): number {
       stack.pop();
       continue;
     }
+    const children = Object.values(top.node);
     if (!top.done) {
       top.done = true;
-      for (const child of Object.values(top.node)) push(child);
+      children.forEach(push);
       continue;
     }
     stack.pop();
+    distinct += children.length;
     let size = 1;
-    for (const child of Object.values(top.node)) {
+    for (const child of children)
       size += child !== null && typeof child === "object" ? (sizes.get(child) ?? 0) : 1;
-      if (size > limit) return size;
-    }
     sizes.set(top.node, size);
   }
-  return value !== null && typeof value === "object" ? (sizes.get(value) ?? 0) : 1;
-}
-
-/** How many values the data holds, each shared value counted once. */
-function distinctSize(value: unknown): number {
-  const seen = new Set<object>();
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    count++;
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    seen.add(v);
-    for (const child of Object.values(v)) stack.push(child);
-  }
-  return count;
+  const expanded = value !== null && typeof value === "object" ? (sizes.get(value) ?? 0) : 1;
+  return { distinct, expanded };
 }
 
 /** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */
@@ -217,9 +203,8 @@ function fastParse(text: string): unknown {
     if (data === undefined) return undefined;
     // The expansion first: depthOf walks every alias's copy, which a bomb makes endless.
     if (MAYBE_ALIAS.test(text)) {
-      const distinct = distinctSize(data);
-      const limit = distinct + aliasExpansionAllowed(distinct);
-      if (expandedSize(data, limit) > limit) return undefined;
+      const { distinct, expanded } = aliasSizes(data);
+      if (expanded > distinct + aliasExpansionAllowed(distinct)) return undefined;
     }
     return depthOf(data) > MAX_DEPTH ? undefined : data;
   } catch {
