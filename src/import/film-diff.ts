@@ -38,6 +38,8 @@ export interface ChangeCounts {
 export interface FilmDiff {
   film: string;
   createNodes: Map<NodeLabel, Row[]>;
+  /** Element ids of the stored nodes that stay, by nodeIdentity: new relationships attach to them. */
+  keptNodes: Map<string, string>;
   updateNodes: { eid: string; props: Row }[];
   deleteNodes: string[];
   createRels: RelGroup[];
@@ -68,6 +70,9 @@ export function sameProps(a: Row, b: Row): boolean {
   return JSON.stringify(plainValue(a)) === JSON.stringify(plainValue(b));
 }
 
+/** A node's identity in a film: label and id. */
+export const nodeIdentity = (label: string, id: unknown) => `${label}:${String(id)}`;
+
 function bump(into: Record<string, KindChanges>, kind: string, what: keyof KindChanges): void {
   const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
   entry[what]++;
@@ -87,6 +92,7 @@ export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[])
   const diff: FilmDiff = {
     film: plan.film,
     createNodes: new Map(),
+    keptNodes: new Map(),
     updateNodes: [],
     deleteNodes: [],
     createRels: [],
@@ -95,13 +101,14 @@ export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[])
     counts,
   };
 
-  const storedNodes = new Map(nodes.map((n) => [`${n.label}:${String(n.props.id)}`, n]));
+  const storedNodes = new Map(nodes.map((n) => [nodeIdentity(n.label, n.props.id), n]));
   for (const [label, rows] of plan.nodes) {
     const create: Row[] = [];
     for (const row of rows) {
-      const identity = `${label}:${String(row.id)}`;
+      const identity = nodeIdentity(label, row.id);
       const stored = storedNodes.get(identity);
       storedNodes.delete(identity);
+      if (stored) diff.keptNodes.set(identity, stored.elementId);
       if (!stored) {
         create.push(row);
         bump(counts.nodes, label, "added");

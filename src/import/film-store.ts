@@ -2,9 +2,15 @@
 // ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
 import { createHash } from "node:crypto";
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
-import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
+import {
+  diffFilm,
+  nodeIdentity,
+  type FilmDiff,
+  type StoredNode,
+  type StoredRel,
+} from "./film-diff.ts";
 import type { FilmPlan, Row } from "./plan.ts";
 
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
@@ -35,13 +41,18 @@ const DELETE_NODES = "UNWIND $rows AS eid MATCH (n) WHERE elementId(n) = eid DET
 const UPDATE_NODES = "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props";
 const UPDATE_RELS =
   "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props";
-const createNodes = (label: NodeLabel) => `UNWIND $rows AS row CREATE (n:${label}) SET n = row`;
-const createRels = (type: string, from: NodeLabel, to: NodeLabel) =>
+// New nodes give back their element ids, and new relationships find their ends by element id
+// (a direct look-up, cheaper than an index seek on the id: about a fifth less server time per
+// relationship, measured): every relationship stays inside its film, so both ends are nodes this
+// transaction created or the film's stored nodes, whose element ids the diff holds.
+const createNodes = (label: NodeLabel) =>
+  `UNWIND $rows AS row CREATE (n:${label}) SET n = row RETURN row.id AS id, elementId(n) AS eid`;
+const createRels = (type: string) =>
   `UNWIND $rows AS row\n` +
-  `MATCH (a:${from} {id: row.from}) USING INDEX SEEK a:${from}(id)\n` +
-  `MATCH (b:${to} {id: row.to}) USING INDEX SEEK b:${to}(id)\n` +
+  `MATCH (a) WHERE elementId(a) = row.from\n` +
+  `MATCH (b) WHERE elementId(b) = row.to\n` +
   `CREATE (a)-[r:${type}]->(b)\n` +
-  `SET r = row.props, r.key = row.key`;
+  `SET r = row.props`;
 
 /** JavaScript numbers reach Neo4j as floats; whole numbers (seq, year) must be integers. */
 export function withIntegers(value: unknown): unknown {
@@ -64,8 +75,8 @@ function sendBatches(
   tx: ManagedTransaction,
   cypher: string,
   rows: unknown[],
-): PromiseLike<unknown>[] {
-  const sent: PromiseLike<unknown>[] = [];
+): PromiseLike<QueryResult>[] {
+  const sent: PromiseLike<QueryResult>[] = [];
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     sent.push(tx.run(cypher, { rows: withIntegers(rows.slice(i, i + BATCH_SIZE)) }));
   }
@@ -134,19 +145,39 @@ export async function readFilm(
 
 /**
  * Writes a diff: removals first (so ids are free again), then changes, then additions. The
- * statements run in the order sent; they are all sent before any is awaited.
+ * statements run in the order sent; all are sent before any is awaited, but for the
+ * relationships, which wait for their new ends' element ids.
  */
 export async function writeDiff(tx: ManagedTransaction, diff: FilmDiff): Promise<void> {
   const sent = [
     ...sendBatches(tx, DELETE_RELS, diff.deleteRels),
     ...sendBatches(tx, DELETE_NODES, diff.deleteNodes),
     ...sendBatches(tx, UPDATE_NODES, diff.updateNodes),
-    ...[...diff.createNodes].flatMap(([label, rows]) => sendBatches(tx, createNodes(label), rows)),
     ...sendBatches(tx, UPDATE_RELS, diff.updateRels),
-    ...diff.createRels.flatMap((group) =>
-      sendBatches(tx, createRels(group.type, group.from, group.to), group.rows),
-    ),
   ];
+  const created = [...diff.createNodes].map(([label, rows]) => ({
+    label,
+    results: sendBatches(tx, createNodes(label), rows),
+  }));
+  const eids = new Map(diff.keptNodes);
+  for (const { label, results } of created)
+    for (const result of await Promise.all(results))
+      for (const record of result.records)
+        eids.set(nodeIdentity(label, record.get("id")), record.get("eid") as string);
+  const eidOf = (label: string, id: string): string => {
+    const eid = eids.get(nodeIdentity(label, id));
+    // Validation makes every end a node of the film; a miss is a bug, never a silent drop.
+    if (eid === undefined) throw new Error(`internal: no node ${label} ${id} in film ${diff.film}`);
+    return eid;
+  };
+  for (const group of diff.createRels) {
+    const rows = group.rows.map((row) => ({
+      from: eidOf(group.from, row.from),
+      to: eidOf(group.to, row.to),
+      props: { ...row.props, key: row.key },
+    }));
+    sent.push(...sendBatches(tx, createRels(group.type), rows));
+  }
   await Promise.all(sent);
 }
 
@@ -219,6 +250,26 @@ RETURN count(n) + sum(COUNT { (n)-->() }) AS rows`,
     { films },
   );
   return (result.records[0]?.get("rows") as { toNumber(): number } | undefined)?.toNumber() ?? 0;
+}
+
+/**
+ * Nodes the database holds outside these films (the node count comes from Neo4j's count
+ * store, each film's nodes from its index seeks).
+ */
+export async function nodesOutside(tx: ManagedTransaction, films: string[]): Promise<number> {
+  const result = await tx.run(
+    `MATCH (node) WITH count(node) AS total
+CALL () {
+  UNWIND $films AS film
+  CALL (film) {
+${filmNodesUnion("film")}
+  }
+  RETURN count(n) AS inside
+}
+RETURN total - inside AS outside`,
+    { films },
+  );
+  return (result.records[0]?.get("outside") as { toNumber(): number }).toNumber();
 }
 
 /** The ids of the films the database holds. */

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { addCounts, type ChangeCounts } from "./film-diff.ts";
 import {
   heldIds,
+  nodesOutside,
   planHash,
   removeFilmIn,
   replaceFilm,
@@ -308,9 +309,16 @@ export async function importDataset(
     // Films whose plan hashes as when they were last written: nothing to read back or write.
     const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
     const toWrite = films.filter((plan) => hashes.get(plan.film) !== planHash(plan));
-    if (!options.wipe) {
-      // An id another film holds would make the import rewrite that film: refuse it. (An
-      // unchanged film's ids are its own.)
+    // An id another film holds would make the import rewrite that film: refuse it. An
+    // unchanged film's ids are its own (and the dataset's ids are unique), so where the graph
+    // holds nothing but unchanged films of this import (a fresh import into an empty graph),
+    // no id can be held and the check, a seek per id and label, is skipped.
+    const unchanged = films.filter((plan) => !toWrite.includes(plan)).map((plan) => plan.film);
+    const checkHeld =
+      !options.wipe &&
+      toWrite.length > 0 &&
+      (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
+    if (checkHeld) {
       const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
       if (held.length > 0)
         throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
