@@ -90,11 +90,18 @@ function sendBatches(
  */
 export const IMPORT_HASH = "importHash";
 
-/** A hash of everything the plan would write for the film. */
+const planHashes = new WeakMap<FilmPlan, string>();
+
+/** A hash of everything the plan would write for the film (made once per plan: at M, 1 s). */
 export function planHash(plan: FilmPlan): string {
-  return createHash("sha256")
-    .update(JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]))
-    .digest("base64url");
+  let hash = planHashes.get(plan);
+  if (hash === undefined) {
+    hash = createHash("sha256")
+      .update(JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]))
+      .digest("base64url");
+    planHashes.set(plan, hash);
+  }
+  return hash;
 }
 
 /** The import hash of each of these films the database holds (films it lacks are left out). */
