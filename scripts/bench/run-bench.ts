@@ -126,17 +126,34 @@ const percentile = (sorted: number[], p: number) =>
 
 /** A Database whose driver records the server's timings of every executeQuery. */
 function timedDatabase(db: Database, serverMs: number[]): Database {
+  const record = (summary: ResultSummary) =>
+    serverMs.push(summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber());
   const driver = new Proxy(db.driver, {
     get(target, property, receiver) {
-      if (property !== "executeQuery") return Reflect.get(target, property, receiver) as unknown;
-      return async (...args: Parameters<Driver["executeQuery"]>) => {
-        const result = await target.executeQuery(...args);
-        const summary = (result as { summary: ResultSummary }).summary;
-        serverMs.push(
-          summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber(),
-        );
-        return result;
-      };
+      if (property === "executeQuery") {
+        return async (...args: Parameters<Driver["executeQuery"]>) => {
+          const result = await target.executeQuery(...args);
+          record((result as { summary: ResultSummary }).summary);
+          return result;
+        };
+      }
+      if (property === "session") {
+        // The helpers' reads run in sessions (src/queries/run-query.ts): time each statement.
+        return (...args: Parameters<Driver["session"]>) => {
+          const session = target.session(...args);
+          return new Proxy(session, {
+            get(target, property, receiver) {
+              if (property !== "run") return Reflect.get(target, property, receiver) as unknown;
+              return (...args: Parameters<typeof target.run>) => {
+                const result = target.run(...args);
+                result.then(({ summary }) => record(summary)).catch(() => {});
+                return result;
+              };
+            },
+          });
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
     },
   });
   return { ...db, driver };

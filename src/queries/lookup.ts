@@ -6,10 +6,9 @@ import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
 import { normaliseName } from "../text/normalise.ts";
 import { characterSearch } from "../text/search-query.ts";
-import { routing } from "neo4j-driver";
 import { bindParameters, cypherFile, returnColumns, type QueryName } from "./cypher-file.ts";
 import { toPlain } from "./plain.ts";
-import { runQuery } from "./run-query.ts";
+import { readStatement, runQuery } from "./run-query.ts";
 
 export interface CharacterRef {
   id: string;
@@ -193,10 +192,7 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   const { cypher, params } = askStatement(request);
   let row: AskRow | undefined;
   for (let attempt = 1; ; attempt++) {
-    const { records } = await db.driver.executeQuery(cypher, params, {
-      database: db.database,
-      routing: routing.READ,
-    });
+    const records = await readStatement(db, cypher, params);
     row = toPlain(records[0]?.toObject()) as AskRow | undefined;
     if (!row) throw new Error("the look-up returned no row");
     // The same film versions before and after the questions: a consistent answer.

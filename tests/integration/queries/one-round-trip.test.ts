@@ -30,6 +30,20 @@ function counting(database: Database): { db: Database; sent: () => number } {
           return target.executeQuery(...args);
         };
       }
+      if (property === "session") {
+        return (...args: Parameters<typeof target.session>) => {
+          const session = target.session(...args);
+          return new Proxy(session, {
+            get(target, property, receiver) {
+              if (property !== "run") return Reflect.get(target, property, receiver) as unknown;
+              return (...args: Parameters<typeof target.run>) => {
+                sent++;
+                return target.run(...args);
+              };
+            },
+          });
+        };
+      }
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
