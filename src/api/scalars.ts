@@ -1,6 +1,7 @@
 // Custom scalars that check a GraphQL argument before any Cypher runs.
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { MAX_BETRAYAL_DEPTH, MAX_CHAIN_LIMIT } from "../queries/betrayals/index.ts";
+import { MAX_FILM_LIMIT } from "../queries/parallels/index.ts";
 
 function boundedInt(name: string, min: number, max: number): GraphQLScalarType<number, number> {
   const check = (value: unknown): number => {
@@ -22,4 +23,5 @@ function boundedInt(name: string, min: number, max: number): GraphQLScalarType<n
 export const scalarResolvers = {
   BetrayalDepth: boundedInt("BetrayalDepth", 1, MAX_BETRAYAL_DEPTH),
   ChainLimit: boundedInt("ChainLimit", 1, MAX_CHAIN_LIMIT),
+  FilmLimit: boundedInt("FilmLimit", 1, MAX_FILM_LIMIT),
 };

@@ -6,6 +6,8 @@ import {
   MAX_BETRAYAL_DEPTH,
   MAX_CHAIN_LIMIT,
 } from "../queries/betrayals/index.ts";
+import { NARRATIVE_ROLES } from "../dataset/vocabulary.ts";
+import { MAX_FILM_LIMIT, PER_FILM } from "../queries/parallels/index.ts";
 import { cypherFieldStatement } from "./cypher-fields.ts";
 
 const block = (cypher: string) => `"""\n${cypher}\n"""`;
@@ -59,6 +61,21 @@ export function typeDefs(): string {
     "disagreements",
   ]);
 
+  // A top-level field: the role comes as a GraphQL enum value (LEAD_INVESTIGATOR), the file
+  // takes the role itself (lead-investigator).
+  const parallels = cypherFieldStatement(
+    "parallels",
+    {
+      role: "CASE WHEN $role IS NULL THEN null ELSE replace(toLower($role), '_', '-') END",
+      perFilm: String(PER_FILM),
+      limit: "coalesce($limit, 10)",
+    },
+    ["role", "films", "truncated"],
+    undefined,
+    "none",
+  );
+  const roleEnum = NARRATIVE_ROLES.map((r) => r.toUpperCase().replace(/-/g, "_")).join(" ");
+
   return /* GraphQL */ `
     # A public, read-only API: no mutations or subscriptions are generated.
     extend schema @mutation(operations: []) @subscription(events: [])
@@ -94,6 +111,48 @@ export function typeDefs(): string {
       deathLedger: [Death!]! @cypher(statement: ${block(deathLedger)}, columnName: "result")
       "The film's events in story order, with places, participants and acts (cypher/queries/timeline.cypher)."
       timeline(from: Int, to: Int): [TimelineEntry!]! @cypher(statement: ${block(timeline)}, columnName: "result")
+    }
+
+    "A narrative role as parallels compares by: a built-in role (LEAD_INVESTIGATOR is lead-investigator)."
+    enum NarrativeRole {
+      ${roleEnum}
+    }
+
+    "How many films parallels lists per role: a whole number from 1 to ${MAX_FILM_LIMIT}."
+    scalar FilmLimit
+
+    type ParallelCharacter {
+      id: ID!
+      name: String!
+      unnamed: Boolean!
+      occupation: String
+      fate: String!
+      "How many acts the story gives them, done or suffered: the first ranking."
+      acts: Int!
+      sources: [String!]!
+    }
+
+    type ParallelFilm {
+      film: ID!
+      title: String!
+      "How many of the film's characters hold the role."
+      total: Int!
+      "At most ${PER_FILM}: those with most acts first, then by name."
+      characters: [ParallelCharacter!]!
+    }
+
+    type Parallel {
+      role: String!
+      "At least two films, by film id."
+      films: [ParallelFilm!]!
+      "True when more than limit films hold the role (those with the largest ids were left out)."
+      truncated: Boolean!
+    }
+
+    type Query {
+      "Characters of different films who hold the same narrative role, one entry per role held in at least two films (cypher/queries/parallels.cypher)."
+      parallels(role: NarrativeRole, limit: FilmLimit = 10): [Parallel!]!
+        @cypher(statement: ${block(parallels)}, columnName: "result")
     }
 
     "A character or a group: who can kill, betray, be loyal or be betrayed."

@@ -4,13 +4,16 @@ import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LOAD_LIMITS } from "../../src/api/load-limits.ts";
 import { API_LIMITS, startApiServer, type ApiServer } from "../../src/api/server.ts";
+import type { Database } from "../../src/db/connection.ts";
+import { parallels } from "../../src/queries/parallels/index.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 
 let server: ApiServer;
 let client: GraphQLClient;
+let db: Database;
 
 beforeAll(async () => {
-  const db = await withFilmsImported();
+  db = await withFilmsImported();
   // The answers are what these tests check; a cold query plan on a loaded machine can take
   // longer than the default timeout (api-load.test.ts checks the limits themselves).
   server = await startApiServer({
@@ -49,6 +52,42 @@ async function expectHealthy() {
 }
 
 describe("GraphQL API: the headline questions", () => {
+  it("lists parallels across films, the lead investigators first asked by role, as the TS helper does", async () => {
+    const document = gql`
+      query ($role: NarrativeRole, $limit: FilmLimit) {
+        parallels(role: $role, limit: $limit) {
+          role
+          films {
+            film
+            title
+            total
+            characters {
+              id
+              name
+              unnamed
+              occupation
+              fate
+              acts
+              sources
+            }
+          }
+          truncated
+        }
+      }
+    `;
+    type Answer = { parallels: Awaited<ReturnType<typeof parallels>>["parallels"] };
+    const leads = await client.request<Answer>(document, { role: "LEAD_INVESTIGATOR" });
+    expect(
+      leads.parallels.map((p) => [p.role, p.films.map((f) => f.characters.map((c) => c.name))]),
+    ).toEqual([["lead-investigator", [["John Chan"], ["Vincent Hanna"]]]]);
+
+    const all = await client.request<Answer>(document, {});
+    expect(all.parallels).toEqual((await parallels(db)).parallels);
+    const one = await client.request<Answer>(document, { limit: 1 });
+    expect(one.parallels).toEqual((await parallels(db, { limit: 1 })).parallels);
+    expect(one.parallels.every((p) => p.truncated && p.films.length === 1)).toBe(true);
+  });
+
   it("answers death by whom for Waingro", async () => {
     const data = await client.request<{
       characters: {
