@@ -49,9 +49,11 @@ export interface FilmPlan {
   rels: Map<string, RelGroup>;
 }
 
-/** Drops undefined fields: Neo4j stores no nulls in properties. */
+/** Drops undefined fields: Neo4j stores no nulls in properties. (A loop: at M it runs 1.1M times.) */
 function clean(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+  const out: Row = {};
+  for (const key in row) if (row[key] !== undefined) out[key] = row[key];
+  return out;
 }
 
 function nodeStatement(label: NodeLabel, rows: Row[]): PlannedStatement {
