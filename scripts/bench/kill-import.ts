@@ -119,14 +119,19 @@ export async function killImportHalfWay(
   return { killedAfter, digests };
 }
 
-/** Write statements of an import the server is running right now. */
-export async function importWritesRunning(db: Database): Promise<number> {
+/** Transactions on the server whose current statement (empty between two) passes `where`. */
+async function transactions(db: Database, where: string): Promise<number> {
   const { records } = await db.driver.executeQuery(
-    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND $rows' RETURN count(*) AS n",
+    `SHOW TRANSACTIONS YIELD currentQuery WHERE ${where} RETURN count(*) AS n`,
     {},
     { database: db.database },
   );
-  return records[0]?.get("n").toNumber() ?? 0;
+  return (records[0]?.get("n") as { toNumber(): number } | undefined)?.toNumber() ?? 0;
+}
+
+/** Write statements of an import the server is running right now. */
+export function importWritesRunning(db: Database): Promise<number> {
+  return transactions(db, "currentQuery STARTS WITH 'UNWIND $rows'");
 }
 
 /**
@@ -137,15 +142,8 @@ export async function importWritesRunning(db: Database): Promise<number> {
  * own must be gone (the bench and the tests have the server to themselves).
  */
 export async function waitForNoWrites(db: Database): Promise<void> {
-  const others = async () => {
-    const { records } = await db.driver.executeQuery(
-      "SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS n",
-      {},
-      { database: db.database },
-    );
-    return (records[0]?.get("n") as { toNumber(): number } | undefined)?.toNumber() ?? 0;
-  };
-  while ((await others()) > 0) await sleep(100);
+  while ((await transactions(db, "NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'")) > 0)
+    await sleep(100);
 }
 
 /** Compares the digests after the kill with the old and the new tellings', film by film. */

@@ -20,8 +20,8 @@ import { createServer } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { basename, delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Driver, ResultSummary } from "neo4j-driver";
 import { openDatabase, type Database } from "../../src/db/connection.ts";
+import { observedDatabase } from "./observed-database.ts";
 import { ensureJars } from "../../src/db/local-neo4j/fetch.ts";
 import { findJava } from "../../src/db/local-neo4j/java.ts";
 import { instanceDirs } from "../../src/db/local-neo4j/paths.ts";
@@ -124,39 +124,17 @@ function adminImport(args: string[], home: string): number {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** A Database whose driver records the server's timings of every executeQuery. */
+/** A Database whose driver records the server's timings of every statement. */
 function timedDatabase(db: Database, serverMs: number[]): Database {
-  const record = (summary: ResultSummary) =>
-    serverMs.push(summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber());
-  const driver = new Proxy(db.driver, {
-    get(target, property, receiver) {
-      if (property === "executeQuery") {
-        return async (...args: Parameters<Driver["executeQuery"]>) => {
-          const result = await target.executeQuery(...args);
-          record((result as { summary: ResultSummary }).summary);
-          return result;
-        };
-      }
-      if (property === "session") {
-        // The helpers' reads run in sessions (src/queries/run-query.ts): time each statement.
-        return (...args: Parameters<Driver["session"]>) => {
-          const session = target.session(...args);
-          return new Proxy(session, {
-            get(target, property, receiver) {
-              if (property !== "run") return Reflect.get(target, property, receiver) as unknown;
-              return (...args: Parameters<typeof target.run>) => {
-                const result = target.run(...args);
-                result.then(({ summary }) => record(summary)).catch(() => {});
-                return result;
-              };
-            },
-          });
-        };
-      }
-      return Reflect.get(target, property, receiver) as unknown;
-    },
+  return observedDatabase(db, (result) => {
+    result.then(
+      ({ summary }) =>
+        serverMs.push(
+          summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber(),
+        ),
+      () => {}, // the caller sees the failure
+    );
   });
-  return { ...db, driver };
 }
 
 interface QuestionStats {

@@ -7,7 +7,7 @@ import {
   MAX_CHAIN_LIMIT,
 } from "../queries/betrayals/index.ts";
 import { NARRATIVE_ROLES } from "../dataset/vocabulary.ts";
-import { MAX_FILM_LIMIT, PER_FILM } from "../queries/parallels/index.ts";
+import { DEFAULT_FILM_LIMIT, MAX_FILM_LIMIT, PER_FILM } from "../queries/parallels/index.ts";
 import { cypherFieldStatement } from "./cypher-fields.ts";
 
 const block = (cypher: string) => `"""\n${cypher}\n"""`;
@@ -68,7 +68,8 @@ export function typeDefs(): string {
     {
       role: "CASE WHEN $role IS NULL THEN null ELSE replace(toLower($role), '_', '-') END",
       perFilm: String(PER_FILM),
-      limit: "coalesce($limit, 10)",
+      // An explicit null takes the default too, as in the TS helper.
+      limit: `coalesce($limit, ${DEFAULT_FILM_LIMIT})`,
     },
     ["role", "films", "truncated"],
     undefined,
@@ -151,7 +152,7 @@ export function typeDefs(): string {
 
     type Query {
       "Characters of different films who hold the same narrative role, one entry per role held in at least two films (cypher/queries/parallels.cypher)."
-      parallels(role: NarrativeRole, limit: FilmLimit = 10): [Parallel!]!
+      parallels(role: NarrativeRole, limit: FilmLimit = ${DEFAULT_FILM_LIMIT}): [Parallel!]!
         @cypher(statement: ${block(parallels)}, columnName: "result")
     }
 

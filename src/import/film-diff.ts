@@ -108,11 +108,13 @@ export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[])
       const identity = nodeIdentity(label, row.id);
       const stored = storedNodes.get(identity);
       storedNodes.delete(identity);
-      if (stored) diff.keptNodes.set(identity, stored.elementId);
       if (!stored) {
         create.push(row);
         bump(counts.nodes, label, "added");
-      } else if (!sameProps(stored.props, row)) {
+        continue;
+      }
+      diff.keptNodes.set(identity, stored.elementId);
+      if (!sameProps(stored.props, row)) {
         diff.updateNodes.push({ eid: stored.elementId, props: row });
         bump(counts.nodes, label, "changed");
       }

@@ -308,12 +308,16 @@ export async function importDataset(
     const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
     // Films whose plan hashes as when they were last written: nothing to read back or write.
     const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
-    const toWrite = films.filter((plan) => hashes.get(plan.film) !== planHash(plan));
+    const toWrite: FilmPlan[] = [];
+    const unchanged: string[] = [];
+    for (const plan of films) {
+      if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
+      else toWrite.push(plan);
+    }
     // An id another film holds would make the import rewrite that film: refuse it. An
     // unchanged film's ids are its own (and the dataset's ids are unique), so where the graph
     // holds nothing but unchanged films of this import (a fresh import into an empty graph),
     // no id can be held and the check, a seek per id and label, is skipped.
-    const unchanged = films.filter((plan) => !toWrite.includes(plan)).map((plan) => plan.film);
     const checkHeld =
       !options.wipe &&
       toWrite.length > 0 &&

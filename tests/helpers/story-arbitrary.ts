@@ -436,15 +436,14 @@ export function storiesArbitrary(
 let workDir: string | undefined;
 
 /**
- * Writes the stories as YAML and imports them with the real importer, replacing the whole
- * graph. With `withFilms`, the real films of import/films/ are imported beside them.
+ * Writes the stories as YAML (and a sources file with each story's source, after the real
+ * films' sources with `withFilms`), in one folder per test process whose files each call
+ * overwrites.
  */
-export async function importStories(
-  database: Database,
+export function writeStories(
   stories: FilmFile[],
   options: { withFilms?: boolean } = {},
-): Promise<void> {
-  // One folder per test process, its files overwritten by each import.
+): { sourcesFile: string; filmFiles: string[] } {
   workDir ??= mkdtempSync(join(tmpdir(), "heistgraph-stories-"));
   const dir = workDir;
   const realSources = options.withFilms
@@ -457,6 +456,19 @@ export async function importStories(
     writeFileSync(file, stringify(story));
     return file;
   });
+  return { sourcesFile, filmFiles };
+}
+
+/**
+ * Writes the stories (writeStories) and imports them with the real importer, replacing the
+ * whole graph. With `withFilms`, the real films of import/films/ are imported beside them.
+ */
+export async function importStories(
+  database: Database,
+  stories: FilmFile[],
+  options: { withFilms?: boolean } = {},
+): Promise<void> {
+  const { sourcesFile, filmFiles } = writeStories(stories, options);
   const { importDataset } = await import("../../src/import/run-import.ts");
   await importDataset(database, {
     sourcesFile,

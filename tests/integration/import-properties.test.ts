@@ -1,36 +1,18 @@
 // Importing a film over another telling of it writes only the difference (deletes, updates,
 // new nodes and relationships attached to the nodes that stay, by element id). Whatever the
 // two tellings, the graph must then be exactly the one a fresh import of the second gives.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
-import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { FilmFile } from "../../src/dataset/schema.ts";
 import type { Database } from "../../src/db/connection.ts";
 import { importDataset } from "../../src/import/run-import.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
-import { storyArbitrary, storySource } from "../helpers/story-arbitrary.ts";
+import { storyArbitrary, writeStories } from "../helpers/story-arbitrary.ts";
 
 let db: Database;
 beforeAll(async () => {
   db = await testDatabase();
 });
-
-/** Writes the stories (and the sources they cite) as YAML in a folder of their own. */
-function storyFiles(stories: FilmFile[]): { sourcesFile: string; filmFiles: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), "heistgraph-import-properties-"));
-  const sourcesFile = join(dir, "sources.yaml");
-  writeFileSync(sourcesFile, stringify({ sources: stories.map(storySource) }));
-  const filmFiles = stories.map((story) => {
-    const file = join(dir, `${story.film.id}.yaml`);
-    writeFileSync(file, stringify(story));
-    return file;
-  });
-  return { sourcesFile, filmFiles };
-}
 
 describe("importing a film over another telling of it", () => {
   it("leaves the graph a fresh import of the new telling gives, and the film beside it as it was", async () => {
@@ -43,14 +25,14 @@ describe("importing a film over another telling of it", () => {
     await fc.assert(
       fc.asyncProperty(tellings, async ([first, second, beside]) => {
         await emptyGraph(db);
-        await importDataset(db, storyFiles([beside, second]));
+        await importDataset(db, writeStories([beside, second]));
         const fresh = await graphFingerprint(db);
 
         await emptyGraph(db);
-        await importDataset(db, storyFiles([beside, first]));
+        await importDataset(db, writeStories([beside, first]));
         // Without --wipe: the film is diffed against its first telling and rewritten; the
         // film beside is unchanged (and skipped).
-        const report = await importDataset(db, storyFiles([beside, second]));
+        const report = await importDataset(db, writeStories([beside, second]));
         expect(await graphFingerprint(db)).toEqual(fresh);
         expect(report.films.map((f) => f.id)).toEqual(["gen-y", "gen-x"]);
       }),

@@ -12,6 +12,7 @@ import { doubleAgents, loyaltiesOf } from "../../../src/queries/loyalties/index.
 import { revenge } from "../../../src/queries/revenge/index.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
 import { network, storylineData } from "../../../src/network/index.ts";
+import { observedDatabase } from "../../../scripts/bench/observed-database.ts";
 import { planLeaves, planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
@@ -22,32 +23,7 @@ beforeAll(async () => {
 /** The same database, counting the statements sent (the real driver answers them). */
 function counting(database: Database): { db: Database; sent: () => number } {
   let sent = 0;
-  const driver = new Proxy(database.driver, {
-    get(target, property, receiver) {
-      if (property === "executeQuery") {
-        return (...args: Parameters<typeof target.executeQuery>) => {
-          sent++;
-          return target.executeQuery(...args);
-        };
-      }
-      if (property === "session") {
-        return (...args: Parameters<typeof target.session>) => {
-          const session = target.session(...args);
-          return new Proxy(session, {
-            get(target, property, receiver) {
-              if (property !== "run") return Reflect.get(target, property, receiver) as unknown;
-              return (...args: Parameters<typeof target.run>) => {
-                sent++;
-                return target.run(...args);
-              };
-            },
-          });
-        };
-      }
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  });
-  return { db: { ...database, driver }, sent: () => sent };
+  return { db: observedDatabase(database, () => sent++), sent: () => sent };
 }
 
 describe("one round trip", () => {
