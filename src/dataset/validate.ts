@@ -3,7 +3,7 @@
 // of real paragraphs of the film's own sources, the story's own words, facts stated twice
 // (never merged silently) and containment cycles.
 import { CITATION_PATTERN, type FilmFile } from "./schema.ts";
-import type { LoadedDataset, LoadedFilm, SourceInfo } from "./load.ts";
+import type { LoadedDataset, LoadedFilm, ResolvedSource, SourceInfo } from "./load.ts";
 import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
 import { knownActWords, knownTieWords, resolveAct, resolveTie, storyWord } from "./story-words.ts";
 import { relationshipIdentities, type FactIdentity } from "./identity.ts";
@@ -63,9 +63,11 @@ export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem
     for (const id of film.invalidIds.keys()) broken.add(id);
   }
 
+  // Every citation looks its source up: by id, not through the list (a film cites thousands).
+  const sourcesById = new Map(dataset.sources.sources.map((s) => [s.id, s]));
   for (const film of dataset.films) {
     checkVocabulary(film, problems);
-    checkFilm(film, index, broken, dataset, problems);
+    checkFilm(film, index, broken, dataset, sourcesById, problems);
     checkDuplicates(film, problems);
     checkCycles(film, problems);
   }
@@ -111,6 +113,7 @@ function checkFilm(
   index: DatasetIndex,
   broken: Set<string>,
   dataset: LoadedDataset,
+  sourcesById: Map<string, ResolvedSource>,
   problems: DatasetProblem[],
 ): void {
   const { data, file, vocabulary } = film;
@@ -156,10 +159,10 @@ function checkFilm(
     citations?.forEach((citation, i) => {
       const [, sourceId = "", text = "0"] = CITATION_PATTERN.exec(citation) ?? [];
       const paragraph = Number(text);
-      const source = dataset.sources.sources.find((s) => s.id === sourceId);
+      const source = sourcesById.get(sourceId);
       const info: SourceInfo | undefined = dataset.sourceInfo.get(sourceId);
-      const at = { ...where, field: `${field}[${i}]` };
       if (dataset.brokenSources.has(sourceId)) return;
+      const at = { ...where, field: `${field}[${i}]` };
       if (!source || !info) {
         const guess = didYouMean(sourceId, filmSources);
         problems.push({

@@ -44,6 +44,30 @@ describe("parseYamlText", () => {
     }
   });
 
+  it("refuses an alias that points into its own map or list (it would never end)", () => {
+    for (const text of ["film: &x\n  b: *x\n", "a: &l [1, [2, *l]]\n"]) {
+      const { data, problems } = read(text);
+      expect(data).toBeUndefined();
+      expect(problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/points into the map or list that holds it/),
+      ]);
+    }
+  });
+
+  it("refuses a file nested deeper than the format, with or without aliases", () => {
+    /** `levels` maps, one inside the other, the innermost holding `inner`. */
+    const deep = (levels: number, inner = "x") =>
+      Array.from({ length: levels }, (_, i) => `${"  ".repeat(i)}a${i}:`).join("\n") +
+      ` ${inner}\n`;
+    expect(read(deep(12)).problems).toEqual([]);
+    expect(read(`s: &s [x]\n${deep(11, "*s")}`).problems).toEqual([]);
+    for (const text of [deep(13), `s: &s [x]\n${deep(12, "*s")}`]) {
+      const { data, problems } = read(text);
+      expect(data).toBeUndefined();
+      expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/nested/)]);
+    }
+  });
+
   it("refuses a tag the core schema does not define, with its line", () => {
     const { problems } = read("film:\n  id: x\n  title: !js/function 'f() {}'\n");
     expect(problems).toEqual([

@@ -151,38 +151,50 @@ function depthOf(value: unknown): number {
 
 /**
  * How many values the data holds, each shared (aliased) value counted once (`distinct`), and
- * once every alias is written out (`expanded`). One post-order walk, memoised by object, so a
- * "billion laughs" file is measured in the time its few nodes take.
+ * once every alias is written out (`expanded`), and how deep it nests. One post-order walk,
+ * memoised by object, so a "billion laughs" file is measured in the time its few nodes take.
+ * Undefined when an alias points into its own map or list (a cycle: it never ends).
  */
-function aliasSizes(value: unknown): { distinct: number; expanded: number } {
-  const sizes = new Map<object, number>();
+function aliasSizes(
+  value: unknown,
+): { distinct: number; expanded: number; depth: number } | undefined {
+  const measured = new Map<object, { size: number; depth: number }>();
+  /** Objects whose children are being measured: the path from the root to the walk's top. */
+  const open = new Set<object>();
   let distinct = 1;
   const stack: { node: object; done: boolean }[] = [];
-  const push = (v: unknown) => {
-    if (v !== null && typeof v === "object" && !sizes.has(v)) stack.push({ node: v, done: false });
-  };
-  push(value);
+  if (value !== null && typeof value === "object") stack.push({ node: value, done: false });
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as { node: object; done: boolean };
-    if (sizes.has(top.node)) {
+    if (measured.has(top.node)) {
       stack.pop();
       continue;
     }
     const children = Object.values(top.node);
     if (!top.done) {
       top.done = true;
-      children.forEach(push);
+      open.add(top.node);
+      for (const child of children) {
+        if (child === null || typeof child !== "object" || measured.has(child)) continue;
+        if (open.has(child)) return undefined;
+        stack.push({ node: child, done: false });
+      }
       continue;
     }
     stack.pop();
+    open.delete(top.node);
     distinct += children.length;
     let size = 1;
-    for (const child of children)
-      size += child !== null && typeof child === "object" ? (sizes.get(child) ?? 0) : 1;
-    sizes.set(top.node, size);
+    let deepest = 0;
+    for (const child of children) {
+      const inner = child !== null && typeof child === "object" ? measured.get(child) : undefined;
+      size += inner?.size ?? 1;
+      deepest = Math.max(deepest, inner?.depth ?? 0);
+    }
+    measured.set(top.node, { size, depth: deepest + 1 });
   }
-  const expanded = value !== null && typeof value === "object" ? (sizes.get(value) ?? 0) : 1;
-  return { distinct, expanded };
+  const root = value !== null && typeof value === "object" ? measured.get(value) : undefined;
+  return { distinct, expanded: root?.size ?? 1, depth: root?.depth ?? 0 };
 }
 
 /** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */
@@ -201,10 +213,13 @@ function fastParse(text: string): unknown {
   try {
     const data: unknown = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
     if (data === undefined) return undefined;
-    // The expansion first: depthOf walks every alias's copy, which a bomb makes endless.
+    // With aliases, one memoised walk measures the expansion and the depth: depthOf walks
+    // every alias's copy, which a bomb makes endless.
     if (MAYBE_ALIAS.test(text)) {
-      const { distinct, expanded } = aliasSizes(data);
-      if (expanded > distinct + aliasExpansionAllowed(distinct)) return undefined;
+      const sizes = aliasSizes(data);
+      if (!sizes || sizes.expanded > sizes.distinct + aliasExpansionAllowed(sizes.distinct))
+        return undefined;
+      return sizes.depth > MAX_DEPTH ? undefined : data;
     }
     return depthOf(data) > MAX_DEPTH ? undefined : data;
   } catch {
@@ -258,6 +273,17 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
     });
     if (problems.length > before) return undefined;
     const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (aliasSizes(data) === undefined) {
+      problems.push(
+        problem(
+          shown,
+          "(file)",
+          "a YAML alias (*name) points into the map or list that holds it: the file never ends",
+          "write that part out instead of the alias",
+        ),
+      );
+      return undefined;
+    }
     if (depthOf(data) > MAX_DEPTH) {
       problems.push(
         problem(

@@ -151,22 +151,47 @@ export async function readFilm(
 }
 
 /**
- * Writes a diff: removals first (so ids are free again), then changes, then additions. The
- * statements run in the order sent; all are sent before any is awaited, but for the
- * relationships, which wait for their new ends' element ids.
+ * Writes the diffs of films that share no node as one: removals first (so ids are free again),
+ * then changes, then additions, each kind in as few statements as its rows need, whatever the
+ * number of films (a statement costs the server a fixed share, and a film of a few thousand
+ * rows has some forty kinds of relationship). The statements run in the order sent; all are
+ * sent before any is awaited, but for the relationships, which wait for their new ends'
+ * element ids.
  */
-export async function writeDiff(tx: ManagedTransaction, diff: FilmDiff): Promise<void> {
+export async function writeDiffs(tx: ManagedTransaction, diffs: FilmDiff[]): Promise<void> {
+  const all = <T>(pick: (diff: FilmDiff) => T[]): T[] => diffs.flatMap(pick);
   const sent = [
-    ...sendBatches(tx, DELETE_RELS, diff.deleteRels),
-    ...sendBatches(tx, DELETE_NODES, diff.deleteNodes),
-    ...sendBatches(tx, UPDATE_NODES, diff.updateNodes),
-    ...sendBatches(tx, UPDATE_RELS, diff.updateRels),
+    ...sendBatches(
+      tx,
+      DELETE_RELS,
+      all((d) => d.deleteRels),
+    ),
+    ...sendBatches(
+      tx,
+      DELETE_NODES,
+      all((d) => d.deleteNodes),
+    ),
+    ...sendBatches(
+      tx,
+      UPDATE_NODES,
+      all((d) => d.updateNodes),
+    ),
+    ...sendBatches(
+      tx,
+      UPDATE_RELS,
+      all((d) => d.updateRels),
+    ),
   ];
-  const created = [...diff.createNodes].map(([label, rows]) => ({
+  const nodesByLabel = new Map<NodeLabel, Row[]>();
+  for (const diff of diffs)
+    for (const [label, rows] of diff.createNodes)
+      nodesByLabel.set(label, [...(nodesByLabel.get(label) ?? []), ...rows]);
+  const created = [...nodesByLabel].map(([label, rows]) => ({
     label,
     results: sendBatches(tx, createNodes(label), rows),
   }));
-  const eids = new Map(diff.keptNodes);
+  const eids = new Map<string, string>();
+  for (const diff of diffs) for (const [identity, eid] of diff.keptNodes) eids.set(identity, eid);
   for (const { label, results } of created)
     for (const result of await Promise.all(results))
       for (const record of result.records)
@@ -174,35 +199,53 @@ export async function writeDiff(tx: ManagedTransaction, diff: FilmDiff): Promise
   const eidOf = (label: string, id: string): string => {
     const eid = eids.get(nodeIdentity(label, id));
     // Validation makes every end a node of the film; a miss is a bug, never a silent drop.
-    if (eid === undefined) throw new Error(`internal: no node ${label} ${id} in film ${diff.film}`);
+    if (eid === undefined)
+      throw new Error(`internal: no node ${label} ${id} in films ${diffs.map((d) => d.film)}`);
     return eid;
   };
-  for (const group of diff.createRels) {
-    const rows = group.rows.map((row) => ({
-      from: eidOf(group.from, row.from),
-      to: eidOf(group.to, row.to),
-      props: { ...row.props, key: row.key },
-    }));
-    sent.push(...sendBatches(tx, createRels(group.type), rows));
-  }
+  const relsByType = new Map<string, { from: string; to: string; props: Row }[]>();
+  for (const diff of diffs)
+    for (const group of diff.createRels) {
+      const rows = relsByType.get(group.type) ?? [];
+      for (const row of group.rows)
+        rows.push({
+          from: eidOf(group.from, row.from),
+          to: eidOf(group.to, row.to),
+          props: { ...row.props, key: row.key },
+        });
+      relsByType.set(group.type, rows);
+    }
+  for (const [type, rows] of relsByType) sent.push(...sendBatches(tx, createRels(type), rows));
   await Promise.all(sent);
 }
 
-/** Replaces the film's subgraph with its plan, inside the caller's transaction. */
-export async function replaceFilm(tx: ManagedTransaction, plan: FilmPlan): Promise<FilmDiff> {
-  const stored = await readFilm(tx, plan.film);
-  const diff = diffFilm(plan, stored.nodes, stored.rels);
-  await writeDiff(tx, diff);
-  await tx.run(
-    `MATCH (f:Film {id: $film}) USING INDEX SEEK f:Film(id) SET f.${IMPORT_HASH} = $hash`,
-    { film: plan.film, hash: planHash(plan) },
-  );
-  return diff;
+/** Sets each film's import hash: the plan its subgraph was just written from. */
+const SET_HASHES = `UNWIND $rows AS row
+MATCH (f:Film {id: row.film}) USING INDEX SEEK f:Film(id)
+SET f.${IMPORT_HASH} = row.hash`;
+
+/**
+ * Replaces the films' subgraphs with their plans, inside the caller's transaction: every
+ * film is read back in one round trip, and the differences are written together.
+ */
+export async function replaceFilms(tx: ManagedTransaction, plans: FilmPlan[]): Promise<FilmDiff[]> {
+  const stored = await Promise.all(plans.map((plan) => readFilm(tx, plan.film)));
+  const diffs = plans.map((plan, i) => {
+    const { nodes, rels } = stored[i] as Awaited<ReturnType<typeof readFilm>>;
+    return diffFilm(plan, nodes, rels);
+  });
+  await writeDiffs(tx, diffs);
+  const hashes = plans
+    .filter((plan) => plan.nodes.size > 0)
+    .map((plan) => ({ film: plan.film, hash: planHash(plan) }));
+  if (hashes.length > 0) await tx.run(SET_HASHES, { rows: hashes });
+  return diffs;
 }
 
 /** Takes the film's subgraph out: the diff against an empty plan. */
-export function removeFilmIn(tx: ManagedTransaction, film: string): Promise<FilmDiff> {
-  return replaceFilm(tx, { film, nodes: new Map(), rels: new Map() });
+export async function removeFilmIn(tx: ManagedTransaction, film: string): Promise<FilmDiff> {
+  const [diff] = await replaceFilms(tx, [{ film, nodes: new Map(), rels: new Map() }]);
+  return diff as FilmDiff;
 }
 
 export interface HeldId {

@@ -134,9 +134,14 @@ function planFilm(
     fromLabel?: NodeLabel,
     toLabel?: NodeLabel,
   ) => {
+    const fact = `${type}|${from}|${to}|`;
     let key = baseKey;
-    for (let n = 2; usedKeys.has(`${type}|${from}|${to}|${key}`); n++) key = `${baseKey}#${n}`;
-    usedKeys.add(`${type}|${from}|${to}|${key}`);
+    let identity = fact + key;
+    for (let n = 2; usedKeys.has(identity); n++) {
+      key = `${baseKey}#${n}`;
+      identity = fact + key;
+    }
+    usedKeys.add(identity);
     const [a, b] = [fromLabel ?? labelOf(from), toLabel ?? labelOf(to)];
     const group = `${type}|${a}|${b}`;
     const entry = rels.get(group) ?? { type, from: a, to: b, rows: [] };

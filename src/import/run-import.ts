@@ -17,7 +17,7 @@ import {
   nodesOutside,
   planHash,
   removeFilmIn,
-  replaceFilm,
+  replaceFilms,
   storedFilms,
   storedHashes,
   storedRows,
@@ -333,23 +333,28 @@ export async function importDataset(
   // A transaction is a list of steps; each works inside it and adds what it changed. Progress
   // is told when a transaction commits (a retried one starts its steps again).
   interface Step {
-    name: string;
+    /** What a committed step completes, one progress tick each. */
+    names: string[];
     run: (tx: ManagedTransaction, changes: ChangeCounts) => Promise<void>;
   }
   const removeStep = (film: string): Step => ({
-    name: `remove ${film}`,
+    names: [`remove ${film}`],
     run: async (tx, changes) => addCounts(changes, (await removeFilmIn(tx, film)).counts),
   });
   const strayStep: Step = {
-    name: "nodes of no film",
+    names: [],
     run: async (tx) => {
       const result = await tx.run(STRAY_NODES, { films: imported });
       report.strayNodesRemoved = result.summary.counters.updates().nodesDeleted;
     },
   };
-  const replaceStep = (plan: FilmPlan): Step => ({
-    name: plan.film,
-    run: async (tx, changes) => addCounts(changes, (await replaceFilm(tx, plan)).counts),
+  // Films written in one transaction are written together: their rows of a kind share
+  // statements.
+  const replaceStep = (plans: FilmPlan[]): Step => ({
+    names: plans.map((plan) => plan.film),
+    run: async (tx, changes) => {
+      for (const diff of await replaceFilms(tx, plans)) addCounts(changes, diff.counts);
+    },
   });
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
   const transactionRows = options.transactionRows ?? TRANSACTION_ROWS;
@@ -366,12 +371,12 @@ export async function importDataset(
     );
     addCounts(report.changes, changes);
     for (const step of steps)
-      if (step !== strayStep) options.onProgress?.(++done, total, step.name);
+      for (const name of step.names) options.onProgress?.(++done, total, name);
   };
   const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
   if (plannedRows + removedRows <= transactionRows) {
     // Small: everything in one transaction, all or nothing.
-    const steps = [...wipeSteps, ...toWrite.map(replaceStep)];
+    const steps = [...wipeSteps, ...(toWrite.length > 0 ? [replaceStep(toWrite)] : [])];
     if (steps.length > 0) await commit(steps);
   } else {
     // Large: a transaction per removal, then one per group of films, each film whole. Films
@@ -379,7 +384,7 @@ export async function importDataset(
     // other's rows are sent, and uses a second core.
     for (const step of wipeSteps) await commit([step]);
     await inParallel(
-      groups.map((group) => () => commit(group.map(replaceStep))),
+      groups.map((group) => () => commit([replaceStep(group)])),
       options.concurrency ?? WRITERS,
     );
   }
