@@ -317,7 +317,7 @@ function countParagraphs(text: string): { paragraphs: number; blank: Set<number>
   return { paragraphs: text === "" ? 0 : lines.length, blank };
 }
 
-interface DeclaredSource {
+export interface DeclaredSource {
   source: Source;
   /** The file that declares it (shown), and its folder on disk. */
   file: string;
@@ -438,12 +438,65 @@ function besideSourcesFile(filmFile: string): string {
 }
 
 /**
+ * What one film file gives: its film (unless it could not be read), the sources it declares
+ * (in it and beside it), the ids of its sources that failed their schema, and its problems.
+ * It depends on nothing but the file, so files can be loaded in any order, or at once
+ * (load-parallel.ts).
+ */
+export interface LoadedFilmFile {
+  film?: LoadedFilm;
+  declared: DeclaredSource[];
+  brokenSources: string[];
+  problems: DatasetProblem[];
+}
+
+/** Reads one film file and its own sources, and checks each item against its schema. */
+export function loadFilmFile(path: string): LoadedFilmFile {
+  const problems: DatasetProblem[] = [];
+  const brokenSources: string[] = [];
+  const broken = (raw: unknown) => {
+    const id = (raw as Record<string, unknown> | undefined)?.id;
+    if (typeof id === "string") brokenSources.push(id);
+  };
+  const file = displayPath(path);
+  const raw = readYamlFile(path, file, problems);
+  if (raw === undefined) return { declared: [], brokenSources, problems };
+  const film = checkFilmFile(raw, file, problems);
+  for (const item of asList(raw as Record<string, unknown>, "sources", file, [])) {
+    if (!sourceSchema.safeParse(item).success) broken(item);
+  }
+  const owner = film.data.film.id;
+  const declared: DeclaredSource[] = film.data.sources.map((source, i) => ({
+    source,
+    file,
+    dir: dirname(path),
+    item: itemName("sources", i, source),
+    ownerFilm: owner,
+  }));
+  const beside = besideSourcesFile(path);
+  if (existsSync(beside)) declared.push(...sourcesOfFile(beside, owner, problems, broken));
+  return { film, declared, brokenSources, problems };
+}
+
+/**
  * Loads the film files, their own sources (in the file or beside it) and the shared sources
  * files. Every problem goes to `problems`; the result holds what passed, for validate.ts.
  */
 export function loadDataset(
   sourcesFiles: string | string[],
   filmFiles: string[],
+  problems: DatasetProblem[],
+): LoadedDataset {
+  return assembleDataset(sourcesFiles, filmFiles.map(loadFilmFile), problems);
+}
+
+/**
+ * The dataset of the film files as loaded (in the order given) and the shared sources files,
+ * which are read here: problems come in the order a file-by-file read gives them.
+ */
+export function assembleDataset(
+  sourcesFiles: string | string[],
+  files: LoadedFilmFile[],
   problems: DatasetProblem[],
 ): LoadedDataset {
   const declared: DeclaredSource[] = [];
@@ -456,27 +509,11 @@ export function loadDataset(
     declared.push(...sourcesOfFile(path, undefined, problems, broken));
   }
   const films: LoadedFilm[] = [];
-  for (const path of filmFiles) {
-    const file = displayPath(path);
-    const raw = readYamlFile(path, file, problems);
-    if (raw === undefined) continue;
-    const film = checkFilmFile(raw, file, problems);
-    for (const item of asList(raw as Record<string, unknown>, "sources", file, [])) {
-      if (!sourceSchema.safeParse(item).success) broken(item);
-    }
-    films.push(film);
-    const owner = film.data.film.id;
-    film.data.sources.forEach((source, i) =>
-      declared.push({
-        source,
-        file,
-        dir: dirname(path),
-        item: itemName("sources", i, source),
-        ownerFilm: owner,
-      }),
-    );
-    const beside = besideSourcesFile(path);
-    if (existsSync(beside)) declared.push(...sourcesOfFile(beside, owner, problems, broken));
+  for (const loaded of files) {
+    for (const problem of loaded.problems) problems.push(problem);
+    for (const id of loaded.brokenSources) brokenSources.add(id);
+    if (loaded.film) films.push(loaded.film);
+    declared.push(...loaded.declared);
   }
 
   const sources: LoadedDataset["sources"] = { sources: [] };

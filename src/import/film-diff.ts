@@ -38,8 +38,8 @@ export interface ChangeCounts {
 export interface FilmDiff {
   film: string;
   createNodes: Map<NodeLabel, Row[]>;
-  /** Element ids of the stored nodes that stay, by nodeIdentity: new relationships attach to them. */
-  keptNodes: Map<string, string>;
+  /** Element ids of the stored nodes that stay, by label and id: new relationships attach to them. */
+  keptNodes: Map<string, Map<string, string>>;
   updateNodes: { eid: string; props: Row }[];
   deleteNodes: string[];
   createRels: RelGroup[];
@@ -71,7 +71,7 @@ export function sameProps(a: Row, b: Row): boolean {
 }
 
 /** A node's identity in a film: label and id. */
-export const nodeIdentity = (label: string, id: unknown) => `${label}:${String(id)}`;
+const nodeIdentity = (label: string, id: unknown) => `${label}:${String(id)}`;
 
 function bump(into: Record<string, KindChanges>, kind: string, what: keyof KindChanges): void {
   const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
@@ -87,7 +87,42 @@ const relIdentity = (
   key: unknown,
 ) => `${type}|${fromLabel}:${from}|${toLabel}:${to}|${String(key)}`;
 
+/** The diff of a film the database does not hold: all of its plan is added. */
+function additionsOnly(plan: FilmPlan): FilmDiff {
+  const counts: ChangeCounts = { nodes: {}, relationships: {} };
+  const added = (into: Record<string, KindChanges>, kind: string, rows: number) => {
+    const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
+    entry.added += rows;
+  };
+  const createNodes = new Map<NodeLabel, Row[]>();
+  for (const [label, rows] of plan.nodes) {
+    if (rows.length === 0) continue;
+    createNodes.set(label, rows);
+    added(counts.nodes, label, rows.length);
+  }
+  const createRels: RelGroup[] = [];
+  for (const group of plan.rels.values()) {
+    if (group.rows.length === 0) continue;
+    createRels.push(group);
+    added(counts.relationships, group.type, group.rows.length);
+  }
+  return {
+    film: plan.film,
+    createNodes,
+    keptNodes: new Map(),
+    updateNodes: [],
+    deleteNodes: [],
+    createRels,
+    updateRels: [],
+    deleteRels: [],
+    counts,
+  };
+}
+
 export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[]): FilmDiff {
+  // A film new to the database (a fresh import's every film) needs no comparison: at M, a
+  // million identities built and looked up for nothing.
+  if (nodes.length === 0 && rels.length === 0) return additionsOnly(plan);
   const counts: ChangeCounts = { nodes: {}, relationships: {} };
   const diff: FilmDiff = {
     film: plan.film,
@@ -113,7 +148,9 @@ export function diffFilm(plan: FilmPlan, nodes: StoredNode[], rels: StoredRel[])
         bump(counts.nodes, label, "added");
         continue;
       }
-      diff.keptNodes.set(identity, stored.elementId);
+      const kept = diff.keptNodes.get(label) ?? new Map<string, string>();
+      kept.set(String(row.id), stored.elementId);
+      diff.keptNodes.set(label, kept);
       if (!sameProps(stored.props, row)) {
         diff.updateNodes.push({ eid: stored.elementId, props: row });
         bump(counts.nodes, label, "changed");

@@ -4,13 +4,7 @@
 import { createHash } from "node:crypto";
 import neo4j, { type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
-import {
-  diffFilm,
-  nodeIdentity,
-  type FilmDiff,
-  type StoredNode,
-  type StoredRel,
-} from "./film-diff.ts";
+import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
 import type { FilmPlan, Row } from "./plan.ts";
 
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
@@ -69,7 +63,8 @@ export function withIntegers(value: unknown): unknown {
 /**
  * Sends the rows in batches without waiting for each to finish: the statements queue on the
  * transaction's connection and run in order, so the server never idles while the next batch
- * is encoded. Returns the batches' results, to wait for together.
+ * is encoded. Returns the batches' results, to wait for together. Rows are sent as they are:
+ * whole numbers must be Integers already (withIntegers).
  */
 function sendBatches(
   tx: ManagedTransaction,
@@ -78,7 +73,7 @@ function sendBatches(
 ): PromiseLike<QueryResult>[] {
   const sent: PromiseLike<QueryResult>[] = [];
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    sent.push(tx.run(cypher, { rows: withIntegers(rows.slice(i, i + BATCH_SIZE)) }));
+    sent.push(tx.run(cypher, { rows: rows.slice(i, i + BATCH_SIZE) }));
   }
   return sent;
 }
@@ -160,6 +155,8 @@ export async function readFilm(
  */
 export async function writeDiffs(tx: ManagedTransaction, diffs: FilmDiff[]): Promise<void> {
   const all = <T>(pick: (diff: FilmDiff) => T[]): T[] => diffs.flatMap(pick);
+  const changes = (rows: { eid: string; props: Row }[]) =>
+    rows.map(({ eid, props }) => ({ eid, props: withIntegers(props) }));
   const sent = [
     ...sendBatches(
       tx,
@@ -171,48 +168,54 @@ export async function writeDiffs(tx: ManagedTransaction, diffs: FilmDiff[]): Pro
       DELETE_NODES,
       all((d) => d.deleteNodes),
     ),
-    ...sendBatches(
-      tx,
-      UPDATE_NODES,
-      all((d) => d.updateNodes),
-    ),
-    ...sendBatches(
-      tx,
-      UPDATE_RELS,
-      all((d) => d.updateRels),
-    ),
+    ...sendBatches(tx, UPDATE_NODES, changes(all((d) => d.updateNodes))),
+    ...sendBatches(tx, UPDATE_RELS, changes(all((d) => d.updateRels))),
   ];
-  const nodesByLabel = new Map<NodeLabel, Row[]>();
+  const nodesByLabel = new Map<NodeLabel, unknown[]>();
   for (const diff of diffs)
-    for (const [label, rows] of diff.createNodes)
-      nodesByLabel.set(label, [...(nodesByLabel.get(label) ?? []), ...rows]);
+    for (const [label, rows] of diff.createNodes) {
+      const list = nodesByLabel.get(label) ?? [];
+      for (const row of rows) list.push(withIntegers(row));
+      nodesByLabel.set(label, list);
+    }
   const created = [...nodesByLabel].map(([label, rows]) => ({
     label,
     results: sendBatches(tx, createNodes(label), rows),
   }));
-  const eids = new Map<string, string>();
-  for (const diff of diffs) for (const [identity, eid] of diff.keptNodes) eids.set(identity, eid);
-  for (const { label, results } of created)
+  // Element ids by label, then id (no key string built per relationship end).
+  const eids = new Map<string, Map<string, string>>();
+  const eidsOf = (label: string) => {
+    let byId = eids.get(label);
+    if (!byId) eids.set(label, (byId = new Map()));
+    return byId;
+  };
+  for (const diff of diffs)
+    for (const [label, kept] of diff.keptNodes) {
+      const byId = eidsOf(label);
+      for (const [id, eid] of kept) byId.set(id, eid);
+    }
+  for (const { label, results } of created) {
+    const byId = eidsOf(label);
     for (const result of await Promise.all(results))
       for (const record of result.records)
-        eids.set(nodeIdentity(label, record.get("id")), record.get("eid") as string);
+        byId.set(record.get("id") as string, record.get("eid") as string);
+  }
   const eidOf = (label: string, id: string): string => {
-    const eid = eids.get(nodeIdentity(label, id));
+    const eid = eids.get(label)?.get(id);
     // Validation makes every end a node of the film; a miss is a bug, never a silent drop.
     if (eid === undefined)
       throw new Error(`internal: no node ${label} ${id} in films ${diffs.map((d) => d.film)}`);
     return eid;
   };
-  const relsByType = new Map<string, { from: string; to: string; props: Row }[]>();
+  const relsByType = new Map<string, { from: string; to: string; props: unknown }[]>();
   for (const diff of diffs)
     for (const group of diff.createRels) {
       const rows = relsByType.get(group.type) ?? [];
-      for (const row of group.rows)
-        rows.push({
-          from: eidOf(group.from, row.from),
-          to: eidOf(group.to, row.to),
-          props: { ...row.props, key: row.key },
-        });
+      for (const row of group.rows) {
+        const props = withIntegers(row.props) as Row;
+        props.key = row.key;
+        rows.push({ from: eidOf(group.from, row.from), to: eidOf(group.to, row.to), props });
+      }
       relsByType.set(group.type, rows);
     }
   for (const [type, rows] of relsByType) sent.push(...sendBatches(tx, createRels(type), rows));

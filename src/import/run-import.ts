@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { ManagedTransaction, Session } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
+import { loadDatasetInParallel, type ParallelLoadOptions } from "../dataset/load-parallel.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
 import { resolveAct, vocabularyOf } from "../dataset/story-words.ts";
 import { validateDataset } from "../dataset/validate.ts";
@@ -81,16 +82,34 @@ export function prepareImport(
   sourcesFiles: string | string[],
   filmFiles: string[],
 ): PreparedImport {
-  const problems: DatasetProblem[] = [];
-  if (filmFiles.length === 0) {
-    problems.push({
+  const problems = filmFileProblems(filmFiles);
+  return prepared(loadDataset(sourcesFiles, filmFiles, problems), problems);
+}
+
+/** prepareImport, with a large dataset's film files loaded on worker threads. */
+export async function prepareImportInParallel(
+  sourcesFiles: string | string[],
+  filmFiles: string[],
+  options?: ParallelLoadOptions,
+): Promise<PreparedImport> {
+  const problems = filmFileProblems(filmFiles);
+  const { dataset } = await loadDatasetInParallel(sourcesFiles, filmFiles, problems, options);
+  return prepared(dataset, problems);
+}
+
+function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
+  if (filmFiles.length > 0) return [];
+  return [
+    {
       file: "(command line)",
       item: "files",
       message: "no film files to import",
       suggestion: "pass film YAML files, or run from a checkout with import/films/",
-    });
-  }
-  const dataset = loadDataset(sourcesFiles, filmFiles, problems);
+    },
+  ];
+}
+
+function prepared(dataset: LoadedDataset, problems: DatasetProblem[]): PreparedImport {
   const index = validateDataset(dataset, problems);
   if (problems.length > 0) throw new InvalidDatasetError(problems);
   const films = planFilms(dataset, index);
@@ -274,7 +293,7 @@ export async function importDataset(
   database: Database | undefined,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { dataset, films } = prepareImport(
+  const { dataset, films } = await prepareImportInParallel(
     options.sourcesFile ?? DEFAULT_SOURCES_FILE,
     options.filmFiles ?? defaultFilmFiles(),
   );
