@@ -5,16 +5,13 @@
 // The killed import is a real `heistgraph import` process (SIGKILL: no clean-up of any kind),
 // started once the old telling is in the database and killed as soon as about half of the
 // films have been committed in their new telling.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "../../src/db/connection.ts";
 import { plainValue } from "../../src/import/film-diff.ts";
 import { planHash, readFilm, storedHashes } from "../../src/import/film-store.ts";
 import type { FilmPlan } from "../../src/import/plan.ts";
-import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
-
-const HEISTGRAPH_BIN = `${PACKAGE_ROOT}/bin/heistgraph.js`;
+import { spawnImport } from "./import-command.ts";
 
 /** A digest of each film's subgraph: its nodes and the relationships leaving them. */
 export async function filmDigests(db: Database, films: string[]): Promise<Map<string, string>> {
@@ -62,36 +59,6 @@ export interface KillOutcome {
   killedAfter: number;
 }
 
-/** `heistgraph import` of these files as a process of its own, against the database. */
-export function spawnImport(
-  db: Database,
-  files: { sourcesFile: string; filmFiles: string[] },
-): { child: ChildProcess; exited: Promise<NodeJS.Signals | null>; hasExited: () => boolean } {
-  const { settings } = db;
-  const child = spawn(
-    process.execPath,
-    [HEISTGRAPH_BIN, "import", "--sources", files.sourcesFile, ...files.filmFiles],
-    {
-      env: {
-        ...process.env,
-        NEO4J_URI: settings.uri,
-        NEO4J_USERNAME: settings.username,
-        NEO4J_PASSWORD: settings.password,
-        NEO4J_DATABASE: settings.database,
-      },
-      stdio: "ignore",
-    },
-  );
-  let exitedYet = false;
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once("exit", (_code, signal) => {
-      exitedYet = true;
-      resolve(signal);
-    }),
-  );
-  return { child, exited, hasExited: () => exitedYet };
-}
-
 /**
  * Kills `heistgraph import` of the new telling once `fraction` of its films are committed.
  * `before` are the digests of the old telling (in the database when this is called); `after`
@@ -107,7 +74,7 @@ export async function killImportHalfWay(
   const wanted = Math.max(1, Math.floor(newTelling.plans.length * fraction));
   while (!hasExited() && (await filmsWritten(db, newTelling.plans)) < wanted) await sleep(20);
   child.kill("SIGKILL");
-  const signal = await exited;
+  const { signal } = await exited;
   if (signal !== "SIGKILL") throw new Error("the import finished before it could be killed");
   const killedAfter = (performance.now() - started) / 1000;
   // The server rolls back the transactions in flight once it sees their connections gone.

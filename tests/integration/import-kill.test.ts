@@ -10,9 +10,9 @@ import {
   importWritesRunning,
   judgeKill,
   killImportHalfWay,
-  spawnImport,
   waitForNoWrites,
 } from "../../scripts/bench/kill-import.ts";
+import { spawnImport } from "../../scripts/bench/import-command.ts";
 import { prepareImport } from "../../src/import/run-import.ts";
 import { scratchDir } from "../helpers/film-files.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
@@ -37,7 +37,7 @@ describe("an import killed half-way", () => {
     while (!finished && (await importWritesRunning(db)) === 0) await sleep(50);
     await sleep(300);
     child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
+    expect((await exited).signal).toBe("SIGKILL");
 
     expect(await graphFingerprint(db)).toEqual(before);
     // The server rolls the transaction back once it sees the connection gone.
