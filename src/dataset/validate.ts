@@ -28,7 +28,30 @@ const LIST_LABELS = {
   disagreements: "Disagreement",
 } as const satisfies Partial<Record<keyof FilmFile, NodeLabel>>;
 
+/**
+ * What checking one film needs of the whole dataset: every id, and every source. Plain data,
+ * so a worker thread can check films with it (src/import/prepare-in-workers.ts).
+ */
+export interface DatasetContext {
+  index: DatasetIndex;
+  /** Ids of items that failed their schema: references to them are not reported again. */
+  broken: Set<string>;
+  sources: LoadedDataset["sources"];
+  /** The same sources by id: every citation looks its source up. */
+  sourcesById: Map<string, ResolvedSource>;
+  sourceInfo: LoadedDataset["sourceInfo"];
+  brokenSources: LoadedDataset["brokenSources"];
+}
+
+/** Checks every film; returns every id of the dataset. */
 export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetIndex {
+  const context = indexDataset(dataset, problems);
+  for (const film of dataset.films) checkOneFilm(film, context, problems);
+  return context.index;
+}
+
+/** The first pass: every id registered (so references can point forward and across lists). */
+export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetContext {
   const index: DatasetIndex = new Map();
   const broken = new Set<string>();
 
@@ -51,7 +74,6 @@ export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem
     const info = dataset.sourceInfo.get(source.id);
     if (info) register(source.id, "Source", source.film, info);
   }
-  // First pass: register every id so references can point forward and across lists.
   for (const film of dataset.films) {
     const filmId = film.data.film.id;
     register(filmId, "Film", filmId, { file: film.file, item: "film" });
@@ -62,16 +84,26 @@ export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem
     }
     for (const id of film.invalidIds.keys()) broken.add(id);
   }
+  return {
+    index,
+    broken,
+    sources: dataset.sources,
+    sourcesById: new Map(dataset.sources.sources.map((s) => [s.id, s])),
+    sourceInfo: dataset.sourceInfo,
+    brokenSources: dataset.brokenSources,
+  };
+}
 
-  // Every citation looks its source up: by id, not through the list (a film cites thousands).
-  const sourcesById = new Map(dataset.sources.sources.map((s) => [s.id, s]));
-  for (const film of dataset.films) {
-    checkVocabulary(film, problems);
-    checkFilm(film, index, broken, dataset, sourcesById, problems);
-    checkDuplicates(film, problems);
-    checkCycles(film, problems);
-  }
-  return index;
+/** Everything checked of one film, against the whole dataset, in the order it is reported. */
+export function checkOneFilm(
+  film: LoadedFilm,
+  context: DatasetContext,
+  problems: DatasetProblem[],
+): void {
+  checkVocabulary(film, problems);
+  checkFilm(film, context, problems);
+  checkDuplicates(film, problems);
+  checkCycles(film, problems);
 }
 
 function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
@@ -108,18 +140,12 @@ function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
   }
 }
 
-function checkFilm(
-  film: LoadedFilm,
-  index: DatasetIndex,
-  broken: Set<string>,
-  dataset: LoadedDataset,
-  sourcesById: Map<string, ResolvedSource>,
-  problems: DatasetProblem[],
-): void {
+function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetProblem[]): void {
+  const { index, broken, sourcesById, sourceInfo, brokenSources } = context;
   const { data, file, vocabulary } = film;
   const filmId = data.film.id;
   const seqs = new Set(data.events.map((e) => e.seq));
-  const filmSources = dataset.sources.sources.filter((s) => s.film === filmId).map((s) => s.id);
+  const filmSources = context.sources.sources.filter((s) => s.film === filmId).map((s) => s.id);
 
   const ref = (where: Where, field: string, id: string | undefined, allowed: NodeLabel[]) => {
     if (id === undefined || broken.has(id)) return;
@@ -160,8 +186,8 @@ function checkFilm(
       const [, sourceId = "", text = "0"] = CITATION_PATTERN.exec(citation) ?? [];
       const paragraph = Number(text);
       const source = sourcesById.get(sourceId);
-      const info: SourceInfo | undefined = dataset.sourceInfo.get(sourceId);
-      if (dataset.brokenSources.has(sourceId)) return;
+      const info: SourceInfo | undefined = sourceInfo.get(sourceId);
+      if (brokenSources.has(sourceId)) return;
       const at = { ...where, field: `${field}[${i}]` };
       if (!source || !info) {
         const guess = didYouMean(sourceId, filmSources);

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import neo4j, { type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
-import type { FilmPlan, Row } from "./plan.ts";
+import { encodePlan, type FilmPlan, type Row } from "./plan.ts";
 
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
 export const BATCH_SIZE = 10_000;
@@ -87,16 +87,23 @@ export const IMPORT_HASH = "importHash";
 
 const planHashes = new WeakMap<FilmPlan, string>();
 
-/** A hash of everything the plan would write for the film (made once per plan: at M, 1 s). */
+/** A hash of what the plan would write for the film (made once per plan: at M, 1 s in all). */
 export function planHash(plan: FilmPlan): string {
   let hash = planHashes.get(plan);
   if (hash === undefined) {
-    hash = createHash("sha256")
-      .update(JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]))
-      .digest("base64url");
+    hash = hashOfEncodedPlan(encodePlan(plan));
     planHashes.set(plan, hash);
   }
   return hash;
+}
+
+/** The hash of a plan from its encodePlan text, where that text is at hand anyway. */
+export const hashOfEncodedPlan = (json: string): string =>
+  createHash("sha256").update(json).digest("base64url");
+
+/** A plan decoded from the text its hash was made of: remembered, so it is not made again. */
+export function rememberPlanHash(plan: FilmPlan, hash: string): void {
+  planHashes.set(plan, hash);
 }
 
 /** The import hash of each of these films the database holds (films it lacks are left out). */

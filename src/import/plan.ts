@@ -49,6 +49,22 @@ export interface FilmPlan {
   rels: Map<string, RelGroup>;
 }
 
+/**
+ * A plan as JSON: [film, node rows by label, relationship groups by key]. It crosses from a
+ * worker thread this way (prepare-in-workers.ts), and its hash is the hash of this text.
+ */
+export const encodePlan = (plan: FilmPlan): string =>
+  JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]);
+
+export function decodePlan(json: string): FilmPlan {
+  const [film, nodes, rels] = JSON.parse(json) as [
+    string,
+    [NodeLabel, Row[]][],
+    [string, RelGroup][],
+  ];
+  return { film, nodes: new Map(nodes), rels: new Map(rels) };
+}
+
 /** Drops undefined fields: Neo4j stores no nulls in properties. (A loop: at M it runs 1.1M times.) */
 function clean(row: Row): Row {
   const out: Row = {};
@@ -102,12 +118,13 @@ export function planStatements(films: FilmPlan[]): PlannedStatement[] {
 }
 
 export function planFilms(dataset: LoadedDataset, index: DatasetIndex): FilmPlan[] {
-  return dataset.films.map(({ data }) => planFilm(data, dataset, index));
+  return dataset.films.map(({ data }) => planFilm(data, dataset.sources, index));
 }
 
-function planFilm(
+/** One film's plan: it needs of the rest of the dataset only the sources and every id's label. */
+export function planFilm(
   data: LoadedDataset["films"][number]["data"],
-  dataset: LoadedDataset,
+  sources: LoadedDataset["sources"],
   index: DatasetIndex,
 ): FilmPlan {
   const film = data.film.id;
@@ -149,7 +166,7 @@ function planFilm(
     rels.set(group, entry);
   };
 
-  for (const source of dataset.sources.sources) {
+  for (const source of sources.sources) {
     if (source.film !== film) continue;
     node("Source", { ...source });
     rel("SUMMARISES", source.id, source.film, source.film, {}, "Source", "Film");

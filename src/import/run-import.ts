@@ -7,7 +7,6 @@ import { join } from "node:path";
 import type { ManagedTransaction, Session } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
-import { loadDatasetInParallel, type ParallelLoadOptions } from "../dataset/load-parallel.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
 import { resolveAct, vocabularyOf } from "../dataset/story-words.ts";
 import { validateDataset } from "../dataset/validate.ts";
@@ -25,16 +24,19 @@ import {
   type HeldId,
 } from "./film-store.ts";
 import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
+import { prepareInWorkers, workersFor, type WorkerOptions } from "./prepare-in-workers.ts";
 import { schemaStatements } from "./schema-statements.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
 /**
  * Rows (nodes + relationships) one transaction may write. Below it the whole import is one
- * transaction; above it films are grouped into transactions of about this size: far below
- * the default local Neo4j's transaction memory limit (70% of a 1 GB heap) even with WRITERS
- * at once, and small enough that a large import has many transactions to share between them.
+ * transaction; above it films are grouped into transactions of about this size (a film is
+ * never split). Small transactions cost the server less per row: its transaction state is
+ * hash maps that slow as they grow (at M, the server's CPU for the whole import was 31 s with
+ * 5,000 rows, 34 s with 10,000 and 42 s with 25,000), and memory stays far below the local
+ * Neo4j's transaction limit (70% of a 1 GB heap) even with WRITERS at once.
  */
-export const TRANSACTION_ROWS = 25_000;
+export const TRANSACTION_ROWS = 5_000;
 /** Transactions a large import writes at once: two keep the server busy and use two cores. */
 export const WRITERS = 2;
 
@@ -86,15 +88,28 @@ export function prepareImport(
   return prepared(loadDataset(sourcesFiles, filmFiles, problems), problems);
 }
 
-/** prepareImport, with a large dataset's film files loaded on worker threads. */
+/**
+ * prepareImport, with a large dataset's films loaded, checked and planned on worker threads
+ * (prepare-in-workers.ts); the same result, or the same InvalidDatasetError.
+ */
 export async function prepareImportInParallel(
   sourcesFiles: string | string[],
   filmFiles: string[],
-  options?: ParallelLoadOptions,
+  options?: WorkerOptions,
 ): Promise<PreparedImport> {
+  const threads = workersFor(filmFiles, options);
+  if (threads === 0) return prepareImport(sourcesFiles, filmFiles);
   const problems = filmFileProblems(filmFiles);
-  const { dataset } = await loadDatasetInParallel(sourcesFiles, filmFiles, problems, options);
-  return prepared(dataset, problems);
+  let prepared: { dataset: LoadedDataset; films: FilmPlan[] };
+  try {
+    prepared = await prepareInWorkers(sourcesFiles, filmFiles, problems, threads);
+  } catch (error) {
+    if (error instanceof InvalidDatasetError) throw error;
+    // Workers that cannot start, or fail, are no reason to fail an import: do it here.
+    return prepareImport(sourcesFiles, filmFiles);
+  }
+  const { dataset, films } = prepared;
+  return withPlanStatements(dataset, films);
 }
 
 function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
@@ -112,7 +127,10 @@ function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
 function prepared(dataset: LoadedDataset, problems: DatasetProblem[]): PreparedImport {
   const index = validateDataset(dataset, problems);
   if (problems.length > 0) throw new InvalidDatasetError(problems);
-  const films = planFilms(dataset, index);
+  return withPlanStatements(dataset, planFilms(dataset, index));
+}
+
+function withPlanStatements(dataset: LoadedDataset, films: FilmPlan[]): PreparedImport {
   let statements: PlannedStatement[] | undefined;
   return {
     dataset,
