@@ -1,11 +1,10 @@
 // A film's subgraph in the database: read it back, write the difference to its new plan, find
 // ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
-import { createHash } from "node:crypto";
 import neo4j, { type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
-import { encodePlan, type FilmPlan, type Row } from "./plan.ts";
+import { encodePlan, hashOfEncodedPlan, type FilmPlan, type Row } from "./plan.ts";
 
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
 export const BATCH_SIZE = 10_000;
@@ -96,10 +95,6 @@ export function planHash(plan: FilmPlan): string {
   }
   return hash;
 }
-
-/** The hash of a plan from its encodePlan text, where that text is at hand anyway. */
-export const hashOfEncodedPlan = (json: string): string =>
-  createHash("sha256").update(json).digest("base64url");
 
 /** A plan decoded from the text its hash was made of: remembered, so it is not made again. */
 export function rememberPlanHash(plan: FilmPlan, hash: string): void {

@@ -2,6 +2,7 @@
 // relationships per (type, start label, end label), as rows. The importer diffs a film's plan
 // against the film in the database and writes the difference; the Cypher export prints the
 // plan as batched, parameterised MERGE statements with the rows inlined.
+import { createHash } from "node:crypto";
 import { normaliseName } from "../text/normalise.ts";
 import {
   actRelationship,
@@ -55,6 +56,10 @@ export interface FilmPlan {
  */
 export const encodePlan = (plan: FilmPlan): string =>
   JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]);
+
+/** The hash of a plan from its encodePlan text (film-store.ts keeps it on the Film node). */
+export const hashOfEncodedPlan = (json: string): string =>
+  createHash("sha256").update(json).digest("base64url");
 
 export function decodePlan(json: string): FilmPlan {
   const [film, nodes, rels] = JSON.parse(json) as [

@@ -15,8 +15,13 @@ import { decodePlan, type FilmPlan } from "./plan.ts";
 import { decodeLoadedFilmFile, type FromWorker, type ToWorker } from "./worker-messages.ts";
 import type { LoadedDataset } from "../dataset/load.ts";
 
-/** Below this many bytes of film files, starting workers costs more than it saves. */
-export const PARALLEL_PREPARE_BYTES = 4 * 1024 * 1024;
+/**
+ * Below this many bytes of film files, starting workers costs more than it saves: a worker
+ * takes about 0.45 s to start (tsx, the modules, a cold JIT) and this thread prepares about
+ * 8 MB a second, so two workers break even near 15 MB. (At S, 10 MB, workers made the bench's
+ * fresh import 0.6 s slower.)
+ */
+export const PARALLEL_PREPARE_BYTES = 24 * 1024 * 1024;
 
 export interface WorkerOptions {
   /** Worker threads (default: the cores, at most 2); below 2, all is done on this thread. */

@@ -4,8 +4,7 @@ import { parentPort } from "node:worker_threads";
 import { loadFilmFile, type LoadedFilm } from "../dataset/load.ts";
 import type { DatasetProblem } from "../dataset/problems.ts";
 import { checkOneFilm, type DatasetContext } from "../dataset/validate.ts";
-import { hashOfEncodedPlan } from "./film-store.ts";
-import { encodePlan, planFilm } from "./plan.ts";
+import { encodePlan, hashOfEncodedPlan, planFilm } from "./plan.ts";
 import { encodeLoadedFilmFile, type FromWorker, type ToWorker } from "./worker-messages.ts";
 
 const films = new Map<number, LoadedFilm>();
