@@ -100,16 +100,15 @@ export async function prepareImportInParallel(
   const threads = workersFor(filmFiles, options);
   if (threads === 0) return prepareImport(sourcesFiles, filmFiles);
   const problems = filmFileProblems(filmFiles);
-  let prepared: { dataset: LoadedDataset; films: FilmPlan[] };
+  let inWorkers: { dataset: LoadedDataset; films: FilmPlan[] };
   try {
-    prepared = await prepareInWorkers(sourcesFiles, filmFiles, problems, threads);
+    inWorkers = await prepareInWorkers(sourcesFiles, filmFiles, problems, threads);
   } catch (error) {
     if (error instanceof InvalidDatasetError) throw error;
     // Workers that cannot start, or fail, are no reason to fail an import: do it here.
     return prepareImport(sourcesFiles, filmFiles);
   }
-  const { dataset, films } = prepared;
-  return withPlanStatements(dataset, films);
+  return withPlanStatements(inWorkers.dataset, inWorkers.films);
 }
 
 function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
