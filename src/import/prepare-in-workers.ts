@@ -102,7 +102,8 @@ export async function prepareInWorkers(
 ): Promise<{ dataset: LoadedDataset; films: FilmPlan[] }> {
   const loaded: LoadedFilmFile[] = new Array<LoadedFilmFile>(filmFiles.length);
   const loadedBy: number[] = [];
-  const checked = new Map<number, Extract<FromWorker, { kind: "checked" }>>();
+  const checkProblems = new Map<number, DatasetProblem[]>();
+  const plans = new Map<number, FilmPlan>();
   let next = 0;
   let answers = 0;
   let allAnswered = () => {};
@@ -117,7 +118,15 @@ export async function prepareInWorkers(
     if (message.kind === "loaded") {
       give(worker); // the worker loads its next file while this one is decoded
       loaded[message.file] = decodeLoadedFilmFile(message.json);
-    } else checked.set(message.file, message);
+    } else {
+      checkProblems.set(message.file, message.problems);
+      // Decoded as it comes, while the workers check and plan the films after it.
+      if (message.plan !== undefined && message.hash !== undefined) {
+        const film = decodePlan(message.plan);
+        rememberPlanHash(film, message.hash);
+        plans.set(message.file, film);
+      }
+    }
     if (++answers === expected) allAnswered();
   });
   try {
@@ -139,16 +148,9 @@ export async function prepareInWorkers(
     for (const file of withFilm) pool.send(loadedBy[file] as number, { kind: "check", file, plan });
     if (expected > 0) await pool.race(allChecked);
 
-    for (const file of withFilm)
-      for (const p of checked.get(file)?.problems ?? []) problems.push(p);
+    for (const file of withFilm) for (const p of checkProblems.get(file) ?? []) problems.push(p);
     if (problems.length > 0) throw new InvalidDatasetError(problems);
-    const films = withFilm.map((file) => {
-      const { plan: json, hash } = checked.get(file) as { plan: string; hash: string };
-      const film = decodePlan(json);
-      rememberPlanHash(film, hash);
-      return film;
-    });
-    return { dataset, films };
+    return { dataset, films: withFilm.map((file) => plans.get(file) as FilmPlan) };
   } finally {
     await pool.close();
   }
