@@ -399,11 +399,17 @@ function resolveSource(
   };
 }
 
+/** Adds the id of a source that failed its schema (if it has one): its citations are not reported too. */
+function addBrokenId(raw: unknown, brokenSources: string[]): void {
+  const id = (raw as Record<string, unknown> | undefined)?.id;
+  if (typeof id === "string") brokenSources.push(id);
+}
+
 function sourcesOfFile(
   path: string,
   ownerFilm: string | undefined,
   problems: DatasetProblem[],
-  broken: (raw: unknown) => void,
+  brokenSources: string[],
 ): DeclaredSource[] {
   const file = displayPath(path);
   const raw = readYamlFile(path, file, problems);
@@ -427,7 +433,7 @@ function sourcesOfFile(
     const where = { file, item: itemName("sources", i, item) };
     const source = checkItem(sourceSchema, item, where, problems);
     if (source) declared.push({ source, file, dir: dirname(path), item: where.item, ownerFilm });
-    else broken(item);
+    else addBrokenId(item, brokenSources);
   });
   return declared;
 }
@@ -441,7 +447,7 @@ function besideSourcesFile(filmFile: string): string {
  * What one film file gives: its film (unless it could not be read), the sources it declares
  * (in it and beside it), the ids of its sources that failed their schema, and its problems.
  * It depends on nothing but the file, so files can be loaded in any order, or at once
- * (load-parallel.ts).
+ * (src/import/prepare-in-workers.ts).
  */
 export interface LoadedFilmFile {
   film?: LoadedFilm;
@@ -454,16 +460,12 @@ export interface LoadedFilmFile {
 export function loadFilmFile(path: string): LoadedFilmFile {
   const problems: DatasetProblem[] = [];
   const brokenSources: string[] = [];
-  const broken = (raw: unknown) => {
-    const id = (raw as Record<string, unknown> | undefined)?.id;
-    if (typeof id === "string") brokenSources.push(id);
-  };
   const file = displayPath(path);
   const raw = readYamlFile(path, file, problems);
   if (raw === undefined) return { declared: [], brokenSources, problems };
   const film = checkFilmFile(raw, file, problems);
   for (const item of asList(raw as Record<string, unknown>, "sources", file, [])) {
-    if (!sourceSchema.safeParse(item).success) broken(item);
+    if (!sourceSchema.safeParse(item).success) addBrokenId(item, brokenSources);
   }
   const owner = film.data.film.id;
   const declared: DeclaredSource[] = film.data.sources.map((source, i) => ({
@@ -474,7 +476,7 @@ export function loadFilmFile(path: string): LoadedFilmFile {
     ownerFilm: owner,
   }));
   const beside = besideSourcesFile(path);
-  if (existsSync(beside)) declared.push(...sourcesOfFile(beside, owner, problems, broken));
+  if (existsSync(beside)) declared.push(...sourcesOfFile(beside, owner, problems, brokenSources));
   return { film, declared, brokenSources, problems };
 }
 
@@ -500,14 +502,11 @@ export function assembleDataset(
   problems: DatasetProblem[],
 ): LoadedDataset {
   const declared: DeclaredSource[] = [];
-  const brokenSources = new Set<string>();
-  const broken = (raw: unknown) => {
-    const id = (raw as Record<string, unknown> | undefined)?.id;
-    if (typeof id === "string") brokenSources.add(id);
-  };
+  const sharedBroken: string[] = [];
   for (const path of typeof sourcesFiles === "string" ? [sourcesFiles] : sourcesFiles) {
-    declared.push(...sourcesOfFile(path, undefined, problems, broken));
+    declared.push(...sourcesOfFile(path, undefined, problems, sharedBroken));
   }
+  const brokenSources = new Set(sharedBroken);
   const films: LoadedFilm[] = [];
   for (const loaded of files) {
     for (const problem of loaded.problems) problems.push(problem);

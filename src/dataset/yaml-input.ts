@@ -273,7 +273,9 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
     });
     if (problems.length > before) return undefined;
     const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (aliasSizes(data) === undefined) {
+    // One walk finds a cycle and measures the depth (toJS has refused alias bombs already).
+    const sizes = aliasSizes(data);
+    if (sizes === undefined) {
       problems.push(
         problem(
           shown,
@@ -284,7 +286,7 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
       );
       return undefined;
     }
-    if (depthOf(data) > MAX_DEPTH) {
+    if (sizes.depth > MAX_DEPTH) {
       problems.push(
         problem(
           shown,

@@ -73,9 +73,14 @@ export function sameProps(a: Row, b: Row): boolean {
 /** A node's identity in a film: label and id. */
 const nodeIdentity = (label: string, id: unknown) => `${label}:${String(id)}`;
 
-function bump(into: Record<string, KindChanges>, kind: string, what: keyof KindChanges): void {
+function bump(
+  into: Record<string, KindChanges>,
+  kind: string,
+  what: keyof KindChanges,
+  by = 1,
+): void {
   const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
-  entry[what]++;
+  entry[what] += by;
 }
 
 const relIdentity = (
@@ -90,21 +95,17 @@ const relIdentity = (
 /** The diff of a film the database does not hold: all of its plan is added. */
 function additionsOnly(plan: FilmPlan): FilmDiff {
   const counts: ChangeCounts = { nodes: {}, relationships: {} };
-  const added = (into: Record<string, KindChanges>, kind: string, rows: number) => {
-    const entry = (into[kind] ??= { added: 0, changed: 0, removed: 0 });
-    entry.added += rows;
-  };
   const createNodes = new Map<NodeLabel, Row[]>();
   for (const [label, rows] of plan.nodes) {
     if (rows.length === 0) continue;
     createNodes.set(label, rows);
-    added(counts.nodes, label, rows.length);
+    bump(counts.nodes, label, "added", rows.length);
   }
   const createRels: RelGroup[] = [];
   for (const group of plan.rels.values()) {
     if (group.rows.length === 0) continue;
     createRels.push(group);
-    added(counts.relationships, group.type, group.rows.length);
+    bump(counts.relationships, group.type, "added", group.rows.length);
   }
   return {
     film: plan.film,

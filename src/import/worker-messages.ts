@@ -1,7 +1,7 @@
 // What the main thread and the workers of prepare-in-workers.ts say to each other. Large
 // values cross as JSON text: decoding it costs a tenth of reading the YAML it came from,
 // where a structured clone costs three times the JSON.
-import type { LoadedFilmFile } from "../dataset/load.ts";
+import type { LoadedFilm, LoadedFilmFile } from "../dataset/load.ts";
 import type { DatasetProblem } from "../dataset/problems.ts";
 import type { DatasetContext } from "../dataset/validate.ts";
 
@@ -18,7 +18,6 @@ export type FromWorker =
   /** The film's problems; when it has none, its plan (encodePlan) and the plan's hash. */
   | { kind: "checked"; file: number; problems: DatasetProblem[]; plan?: string; hash?: string };
 
-type LoadedFilm = NonNullable<LoadedFilmFile["film"]>;
 type EncodedFile = Omit<LoadedFilmFile, "film"> & {
   film?: Omit<LoadedFilm, "brokenWords" | "invalidIds"> & {
     brokenWords: string[];
