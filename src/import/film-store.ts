@@ -1,8 +1,9 @@
 // A film's subgraph in the database: read it back, write the difference to its new plan, find
 // ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
-import neo4j, { type ManagedTransaction, type QueryResult } from "neo4j-driver";
-import { NODE_LABELS, type NodeLabel } from "../dataset/vocabulary.ts";
+import type { ManagedTransaction, QueryResult } from "neo4j-driver";
+import { NODE_LABELS } from "../dataset/vocabulary.ts";
+import { createRows, withIntegers } from "./create-rows.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
 import { encodePlan, hashOfEncodedPlan, type FilmPlan, type Row } from "./plan.ts";
 
@@ -34,31 +35,6 @@ const DELETE_NODES = "UNWIND $rows AS eid MATCH (n) WHERE elementId(n) = eid DET
 const UPDATE_NODES = "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props";
 const UPDATE_RELS =
   "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props";
-// New nodes give back their element ids, and new relationships find their ends by element id
-// (a direct look-up, cheaper than an index seek on the id: about a fifth less server time per
-// relationship, measured): every relationship stays inside its film, so both ends are nodes this
-// transaction created or the film's stored nodes, whose element ids the diff holds.
-const createNodes = (label: NodeLabel) =>
-  `UNWIND $rows AS row CREATE (n:${label}) SET n = row RETURN row.id AS id, elementId(n) AS eid`;
-const createRels = (type: string) =>
-  `UNWIND $rows AS row\n` +
-  `MATCH (a) WHERE elementId(a) = row.from\n` +
-  `MATCH (b) WHERE elementId(b) = row.to\n` +
-  `CREATE (a)-[r:${type}]->(b)\n` +
-  `SET r = row.props`;
-
-/** JavaScript numbers reach Neo4j as floats; whole numbers (seq, year) must be integers. */
-export function withIntegers(value: unknown): unknown {
-  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(withIntegers);
-  if (value !== null && typeof value === "object") {
-    const out: Row = {};
-    for (const key in value) out[key] = withIntegers((value as Row)[key]);
-    return out;
-  }
-  return value;
-}
-
 /**
  * Sends the rows in batches without waiting for each to finish: the statements queue on the
  * transaction's connection and run in order, so the server never idles while the next batch
@@ -151,14 +127,17 @@ export async function readFilm(
  * Writes the diffs of films that share no node as one: removals first (so ids are free again),
  * then changes, then additions, each kind in as few statements as its rows need, whatever the
  * number of films (a statement costs the server a fixed share, and a film of a few thousand
- * rows has some forty kinds of relationship). The statements run in the order sent; all are
- * sent before any is awaited, but for the relationships, which wait for their new ends'
- * element ids.
+ * rows has some forty kinds of relationship). The statements run in the order sent.
  */
-export async function writeDiffs(tx: ManagedTransaction, diffs: FilmDiff[]): Promise<void> {
+export async function writeDiffs(
+  tx: ManagedTransaction,
+  diffs: FilmDiff[],
+  createRowsPerStatement?: number,
+): Promise<void> {
   const all = <T>(pick: (diff: FilmDiff) => T[]): T[] => diffs.flatMap(pick);
   const changes = (rows: { eid: string; props: Row }[]) =>
     rows.map(({ eid, props }) => ({ eid, props: withIntegers(props) }));
+  // Sent without waiting: they queue on the connection, ahead of the creations.
   const sent = [
     ...sendBatches(
       tx,
@@ -173,55 +152,7 @@ export async function writeDiffs(tx: ManagedTransaction, diffs: FilmDiff[]): Pro
     ...sendBatches(tx, UPDATE_NODES, changes(all((d) => d.updateNodes))),
     ...sendBatches(tx, UPDATE_RELS, changes(all((d) => d.updateRels))),
   ];
-  const nodesByLabel = new Map<NodeLabel, unknown[]>();
-  for (const diff of diffs)
-    for (const [label, rows] of diff.createNodes) {
-      const list = nodesByLabel.get(label) ?? [];
-      for (const row of rows) list.push(withIntegers(row));
-      nodesByLabel.set(label, list);
-    }
-  const created = [...nodesByLabel].map(([label, rows]) => ({
-    label,
-    results: sendBatches(tx, createNodes(label), rows),
-  }));
-  // Element ids by label, then id (no key string built per relationship end).
-  const eids = new Map<string, Map<string, string>>();
-  const eidsOf = (label: string) => {
-    let byId = eids.get(label);
-    if (!byId) eids.set(label, (byId = new Map()));
-    return byId;
-  };
-  for (const diff of diffs)
-    for (const [label, kept] of diff.keptNodes) {
-      const byId = eidsOf(label);
-      for (const [id, eid] of kept) byId.set(id, eid);
-    }
-  for (const { label, results } of created) {
-    const byId = eidsOf(label);
-    for (const result of await Promise.all(results))
-      for (const record of result.records)
-        byId.set(record.get("id") as string, record.get("eid") as string);
-  }
-  const eidOf = (label: string, id: string): string => {
-    const eid = eids.get(label)?.get(id);
-    // Validation makes every end a node of the film; a miss is a bug, never a silent drop.
-    if (eid === undefined)
-      throw new Error(`internal: no node ${label} ${id} in films ${diffs.map((d) => d.film)}`);
-    return eid;
-  };
-  const relsByType = new Map<string, { from: string; to: string; props: unknown }[]>();
-  for (const diff of diffs)
-    for (const group of diff.createRels) {
-      const rows = relsByType.get(group.type) ?? [];
-      for (const row of group.rows) {
-        const props = withIntegers(row.props) as Row;
-        props.key = row.key;
-        rows.push({ from: eidOf(group.from, row.from), to: eidOf(group.to, row.to), props });
-      }
-      relsByType.set(group.type, rows);
-    }
-  for (const [type, rows] of relsByType) sent.push(...sendBatches(tx, createRels(type), rows));
-  await Promise.all(sent);
+  await Promise.all([...sent, createRows(tx, diffs, createRowsPerStatement)]);
 }
 
 /** Sets each film's import hash: the plan its subgraph was just written from. */
@@ -232,14 +163,19 @@ SET f.${IMPORT_HASH} = row.hash`;
 /**
  * Replaces the films' subgraphs with their plans, inside the caller's transaction: every
  * film is read back in one round trip, and the differences are written together.
+ * `createRowsPerStatement` (create-rows.ts) is for tests of a film larger than a statement.
  */
-export async function replaceFilms(tx: ManagedTransaction, plans: FilmPlan[]): Promise<FilmDiff[]> {
+export async function replaceFilms(
+  tx: ManagedTransaction,
+  plans: FilmPlan[],
+  createRowsPerStatement?: number,
+): Promise<FilmDiff[]> {
   const stored = await Promise.all(plans.map((plan) => readFilm(tx, plan.film)));
   const diffs = plans.map((plan, i) => {
     const { nodes, rels } = stored[i] as Awaited<ReturnType<typeof readFilm>>;
     return diffFilm(plan, nodes, rels);
   });
-  await writeDiffs(tx, diffs);
+  await writeDiffs(tx, diffs, createRowsPerStatement);
   const hashes = plans
     .filter((plan) => plan.nodes.size > 0)
     .map((plan) => ({ film: plan.film, hash: planHash(plan) }));
