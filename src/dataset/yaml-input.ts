@@ -135,66 +135,63 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return 0;
 }
 
-function depthOf(value: unknown): number {
-  // Iterative, so a deep value cannot overflow the stack while it is measured.
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== "object") continue;
-    max = Math.max(max, d + 1);
-    if (max > MAX_DEPTH) return max;
-    for (const child of Object.values(v)) stack.push([child, d + 1]);
+/**
+ * How deep the value nests, counted no further than MAX_DEPTH + 1 (deeper is refused either
+ * way, so the recursion is bounded, whatever the file).
+ */
+function depthOf(value: unknown, level = 0): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (level > MAX_DEPTH) return 1;
+  let deepest = 0;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (child !== null && typeof child === "object")
+      deepest = Math.max(deepest, depthOf(child, level + 1));
   }
-  return max;
+  return deepest + 1;
 }
+
+/** A value being measured: seeing it again below itself is a cycle. */
+const OPEN = { size: 0, depth: 0 };
 
 /**
  * How many values the data holds, each shared (aliased) value counted once (`distinct`), and
- * once every alias is written out (`expanded`), and how deep it nests. One post-order walk,
- * memoised by object, so a "billion laughs" file is measured in the time its few nodes take.
- * Undefined when an alias points into its own map or list (a cycle: it never ends).
+ * once every alias is written out (`expanded`), and how deep it nests (counted no further than
+ * MAX_DEPTH + 1, which bounds the recursion). One walk, memoised by object, so a "billion
+ * laughs" file is measured in the time its few nodes take. Undefined when an alias points
+ * into its own map or list (a cycle: it never ends).
  */
 function aliasSizes(
   value: unknown,
 ): { distinct: number; expanded: number; depth: number } | undefined {
   const measured = new Map<object, { size: number; depth: number }>();
-  /** Objects whose children are being measured: the path from the root to the walk's top. */
-  const open = new Set<object>();
   let distinct = 1;
-  const stack: { node: object; done: boolean }[] = [];
-  if (value !== null && typeof value === "object") stack.push({ node: value, done: false });
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1] as { node: object; done: boolean };
-    if (measured.has(top.node)) {
-      stack.pop();
-      continue;
-    }
-    const children = Object.values(top.node);
-    if (!top.done) {
-      top.done = true;
-      open.add(top.node);
-      for (const child of children) {
-        if (child === null || typeof child !== "object" || measured.has(child)) continue;
-        if (open.has(child)) return undefined;
-        stack.push({ node: child, done: false });
-      }
-      continue;
-    }
-    stack.pop();
-    open.delete(top.node);
+  const measure = (node: object, level: number): { size: number; depth: number } | undefined => {
+    const known = measured.get(node);
+    if (known === OPEN) return undefined;
+    if (known) return known;
+    if (level > MAX_DEPTH) return { size: 1, depth: 1 };
+    measured.set(node, OPEN);
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
     distinct += children.length;
     let size = 1;
     let deepest = 0;
     for (const child of children) {
-      const inner = child !== null && typeof child === "object" ? measured.get(child) : undefined;
-      size += inner?.size ?? 1;
-      deepest = Math.max(deepest, inner?.depth ?? 0);
+      if (child === null || typeof child !== "object") {
+        size += 1;
+        continue;
+      }
+      const inner = measure(child, level + 1);
+      if (!inner) return undefined;
+      size += inner.size;
+      if (inner.depth > deepest) deepest = inner.depth;
     }
-    measured.set(top.node, { size, depth: deepest + 1 });
-  }
-  const root = value !== null && typeof value === "object" ? measured.get(value) : undefined;
-  return { distinct, expanded: root?.size ?? 1, depth: root?.depth ?? 0 };
+    const sizes = { size, depth: deepest + 1 };
+    measured.set(node, sizes);
+    return sizes;
+  };
+  if (value === null || typeof value !== "object") return { distinct, expanded: 1, depth: 0 };
+  const root = measure(value, 0);
+  return root && { distinct, expanded: root.size, depth: root.depth };
 }
 
 /** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */

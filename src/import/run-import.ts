@@ -25,7 +25,7 @@ import {
 } from "./film-store.ts";
 import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { prepareInWorkers, workersFor, type WorkerOptions } from "./prepare-in-workers.ts";
-import { schemaStatements } from "./schema-statements.ts";
+import { missingSchemaStatements } from "./schema-statements.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
 /**
@@ -328,7 +328,11 @@ export async function importDataset(
 
   // Constraints first: schema changes cannot share a transaction with data writes, and
   // they are idempotent (IF NOT EXISTS), so they never leave a half-written graph.
-  for (const statement of schemaStatements()) {
+  const names = async (cypher: string) =>
+    (await database.driver.executeQuery(cypher, {}, db)).records.map(
+      (r) => r.get("name") as string,
+    );
+  for (const statement of await missingSchemaStatements(names)) {
     await database.driver.executeQuery(statement, {}, db);
   }
   // New indexes populate in the background; queries planned before they are online

@@ -18,3 +18,27 @@ export function splitCypherScript(script: string): string[] {
 export function schemaStatements(): string[] {
   return splitCypherScript(readFileSync(SCHEMA_FILE, "utf8"));
 }
+
+/** The name a `CREATE CONSTRAINT|INDEX name IF NOT EXISTS` statement gives what it creates. */
+export function schemaName(statement: string): string | undefined {
+  return /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS/i.exec(
+    statement,
+  )?.[1];
+}
+
+/**
+ * The schema statements that create something the database lacks, judged by name from one
+ * read of its constraints and indexes: each statement is a schema transaction of its own
+ * (a round trip, and some of the server's time), even when IF NOT EXISTS makes it do nothing.
+ */
+export async function missingSchemaStatements(
+  run: (cypher: string) => Promise<string[]>,
+): Promise<string[]> {
+  const present = new Set(await run("SHOW INDEXES YIELD name RETURN name ORDER BY name"));
+  for (const name of await run("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
+    present.add(name);
+  return schemaStatements().filter((statement) => {
+    const name = schemaName(statement);
+    return name === undefined || !present.has(name);
+  });
+}

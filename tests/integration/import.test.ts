@@ -14,7 +14,11 @@ import {
   importDataset,
   prepareImport,
 } from "../../src/import/run-import.ts";
-import { splitCypherScript } from "../../src/import/schema-statements.ts";
+import {
+  missingSchemaStatements,
+  schemaName,
+  splitCypherScript,
+} from "../../src/import/schema-statements.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
 
@@ -73,6 +77,24 @@ describe("heistgraph import", () => {
       const second = await importDataset(db);
       expect(second.changes).toEqual({ nodes: {}, relationships: {} });
       expect(await graphFingerprint(db)).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
+    "creates the constraints and indexes the database lacks, and only those",
+    async () => {
+      const db = await testDatabase();
+      const names = async (cypher: string) =>
+        (await db.driver.executeQuery(cypher, {}, { database: db.database })).records.map(
+          (r) => r.get("name") as string,
+        );
+      await importDataset(db);
+      expect(await missingSchemaStatements(names)).toEqual([]);
+      await db.driver.executeQuery("DROP INDEX event_film", {}, { database: db.database });
+      expect((await missingSchemaStatements(names)).map(schemaName)).toEqual(["event_film"]);
+      await importDataset(db);
+      expect(await missingSchemaStatements(names)).toEqual([]);
     },
     SLOW,
   );
