@@ -7,7 +7,7 @@
 //   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //   npm run bench -- --warmup 5            # calls per question before those (default 10)
-//   npm run bench -- --rounds 3            # import rounds, ours then the baselines (default 2)
+//   npm run bench -- --rounds 5            # import rounds, taking turns at going first (default 3)
 //
 // Import: our fresh import, re-import over the loaded graph, --wipe over it, LOAD CSV ... CALL
 // {} IN TRANSACTIONS OF 10000 ROWS, and neo4j-admin database import full (offline, into a
