@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { planFilms, planStatements } from "../import/plan.ts";
+import { planFilm, planStatements } from "../import/plan.ts";
 import { loadDataset } from "./load.ts";
 import { formatDatasetProblems, InvalidDatasetError, type DatasetProblem } from "./problems.ts";
 import { validateDataset } from "./validate.ts";
@@ -154,7 +154,10 @@ describe("a valid story in the open format", () => {
     expect(run.problems).toEqual([]);
     const problems: DatasetProblem[] = [];
     const dataset = loadDataset([], [join(run.dir, "tiny.yaml")], problems);
-    const plan = planStatements(planFilms(dataset, validateDataset(dataset, problems)));
+    const index = validateDataset(dataset, problems);
+    const plan = planStatements(
+      dataset.films.map(({ data }) => planFilm(data, dataset.sources, index)),
+    );
     const rows = (name: string) => plan.find((s) => s.name === name)?.rows ?? [];
     expect(rows("ACTED_ON (Character -> Character)")).toMatchObject([
       { from: "tiny-al", to: "tiny-bo", key: "tiny-taking|tortured", props: { act: "tortured" } },

@@ -122,10 +122,6 @@ export function planStatements(films: FilmPlan[]): PlannedStatement[] {
   ];
 }
 
-export function planFilms(dataset: LoadedDataset, index: DatasetIndex): FilmPlan[] {
-  return dataset.films.map(({ data }) => planFilm(data, dataset.sources, index));
-}
-
 /** One film's plan: it needs of the rest of the dataset only the sources and every id's label. */
 export function planFilm(
   data: LoadedDataset["films"][number]["data"],

@@ -23,7 +23,7 @@ import {
   storedRows,
   type HeldId,
 } from "./film-store.ts";
-import { planFilms, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
+import { planFilm, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { prepareInWorkers, workersFor, type WorkerOptions } from "./prepare-in-workers.ts";
 import { missingSchemaStatements } from "./schema-statements.ts";
 
@@ -44,15 +44,20 @@ export const TRANSACTION_ROWS = 5_000;
  */
 export const WRITERS = 3;
 
-/** Runs the tasks, at most `limit` at a time, in order of start; rejects on the first failure. */
-async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
+/**
+ * Runs the tasks, at most `limit` at a time, in order of start; rejects on the first failure.
+ * A task is taken from the iterable only when a place is free, so a lazy one (tasks planned
+ * on demand) does its work while the others run.
+ */
+async function inParallel(tasks: Iterable<() => Promise<void>>, limit: number): Promise<void> {
+  const pending = tasks[Symbol.iterator]();
   let failed = false;
   const worker = async () => {
-    while (!failed && next < tasks.length) {
-      const task = tasks[next++] as () => Promise<void>;
+    while (!failed) {
+      const next = pending.next();
+      if (next.done) return;
       try {
-        await task();
+        await next.value();
       } catch (error) {
         failed = true;
         throw error;
@@ -60,9 +65,7 @@ async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promis
     }
   };
   // Every worker is waited for, so nothing is still writing when the first failure is thrown.
-  const settled = await Promise.allSettled(
-    Array.from({ length: Math.min(limit, tasks.length) }, worker),
-  );
+  const settled = await Promise.allSettled(Array.from({ length: limit }, worker));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failure) throw failure.reason;
 }
@@ -88,21 +91,60 @@ export function prepareImport(
   sourcesFiles: string | string[],
   filmFiles: string[],
 ): PreparedImport {
-  const problems = filmFileProblems(filmFiles);
-  return prepared(loadDataset(sourcesFiles, filmFiles, problems), problems);
+  const { dataset, plans } = checkImport(sourcesFiles, filmFiles);
+  return withPlanStatements(dataset, plans.all());
 }
 
 /**
- * prepareImport, with a large dataset's films loaded, checked and planned on worker threads
- * (prepare-in-workers.ts); the same result, or the same InvalidDatasetError.
+ * The films' plans, each made when first asked for, in the dataset's order: an import into an
+ * empty graph plans a film while the server writes the ones before it.
  */
-export async function prepareImportInParallel(
+export interface FilmPlans {
+  /** Every plan, in order (planned as iterated). */
+  [Symbol.iterator](): Iterator<FilmPlan>;
+  /** Every plan, all planned now. */
+  all(): FilmPlan[];
+}
+
+function filmPlans(count: number, planOne: (i: number) => FilmPlan): FilmPlans {
+  const planned: FilmPlan[] = [];
+  const at = (i: number) => (planned[i] ??= planOne(i));
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < count; i++) yield at(i);
+    },
+    all: () => Array.from({ length: count }, (_, i) => at(i)),
+  };
+}
+
+/** Loaded and checked (or InvalidDatasetError listing every problem), planned on demand. */
+function checkImport(
+  sourcesFiles: string | string[],
+  filmFiles: string[],
+): { dataset: LoadedDataset; plans: FilmPlans } {
+  const problems = filmFileProblems(filmFiles);
+  const dataset = loadDataset(sourcesFiles, filmFiles, problems);
+  const index = validateDataset(dataset, problems);
+  if (problems.length > 0) throw new InvalidDatasetError(problems);
+  return {
+    dataset,
+    plans: filmPlans(dataset.films.length, (i) =>
+      planFilm((dataset.films[i] as LoadedDataset["films"][number]).data, dataset.sources, index),
+    ),
+  };
+}
+
+/**
+ * checkImport, with a large dataset's films loaded, checked and planned on worker threads
+ * (prepare-in-workers.ts); the same plans, or the same InvalidDatasetError.
+ */
+async function checkImportInParallel(
   sourcesFiles: string | string[],
   filmFiles: string[],
   options?: WorkerOptions,
-): Promise<PreparedImport> {
+): Promise<{ dataset: LoadedDataset; plans: FilmPlans }> {
   const threads = workersFor(filmFiles, options);
-  if (threads === 0) return prepareImport(sourcesFiles, filmFiles);
+  if (threads === 0) return checkImport(sourcesFiles, filmFiles);
   const problems = filmFileProblems(filmFiles);
   let inWorkers: { dataset: LoadedDataset; films: FilmPlan[] };
   try {
@@ -110,9 +152,13 @@ export async function prepareImportInParallel(
   } catch (error) {
     if (error instanceof InvalidDatasetError) throw error;
     // Workers that cannot start, or fail, are no reason to fail an import: do it here.
-    return prepareImport(sourcesFiles, filmFiles);
+    return checkImport(sourcesFiles, filmFiles);
   }
-  return withPlanStatements(inWorkers.dataset, inWorkers.films);
+  const { films } = inWorkers;
+  return {
+    dataset: inWorkers.dataset,
+    plans: filmPlans(films.length, (i) => films[i] as FilmPlan),
+  };
 }
 
 function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
@@ -125,12 +171,6 @@ function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
       suggestion: "pass film YAML files, or run from a checkout with import/films/",
     },
   ];
-}
-
-function prepared(dataset: LoadedDataset, problems: DatasetProblem[]): PreparedImport {
-  const index = validateDataset(dataset, problems);
-  if (problems.length > 0) throw new InvalidDatasetError(problems);
-  return withPlanStatements(dataset, planFilms(dataset, index));
 }
 
 function withPlanStatements(dataset: LoadedDataset, films: FilmPlan[]): PreparedImport {
@@ -198,23 +238,27 @@ export const planRows = (plan: FilmPlan): number =>
   [...plan.nodes.values()].reduce((n, rows) => n + rows.length, 0) +
   [...plan.rels.values()].reduce((n, group) => n + group.rows.length, 0);
 
-/** Consecutive films, grouped so no transaction writes much more than `budget` rows. */
-export function transactionGroups(films: FilmPlan[], budget: number): FilmPlan[][] {
-  const groups: FilmPlan[][] = [];
+/**
+ * Consecutive films, grouped so no transaction writes much more than `budget` rows; a group is
+ * made when it is asked for (the films may be planned as they are iterated).
+ */
+export function* transactionGroups(
+  films: Iterable<FilmPlan>,
+  budget: number,
+): Generator<FilmPlan[]> {
   let current: FilmPlan[] = [];
   let rows = 0;
   for (const film of films) {
     const size = planRows(film);
     if (current.length > 0 && rows + size > budget) {
-      groups.push(current);
+      yield current;
       current = [];
       rows = 0;
     }
     current.push(film);
     rows += size;
   }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  if (current.length > 0) yield current;
 }
 
 /** Where an id is declared, for a message that points at the file and item. */
@@ -271,10 +315,12 @@ async function heldIdsAtOnce(
   films: FilmPlan[],
   readers: number,
 ): Promise<HeldId[]> {
-  const parts = transactionGroups(
-    films,
-    Math.ceil(films.reduce((n, f) => n + planRows(f), 0) / Math.max(1, readers)),
-  );
+  const parts = [
+    ...transactionGroups(
+      films,
+      Math.ceil(films.reduce((n, f) => n + planRows(f), 0) / Math.max(1, readers)),
+    ),
+  ];
   const found: HeldId[][] = [];
   await inParallel(
     parts.map((part, i) => async () => {
@@ -314,20 +360,26 @@ export async function importDataset(
   database: Database | undefined,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { dataset, films } = await prepareImportInParallel(
+  const T0 = performance.now();
+  const tr = (m: string) =>
+    process.env.HG_TRACE && console.error(`[trace] ${(performance.now() - T0).toFixed(0)} ms ${m}`);
+  const { dataset, plans } = await checkImportInParallel(
     options.sourcesFile ?? DEFAULT_SOURCES_FILE,
     options.filmFiles ?? defaultFilmFiles(),
   );
   const report: ImportReport = {
     films: tallyFilms(dataset),
-    planned: plannedCounts(films),
+    planned: { nodes: {}, relationships: {} },
     changes: emptyCounts(),
     removedFilms: [],
     strayNodesRemoved: 0,
     dryRun: Boolean(options.dryRun),
     wiped: false,
   };
-  if (options.dryRun || !database) return report;
+  if (options.dryRun || !database) {
+    report.planned = plannedCounts(plans.all());
+    return report;
+  }
   const db = { database: database.database };
 
   // Constraints first: schema changes cannot share a transaction with data writes, and
@@ -343,36 +395,52 @@ export async function importDataset(
   // would scan instead of seek.
   await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, db);
 
-  const imported = films.map((f) => f.film);
-  const { removals, removedRows, toWrite } = await inSession(database, async (read) => {
-    const removals = options.wipe
-      ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
-      : [];
-    // What --wipe takes out counts too: removing a large graph is no small transaction.
-    const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
-    // Films whose plan hashes as when they were last written: nothing to read back or write.
-    const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
-    const toWrite: FilmPlan[] = [];
-    const unchanged: string[] = [];
-    for (const plan of films) {
-      if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
-      else toWrite.push(plan);
-    }
-    // An id another film holds would make the import rewrite that film: refuse it. An
-    // unchanged film's ids are its own (and the dataset's ids are unique), so where the graph
-    // holds nothing but unchanged films of this import (a fresh import into an empty graph),
-    // no id can be held and the check, a seek per id and label, is skipped.
-    const checkHeld =
-      !options.wipe &&
-      toWrite.length > 0 &&
-      (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
-    if (checkHeld) {
-      const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
-      if (held.length > 0)
-        throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
-    }
-    return { removals, removedRows, toWrite };
-  });
+  const imported = dataset.films.map((f) => f.data.film.id);
+  // An empty graph (one read of Neo4j's count store) holds nothing to compare, take out or
+  // refuse ids of: every film is new, and is planned when a writer asks for it, while the
+  // server writes the films before it.
+  const graphEmpty = await inSession(database, (read) =>
+    read.executeRead(async (tx) => {
+      const { records } = await tx.run("MATCH (n) RETURN count(n) AS nodes");
+      return (records[0]?.get("nodes") as { toNumber(): number }).toNumber() === 0;
+    }),
+  );
+  const { removals, removedRows, toWrite } = graphEmpty
+    ? { removals: [], removedRows: 0, toWrite: [] }
+    : await whatToWrite();
+  async function whatToWrite() {
+    if (!database) throw new Error("internal: no database");
+    const films = plans.all();
+    return inSession(database, async (read) => {
+      const removals = options.wipe
+        ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
+        : [];
+      // What --wipe takes out counts too: removing a large graph is no small transaction.
+      const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
+      // Films whose plan hashes as when they were last written: nothing to read back or write.
+      const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
+      const toWrite: FilmPlan[] = [];
+      const unchanged: string[] = [];
+      for (const plan of films) {
+        if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
+        else toWrite.push(plan);
+      }
+      // An id another film holds would make the import rewrite that film: refuse it. An
+      // unchanged film's ids are its own (and the dataset's ids are unique), so where the graph
+      // holds nothing but unchanged films of this import (a fresh import into an empty graph),
+      // no id can be held and the check, a seek per id and label, is skipped.
+      const checkHeld =
+        !options.wipe &&
+        toWrite.length > 0 &&
+        (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
+      if (checkHeld) {
+        const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
+        if (held.length > 0)
+          throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
+      }
+      return { removals, removedRows, toWrite };
+    });
+  }
 
   // A transaction is a list of steps; each works inside it and adds what it changed. Progress
   // is told when a transaction commits (a retried one starts its steps again).
@@ -402,9 +470,9 @@ export async function importDataset(
   });
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
   const transactionRows = options.transactionRows ?? TRANSACTION_ROWS;
-  const groups = transactionGroups(toWrite, transactionRows);
-  const total = removals.length + films.length;
-  let done = films.length - toWrite.length;
+  const writers = options.concurrency ?? WRITERS;
+  const total = removals.length + imported.length;
+  let done = graphEmpty ? 0 : imported.length - toWrite.length;
   const commit = async (steps: Step[]) => {
     const changes = await inSession(database, (session) =>
       session.executeWrite(async (tx) => {
@@ -418,7 +486,17 @@ export async function importDataset(
       for (const name of step.names) options.onProgress?.(++done, total, name);
   };
   const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
-  if (plannedRows + removedRows <= transactionRows) {
+  if (graphEmpty) {
+    // Films are planned as the writers take them. A small import is one group: one
+    // transaction, all or nothing, as below.
+    await inParallel(
+      (function* () {
+        for (const group of transactionGroups(plans, transactionRows))
+          yield () => commit([replaceStep(group)]);
+      })(),
+      writers,
+    );
+  } else if (plannedRows + removedRows <= transactionRows) {
     // Small: everything in one transaction, all or nothing.
     const steps = [...wipeSteps, ...(toWrite.length > 0 ? [replaceStep(toWrite)] : [])];
     if (steps.length > 0) await commit(steps);
@@ -428,10 +506,13 @@ export async function importDataset(
     // some while another's rows are sent, and uses every core.
     for (const step of wipeSteps) await commit([step]);
     await inParallel(
-      groups.map((group) => () => commit([replaceStep(group)])),
-      options.concurrency ?? WRITERS,
+      [...transactionGroups(toWrite, transactionRows)].map(
+        (group) => () => commit([replaceStep(group)]),
+      ),
+      writers,
     );
   }
+  report.planned = plannedCounts(plans.all());
   report.removedFilms = removals;
   report.wiped = Boolean(options.wipe);
   return report;

@@ -173,8 +173,22 @@ describe("a film is the unit of import", () => {
       await importDataset(db, { sourcesFile, filmFiles });
       const oneTransaction = await graphFingerprint(db);
       await emptyGraph(db);
-      await importDataset(db, { sourcesFile, filmFiles, transactionRows: 100 });
+      // Into the empty graph, films are planned as the writers take them; each is told once.
+      const told: string[] = [];
+      await importDataset(db, {
+        sourcesFile,
+        filmFiles,
+        transactionRows: 100,
+        onProgress: (done, total, step) => told.push(`${done}/${total} ${step}`),
+      });
       expect(await graphFingerprint(db)).toEqual(oneTransaction);
+      expect(told.map((t) => t.split(" ")[0])).toEqual(["1/4", "2/4", "3/4", "4/4"]);
+      expect(told.map((t) => t.split(" ")[1]).sort()).toEqual([
+        "tx-film-1",
+        "tx-film-2",
+        "tx-film-3",
+        "tx-film-4",
+      ]);
       // and a wipe film by film, in several transactions, to the first two films only
       const report = await importDataset(db, {
         sourcesFile,
