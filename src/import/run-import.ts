@@ -360,9 +360,6 @@ export async function importDataset(
   database: Database | undefined,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const T0 = performance.now();
-  const tr = (m: string) =>
-    process.env.HG_TRACE && console.error(`[trace] ${(performance.now() - T0).toFixed(0)} ms ${m}`);
   const { dataset, plans } = await checkImportInParallel(
     options.sourcesFile ?? DEFAULT_SOURCES_FILE,
     options.filmFiles ?? defaultFilmFiles(),
