@@ -129,7 +129,7 @@ export async function readFilm(
  * number of films (a statement costs the server a fixed share, and a film of a few thousand
  * rows has some forty kinds of relationship). The statements run in the order sent.
  */
-export async function writeDiffs(
+async function writeDiffs(
   tx: ManagedTransaction,
   diffs: FilmDiff[],
   createRowsPerStatement?: number,

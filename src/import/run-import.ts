@@ -99,7 +99,7 @@ export function prepareImport(
  * The films' plans, each made when first asked for, in the dataset's order: an import into an
  * empty graph plans a film while the server writes the ones before it.
  */
-export interface FilmPlans {
+interface FilmPlans {
   /** Every plan, in order (planned as iterated). */
   [Symbol.iterator](): Iterator<FilmPlan>;
   /** Every plan, all planned now. */
@@ -381,11 +381,7 @@ export async function importDataset(
 
   // Constraints first: schema changes cannot share a transaction with data writes, and
   // they are idempotent (IF NOT EXISTS), so they never leave a half-written graph.
-  const names = async (cypher: string) =>
-    (await database.driver.executeQuery(cypher, {}, db)).records.map(
-      (r) => r.get("name") as string,
-    );
-  for (const statement of await missingSchemaStatements(names)) {
+  for (const statement of await missingSchemaStatements(database)) {
     await database.driver.executeQuery(statement, {}, db);
   }
   // New indexes populate in the background; queries planned before they are online
@@ -404,40 +400,35 @@ export async function importDataset(
   );
   const { removals, removedRows, toWrite } = graphEmpty
     ? { removals: [], removedRows: 0, toWrite: [] }
-    : await whatToWrite();
-  async function whatToWrite() {
-    if (!database) throw new Error("internal: no database");
-    const films = plans.all();
-    return inSession(database, async (read) => {
-      const removals = options.wipe
-        ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
-        : [];
-      // What --wipe takes out counts too: removing a large graph is no small transaction.
-      const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
-      // Films whose plan hashes as when they were last written: nothing to read back or write.
-      const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
-      const toWrite: FilmPlan[] = [];
-      const unchanged: string[] = [];
-      for (const plan of films) {
-        if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
-        else toWrite.push(plan);
-      }
-      // An id another film holds would make the import rewrite that film: refuse it. An
-      // unchanged film's ids are its own (and the dataset's ids are unique), so where the graph
-      // holds nothing but unchanged films of this import (a fresh import into an empty graph),
-      // no id can be held and the check, a seek per id and label, is skipped.
-      const checkHeld =
-        !options.wipe &&
-        toWrite.length > 0 &&
-        (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
-      if (checkHeld) {
-        const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
-        if (held.length > 0)
-          throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
-      }
-      return { removals, removedRows, toWrite };
-    });
-  }
+    : await inSession(database, async (read) => {
+        const removals = options.wipe
+          ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
+          : [];
+        // What --wipe takes out counts too: removing a large graph is no small transaction.
+        const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
+        // Films whose plan hashes as when they were last written: nothing to read back or write.
+        const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
+        const toWrite: FilmPlan[] = [];
+        const unchanged: string[] = [];
+        for (const plan of plans) {
+          if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
+          else toWrite.push(plan);
+        }
+        // An id another film holds would make the import rewrite that film: refuse it. An
+        // unchanged film's ids are its own (and the dataset's ids are unique), so where the
+        // graph holds nothing but unchanged films of this import, no id can be held and the
+        // check, a seek per id and label, is skipped.
+        const checkHeld =
+          !options.wipe &&
+          toWrite.length > 0 &&
+          (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
+        if (checkHeld) {
+          const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
+          if (held.length > 0)
+            throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
+        }
+        return { removals, removedRows, toWrite };
+      });
 
   // A transaction is a list of steps; each works inside it and adds what it changed. Progress
   // is told when a transaction commits (a retried one starts its steps again).
@@ -482,17 +473,20 @@ export async function importDataset(
     for (const step of steps)
       for (const name of step.names) options.onProgress?.(++done, total, name);
   };
-  const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
-  if (graphEmpty) {
-    // Films are planned as the writers take them. A small import is one group: one
-    // transaction, all or nothing, as below.
-    await inParallel(
+  /** A transaction per group of films, WRITERS at once; a group is made when one is free. */
+  const writeInGroups = (films: Iterable<FilmPlan>) =>
+    inParallel(
       (function* () {
-        for (const group of transactionGroups(plans, transactionRows))
+        for (const group of transactionGroups(films, transactionRows))
           yield () => commit([replaceStep(group)]);
       })(),
       writers,
     );
+  const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
+  if (graphEmpty) {
+    // Films are planned as the writers take them. A small import is one group: one
+    // transaction, all or nothing, as below.
+    await writeInGroups(plans);
   } else if (plannedRows + removedRows <= transactionRows) {
     // Small: everything in one transaction, all or nothing.
     const steps = [...wipeSteps, ...(toWrite.length > 0 ? [replaceStep(toWrite)] : [])];
@@ -502,12 +496,7 @@ export async function importDataset(
     // share no node, so several groups (WRITERS) are written at once: the server works on
     // some while another's rows are sent, and uses every core.
     for (const step of wipeSteps) await commit([step]);
-    await inParallel(
-      [...transactionGroups(toWrite, transactionRows)].map(
-        (group) => () => commit([replaceStep(group)]),
-      ),
-      writers,
-    );
+    await writeInGroups(toWrite);
   }
   report.planned = plannedCounts(plans.all());
   report.removedFilms = removals;

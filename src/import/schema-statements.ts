@@ -1,6 +1,7 @@
 // The statements of cypher/schema.cypher, the one place the constraints are written down.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Database } from "../db/connection.ts";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("../../cypher/schema.cypher", import.meta.url));
 
@@ -31,12 +32,15 @@ export function schemaName(statement: string): string | undefined {
  * read of its constraints and indexes: each statement is a schema transaction of its own
  * (a round trip, and some of the server's time), even when IF NOT EXISTS makes it do nothing.
  */
-export async function missingSchemaStatements(
-  run: (cypher: string) => Promise<string[]>,
-): Promise<string[]> {
-  const present = new Set(await run("SHOW INDEXES YIELD name RETURN name ORDER BY name"));
-  for (const name of await run("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name"))
-    present.add(name);
+export async function missingSchemaStatements(database: Database): Promise<string[]> {
+  const names = async (cypher: string) =>
+    (await database.driver.executeQuery(cypher, {}, { database: database.database })).records.map(
+      (r) => r.get("name") as string,
+    );
+  const present = new Set([
+    ...(await names("SHOW INDEXES YIELD name RETURN name ORDER BY name")),
+    ...(await names("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name")),
+  ]);
   return schemaStatements().filter((statement) => {
     const name = schemaName(statement);
     return name === undefined || !present.has(name);
