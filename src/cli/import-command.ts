@@ -53,6 +53,13 @@ export function printImportReport(report: ImportReport): void {
     );
   }
   printChanges(report.changes);
+  if (report.concurrentFilms.length > 0) {
+    say(
+      pc.yellow(
+        `Another import wrote ${report.concurrentFilms.join(", ")} while this one ran: this one waited for it, then wrote its own version over it (the two were never mixed).`,
+      ),
+    );
+  }
 }
 
 export function registerImportCommand(program: Command): void {
@@ -70,9 +77,16 @@ export function registerImportCommand(program: Command): void {
     )
     .option("--dry-run", "validate only; touch no database")
     .option("--wipe", "replace the whole graph: other films and nodes of no film are removed")
+    .option(
+      "--replace",
+      "let a file replace a stored film that another file (another name or title) imported",
+    )
     .action(
       action(
-        async (files: string[], opts: { sources: string[]; dryRun?: boolean; wipe?: boolean }) => {
+        async (
+          files: string[],
+          opts: { sources: string[]; dryRun?: boolean; wipe?: boolean; replace?: boolean },
+        ) => {
           const filmFiles = files.length > 0 ? files.map((f) => resolve(f)) : undefined;
           const sourcesFile = [
             ...(existsSync(DEFAULT_SOURCES_FILE) ? [DEFAULT_SOURCES_FILE] : []),
@@ -100,6 +114,7 @@ export function registerImportCommand(program: Command): void {
               sourcesFile,
               filmFiles,
               wipe: opts.wipe,
+              replace: opts.replace,
               onProgress: (done, total, step) => {
                 if (!bar) return;
                 if (done === 1) bar.start(total, 0, { step });

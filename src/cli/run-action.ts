@@ -1,11 +1,11 @@
 // Wraps a CLI action: user-facing problems print as a message and exit code 1,
 // anything else keeps its stack trace because it is a bug.
 import pc from "picocolors";
-import { lostConnectionProblem } from "../db/bolt-check.ts";
+import { neo4jProblem } from "../db/neo4j-errors.ts";
 import { HeistgraphError } from "../errors.ts";
 
 export function printError(error: unknown): number {
-  const problem = error instanceof HeistgraphError ? error : lostConnectionProblem(error);
+  const problem = error instanceof HeistgraphError ? error : neo4jProblem(error);
   if (problem) {
     process.stderr.write(`${pc.red("error:")} ${problem.message}\n`);
     return 1;

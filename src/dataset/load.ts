@@ -17,6 +17,7 @@ import {
 } from "./schema.ts";
 import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
 import { storyWord, type StoryVocabulary } from "./story-words.ts";
+import { pathInside } from "./safe-file.ts";
 import { readUtf8, readYamlFile } from "./yaml-input.ts";
 
 /** Where source texts are looked for after the folder of the file that declares them. */
@@ -355,10 +356,24 @@ function resolveSource(
   let paragraphs = source.paragraphs;
   let blank = new Set<number>();
   if (source.file !== undefined) {
-    const candidates = [join(declared.dir, source.file), join(SEEDS_DIR, source.file)];
-    const found = candidates.find((c) => existsSync(c));
-    if (found) {
-      const text = readUtf8(found, displayPath(found), problems);
+    // The text lives beside the declaring file, or among the seeds, and never outside them.
+    const folders = [declared.dir, SEEDS_DIR];
+    const candidates = folders.flatMap((folder) => {
+      const path = pathInside(folder, source.file as string);
+      return path ? [{ path, folder }] : [];
+    });
+    const found = candidates.find((c) => existsSync(c.path));
+    if (candidates.length === 0) {
+      problems.push({
+        ...where,
+        field: "file",
+        message: `${source.file} is not inside the folder of ${file}: a source's text is named relative to it, without ..`,
+        expected: "a file name such as heat-fr.txt, or a path below that folder",
+        suggestion: `copy the text beside ${file} and name it by its file name`,
+      });
+      ok = false;
+    } else if (found) {
+      const text = readUtf8(found.path, displayPath(found.path), problems, found.folder);
       if (text === undefined) ok = false;
       else {
         const counted = countParagraphs(text);
@@ -366,7 +381,7 @@ function resolveSource(
           problems.push({
             ...where,
             field: "paragraphs",
-            message: `says ${paragraphs} paragraphs, but ${displayPath(found)} has ${counted.paragraphs} lines`,
+            message: `says ${paragraphs} paragraphs, but ${displayPath(found.path)} has ${counted.paragraphs} lines`,
             expected: `${counted.paragraphs} (a paragraph is a line of the text)`,
             suggestion: "drop paragraphs: it is read from the file",
           });
@@ -379,7 +394,7 @@ function resolveSource(
       problems.push({
         ...where,
         field: "file",
-        message: `cannot find the text ${source.file} (looked in ${candidates.map(displayPath).join(" and ")})`,
+        message: `cannot find the text ${source.file} (looked in ${candidates.map((c) => displayPath(c.path)).join(" and ")})`,
         suggestion: `put ${source.file} beside ${file}, or give paragraphs: <number of lines>`,
       });
       ok = false;
@@ -463,8 +478,20 @@ export function loadFilmFile(path: string): LoadedFilmFile {
   const file = displayPath(path);
   const raw = readYamlFile(path, file, problems);
   if (raw === undefined) return { declared: [], brokenSources, problems };
+  if (raw === null) {
+    // Empty, or nothing but comments: say what a film file needs, not what its parts lack.
+    problems.push({
+      file,
+      item: "(file)",
+      message: "the file holds no film: it is empty or has only comments",
+      expected: "a film file needs at least film: (id and title), characters: and events:",
+      suggestion: 'start from `npx heistgraph new "Title"`, which writes a commented skeleton',
+    });
+    return { declared: [], brokenSources, problems };
+  }
   const film = checkFilmFile(raw, file, problems);
-  for (const item of asList(raw as Record<string, unknown>, "sources", file, [])) {
+  const object = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  for (const item of asList(object, "sources", file, [])) {
     if (!sourceSchema.safeParse(item).success) addBrokenId(item, brokenSources);
   }
   const owner = film.data.film.id;

@@ -1,6 +1,7 @@
 // Validation needs no database: each case writes a small story to a temporary folder, loads
 // and validates it, and checks the problems reported (or the plan, for a valid story).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -455,6 +456,87 @@ describe("bounds and hygiene: bad input is refused with a clear message", () => 
     expect(messages(run)).toEqual([
       expect.stringMatching(/^line 1, column \d+ \| {2}\| YAML tag !js\/function is not accepted$/),
       expect.stringMatching(/^line 2, column \d+ \| {2}\| YAML tag !!binary is not accepted$/),
+    ]);
+  });
+
+  it("an empty film file, and one with only comments", () => {
+    for (const text of ["", "# a film, one day\n"]) {
+      expect(messages(check(text))).toEqual([
+        "(file) |  | the file holds no film: it is empty or has only comments",
+      ]);
+    }
+  });
+
+  it("more YAML aliases than a file may hold", () => {
+    const text = `a: &x [1]\nb:\n${"  - *x\n".repeat(1001)}`;
+    expect(one(check(text)).message).toBe(
+      "1001 YAML aliases (*name), more than the 1000 a file may hold",
+    );
+  });
+
+  it("someone who betrays themselves (a suicide, by contrast, is a fact)", () => {
+    const run = check(
+      edited((s) =>
+        s.acts.push(
+          {
+            type: "BETRAYED",
+            by: "tiny-bo",
+            to: "tiny-bo",
+            event: "tiny-end",
+            how: "Sells himself out.",
+            sources: ["tiny-text:5"],
+          },
+          {
+            type: "KILLED",
+            by: "tiny-al",
+            to: "tiny-al",
+            event: "tiny-end",
+            how: "Shoots himself.",
+            sources: ["tiny-text:5"],
+          },
+        ),
+      ),
+    );
+    expect(messages(run)).toEqual([
+      expect.stringMatching(
+        /^acts\[\d+\] .* \| to \| tiny-bo betrays tiny-bo: a betrayal needs a traitor and someone else$/,
+      ),
+    ]);
+  });
+
+  it("a source text outside the film's folder: climbing out, absolute, or linked out", () => {
+    for (const file of ["../../../../../../etc/passwd", "/etc/passwd"]) {
+      const run = check(edited((s) => (s.sources[0].file = file)));
+      expect(one(run)).toMatchObject({
+        field: "file",
+        message: `${file} is not inside the folder of ${join(run.dir, "tiny.yaml")}: a source's text is named relative to it, without ..`,
+      });
+    }
+    const dir = join(root, `case-${++cases}`);
+    mkdirSync(dir);
+    symlinkSync("/etc/passwd", join(dir, "tiny.txt"));
+    writeFileSync(join(dir, "tiny.yaml"), stringify(story()));
+    const problems: DatasetProblem[] = [];
+    validateDataset(loadDataset([], [join(dir, "tiny.yaml")], problems), problems);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^leads outside its folder \(.*\), to \/etc\/passwd$/),
+    ]);
+  });
+
+  it("a film file or source text that is a device, a named pipe or a link to one", () => {
+    const dir = join(root, `case-${++cases}`);
+    mkdirSync(dir);
+    execFileSync("mkfifo", [join(dir, "pipe.yaml"), join(dir, "tiny.txt")]);
+    symlinkSync("/dev/zero", join(dir, "zero.yaml"));
+    writeFileSync(join(dir, "tiny.yaml"), stringify(story()));
+    const problems: DatasetProblem[] = [];
+    const files = ["pipe.yaml", "zero.yaml", "tiny.yaml"].map((f) => join(dir, f));
+    validateDataset(loadDataset([], [...files, "/dev/zero"], problems), problems);
+    expect(problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      `${files[0]}: is a named pipe, not a regular file`,
+      expect.stringMatching(/zero\.yaml: leads outside its folder \(.*\), to \/dev\/zero$/),
+      "/dev/zero: is a device, not a regular file",
+      `${join(dir, "tiny.txt")}: is a named pipe, not a regular file`,
     ]);
   });
 

@@ -343,6 +343,17 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
         suggestion: "remove the field, or use a COERCED act",
       });
     }
+    // Killing oneself is a suicide, a story fact; betraying oneself is no betrayal, and a
+    // chain through it would loop on one character.
+    if (resolved?.type === "BETRAYED" && act.by === act.to) {
+      problems.push({
+        ...where,
+        field: "to",
+        message: `${act.by} betrays ${act.by}: a betrayal needs a traitor and someone else`,
+        expected: "a character or group other than the one in by:",
+        suggestion: "name who was betrayed, or use another act word (vocabulary.acts)",
+      });
+    }
     if (act.coercedBy !== undefined && act.coerced === false) {
       problems.push({
         ...where,

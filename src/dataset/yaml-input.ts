@@ -1,17 +1,20 @@
 // Reads a dataset file safely: size, UTF-8, invisible characters, YAML syntax, tags,
 // aliases and nesting are checked here, so a hostile or broken file gives a clear problem
 // (file, line, what to do) instead of a stack trace or silently stored garbage.
-import { readFileSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import jsYaml from "js-yaml";
 import { LineCounter, parseDocument, visit } from "yaml";
 import type { DatasetProblem } from "./problems.ts";
+import { describeRefusal, readDatasetFile } from "./safe-file.ts";
 
-/** Larger files are refused before they are read. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** How deep the format nests (film > loyalties > item > knownBy > item > sources), with room. */
 export const MAX_DEPTH = 12;
-/** Aliases are fine for sharing a list; a few hundred expansions is an attack ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * Aliases (`*name`) a file may hold: YAML writers share repeated lists this way (a generated
+ * film of 2,000 characters holds about 700), while an attack ("billion laughs") nests them.
+ * What aliases may add is bounded too (aliasExpansionAllowed), the same in both parsers.
+ */
+export const MAX_ALIAS_COUNT = 1000;
 /**
  * Values aliases may add to a file read by the fast path (each alias of a shared list adds
  * its length): 1,000, or a tenth of what the file holds; more, and the checked path decides,
@@ -42,32 +45,16 @@ function lineOfByte(bytes: Buffer, offset: number): number {
  * The file's text, or undefined (with problems) when it cannot be read as clean UTF-8.
  * `shown` is the name problems use for it.
  */
-export function readUtf8(path: string, shown: string, problems: Problems): string | undefined {
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push(
-        problem(
-          shown,
-          "(file)",
-          `the file is ${size} bytes, more than the ${MAX_FILE_BYTES} accepted`,
-          "split the story into several files",
-        ),
-      );
-      return undefined;
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push(
-      problem(
-        shown,
-        "(file)",
-        `cannot read the file (${code ?? (error as Error).message})`,
-        "check the path",
-      ),
-    );
+export function readUtf8(
+  path: string,
+  shown: string,
+  problems: Problems,
+  folder = dirname(path),
+): string | undefined {
+  const bytes = readDatasetFile(path, folder);
+  if (!Buffer.isBuffer(bytes)) {
+    const { message, suggestion } = describeRefusal(bytes);
+    problems.push(problem(shown, "(file)", message, suggestion));
     return undefined;
   }
   let text: string;
@@ -196,6 +183,7 @@ function aliasSizes(
 
 /** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */
 const MAYBE_ALIAS = /(?:^|[\s[{,])\*/m;
+const ALIAS_CANDIDATES = /(?:^|[\s[{,])\*/gm;
 
 /**
  * js-yaml parses large files several times faster than yaml's document model, so it reads
@@ -213,6 +201,9 @@ function fastParse(text: string): unknown {
     // With aliases, one memoised walk measures the expansion and the depth: depthOf walks
     // every alias's copy, which a bomb makes endless.
     if (MAYBE_ALIAS.test(text)) {
+      // Each alias matches the pattern (a `*` in a quoted string may too): within the limit
+      // here, the file holds no more aliases than allowed; beyond it, the checked path counts.
+      if ((text.match(ALIAS_CANDIDATES) ?? []).length > MAX_ALIAS_COUNT) return undefined;
       const sizes = aliasSizes(data);
       if (!sizes || sizes.expanded > sizes.distinct + aliasExpansionAllowed(sizes.distinct))
         return undefined;
@@ -254,7 +245,11 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
       );
     }
     if (problems.length > before) return undefined;
+    let aliases = 0;
     visit(document, {
+      Alias() {
+        aliases++;
+      },
       Node(_key, node) {
         if (node.tag && !CORE_TAGS.has(node.tag)) {
           problems.push(
@@ -268,9 +263,20 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
         }
       },
     });
+    if (aliases > MAX_ALIAS_COUNT) {
+      problems.push(
+        problem(
+          shown,
+          "(file)",
+          `${aliases} YAML aliases (*name), more than the ${MAX_ALIAS_COUNT} a file may hold`,
+          "write the repeated parts out, or share fewer of them",
+        ),
+      );
+    }
     if (problems.length > before) return undefined;
     const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    // One walk finds a cycle and measures the depth (toJS has refused alias bombs already).
+    // One walk finds a cycle, measures the depth, and what the aliases add (toJS has refused
+    // deep alias bombs already; a flat one is measured here, by the fast path's rule).
     const sizes = aliasSizes(data);
     if (sizes === undefined) {
       problems.push(
@@ -279,6 +285,17 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
           "(file)",
           "a YAML alias (*name) points into the map or list that holds it: the file never ends",
           "write that part out instead of the alias",
+        ),
+      );
+      return undefined;
+    }
+    if (sizes.expanded > sizes.distinct + aliasExpansionAllowed(sizes.distinct)) {
+      problems.push(
+        problem(
+          shown,
+          "(file)",
+          `too many YAML aliases: written out, they add ${sizes.expanded - sizes.distinct} values to the ${sizes.distinct} the file holds (at most ${aliasExpansionAllowed(sizes.distinct)})`,
+          "write the repeated parts out, or use fewer aliases",
         ),
       );
       return undefined;

@@ -1,6 +1,5 @@
 // Asks a server over Bolt whether it answers, and sorts the ways it can fail.
-import neo4j, { Neo4jError } from "neo4j-driver";
-import { HeistgraphError } from "../errors.ts";
+import neo4j from "neo4j-driver";
 
 export interface Credentials {
   uri: string;
@@ -42,30 +41,4 @@ export function classifyBoltError(error: unknown): Exclude<BoltCheck, { ok: true
     return { ok: false, reason: "unreachable", message };
   }
   return { ok: false, reason: "other", message };
-}
-
-// Codes the driver gives when the connection went away under a query (server killed,
-// stopped, or network gone) rather than for anything the query did.
-const LOST_CONNECTION_CODES = new Set([
-  "ServiceUnavailable",
-  "SessionExpired",
-  "Neo.TransientError.General.DatabaseUnavailable",
-]);
-
-/**
- * A driver error saying Neo4j went away in the middle of a command, as a message for the
- * user; undefined for any other error. Writes run in transactions Neo4j only keeps once
- * committed (an import is one transaction), so nothing of the interrupted write was kept.
- */
-export function lostConnectionProblem(error: unknown): HeistgraphError | undefined {
-  if (!(error instanceof Neo4jError) || !LOST_CONNECTION_CODES.has(error.code)) return undefined;
-  return new HeistgraphError(
-    {
-      what: "Lost the connection to Neo4j in the middle of the command (the server stopped, was killed, or the network dropped); nothing of an unfinished write, such as this import, was kept.",
-      suggestion:
-        "see `npx heistgraph db status` (or your NEO4J_URI server), start Neo4j again if it stopped, then run the command again",
-      details: `The driver said: ${error.message.split("\n")[0]}`,
-    },
-    { cause: error },
-  );
 }

@@ -1,7 +1,7 @@
 // A film's subgraph in the database: read it back, write the difference to its new plan, find
 // ids another film holds. Every node of a film carries `film` (the Film node its own id), so a
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
-import type { ManagedTransaction, QueryResult } from "neo4j-driver";
+import { Neo4jError, type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS } from "../dataset/vocabulary.ts";
 import { createRows, withIntegers } from "./create-rows.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
@@ -60,6 +60,13 @@ function sendBatches(
  */
 export const IMPORT_HASH = "importHash";
 
+/**
+ * The Film node's property naming the file (its base name) the film was last imported from:
+ * a file of another name that claims the film's id is refused unless the user says --replace.
+ * Like the hash, it is not part of the plan.
+ */
+export const IMPORT_FILE = "importFile";
+
 const planHashes = new WeakMap<FilmPlan, string>();
 
 /** A hash of what the plan would write for the film (made once per plan: at M, 1 s in all). */
@@ -107,7 +114,9 @@ export async function readFilm(
   return {
     nodes: nodes.records.map((r) => {
       const props = Object.fromEntries(
-        Object.entries(r.get("props") as Row).filter(([key]) => key !== IMPORT_HASH),
+        Object.entries(r.get("props") as Row).filter(
+          ([key]) => key !== IMPORT_HASH && key !== IMPORT_FILE,
+        ),
       );
       return { elementId: r.get("eid") as string, label: r.get("label") as string, props };
     }),
@@ -161,16 +170,39 @@ MATCH (f:Film {id: row.film}) USING INDEX SEEK f:Film(id)
 SET f.${IMPORT_HASH} = row.hash`;
 
 /**
+ * Takes the write lock of each stored Film node, in id order (so two transactions never wait
+ * on each other in a cycle). Every writer of a film takes it before reading the film back, so
+ * a second import of the film waits until the first commits, then reads what it wrote: two
+ * imports at once are one after the other, never interleaved (they would both add the same
+ * rows). A film not stored yet has no node to lock; there the id constraints serialise the
+ * creators, and the one that loses is run again (see isCreationRace).
+ */
+const LOCK_FILMS = `UNWIND $films AS id
+MATCH (f:Film {id: id}) USING INDEX SEEK f:Film(id)
+SET f.importLock = true
+REMOVE f.importLock
+RETURN f.id AS id, f.${IMPORT_HASH} AS hash`;
+
+/** A film's diff, with the import hash the film had when its lock was taken. */
+export type FilmWrite = FilmDiff & { storedHash: string | undefined };
+
+/**
  * Replaces the films' subgraphs with their plans, inside the caller's transaction: every
- * film is read back in one round trip, and the differences are written together.
+ * film is locked and read back in one round trip, and the differences are written together.
  * `createRowsPerStatement` (create-rows.ts) is for tests of a film larger than a statement.
  */
 export async function replaceFilms(
   tx: ManagedTransaction,
   plans: FilmPlan[],
   createRowsPerStatement?: number,
-): Promise<FilmDiff[]> {
+): Promise<FilmWrite[]> {
+  const films = plans.map((plan) => plan.film).sort();
+  // Sent first, in the same round trip: the reads queue behind the lock.
+  const locked = tx.run(LOCK_FILMS, { films });
   const stored = await Promise.all(plans.map((plan) => readFilm(tx, plan.film)));
+  const storedHashes = new Map(
+    (await locked).records.map((r) => [r.get("id") as string, r.get("hash") as string | null]),
+  );
   const diffs = plans.map((plan, i) => {
     const { nodes, rels } = stored[i] as Awaited<ReturnType<typeof readFilm>>;
     return diffFilm(plan, nodes, rels);
@@ -180,7 +212,7 @@ export async function replaceFilms(
     .filter((plan) => plan.nodes.size > 0)
     .map((plan) => ({ film: plan.film, hash: planHash(plan) }));
   if (hashes.length > 0) await tx.run(SET_HASHES, { rows: hashes });
-  return diffs;
+  return diffs.map((diff) => ({ ...diff, storedHash: storedHashes.get(diff.film) ?? undefined }));
 }
 
 /** Takes the film's subgraph out: the diff against an empty plan. */
@@ -263,8 +295,58 @@ RETURN total - inside AS outside`,
   return (result.records[0]?.get("outside") as { toNumber(): number }).toNumber();
 }
 
+/** A stored film's title and the file it was imported from (undefined: not recorded). */
+export interface StoredFilm {
+  id: string;
+  title: string;
+  file: string | undefined;
+}
+
+export async function storedFilmOrigins(
+  tx: ManagedTransaction,
+  films: string[],
+): Promise<StoredFilm[]> {
+  const result = await tx.run(
+    `UNWIND $films AS id
+MATCH (f:Film {id: id}) USING INDEX SEEK f:Film(id)
+RETURN f.id AS id, f.title AS title, f.${IMPORT_FILE} AS file
+ORDER BY id`,
+    { films },
+  );
+  return result.records.map((r) => ({
+    id: r.get("id") as string,
+    title: r.get("title") as string,
+    file: (r.get("file") as string | null) ?? undefined,
+  }));
+}
+
+/** Records the file each film was imported from (its base name), in the writing transaction. */
+export async function stampImportFiles(
+  tx: ManagedTransaction,
+  rows: { film: string; file: string }[],
+): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row
+MATCH (f:Film {id: row.film}) USING INDEX SEEK f:Film(id)
+SET f.${IMPORT_FILE} = row.file`,
+    { rows },
+  );
+}
+
 /** The ids of the films the database holds. */
 export async function storedFilms(tx: ManagedTransaction): Promise<string[]> {
   const result = await tx.run("MATCH (f:Film) RETURN f.id AS id ORDER BY id");
   return result.records.map((r) => r.get("id") as string);
+}
+
+/**
+ * The error a creating transaction gets when another one created the same film (or an id of
+ * it) and committed first: the id constraint made it wait, then refused it. Run again, it
+ * finds the film stored, locks it, and writes the difference.
+ */
+export function isCreationRace(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
+  );
 }

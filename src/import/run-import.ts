@@ -3,7 +3,7 @@
 // large one is one transaction per film (or per run of small films), so memory stays bounded
 // and every film is, at any moment, wholly old or wholly new.
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { ManagedTransaction, Session } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
@@ -14,17 +14,22 @@ import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { addCounts, type ChangeCounts } from "./film-diff.ts";
 import {
   heldIds,
+  isCreationRace,
   nodesOutside,
   planHash,
   removeFilmIn,
   replaceFilms,
   storedFilms,
   storedHashes,
+  stampImportFiles,
+  storedFilmOrigins,
   storedRows,
   type HeldId,
+  type StoredFilm,
 } from "./film-store.ts";
 import { planFilm, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { prepareInWorkers, workersFor, type WorkerOptions } from "./prepare-in-workers.ts";
+import { importStopped } from "./import-stopped.ts";
 import { missingSchemaStatements } from "./schema-statements.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
@@ -43,6 +48,11 @@ export const TRANSACTION_ROWS = 5_000;
  * the writes took 26.0-28.1 s with three, 29.0-30.2 s with two (alternated runs).
  */
 export const WRITERS = 3;
+/**
+ * Tries a transaction that loses a creation race gets (isCreationRace): the second finds the
+ * film stored. More races than that are an id another import is taking at the same time.
+ */
+const CREATION_ATTEMPTS = 3;
 
 /**
  * Runs the tasks, at most `limit` at a time, in order of start; rejects on the first failure.
@@ -206,6 +216,8 @@ export interface ImportReport {
   strayNodesRemoved: number;
   dryRun: boolean;
   wiped: boolean;
+  /** Films another import wrote while this one ran: this one's version was written after. */
+  concurrentFilms: string[];
 }
 
 export function tallyFilms(dataset: LoadedDataset): FilmTally[] {
@@ -293,6 +305,33 @@ function heldIdProblem(dataset: LoadedDataset, held: HeldId): DatasetProblem {
   };
 }
 
+/**
+ * Films of the import that the graph holds from another file: recorded under another file
+ * name, or (imported before file names were recorded) under another title. A file that
+ * copies another film's id would otherwise replace that film without a word.
+ */
+function claimedFilms(dataset: LoadedDataset, stored: StoredFilm[]): DatasetProblem[] {
+  return stored.flatMap((held) => {
+    const loaded = dataset.films.find((f) => f.data.film.id === held.id);
+    if (!loaded) return [];
+    const file = basename(loaded.file);
+    const other =
+      held.file !== undefined ? held.file !== file : held.title !== loaded.data.film.title;
+    if (!other) return [];
+    const from = held.file !== undefined ? `imported from ${held.file}` : "imported earlier";
+    return [
+      {
+        file: loaded.file,
+        item: "film",
+        field: "id",
+        message: `the graph already holds film "${held.id}" ("${held.title}", ${from}); this file would replace it`,
+        expected: "a film id of its own, or the file that film came from",
+        suggestion: `give this film an id of its own, or pass --replace to replace "${held.title}" with this file`,
+      },
+    ];
+  });
+}
+
 /** Work in a session of its own, closed afterwards. */
 async function inSession<T>(
   database: Database,
@@ -341,6 +380,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Replace the whole graph: films not imported and nodes of no film are taken out. */
   wipe?: boolean;
+  /** Let a file replace a stored film that another file (another name, or title) imported. */
+  replace?: boolean;
   /** Rows per transaction (see TRANSACTION_ROWS). */
   transactionRows?: number;
   /** Transactions written at once in a large import (see WRITERS). */
@@ -372,6 +413,7 @@ export async function importDataset(
     strayNodesRemoved: 0,
     dryRun: Boolean(options.dryRun),
     wiped: false,
+    concurrentFilms: [],
   };
   if (options.dryRun || !database) {
     report.planned = plannedCounts(plans.all());
@@ -398,8 +440,8 @@ export async function importDataset(
       return (records[0]?.get("nodes") as { toNumber(): number }).toNumber() === 0;
     }),
   );
-  const { removals, removedRows, toWrite } = graphEmpty
-    ? { removals: [], removedRows: 0, toWrite: [] }
+  const { removals, removedRows, toWrite, seenHashes } = graphEmpty
+    ? { removals: [], removedRows: 0, toWrite: [], seenHashes: new Map<string, string>() }
     : await inSession(database, async (read) => {
         const removals = options.wipe
           ? (await read.executeRead((tx) => storedFilms(tx))).filter((f) => !imported.includes(f))
@@ -408,6 +450,15 @@ export async function importDataset(
         const removedRows = await read.executeRead((tx) => storedRows(tx, removals));
         // Films whose plan hashes as when they were last written: nothing to read back or write.
         const hashes = await read.executeRead((tx) => storedHashes(tx, imported));
+        // A film held by another file is replaced only on purpose (--wipe is such a purpose:
+        // it replaces the whole graph).
+        if (!options.replace && !options.wipe) {
+          const claimed = claimedFilms(
+            dataset,
+            await read.executeRead((tx) => storedFilmOrigins(tx, imported)),
+          );
+          if (claimed.length > 0) throw new InvalidDatasetError(claimed);
+        }
         const toWrite: FilmPlan[] = [];
         const unchanged: string[] = [];
         for (const plan of plans) {
@@ -427,7 +478,7 @@ export async function importDataset(
           if (held.length > 0)
             throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
         }
-        return { removals, removedRows, toWrite };
+        return { removals, removedRows, toWrite, seenHashes: hashes };
       });
 
   // A transaction is a list of steps; each works inside it and adds what it changed. Progress
@@ -453,22 +504,49 @@ export async function importDataset(
   const replaceStep = (plans: FilmPlan[]): Step => ({
     names: plans.map((plan) => plan.film),
     run: async (tx, changes) => {
-      for (const diff of await replaceFilms(tx, plans)) addCounts(changes, diff.counts);
+      const writes = await replaceFilms(tx, plans);
+      await stampImportFiles(
+        tx,
+        plans.map((plan) => ({ film: plan.film, file: fileOf.get(plan.film) ?? "" })),
+      );
+      for (const write of writes) {
+        addCounts(changes, write.counts);
+        // Stored otherwise than when this import looked: another import wrote it meanwhile,
+        // and this one waited for it (the lock) and wrote over what it committed.
+        if (write.storedHash !== seenHashes.get(write.film)) writtenMeanwhile.add(write.film);
+      }
     },
   });
+  const fileOf = new Map(dataset.films.map((f) => [f.data.film.id, basename(f.file)]));
+  /** Steps' names (films, `remove <film>`) whose transaction committed. */
+  const committed = new Set<string>();
+  const writtenMeanwhile = new Set<string>();
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
   const transactionRows = options.transactionRows ?? TRANSACTION_ROWS;
   const writers = options.concurrency ?? WRITERS;
   const total = removals.length + imported.length;
   let done = graphEmpty ? 0 : imported.length - toWrite.length;
   const commit = async (steps: Step[]) => {
-    const changes = await inSession(database, (session) =>
-      session.executeWrite(async (tx) => {
-        const changes = emptyCounts();
-        for (const step of steps) await step.run(tx, changes);
-        return changes;
-      }),
-    );
+    const write = () =>
+      inSession(database, (session) =>
+        session.executeWrite(async (tx) => {
+          const changes = emptyCounts();
+          for (const step of steps) await step.run(tx, changes);
+          return changes;
+        }),
+      );
+    let changes: ChangeCounts;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        changes = await write();
+        break;
+      } catch (error) {
+        // Another import created one of these films first: written again, this transaction
+        // reads what that one committed and writes the difference.
+        if (!isCreationRace(error) || attempt === CREATION_ATTEMPTS) throw error;
+      }
+    }
+    for (const step of steps) for (const name of step.names) committed.add(name);
     addCounts(report.changes, changes);
     for (const step of steps)
       for (const name of step.names) options.onProgress?.(++done, total, name);
@@ -483,21 +561,33 @@ export async function importDataset(
       writers,
     );
   const plannedRows = toWrite.reduce((n, plan) => n + planRows(plan), 0);
-  if (graphEmpty) {
-    // Films are planned as the writers take them. A small import is one group: one
-    // transaction, all or nothing, as below.
-    await writeInGroups(plans);
-  } else if (plannedRows + removedRows <= transactionRows) {
-    // Small: everything in one transaction, all or nothing.
-    const steps = [...wipeSteps, ...(toWrite.length > 0 ? [replaceStep(toWrite)] : [])];
-    if (steps.length > 0) await commit(steps);
-  } else {
-    // Large: a transaction per removal, then one per group of films, each film whole. Films
-    // share no node, so several groups (WRITERS) are written at once: the server works on
-    // some while another's rows are sent, and uses every core.
-    for (const step of wipeSteps) await commit([step]);
-    await writeInGroups(toWrite);
+  try {
+    if (graphEmpty) {
+      // Films are planned as the writers take them. A small import is one group: one
+      // transaction, all or nothing, as below.
+      await writeInGroups(plans);
+    } else if (plannedRows + removedRows <= transactionRows) {
+      // Small: everything in one transaction, all or nothing.
+      const steps = [...wipeSteps, ...(toWrite.length > 0 ? [replaceStep(toWrite)] : [])];
+      if (steps.length > 0) await commit(steps);
+    } else {
+      // Large: a transaction per removal, then one per group of films, each film whole. Films
+      // share no node, so several groups (WRITERS) are written at once: the server works on
+      // some while another's rows are sent, and uses every core.
+      for (const step of wipeSteps) await commit([step]);
+      await writeInGroups(toWrite);
+    }
+  } catch (error) {
+    const written = graphEmpty ? imported : toWrite.map((plan) => plan.film);
+    throw importStopped(error, {
+      committed: [...committed],
+      unchanged: imported.filter((film) => !written.includes(film)),
+      notWritten: [...removals.map((film) => `remove ${film}`), ...written].filter(
+        (name) => !committed.has(name),
+      ),
+    });
   }
+  report.concurrentFilms = [...writtenMeanwhile].sort();
   report.planned = plannedCounts(plans.all());
   report.removedFilms = removals;
   report.wiped = Boolean(options.wipe);

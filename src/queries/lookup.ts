@@ -3,6 +3,7 @@
 // an error that names the closest matches.
 import { closest, distance } from "fastest-levenshtein";
 import type { Database } from "../db/connection.ts";
+import { LIMITS } from "../dataset/schema.ts";
 import { HeistgraphError } from "../errors.ts";
 import { normaliseName } from "../text/normalise.ts";
 import { characterSearch } from "../text/search-query.ts";
@@ -146,6 +147,8 @@ export function askCypher(names: number, questions: Question[], when?: string): 
 /** The statement and parameters that answer a request (see askCypher). */
 export function askStatement(request: Ask): { cypher: string; params: Record<string, unknown> } {
   const names = request.names ?? [];
+  if (request.film !== undefined) checkLength("film", request.film);
+  for (const name of names) checkLength("name", name);
   const params: Record<string, unknown> = {
     ...request.params,
     film: request.film ?? null,
@@ -164,6 +167,23 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
     Object.assign(params, { [`key${n}`]: key, [`search${n}`]: search, [`fuzzy${n}`]: fuzzy });
   });
   return { cypher: cachedAskCypher(names.length, request.questions, request.when), params };
+}
+
+/**
+ * What a user types is looked up in Neo4j's full-text index, which refuses a query past about
+ * a thousand characters with an error of its own; no name, alias or title is longer than the
+ * dataset allows (LIMITS.line), so a longer one is refused here, in words.
+ */
+function checkLength(what: "name" | "film", typed: string): void {
+  if (typed.length <= LIMITS.line) return;
+  throw new HeistgraphError({
+    what: `The ${what} given is ${typed.length} characters long; no ${what === "film" ? "film id or title" : "name or alias"} is longer than ${LIMITS.line}.`,
+    expected:
+      what === "film"
+        ? "a film id or title, e.g. heat"
+        : "a character's name or alias, e.g. Waingro",
+    suggestion: `give a shorter ${what}: a word of it is enough`,
+  });
 }
 
 /**

@@ -10,6 +10,9 @@ import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
 import { HEISTGRAPH_BIN, runHeistgraph } from "../helpers/cli.ts";
 import { freePort, startLocalNeo4j } from "../../src/db/local-neo4j/server.ts";
 import { HeistgraphError } from "../../src/errors.ts";
+import { filmDigests } from "../../scripts/bench/kill-import.ts";
+import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
+import { importDataset, prepareImport } from "../../src/import/run-import.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "heistgraph-errors-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -147,7 +150,7 @@ async function dyingRelay(target: URL, cutAfterBytes: number) {
 }
 
 describe("Neo4j going away in the middle of an import", () => {
-  it("says the connection was lost and that nothing of the import was kept", async () => {
+  it("says the connection was lost, and which films were written and which not", async () => {
     const database = await testDatabase();
     await emptyGraph(database);
     const settings = inject("neo4j");
@@ -157,7 +160,12 @@ describe("Neo4j going away in the middle of an import", () => {
       expect(relay.died()).toBe(true);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
-        /^error: Lost the connection to Neo4j in the middle of the command .*nothing of an unfinished write, such as this import, was kept\.\n {2}try: +see `npx heistgraph db status`/,
+        /^error: The import stopped before it finished\. Lost the connection to Neo4j in the middle of the command .*nothing of the transaction that was running was kept\.\n {2}try: +see `npx heistgraph db status`/,
+      );
+      // A small import is one transaction: nothing was written, and it says so.
+      expect(run.stderr).toMatch(/Written, each whole in its new version: none\n/);
+      expect(run.stderr).toMatch(
+        /Not written, each as it was before the import: city-on-fire, heat\n/,
       );
       expect(run.stderr).not.toMatch(/\n\s+at |Neo4jError/);
     } finally {
@@ -170,4 +178,47 @@ describe("Neo4j going away in the middle of an import", () => {
     );
     expect(records[0]?.get("nodes").toNumber()).toBe(0);
   }, 120_000);
+});
+
+describe("Neo4j going away in the middle of a large import", () => {
+  it("lists the films written (each whole and new), and those not written (as they were)", async () => {
+    const database = await testDatabase();
+    await emptyGraph(database);
+    const files = writeStory(
+      generateStory({ films: 6, characters: 60, prefix: "cut-" }),
+      mkdtempSync(join(scratch, "cut-")),
+    );
+    const films = prepareImport(files.sourcesFile, files.filmFiles).films.map((p) => p.film);
+    // What each film is once imported, to tell a film written whole from one not written.
+    await importDataset(database, files);
+    const fresh = await filmDigests(database, films);
+    await emptyGraph(database);
+
+    const settings = inject("neo4j");
+    // Cut about half-way through what the import sends: one film per transaction, one at a
+    // time, so some have committed and some have not, wherever the cut falls.
+    const relay = await dyingRelay(new URL(settings.uri.replace(/^bolt/, "http")), 250_000);
+    const cut = await openDatabase({ ...settings, uri: relay.uri, origin: "env" });
+    const error = await importDataset(cut, { ...files, transactionRows: 1, concurrency: 1 }).catch(
+      (e: unknown) => e,
+    );
+    relay.close();
+    await cut.close().catch(() => {});
+    expect(relay.died()).toBe(true);
+    expect(error).toBeInstanceOf(HeistgraphError);
+    const text = (error as HeistgraphError).message;
+    expect(text).toMatch(/^The import stopped before it finished\. Lost the connection to Neo4j/);
+    const listed = (label: string) =>
+      (new RegExp(`${label}: (.*)\\n`).exec(text)?.[1] ?? "")
+        .split(", ")
+        .filter((f) => f !== "none");
+    const written = listed("Written, each whole in its new version");
+    const notWritten = listed("Not written, each as it was before the import");
+    expect([...written, ...notWritten].sort()).toEqual([...films].sort());
+    const after = await filmDigests(database, films);
+    for (const film of written) expect(after.get(film), film).toBe(fresh.get(film));
+    const empty = (await filmDigests(database, ["none-such"])).get("none-such");
+    for (const film of notWritten) expect(after.get(film), film).toBe(empty);
+    await emptyGraph(database);
+  }, 240_000);
 });

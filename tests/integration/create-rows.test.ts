@@ -20,9 +20,13 @@ function telling(seed: number) {
   return writeStory(generateStory({ ...SHAPE, seed }), join(scratchDir(), `telling-${seed}`));
 }
 
-/** The graph but the import hash the Film nodes keep (written beside the rows, not by them). */
+/** The graph but what the importer keeps on Film nodes beside the rows (its hash, the file). */
 async function rowsFingerprint(db: Database): Promise<string[]> {
-  await db.driver.executeQuery("MATCH (f:Film) REMOVE f.importHash", {}, { database: db.database });
+  await db.driver.executeQuery(
+    "MATCH (f:Film) REMOVE f.importHash, f.importFile",
+    {},
+    { database: db.database },
+  );
   return graphFingerprint(db);
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { InvalidDatasetError, type DatasetProblem } from "../../src/dataset/problems.ts";
 import { exportCypher } from "../../src/import/cypher-export.ts";
-import { IMPORT_HASH } from "../../src/import/film-store.ts";
+import { IMPORT_FILE, IMPORT_HASH } from "../../src/import/film-store.ts";
 import {
   DEFAULT_SOURCES_FILE,
   defaultFilmFiles,
@@ -127,9 +127,10 @@ describe("heistgraph import", () => {
       const fromScript = await graphFingerprint(db);
       await emptyGraph(db);
       await importDataset(db);
-      // The same graph, but for the hash the importer keeps of what it wrote (IMPORT_HASH).
+      // The same graph, but for what the importer keeps of what it wrote: the plan's hash
+      // (IMPORT_HASH) and the file's name (IMPORT_FILE).
       await db.driver.executeQuery(
-        `MATCH (f:Film) REMOVE f.${IMPORT_HASH}`,
+        `MATCH (f:Film) REMOVE f.${IMPORT_HASH}, f.${IMPORT_FILE}`,
         {},
         { database: db.database },
       );
@@ -167,6 +168,45 @@ describe("heistgraph import", () => {
     SLOW,
   );
 });
+
+describe("a file that claims a stored film's id", () => {
+  it(
+    "is refused, naming the film and its file, unless --replace says so",
+    async () => {
+      const db = await testDatabase();
+      await importDataset(db, { wipe: true });
+      const before = await graphFingerprint(db);
+      const dir = mkdtempSync(join(scratch, "impostor-"));
+      const impostor = join(dir, "impostor.yaml");
+      const data = parse(readFileSync(cityOnFireFile(), "utf8")) as { film: { title: string } };
+      data.film.title = "Not City on Fire";
+      writeFileSync(impostor, stringify(data));
+      const error = await importDataset(db, { filmFiles: [impostor] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidDatasetError);
+      expect((error as InvalidDatasetError).problems).toEqual([
+        expect.objectContaining({
+          file: impostor,
+          item: "film",
+          field: "id",
+          message:
+            'the graph already holds film "city-on-fire" ("City on Fire", imported from city-on-fire.yaml); this file would replace it',
+        }),
+      ]);
+      expect(await graphFingerprint(db)).toEqual(before);
+
+      // The same file again, or an edit of it under its own name, is no impostor.
+      await importDataset(db, { filmFiles: [cityOnFireFile()] });
+      const report = await importDataset(db, { filmFiles: [impostor], replace: true });
+      expect(report.films.map((f) => f.title)).toEqual(["Not City on Fire"]);
+      await importDataset(db, { filmFiles: [cityOnFireFile()], replace: true });
+      expect(await graphFingerprint(db)).toEqual(before);
+    },
+    SLOW,
+  );
+});
+
+const cityOnFireFile = () =>
+  defaultFilmFiles().find((f) => f.endsWith("/city-on-fire.yaml")) as string;
 
 // ---------------------------------------------------------------------------------------
 // Bad input: each case changes a copy of the dataset, and checks the message and that the
