@@ -1,5 +1,8 @@
-# The heistgraph API and page, for `docker compose up` (see docker-compose.yml).
-FROM node:20-bookworm-slim
+# The heistgraph API and page, for `docker compose up` (see docker-compose.yml). The base is
+# pulled from a registry unless NODE_IMAGE (HEISTGRAPH_NODE_IMAGE in docker-compose.yml) names
+# a Node 20 image with npm that the engine already has.
+ARG NODE_IMAGE=node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

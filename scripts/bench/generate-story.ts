@@ -220,28 +220,58 @@ export function writeStory(
   return { sourcesFile, filmFiles };
 }
 
+const USAGE = `usage: generate-story.ts --out DIR [--size S|M] [--films N] [--characters N] [--seed N]
+  --out DIR         where to write sources.yaml and films/<film>.yaml
+  --size S|M        a preset: S ${SIZES.S?.films} films, M ${SIZES.M?.films} films, ${SIZES.S?.characters} characters each (default S)
+  --films N         films to write (overrides the size's)
+  --characters N    characters per film (overrides the size's)
+  --seed N          another story of the same shape (default 1)
+`;
+
+/** A whole number of at least `min`, or a usage error naming the option. */
+function count(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min)
+    usageError(`--${name} must be a whole number >= ${min}, not "${raw}"`);
+  return n;
+}
+
+function usageError(message: string): never {
+  process.stderr.write(`error: ${message}\n${USAGE}`);
+  process.exit(1);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      size: { type: "string" },
-      films: { type: "string" },
-      characters: { type: "string" },
-      seed: { type: "string" },
-      out: { type: "string" },
-    },
-  });
-  const base = SIZES[values.size ?? "S"];
-  if (!base || !values.out) {
-    process.stderr.write(
-      "usage: generate-story.ts --out DIR [--size S|M] [--films N] [--characters N] [--seed N]\n",
-    );
-    process.exit(1);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        help: { type: "boolean", short: "h" },
+        size: { type: "string" },
+        films: { type: "string" },
+        characters: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
   }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const size = (values.size as string | undefined) ?? "S";
+  const base = SIZES[size];
+  if (!base) usageError(`--size must be S or M, not "${size}"`);
+  const out = values.out as string | undefined;
+  if (!out) usageError("--out DIR is needed");
   const shape: StoryShape = {
-    films: Number(values.films ?? base.films),
-    characters: Number(values.characters ?? base.characters),
-    seed: Number(values.seed ?? 1),
+    films: count("films", values.films as string | undefined, base.films, 1),
+    characters: count("characters", values.characters as string | undefined, base.characters, 2),
+    seed: count("seed", values.seed as string | undefined, 1, 0),
   };
-  const { filmFiles } = writeStory(generateStory(shape), values.out);
-  process.stdout.write(`wrote ${filmFiles.length} films to ${values.out}\n`);
+  const { filmFiles } = writeStory(generateStory(shape), out);
+  process.stdout.write(`wrote ${filmFiles.length} films to ${out}\n`);
 }

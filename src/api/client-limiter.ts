@@ -73,12 +73,31 @@ export class ClientLimiter {
 /** Seconds a refused client is told to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 1;
 
+/** How a route shapes an error's JSON: GraphQL's `errors` list, or the page routes' `error`. */
+export type ErrorBody = (
+  message: string,
+  extensions: { code: string } & Record<string, unknown>,
+) => unknown;
+
+export const graphqlErrorBody: ErrorBody = (message, extensions) => ({
+  errors: [{ message, extensions }],
+});
+
+export const routeErrorBody: ErrorBody = (message, extensions) => ({
+  error: message,
+  ...extensions,
+});
+
 /**
  * Express middleware: holds each request until its client has a free slot, answers 429 with
- * Retry-After and a JSON GraphQL error when the client's queue is full, and frees the slot
- * when the response ends or the client goes away.
+ * Retry-After and a JSON error when the client's queue is full, and frees the slot when the
+ * response ends or the client goes away. One limiter may guard several routes: a client's
+ * requests to any of them share its slots.
  */
-export function clientLimit(limiter: ClientLimiter): RequestHandler {
+export function clientLimit(
+  limiter: ClientLimiter,
+  body: ErrorBody = graphqlErrorBody,
+): RequestHandler {
   return (req, res, next) => {
     const client = req.socket.remoteAddress ?? "unknown";
     const slot = limiter.acquire(client);
@@ -86,21 +105,14 @@ export function clientLimit(limiter: ClientLimiter): RequestHandler {
       res
         .status(429)
         .set("Retry-After", String(RETRY_AFTER_SECONDS))
-        .json({
-          errors: [
-            {
-              message:
-                `Too many requests from ${client}: ${slot.running} running and ${slot.waiting} waiting, ` +
-                `the most one client may have (${limiter.concurrency} running, ${limiter.queue} waiting). ` +
-                `Retry after ${RETRY_AFTER_SECONDS} s, or wait for your earlier requests to finish.`,
-              extensions: {
-                code: "TOO_MANY_REQUESTS",
-                concurrency: limiter.concurrency,
-                queue: limiter.queue,
-              },
-            },
-          ],
-        });
+        .json(
+          body(
+            `Too many requests from ${client}: ${slot.running} running and ${slot.waiting} waiting, ` +
+              `the most one client may have (${limiter.concurrency} running, ${limiter.queue} waiting). ` +
+              `Retry after ${RETRY_AFTER_SECONDS} s, or wait for your earlier requests to finish.`,
+            { code: "TOO_MANY_REQUESTS", concurrency: limiter.concurrency, queue: limiter.queue },
+          ),
+        );
       return;
     }
     let started = false;

@@ -1,20 +1,53 @@
 // What clients see of an error: a plain message and a code, never a stack, Cypher or driver
-// detail. Neo4j being unreachable and a query running out of time get messages of their own.
+// detail. Neo4j being unreachable, a query running out of time and a query running out of
+// Neo4j's transaction memory get messages of their own; what the client cannot fix is logged
+// (one line with its cause, see server-log.ts).
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { HeistgraphError } from "../errors.ts";
 import { LOAD_LIMIT_SETTINGS } from "./load-limits.ts";
 import { isUnreachable } from "./neo4j-availability.ts";
+import { causeOf, type ServerLog } from "./server-log.ts";
 
 export const UNAVAILABLE_MESSAGE =
   "Neo4j is not answering, so the API cannot answer queries now. It reconnects by itself: " +
   "try again in a few seconds (GET /healthz says when Neo4j is back).";
 
-/** Whether Neo4j stopped a query because it ran past its transaction timeout. */
+/**
+ * The API's own deadline passed before Neo4j answered: Neo4j checks its transaction timeout
+ * only every few seconds, and a result already on its way can take as long again to arrive.
+ */
+export class DeadlineExceeded extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = "DeadlineExceeded";
+  }
+}
+
+/** Whether a query was stopped for running too long (by Neo4j, or by the API's deadline). */
 export function isTimedOut(error: unknown): boolean {
+  if (error instanceof DeadlineExceeded) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === "string" && /TransactionTimedOut/.test(code);
 }
+
+/**
+ * Whether Neo4j stopped a query for using more memory than a transaction may
+ * (db.memory.transaction.max, dbms.memory.transaction.total.max).
+ */
+export function isOutOfMemory(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : "";
+  return (
+    (typeof code === "string" && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code)) ||
+    /memory\.transaction(\.total)?\.max/.test(message)
+  );
+}
+
+export const OUT_OF_MEMORY_MESSAGE =
+  "The query needed more memory than Neo4j allows one query (db.memory.transaction.max, " +
+  "dbms.memory.transaction.total.max) and was stopped. Ask for less: one film or character " +
+  "rather than all, a smaller maxDepth, fewer nested lists, limit/first.";
 
 export function timeoutMessage(timeoutMs: number): string {
   const setting = LOAD_LIMIT_SETTINGS.queryTimeoutMs;
@@ -27,24 +60,38 @@ export function timeoutMessage(timeoutMs: number): string {
 
 export function errorFormatter(
   queryTimeoutMs: number,
+  log: ServerLog,
 ): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const code = formatted.extensions?.code;
     const base = { locations: formatted.locations, path: formatted.path };
     if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
       const original = unwrapResolverError(error);
+      const where = `GraphQL ${formatted.path?.join(".") ?? "request"}`;
+      // Neo4j being down is logged once, when it goes (neo4j-availability.ts), not per request.
       if (isUnreachable(original))
         return {
           message: UNAVAILABLE_MESSAGE,
           ...base,
           extensions: { code: "SERVICE_UNAVAILABLE" },
         };
-      if (isTimedOut(original))
+      if (isTimedOut(original)) {
+        log(`${where}: query timeout (${queryTimeoutMs} ms): ${causeOf(original)}`);
         return {
           message: timeoutMessage(queryTimeoutMs),
           ...base,
           extensions: { code: "QUERY_TIMEOUT", timeoutMs: queryTimeoutMs },
         };
+      }
+      if (isOutOfMemory(original)) {
+        log(`${where}: out of transaction memory: ${causeOf(original)}`);
+        return {
+          message: OUT_OF_MEMORY_MESSAGE,
+          ...base,
+          extensions: { code: "QUERY_OUT_OF_MEMORY" },
+        };
+      }
+      log(`${where}: internal error: ${causeOf(original)}`);
       const message =
         original instanceof HeistgraphError ? original.problem.what : "Internal server error";
       return { message, ...base, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -4,6 +4,7 @@
 // at once and probes Neo4j in the background until it answers again; nothing needs restarting.
 import neo4j from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
+import { causeOf, type ServerLog } from "./server-log.ts";
 
 /** How long opening a connection to Neo4j may take before the request fails (ms). */
 export const CONNECT_TIMEOUT_MS = 1_000;
@@ -11,6 +12,13 @@ export const CONNECT_TIMEOUT_MS = 1_000;
 export const PROBE_INTERVAL_MS = 500;
 /** How long /healthz (and a probe) waits for Neo4j's answer (ms). */
 export const HEALTH_DEADLINE_MS = 1_500;
+/**
+ * Records Neo4j sends before the API asks for more (the driver's default is 1000). A query
+ * whose records are huge (lists nested in lists) would otherwise have Neo4j stream ahead of
+ * what the API can decode, and the API would go on decoding, its event loop busy, long after
+ * Neo4j's timeout stopped the query. Small batches keep that backlog to a few records.
+ */
+export const FETCH_SIZE = 20;
 
 export interface Neo4jHealth {
   ok: boolean;
@@ -50,7 +58,10 @@ export class Neo4jAvailability {
   private probing: NodeJS.Timeout | undefined;
   private closed = false;
 
-  constructor(source: Database) {
+  constructor(
+    source: Database,
+    private readonly log: ServerLog = () => {},
+  ) {
     const { settings } = source;
     const driver = neo4j.driver(
       settings.uri,
@@ -61,6 +72,7 @@ export class Neo4jAvailability {
         // gets a 503 now and the background probe notices when Neo4j is back.
         maxTransactionRetryTime: 0,
         disableLosslessIntegers: false,
+        fetchSize: FETCH_SIZE,
       },
     );
     this.db = { driver, database: source.database, settings, close: () => driver.close() };
@@ -75,6 +87,8 @@ export class Neo4jAvailability {
     if (!isUnreachable(error)) return false;
     if (!this.down) {
       this.down = true;
+      // Once per outage: every request meanwhile gets a 503 without trying Neo4j.
+      this.log(`Neo4j is unreachable, answering 503 until it is back: ${causeOf(error)}`);
       this.scheduleProbe();
     }
     return true;
@@ -111,6 +125,7 @@ export class Neo4jAvailability {
   }
 
   private markUp() {
+    if (this.down) this.log("Neo4j answers again.");
     this.down = false;
     clearTimeout(this.probing);
     this.probing = undefined;

@@ -1,7 +1,9 @@
 // `heistgraph serve`: Apollo Server 5 on Express, with the schema @neo4j/graphql builds from
-// src/api/type-defs.ts. Read-only, with limits on query depth, cost and size; under load, a
-// timeout on every query, caps on rows and a per-client concurrency limit (load-limits.ts);
-// errors without stack traces; a 503 at once when Neo4j is down, and /healthz checking it.
+// src/api/type-defs.ts. Read-only, with limits on query depth, cost and size (refused with
+// 400); under load, a timeout on every query, caps on rows and a per-client concurrency limit
+// (load-limits.ts), on /graphql and the page's /api/* routes alike; errors without stack
+// traces, each failure on the server's side logged in one line with its cause; a 503 at once
+// when Neo4j is down, and /healthz checking it without waiting behind any other request.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -15,12 +17,22 @@ import express, { type Express } from "express";
 import { GraphQLError, type ValidationRule } from "graphql";
 import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
-import { ClientLimiter, clientLimit, RETRY_AFTER_SECONDS } from "./client-limiter.ts";
+import {
+  ClientLimiter,
+  clientLimit,
+  graphqlErrorBody,
+  RETRY_AFTER_SECONDS,
+  routeErrorBody,
+  type ErrorBody,
+} from "./client-limiter.ts";
+import { deadlineOnRootFields, type DeadlineContext } from "./deadline.ts";
 import { errorFormatter, UNAVAILABLE_MESSAGE } from "./format-error.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits.ts";
 import { Neo4jAvailability } from "./neo4j-availability.ts";
+import { countArgumentsPlugin } from "./refusals.ts";
 import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
+import { causeOf, stderrLog, type ServerLog } from "./server-log.ts";
 import { typeDefs } from "./type-defs.ts";
 
 /** Limits every request must stay within. */
@@ -41,9 +53,28 @@ export interface ApiServerOptions {
   host?: string;
   /** Timeout, row caps and per-client limit; DEFAULT_LOAD_LIMITS when absent. */
   limits?: LoadLimits;
-  /** Extra routes (the web page) mounted before the API, given the API's fail-fast database. */
-  mount?: (app: Express, db: Database) => void | Promise<void>;
+  /**
+   * Extra routes (the web page) mounted before the API, given the API's fail-fast database
+   * (with the query timeout on its reads). Routes under /api/ are behind the same per-client
+   * limit and 503 gate as /graphql.
+   */
+  mount?: (app: Express, db: Database, context: MountContext) => void | Promise<void>;
+  /** Where failures on the server's side are told, one line each; stderr when absent. */
+  log?: ServerLog;
 }
+
+/** What mounted routes share with the API. */
+export interface MountContext {
+  limits: LoadLimits;
+  log: ServerLog;
+  /** Neo4j's reachability: a route that finds it unreachable reports it (503s follow). */
+  neo4j: Neo4jAvailability;
+  /** Registers clean-up (e.g. worker threads) for when the server stops. */
+  onStop(close: () => Promise<void> | void): void;
+}
+
+/** Where the page's JSON routes live; they share the API's protection. */
+export const ROUTES_PREFIX = "/api";
 
 export interface ApiServer {
   url: string;
@@ -88,34 +119,38 @@ function unavailablePlugin(neo4j: Neo4jAvailability): ApolloServerPlugin {
   };
 }
 
-/** While Neo4j is known to be down, GraphQL requests get a 503 at once. */
-function unavailableGate(neo4j: Neo4jAvailability): express.RequestHandler {
+/** While Neo4j is known to be down, requests get a 503 at once. */
+function unavailableGate(neo4j: Neo4jAvailability, body: ErrorBody): express.RequestHandler {
   return (_req, res, next) => {
     if (!neo4j.isDown()) return next();
     res
       .status(503)
       .set("Retry-After", String(RETRY_AFTER_SECONDS))
-      .json({
-        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE" } }],
-      });
+      .json(body(UNAVAILABLE_MESSAGE, { code: "SERVICE_UNAVAILABLE" }));
   };
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
-  const neo4j = new Neo4jAvailability(options.db);
+  const log = options.log ?? stderrLog;
+  const neo4j = new Neo4jAvailability(options.db, log);
   const { db } = neo4j;
   const generated = await new Neo4jGraphQL({
     typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
     driver: db.driver,
     resolvers: scalarResolvers,
   }).getSchema();
-  const schema = limits.maxRows > 0 ? capListFields(generated, limits.maxRows) : generated;
+  const schema = deadlineOnRootFields(
+    limits.maxRows > 0 ? capListFields(generated, limits.maxRows) : generated,
+    limits.queryTimeoutMs,
+  );
   const armor = new ApolloArmor({
     maxDepth: { n: API_LIMITS.maxDepth },
     costLimit: { maxCost: API_LIMITS.maxCost },
     maxAliases: { n: API_LIMITS.maxAliases },
-    maxTokens: { n: API_LIMITS.maxTokens },
+    // graphql-armor counts tokens in a plugin hook, where Apollo answers a refusal with 500;
+    // graphql-js's own parse option (parseOptions below) refuses with 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
   });
   const protection = armor.protect();
@@ -130,14 +165,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     plugins: [
       ...armorPlugins,
+      countArgumentsPlugin,
       unavailablePlugin(neo4j),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; the offline console is served at /console.
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [readOnlyRule, ...protection.validationRules],
+    parseOptions: { maxTokens: API_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(limits.queryTimeoutMs),
+    formatError: errorFormatter(limits.queryTimeoutMs, log),
     introspection: true,
   });
   await apollo.start();
@@ -149,32 +186,60 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       neo4j: { uri: db.settings.uri, database: db.database, answer: health.detail },
     });
   });
-  await options.mount?.(app, db);
-  // Passed to every query's transaction, the generated Cypher and the @cypher fields alike
-  // (they run as one statement); 0 leaves Neo4j's own setting.
-  const transaction = limits.queryTimeoutMs > 0 ? { timeout: limits.queryTimeoutMs } : {};
-  const perClient =
+  // One limiter for every route: a client's page requests and GraphQL queries share its slots.
+  const limiter =
     limits.clientConcurrency > 0
-      ? [clientLimit(new ClientLimiter(limits.clientConcurrency, limits.clientQueue))]
-      : [];
+      ? new ClientLimiter(limits.clientConcurrency, limits.clientQueue)
+      : undefined;
+  const guard = (body: ErrorBody) => [
+    unavailableGate(neo4j, body),
+    ...(limiter ? [clientLimit(limiter, body)] : []),
+  ];
+  app.use(ROUTES_PREFIX, ...guard(routeErrorBody));
+  const closers: (() => Promise<void> | void)[] = [];
+  // Passed to every query's transaction, the generated Cypher and the @cypher fields alike
+  // (they run as one statement), and to the routes' reads; 0 leaves Neo4j's own setting.
+  const timeout = limits.queryTimeoutMs > 0 ? limits.queryTimeoutMs : undefined;
+  const transaction = timeout ? { timeout } : {};
+  await options.mount?.(
+    app,
+    { ...db, transactionTimeoutMs: timeout },
+    { limits, log, neo4j, onStop: (close) => void closers.push(close) },
+  );
   app.use(
     "/graphql",
-    unavailableGate(neo4j),
-    ...perClient,
+    ...guard(graphqlErrorBody),
     express.json({ limit: API_LIMITS.bodySize }),
     expressMiddleware(apollo, {
-      context: async () => ({ sessionConfig: { database: db.database }, transaction }),
+      context: async (): Promise<DeadlineContext & Record<string, unknown>> => ({
+        sessionConfig: { database: db.database },
+        transaction,
+        deadline: timeout ? performance.now() + timeout : undefined,
+      }),
     }),
   );
-  // Bodies over the limit and malformed JSON get a JSON error, not Express's HTML page.
+  // Bodies over the limit and malformed JSON get a JSON error, not Express's HTML page;
+  // anything else unexpected a JSON 500, logged with its cause.
   app.use(
     (
       error: { status?: number; type?: string; message?: string },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
-      next: express.NextFunction,
+      _next: express.NextFunction,
     ) => {
-      if (!error.status) return next(error);
+      if (!error.status || error.status >= 500) {
+        log(`${req.method} ${req.originalUrl}: internal error: ${causeOf(error)}`);
+        if (res.headersSent) return void res.destroy();
+        res
+          .status(500)
+          .json(
+            (req.originalUrl.startsWith(ROUTES_PREFIX) ? routeErrorBody : graphqlErrorBody)(
+              "Internal server error",
+              { code: "INTERNAL_SERVER_ERROR" },
+            ),
+          );
+        return;
+      }
       res.status(error.status).json({
         errors: [
           {
@@ -213,6 +278,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port,
     stop: async () => {
       await apollo.stop();
+      for (const close of closers) await close();
       await neo4j.close();
     },
   };

@@ -145,6 +145,8 @@ export interface Database {
   driver: Driver;
   /** The database name to pass to sessions and executeQuery. */
   database: string;
+  /** Neo4j stops each read (readStatement) after this long (ms); absent: Neo4j's own setting. */
+  transactionTimeoutMs?: number;
   settings: DatabaseSettings;
   close(): Promise<void>;
 }

@@ -24,7 +24,8 @@ export async function readStatement(
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      return (await session.run(cypher, params)).records;
+      const timeout = db.transactionTimeoutMs;
+      return (await session.run(cypher, params, timeout ? { timeout } : undefined)).records;
     } catch (error) {
       if (!(error instanceof Neo4jError && error.retriable) || attempt === ATTEMPTS) throw error;
     } finally {

@@ -4,6 +4,7 @@
 import express, { type Express } from "express";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { MountContext } from "../api/server.ts";
 import type { Database } from "../db/connection.ts";
 import { bundleWebPages, webPages } from "./bundle.ts";
 import { registerBrowserRoutes } from "./browser-routes.ts";
@@ -22,8 +23,12 @@ function pageTitle(buildDir: string, page: string): string {
   return /<title>(?:heistgraph: )?([^<]*)<\/title>/.exec(html)?.[1] ?? page;
 }
 
-export async function mountWebPages(app: Express, db: Database): Promise<MountedPage[]> {
-  registerNetworkRoutes(app, db);
+export async function mountWebPages(
+  app: Express,
+  db: Database,
+  context?: MountContext,
+): Promise<MountedPage[]> {
+  registerNetworkRoutes(app, db, context);
   registerBrowserRoutes(app);
   const buildDir = await bundleWebPages();
   const pages = webPages();

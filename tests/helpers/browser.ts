@@ -35,8 +35,8 @@ export function startServerWithPages(db: Database): Promise<ApiServer> {
   return startApiServer({
     db,
     port: 0,
-    mount: async (app) => {
-      await mountWebPages(app, db);
+    mount: async (app, apiDb, context) => {
+      await mountWebPages(app, apiDb, context);
     },
   });
 }

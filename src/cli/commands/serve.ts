@@ -51,8 +51,8 @@ async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<v
     port,
     host: opts.host,
     limits,
-    mount: async (app, apiDb) => {
-      pages = await mountWebPages(app, apiDb);
+    mount: async (app, apiDb, context) => {
+      pages = await mountWebPages(app, apiDb, context);
     },
   });
   say(pc.green("heistgraph is serving:"));

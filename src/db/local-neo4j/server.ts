@@ -11,6 +11,7 @@ import {
   browserPostConnectCommand,
 } from "../../browser-guide/post-connect.ts";
 import { checkBolt } from "../bolt-check.ts";
+import { assertRoomToStart, diskFullFailure, markLogs, type LogMarks } from "./disk-space.ts";
 import { ensureJars } from "./fetch.ts";
 import { findJava } from "./java.ts";
 import { makeInstanceFolders } from "./make-dirs.ts";
@@ -229,12 +230,22 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
   return `${lines.join("\n")}\n`;
 }
 
+/** A Java stack frame ("\tat ...", "... 12 more"): noise to whoever reads why Neo4j stopped. */
+const STACK_FRAME = /^\s+(at |\.\.\. \d+ more)/;
+
 function tail(file: string, lines: number): string {
   if (!existsSync(file)) return "";
-  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  return readFileSync(file, "utf8")
+    .trimEnd()
+    .split("\n")
+    .filter((line) => !STACK_FRAME.test(line))
+    .slice(-lines)
+    .join("\n");
 }
 
-function startFailure(what: string, dirs: InstanceDirs): HeistgraphError {
+function startFailure(what: string, dirs: InstanceDirs, marks?: LogMarks): HeistgraphError {
+  const diskFull = diskFullFailure(what, dirs, { marks });
+  if (diskFull) return diskFull;
   const logTail = tail(dirs.neo4jLog, 25) || tail(dirs.consoleLog, 25);
   return new HeistgraphError({
     what,
@@ -252,6 +263,7 @@ async function setInitialPassword(
 ): Promise<void> {
   // Only possible before the first start; afterwards the auth store already exists.
   if (existsSync(join(dirs.data, "dbms", "auth.ini"))) return;
+  const marks = markLogs(dirs);
   // Asynchronous, so the start lock keeps being refreshed while the JVM runs.
   const child = spawn(
     java,
@@ -266,6 +278,11 @@ async function setInitialPassword(
     child.once("close", (code) => done(code));
   });
   if (status !== 0) {
+    const diskFull = diskFullFailure("Could not set the local Neo4j's initial password.", dirs, {
+      output,
+      marks,
+    });
+    if (diskFull) throw diskFull;
     throw new HeistgraphError({
       what: "Could not set the local Neo4j's initial password.",
       where: dirs.home,
@@ -290,6 +307,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Start
   const java = findJava(env);
   const { cache, fetchedInSeconds } = ensureJars(env, log);
   makeInstanceFolders([dirs.conf, dirs.data, dirs.logs, dirs.run], env);
+  assertRoomToStart(dirs, env);
 
   return withStartLock(dirs, START_TIMEOUT_MS, log, async () => {
     // Whoever held the lock before us may have started it meanwhile.
@@ -313,6 +331,7 @@ async function launch(
   await setInitialPassword(java, classpath, dirs, options.password);
 
   const started = performance.now();
+  const marks = markLogs(dirs);
   const logFd = openSync(dirs.consoleLog, "a");
   const child = spawn(
     java,
@@ -361,7 +380,7 @@ async function launch(
   for (;;) {
     if (exited) {
       removeStateFile(dirs);
-      throw startFailure("Neo4j stopped while starting.", dirs);
+      throw startFailure("Neo4j stopped while starting.", dirs, marks);
     }
     const bolt = await checkBolt({
       uri: boltUri(state),
@@ -380,7 +399,11 @@ async function launch(
     }
     if (Date.now() > deadline) {
       signalOurNeo4j(state.pid, dirs, "SIGTERM");
-      throw startFailure(`Neo4j did not answer on Bolt within ${START_TIMEOUT_MS / 1000} s.`, dirs);
+      throw startFailure(
+        `Neo4j did not answer on Bolt within ${START_TIMEOUT_MS / 1000} s.`,
+        dirs,
+        marks,
+      );
     }
     await sleep(250);
   }
