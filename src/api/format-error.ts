@@ -4,6 +4,7 @@
 // (one line with its cause, see server-log.ts).
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { isOutOfTransactionMemory, isTransactionTimeout } from "../db/neo4j-errors.ts";
 import { HeistgraphError } from "../errors.ts";
 import { LOAD_LIMIT_SETTINGS } from "./load-limits.ts";
 import { isUnreachable } from "./neo4j-availability.ts";
@@ -26,23 +27,11 @@ export class DeadlineExceeded extends Error {
 
 /** Whether a query was stopped for running too long (by Neo4j, or by the API's deadline). */
 export function isTimedOut(error: unknown): boolean {
-  if (error instanceof DeadlineExceeded) return true;
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /TransactionTimedOut/.test(code);
+  return error instanceof DeadlineExceeded || isTransactionTimeout(error);
 }
 
-/**
- * Whether Neo4j stopped a query for using more memory than a transaction may
- * (db.memory.transaction.max, dbms.memory.transaction.total.max).
- */
-export function isOutOfMemory(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  const message = error instanceof Error ? error.message : "";
-  return (
-    (typeof code === "string" && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code)) ||
-    /memory\.transaction(\.total)?\.max/.test(message)
-  );
-}
+/** Whether Neo4j stopped a query for using more memory than a transaction may. */
+export const isOutOfMemory = isOutOfTransactionMemory;
 
 export const OUT_OF_MEMORY_MESSAGE =
   "The query needed more memory than Neo4j allows one query (db.memory.transaction.max, " +

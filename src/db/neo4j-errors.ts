@@ -16,6 +16,25 @@ const LOST_CONNECTION_CODES = new Set([
 const SEE_STATUS =
   "see `npx heistgraph db status` (or your NEO4J_URI server), start Neo4j again if it stopped";
 
+/**
+ * Whether Neo4j stopped a transaction for using more memory than one may
+ * (db.memory.transaction.max, dbms.memory.transaction.total.max).
+ */
+export function isOutOfTransactionMemory(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : "";
+  return (
+    (typeof code === "string" && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code)) ||
+    /memory\.transaction(\.total)?\.max/.test(message)
+  );
+}
+
+/** Whether Neo4j stopped a transaction for running past its time limit. */
+export function isTransactionTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /TransactionTimedOut/.test(code);
+}
+
 /** The problem a Neo4j error stands for, or undefined for an error that is not one of them. */
 function describe(error: Neo4jError): Omit<ProblemDetails, "details"> | undefined {
   const { code, message } = error;
@@ -37,14 +56,14 @@ function describe(error: Neo4jError): Omit<ProblemDetails, "details"> | undefine
       suggestion: `${SEE_STATUS}, then run the command again`,
     };
   }
-  if (code.includes("MemoryPoolOutOfMemoryError") || /dbms\.memory\.transaction/.test(message)) {
+  if (isOutOfTransactionMemory(error)) {
     return {
       what: "The question needed more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max).",
       suggestion:
         "ask a narrower question (a lower --depth or --limit, one character instead of a film), or raise that setting on the server",
     };
   }
-  if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+  if (isTransactionTimeout(error)) {
     return {
       what: "Neo4j stopped the transaction: it ran longer than the time limit.",
       suggestion:
