@@ -234,15 +234,18 @@ function builtInStoryArbitrary(options: StoryOptions): fc.Arbitrary<FilmFile> {
           { selector: (k) => `${k.by}|${k.to}|${k.event}`, maxLength: 2 * chars + 1 },
         ),
         acts: fc.uniqueArray(
-          fc.record({
-            type: fc.constantFrom(...OTHER_ACTS),
-            by: actor,
-            to: actor,
-            event: eventIx,
-            coerced: fc.option(fc.boolean(), { nil: undefined }),
-            coercedBy: fc.option(actor, { nil: undefined }),
-            cite,
-          }),
+          fc
+            .record({
+              type: fc.constantFrom(...OTHER_ACTS),
+              by: actor,
+              to: actor,
+              event: eventIx,
+              coerced: fc.option(fc.boolean(), { nil: undefined }),
+              coercedBy: fc.option(actor, { nil: undefined }),
+              cite,
+            })
+            // A betrayal needs someone else to betray (the format refuses X BETRAYED X).
+            .filter((a) => a.type !== "BETRAYED" || a.by !== a.to),
           { selector: (a) => `${a.type}|${a.by}|${a.to}|${a.event}`, maxLength: 2 * chars },
         ),
         // No group, no membership; the bounds stay valid for fast-check.

@@ -64,7 +64,8 @@ function betrayalStoryArbitrary(): fc.Arbitrary<FilmFile> {
         acts: [
           ...story.acts,
           ...extra
-            .filter((b) => !taken.has(`${b.by}|${b.to}|${b.event}`))
+            // A betrayal needs someone else to betray (the format refuses X BETRAYED X).
+            .filter((b) => b.by !== b.to && !taken.has(`${b.by}|${b.to}|${b.event}`))
             .map((b) => ({
               type: "BETRAYED" as const,
               by: b.by,
