@@ -29,12 +29,18 @@ export interface StoryShape {
   seed?: number;
   /** Prefix of every id, so two generated stories can share a graph. */
   prefix?: string;
+  /**
+   * Stories interleaved in each film (default 1): each story is generated as a film of its
+   * own and they are merged, their events taking turns, their police units one shared force.
+   */
+  stories?: number;
 }
 
-/** About 100k and 1M relationships. */
+/** About 100k and 1M relationships; L1 one big film (about 5k nodes, 30k relationships). */
 export const SIZES: Record<string, StoryShape> = {
   S: { films: 25, characters: 300 },
   M: { films: 250, characters: 300 },
+  L1: { films: 1, characters: 45, stories: 50 },
 };
 
 export interface Story {
@@ -187,8 +193,95 @@ export function generateFilm(shape: StoryShape, n: number): FilmFile {
   return data;
 }
 
+/**
+ * A film of `shape.stories` stories told at once: story s's event k takes seq
+ * k * stories + s + 1, every story's police unit is one force of the film (its members come
+ * and go over the whole film), and each story adds a betrayal tree (each of its first
+ * characters betrays three others, at later events): chains run through the force from one
+ * story into the others.
+ */
+export function generateInterleavedFilm(shape: StoryShape, n: number): FilmFile {
+  const stories = shape.stories ?? 1;
+  const film = `${shape.prefix ?? ""}film-${n}`;
+  const police = `${film}-police`;
+  const parts = Array.from({ length: stories }, (_, s) =>
+    generateFilm({ ...shape, prefix: `${film}-s${s}-`, seed: (shape.seed ?? 1) * 1000 + n }, s),
+  );
+  const rand = seededRandom((shape.seed ?? 1) * 7919 + n);
+  const int = (max: number) => Math.floor(rand() * max);
+  const cite = () => [`${film}-src:${1 + int(PARAGRAPHS)}`];
+  const seqs = new Map<string, number>();
+  parts.forEach((part, s) => part.events.forEach((e, k) => seqs.set(e.id, k * stories + s + 1)));
+  const total = seqs.size;
+  const span = () => {
+    const a = 1 + int(total);
+    const b = 1 + int(total);
+    return { since: Math.min(a, b), until: Math.max(a, b) };
+  };
+  const isUnit = (id: string) => /-unit\d+$/.test(id);
+  const shared = (id: string) => (isUnit(id) ? police : id);
+  const merged: FilmFile = {
+    film: { id: film, title: `Film ${n}`, year: 1950 + (n % 70), sources: cite() },
+    sources: [],
+    places: parts.flatMap((p) => p.places.map((x) => ({ ...x, sources: cite() }))),
+    groups: [
+      ...parts.flatMap((p) =>
+        p.groups.filter((g) => !isUnit(g.id)).map((g) => ({ ...g, sources: cite() })),
+      ),
+      {
+        id: police,
+        name: "The Police",
+        kind: "police-unit",
+        description: "The one police force of every story",
+        sources: cite(),
+      },
+    ],
+    characters: parts.flatMap((p, s) =>
+      p.characters.map((c) => ({ ...c, name: `${c.name} of ${s}`, sources: cite() })),
+    ),
+    events: parts.flatMap((p) =>
+      p.events.map((e) => ({ ...e, seq: seqs.get(e.id) as number, sources: cite() })),
+    ),
+    memberships: parts.flatMap((p) =>
+      p.memberships.map((m) =>
+        isUnit(m.group)
+          ? { ...m, group: police, ...span(), sources: cite() }
+          : { ...m, sources: cite() },
+      ),
+    ),
+    loyalties: parts.flatMap((p) =>
+      p.loyalties.map((l) => ({
+        ...l,
+        to: shared(l.to),
+        sources: cite(),
+        knownBy: l.knownBy.map((k) => ({ ...k, sources: cite() })),
+      })),
+    ),
+    acts: parts.flatMap((p) => {
+      const events = p.events.map((e) => e.id);
+      const chars = p.characters.map((c) => c.id);
+      const tree = chars.slice(0, Math.floor(chars.length / 3)).flatMap((by, i) =>
+        [1, 2, 3].map((k) => ({
+          type: "BETRAYED" as const,
+          by,
+          to: chars[(3 * i + k) % chars.length] as string,
+          event: events[Math.min(events.length - 1, i + int(events.length - i))] as string,
+          how: "sold out",
+          sources: cite(),
+        })),
+      );
+      return [...p.acts.map((a) => ({ ...a, to: shared(a.to), sources: cite() })), ...tree];
+    }),
+    ties: parts.flatMap((p) => p.ties.map((t) => ({ ...t, sources: cite() }))),
+    disagreements: [],
+  };
+  return merged;
+}
+
 export function generateStory(shape: StoryShape): Story {
-  const films = Array.from({ length: shape.films }, (_, n) => generateFilm(shape, n + 1));
+  const films = Array.from({ length: shape.films }, (_, n) =>
+    (shape.stories ?? 1) > 1 ? generateInterleavedFilm(shape, n + 1) : generateFilm(shape, n + 1),
+  );
   return {
     sources: {
       sources: films.map((f) => ({
@@ -233,7 +326,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const base = SIZES[values.size ?? "S"];
   if (!base || !values.out) {
     process.stderr.write(
-      "usage: generate-story.ts --out DIR [--size S|M] [--films N] [--characters N] [--seed N]\n",
+      "usage: generate-story.ts --out DIR [--size S|M|L1] [--films N] [--characters N] [--seed N]\n",
     );
     process.exit(1);
   }
@@ -241,6 +334,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     films: Number(values.films ?? base.films),
     characters: Number(values.characters ?? base.characters),
     seed: Number(values.seed ?? 1),
+    stories: base.stories,
   };
   const { filmFiles } = writeStory(generateStory(shape), values.out);
   process.stdout.write(`wrote ${filmFiles.length} films to ${values.out}\n`);
