@@ -2,16 +2,17 @@
 // at depths 4, 6 and 8 in both orders, the film-wide chains, the timeline and the death
 // ledger; each as the server's p50/p95 (the result summaries) and, for the TS helper, its
 // call's p50 against the driver's own call of the same statement (what the helper adds).
-// The chain queries of the baseline revision (the expansion of every path) are timed in the
-// same run, a few calls each with a timeout.
+// The question files of the baseline revision (chains expanding every path, the timeline and
+// ledger before their one-pass rewrite) are timed in the same run, a few calls each with a
+// timeout. The helper is also set against the driver's call of the question file alone.
 import { execFileSync } from "node:child_process";
 import neo4j, { type ResultSummary } from "neo4j-driver";
 import type { Database } from "../../src/db/connection.ts";
 import * as heistgraph from "../../src/index.ts";
-import { parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
+import { cypherFile, parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
 import { askStatement, type Ask } from "../../src/queries/lookup.ts";
 
-/** The chain queries before the best-first search (the branch point of issue 23). */
+/** The question files before issue 23's work (its branch point): chains, timeline, ledger. */
 export const BASELINE = "d331342";
 
 const percentile = (sorted: number[], p: number) =>
@@ -25,6 +26,8 @@ export interface BigFilmRow {
   serverP95: number;
   /** The helper's call p50 / the driver's call p50 of the same statement; NaN if none. */
   helperOverDriver: number;
+  /** The helper's call p50 / the driver's call p50 of the question file alone (no look-up). */
+  helperOverFile: number;
   /** The baseline's server p50 / ours, or a note when it failed. */
   baseline: string;
 }
@@ -80,6 +83,8 @@ export async function bigFilmQuestions(
     ask: Ask;
     helper: () => Promise<unknown>;
     baseline?: { name: QueryName; params: Record<string, unknown> };
+    /** The question file and its parameters, as the look-up binds them. */
+    file: { name: QueryName; params: Record<string, unknown> };
   };
   const cases: Case[] = [];
   const { records } = await db.driver.executeQuery(
@@ -101,6 +106,7 @@ export async function bigFilmQuestions(
         },
         helper: () => h.betrayalChains(db, person, { film, maxDepth, timeRespecting }),
         baseline: { name: "betrayal-chains", params: { ...params, characterId } },
+        file: { name: "betrayal-chains", params: { ...params, characterId } },
       });
     }
     const params = {
@@ -118,6 +124,7 @@ export async function bigFilmQuestions(
       },
       helper: () => h.filmBetrayalChains(db, film, { maxDepth: 8, timeRespecting }),
       baseline: { name: "film-betrayal-chains", params: { ...params, film } },
+      file: { name: "film-betrayal-chains", params: { ...params, film } },
     });
   }
   cases.push(
@@ -129,11 +136,15 @@ export async function bigFilmQuestions(
         params: { from: null, to: null },
       },
       helper: () => h.timeline(db, film),
+      file: { name: "timeline", params: { film, from: null, to: null } },
+      baseline: { name: "timeline", params: { film, from: null, to: null } },
     },
     {
       question: "deathLedger",
       ask: { film, questions: [{ name: "death-ledger", bindings: { film: "foundFilm.id" } }] },
       helper: () => h.deathLedger(db, film),
+      file: { name: "death-ledger", params: { film } },
+      baseline: { name: "death-ledger", params: { film } },
     },
   );
   for (const c of cases) {
@@ -142,19 +153,23 @@ export async function bigFilmQuestions(
     const driver: number[] = [];
     const server: number[] = [];
     const helper: number[] = [];
+    const file: number[] = [];
+    const fileCypher = cypherFile(c.file.name).cypher;
     await series(warmup, 0, async () => {
       await timed(db, cypher, params);
+      await timed(db, fileCypher, c.file.params);
       await c.helper();
     });
     for (let i = 0; i < repeat; i++) {
       const d = await timed(db, cypher, params);
       driver.push(d.call);
       server.push(d.server);
+      file.push((await timed(db, fileCypher, c.file.params)).call);
       const start = performance.now();
       await c.helper();
       helper.push(performance.now() - start);
     }
-    [driver, server, helper].forEach((xs) => xs.sort((a, b) => a - b));
+    [driver, server, helper, file].forEach((xs) => xs.sort((a, b) => a - b));
     let baseline = "";
     if (c.baseline) {
       const old = baselineCypher(c.baseline.name);
@@ -176,6 +191,7 @@ export async function bigFilmQuestions(
       serverP50: percentile(server, 50),
       serverP95: percentile(server, 95),
       helperOverDriver: percentile(helper, 50) / percentile(driver, 50),
+      helperOverFile: percentile(helper, 50) / percentile(file, 50),
       baseline,
     });
   }
