@@ -134,7 +134,7 @@ export function askCypher(names: number, questions: Question[], when?: string): 
     parts.push(
       `CALL (${imports}) {\n  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
         `  CALL (${imports}) {\n${indented(indented(body))}\n  }\n` +
-        `  RETURN collect({${columns.map((c) => `${c}: ${c}`).join(", ")}}) AS answer${n}\n}`,
+        `  RETURN collect([${columns.join(", ")}]) AS answer${n}\n}`,
     );
   });
   parts.push(versions("versionsAfter"));
@@ -142,6 +142,8 @@ export function askCypher(names: number, questions: Question[], when?: string): 
   // the look-up's columns in row 0 only: the driver decodes a record in time that grows with
   // the square of its size (it finds each byte by walking the record's chunks), so one record
   // holding a 2,000-row answer took seconds to decode where 2,000 records take milliseconds.
+  // Each row is a list of the question's values in column order, not a map: a map would send
+  // its keys again in every row.
   const answers = questions.map((_, n) => `answer${n}`);
   parts.push(
     `UNWIND range(0, reduce(rows = 1, a IN [${answers.join(", ")}] | ` +
@@ -193,6 +195,25 @@ function cachedAskCypher(names: number, questions: Question[], when?: string): s
   return cypher;
 }
 
+/** A question's RETURN columns, in order: its rows come as lists of values (see askCypher). */
+const questionColumns = new Map<string, string[]>();
+function columnsOf(question: Question): string[] {
+  const cypher = question.cypher ?? cypherFile(question.name).cypher;
+  let columns = questionColumns.get(cypher);
+  if (columns === undefined) {
+    columns = returnColumns(cypher);
+    questionColumns.set(cypher, columns);
+  }
+  return columns;
+}
+
+/** One answer row, from its list of values in column order, with plain values. */
+function answerRow(values: unknown[], columns: string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i] as string] = toPlain(values[i]);
+  return row;
+}
+
 /**
  * Finds the film and the characters named and answers the questions about them: one round
  * trip when they are found. When not, the error names the closest films or characters (a
@@ -232,13 +253,14 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   return {
     film: row.foundFilm,
     characters,
-    // Row 0's answers were made plain with the look-up's columns; the other rows' here.
-    answers: request.questions.map((_, n) => {
+    // Each record holds row i of each question (null past its end).
+    answers: request.questions.map((question, n) => {
       const column = `answer${n}`;
-      const rows: unknown[] = row[column] === null ? [] : [row[column]];
-      for (let r = 1; r < records.length; r++) {
-        const answer = records[r]?.get(column) as unknown;
-        if (answer !== null) rows.push(toPlain(answer));
+      const columns = columnsOf(question);
+      const rows: unknown[] = [];
+      for (const record of records) {
+        const values = record.get(column) as unknown[] | null;
+        if (values !== null) rows.push(answerRow(values, columns));
       }
       return rows;
     }),
