@@ -22,127 +22,156 @@
 //                  directly); members: who a betrayed group's betrayal reaches
 //     truncated  true when the chain goes on beyond $maxDepth
 //   truncated  true when there were more than $limit chains
-// Reads only the character's film: its id (a unique-constraint index) leads to the film,
-// whose characters and groups lead to its betrayals and memberships.
+// Reads from the character's id (a unique-constraint index) only the betrayals the chains
+// it returns are made of, and those that may follow them: the search stops once it has
+// the $limit + 1 most relevant chains (see below for what it reads).
 :param characterId => 'heat-waingro';
 :param timeRespecting => false;
 :param maxDepth => 4;
 :param limit => 25;
 MATCH (start:Character {id: $characterId})
 USING INDEX SEEK start:Character(id)
-MATCH (:Film {id: start.film})<-[:APPEARS_IN]-(:Character|Group)-[b:BETRAYED]->()
-WITH start, collect(b) AS betrayals
-// Which betrayal may follow which, by the rules above: succ[i] lists the positions in
-// `betrayals` of those that may come after betrayals[i]. Worked out once per betrayal, not
-// once per chain.
-CALL (betrayals) {
-  UNWIND range(0, size(betrayals) - 1) AS i
-  WITH betrayals, i, betrayals[i] AS prev, endNode(betrayals[i]) AS reached
-  WITH betrayals, i, COLLECT {
-      MATCH (reached)-[b:BETRAYED]->()
-      WHERE NOT $timeRespecting OR b.seq > prev.seq
-      RETURN b
-      UNION
-      MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[b:BETRAYED]->()
-      WHERE member <> startNode(prev)
-        AND (m.since IS NULL OR m.since <= prev.seq) AND (m.until IS NULL OR prev.seq <= m.until)
-        AND (NOT $timeRespecting OR b.seq > prev.seq)
-      RETURN b
-    } AS following
-  WITH i, [j IN range(0, size(betrayals) - 1) WHERE betrayals[j] IN following] AS next
-  ORDER BY i
-  RETURN collect(next) AS succ
-}
-// What the chains are sorted by, read once per betrayal: seq, traitor, betrayed, key.
-WITH betrayals, succ, [b IN betrayals | [b.seq, startNode(b).id, endNode(b).id, b.key]] AS ranks,
-  [i IN range(0, size(betrayals) - 1) WHERE startNode(betrayals[i]) = start] AS firsts
-UNWIND firsts AS first
-WITH betrayals, ranks, succ, [first] AS chain, true AS grown
-// The chains grow hop by hop (the same three lines seven times: Cypher has no loop that
-// carries rows). A chain that grew in the hop before and is shorter than $maxDepth takes, one
-// row each, every betrayal that may follow its last one and is not in it yet; a chain with
-// none stays as it is (it has ended). Only chains that keep the rules are ever built.
-// Hop 2
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 3
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 4
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 5
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 6
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 7
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Hop 8
-WITH betrayals, ranks, succ, chain, CASE WHEN grown AND size(chain) < $maxDepth
-    THEN [n IN succ[last(chain)] WHERE NOT n IN chain] ELSE [] END AS nexts
-UNWIND CASE WHEN nexts = [] THEN [-1] ELSE nexts END AS next
-WITH betrayals, ranks, succ, CASE WHEN next < 0 THEN chain ELSE chain + next END AS chain, next >= 0 AS grown
-// Does a chain of $maxDepth betrayals go on? (A shorter chain stopped: nothing follows it.)
-WITH betrayals, ranks, succ, chain,
-  size(chain) = $maxDepth AND any(n IN succ[last(chain)] WHERE NOT n IN chain) AS goesOn
-// The most relevant chains: longest, then earliest (story order of their steps), then by ids
-// and keys (a total order). $limit + 1 are kept (a top-k sort, not the whole set), to tell
-// whether there were more (toInteger: GraphQL passes the limit as a float).
-WITH betrayals, chain, goesOn, size(chain) AS length,
-  [i IN chain | ranks[i][0]] AS seqs,
-  [i IN chain | ranks[i][1]] AS traitorIds,
-  [i IN chain | ranks[i][2]] AS betrayedIds,
-  [i IN chain | ranks[i][3]] AS keys
-ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
-LIMIT toInteger($limit) + 1
-WITH length, seqs, traitorIds, betrayedIds, keys, goesOn, [i IN chain | betrayals[i]] AS chain
-WITH length, seqs, traitorIds, betrayedIds, keys, goesOn,
-  [i IN range(0, size(chain) - 1) | {
-    traitor: startNode(chain[i]).name,
-    traitorId: startNode(chain[i]).id,
-    traitorIsGroup: startNode(chain[i]):Group,
-    viaGroup: CASE WHEN i > 0 AND startNode(chain[i]) <> endNode(chain[i - 1])
-      THEN endNode(chain[i - 1]).name END,
-    viaGroupId: CASE WHEN i > 0 AND startNode(chain[i]) <> endNode(chain[i - 1])
-      THEN endNode(chain[i - 1]).id END,
-    betrayed: endNode(chain[i]).name,
-    betrayedId: endNode(chain[i]).id,
-    betrayedIsGroup: endNode(chain[i]):Group,
-    members: COLLECT {
-      WITH chain[i] AS b, endNode(chain[i]) AS g
-      MATCH (g:Group)<-[m:MEMBER_OF]-(member)
-      WHERE member <> startNode(b)
-        AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
-      RETURN DISTINCT {id: member.id, name: member.name} AS member
-      ORDER BY member.name, member.id
-    },
-    event: chain[i].event,
-    seq: chain[i].seq,
-    how: chain[i].how,
-    coerced: coalesce(chain[i].coerced, false),
-    coercedBy: COLLECT {
-      MATCH (coercer:Character {id: chain[i].coercedBy}) RETURN coercer.name AS name
-      UNION
-      MATCH (coercer:Group {id: chain[i].coercedBy}) RETURN coercer.name AS name
-    }[0],
-    coercedById: chain[i].coercedBy,
-    sources: chain[i].sources
-  }] AS steps
-ORDER BY length DESC, seqs, traitorIds, betrayedIds, keys
-WITH collect({steps: steps, truncated: goesOn}) AS found
-RETURN found[..toInteger($limit)] AS chains, size(found) > $limit AS truncated
+// The chains start with the character's betrayals, in story order then by ids and key.
+WITH toInteger($maxDepth) AS depth, toInteger($limit) + 1 AS wanted, COLLECT {
+    MATCH (start)-[b:BETRAYED]->(betrayed)
+    RETURN b ORDER BY b.seq, betrayed.id, b.key
+  } AS roots
+// The search: best-first over chains, by the answer's own order, so that the chains are
+// built in the order they are listed and the search stops once $limit + 1 are found. It
+// keeps a frontier sorted by `p`, the ranking key [-length, seqs, traitorIds, betrayedIds,
+// keys] of what an entry stands for:
+//   a chain still growing, with `kids` (the betrayals that may follow its last one, not in
+//   it yet, in story order then by ids and key) and `at` (the next kid to try): it stands
+//   for every chain that starts with it and its kid `at` or a later one; its p is that of
+//   itself plus kid `at`, with -$maxDepth for the length;
+//   a chain that has ended (no kid, or $maxDepth betrayals): its p is its own ranking key.
+// Why the first chain that has ended at the head of the frontier is the next one of the
+// answer: every chain an entry stands for ranks at or after its p (it is at most $maxDepth
+// long, and its lists start with the entry's lists: a list ranks after its beginnings), so
+// nothing left in the frontier, nor anything it grows into, ranks before the head. Each
+// step takes the head: a chain that has ended is listed; a growing chain gives up kid `at`
+// (its p goes to that of kid `at` + 1, never lower) and the chain with that kid goes in,
+// growing or ended, with a p at or after the head's. So chains come out in the order of the
+// answer, each once, and a chain is built only if its key, counted as $maxDepth long, ranks
+// at or before the $limit + 1st chain's. The frontier holds at most one entry per step taken.
+// What that costs: the chains listed and the beginnings of them, plus the chains that rank
+// before them as if $maxDepth long but end sooner (a chain's length is known only once it
+// ends); when fewer than $limit + 1 chains reach $maxDepth, every chain is seen, as the
+// expansion of every path did before.
+// (Cypher has no loop: the steps are a reduce over a range, nested to stop early; a search
+// that would take more steps than the ranges hold fails with a message, never cuts short.)
+WITH depth, wanted, reduce(state = {
+    frontier: CASE WHEN roots = [] THEN [] ELSE [{chain: [], seqs: [], traitorIds: [],
+      betrayedIds: [], keys: [], kids: roots, at: 0, p: [-depth, [roots[0].seq],
+      [startNode(roots[0]).id], [endNode(roots[0]).id], [roots[0].key]]}] END,
+    found: [], steps: 0
+  }, round IN range(1, 1000) |
+  CASE WHEN size(state.found) >= wanted OR state.frontier = [] THEN state
+  ELSE reduce(s = state, step IN range(1, 1000) |
+    CASE WHEN size(s.found) >= wanted OR s.frontier = [] THEN s
+    ELSE [e IN [s.frontier[0]] |
+      CASE WHEN e.kids IS NULL THEN
+        {frontier: s.frontier[1..], found: s.found + [e], steps: s.steps + 1}
+      ELSE [k IN [e.kids[e.at]] |
+        [c IN [{chain: e.chain + [k], seqs: e.seqs + [k.seq],
+            traitorIds: e.traitorIds + [startNode(k).id],
+            betrayedIds: e.betrayedIds + [endNode(k).id], keys: e.keys + [k.key]}] |
+        // The betrayals that may follow k in c, by the rules above, in the kids' order; for a
+        // chain of $maxDepth betrayals only whether there is one (the chain goes on).
+        [next IN [[reached IN [endNode(k)] | CASE WHEN size(c.chain) >= depth THEN
+          CASE WHEN EXISTS {
+            CALL (reached, k) {
+              MATCH (reached)-[n:BETRAYED]->()
+              WHERE NOT $timeRespecting OR n.seq > k.seq
+              RETURN n
+              UNION
+              MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
+              WHERE member <> startNode(k)
+                AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
+                AND (NOT $timeRespecting OR n.seq > k.seq)
+              RETURN n
+            }
+            WITH n WHERE NOT n IN c.chain
+            RETURN n
+          } THEN [true] ELSE [] END
+        ELSE [n IN COLLECT {
+            CALL (reached, k) {
+              MATCH (reached)-[n:BETRAYED]->()
+              WHERE NOT $timeRespecting OR n.seq > k.seq
+              RETURN n
+              UNION
+              MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
+              WHERE member <> startNode(k)
+                AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
+                AND (NOT $timeRespecting OR n.seq > k.seq)
+              RETURN n
+            }
+            WITH n, startNode(n) AS traitor, endNode(n) AS betrayed
+            RETURN n ORDER BY n.seq, traitor.id, betrayed.id, n.key
+          } WHERE NOT n IN c.chain] END][0]] |
+        // What goes in: the rest of e, then c, growing or ended.
+        [added IN [
+            CASE WHEN e.at + 1 < size(e.kids) THEN [e {.*, at: e.at + 1, p: [-depth,
+              e.seqs + [e.kids[e.at + 1].seq], e.traitorIds + [startNode(e.kids[e.at + 1]).id],
+              e.betrayedIds + [endNode(e.kids[e.at + 1]).id], e.keys + [e.kids[e.at + 1].key]]}]
+            ELSE [] END +
+            [CASE WHEN size(c.chain) >= depth OR next = [] THEN
+              c {.*, goesOn: next <> [],
+                p: [-size(c.chain), c.seqs, c.traitorIds, c.betrayedIds, c.keys]}
+            ELSE c {.*, kids: next, at: 0, p: [-depth, c.seqs + [next[0].seq],
+              c.traitorIds + [startNode(next[0]).id], c.betrayedIds + [endNode(next[0]).id],
+              c.keys + [next[0].key]]}
+            END]] |
+        // Each put in its place in the sorted frontier (a binary search: after those ranking
+        // at or before it), and the frontier made a list of its own again.
+        {frontier: [x IN reduce(f = s.frontier[1..], a IN added |
+            [at IN [reduce(b = [0, size(f)], half IN range(1, 32) |
+                CASE WHEN b[0] >= b[1] THEN b
+                WHEN f[(b[0] + b[1]) / 2].p <= a.p THEN [(b[0] + b[1]) / 2 + 1, b[1]]
+                ELSE [b[0], (b[0] + b[1]) / 2] END)[0]] | f[..at] + [a] + f[at..]][0]) | x],
+          found: s.found, steps: s.steps + 1}
+        ][0]][0]][0]][0]
+      END][0]
+    END)
+  END) AS state
+// A search cut short by the ranges fails here (APOC's function throws) rather than answer
+// with a part of the chains.
+WITH state.found AS found, state
+WHERE apoc.util.validatePredicate(size(state.found) < wanted AND state.frontier <> [],
+    'The betrayal chains took more than a million steps to rank; ask with a smaller depth.',
+    [])
+// Each chain's steps, in chain order (toInteger: GraphQL passes the limit as a float).
+RETURN [chain IN found[..toInteger($limit)] | {
+    steps: [i IN range(0, size(chain.chain) - 1) | [b IN [chain.chain[i]] | {
+      traitor: startNode(b).name,
+      traitorId: startNode(b).id,
+      traitorIsGroup: startNode(b):Group,
+      viaGroup: CASE WHEN i > 0 AND startNode(b) <> endNode(chain.chain[i - 1])
+        THEN endNode(chain.chain[i - 1]).name END,
+      viaGroupId: CASE WHEN i > 0 AND startNode(b) <> endNode(chain.chain[i - 1])
+        THEN endNode(chain.chain[i - 1]).id END,
+      betrayed: endNode(b).name,
+      betrayedId: endNode(b).id,
+      betrayedIsGroup: endNode(b):Group,
+      members: COLLECT {
+        WITH b, endNode(b) AS g
+        MATCH (g:Group)<-[m:MEMBER_OF]-(member)
+        WHERE member <> startNode(b)
+          AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
+        RETURN DISTINCT {id: member.id, name: member.name} AS member
+        ORDER BY member.name, member.id
+      },
+      event: b.event,
+      seq: b.seq,
+      how: b.how,
+      coerced: coalesce(b.coerced, false),
+      coercedBy: COLLECT {
+        MATCH (coercer:Character {id: b.coercedBy}) RETURN coercer.name AS name
+        UNION
+        MATCH (coercer:Group {id: b.coercedBy}) RETURN coercer.name AS name
+      }[0],
+      coercedById: b.coercedBy,
+      sources: b.sources
+    }][0]],
+    truncated: chain.goesOn
+  }] AS chains, size(found) > toInteger($limit) AS truncated

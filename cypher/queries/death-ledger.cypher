@@ -9,8 +9,9 @@
 :param film => 'heat';
 CALL (*) {
   MATCH (victim:Character {film: $film})<-[r:KILLED]-(killer)
-  OPTIONAL MATCH (e:Event {id: r.event})-[:TOOK_PLACE_AT]->(place:Place)
-  RETURN r.seq AS seq, victim, killer, r.event AS event, r.how AS how, place, r.sources AS sources,
+  WITH victim, killer, properties(r) AS k
+  OPTIONAL MATCH (e:Event {id: k.event})-[:TOOK_PLACE_AT]->(place:Place)
+  RETURN k.seq AS seq, victim, killer, k.event AS event, k.how AS how, place.name AS place, k.sources AS sources,
     true AS certain
   UNION
   MATCH (victim:Character {film: $film})
@@ -19,16 +20,17 @@ CALL (*) {
   RETURN null AS seq, victim, null AS killer, null AS event, null AS how, null AS place,
     victim.sources AS sources, victim.fate <> 'killed-or-wounded' AS certain
 }
+WITH seq, victim.name AS victim, victim.id AS victimId, killer, event, how, place, sources, certain
 RETURN
   seq,
-  victim.name AS victim,
-  victim.id AS victimId,
+  victim,
+  victimId,
   killer.name AS killer,
   killer.id AS killerId,
   killer:Group AS killerIsGroup,
   event,
   how,
-  place.name AS place,
+  place,
   sources,
   certain
 ORDER BY seq, victim, victimId, killerId, event

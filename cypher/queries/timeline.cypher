@@ -13,18 +13,18 @@
 //     for it when it has one, e.g. for ACTED_ON), whether or not the doer and target are
 //     among the participants,
 //   disagreements [{id, topic}]
-// Reads the film's events through the Event(film, seq) index, its acts from their doers (the
-// film's characters through the Character(film) index, its groups through APPEARS_IN), and
-// joins the two on the event id; everything else is one or two hops from the event
-// (enclosing places at most 5 LOCATED_IN hops up).
+// One pass over each kind of thing, never a subquery per event: the film's characters
+// (Character(film) index) and groups (APPEARS_IN) once, with their names and ids in a map;
+// the acts from those doers and the participations from them, each sorted once and gathered
+// per event; the events through the Event(film, seq) index; the rows of the three joined on
+// the event id by one aggregation. Enclosing places (at most 5 LOCATED_IN hops up) are
+// found once per place of the film, and disagreements once per film. (Per-event maps are
+// built with Cypher's own aggregation: an APOC map of the acts would copy every value into
+// Java and back.)
 :param film => 'heat';
 :param from => null;
 :param to => null;
 CALL (*) {
-  MATCH (e:Event {film: $film})
-  WHERE e.seq >= coalesce($from, 0) AND e.seq <= coalesce($to, 1000000)
-  RETURN e.id AS eventId, null AS r
-  UNION ALL
   CALL (*) {
     MATCH (doer:Character {film: $film})
     RETURN doer
@@ -32,12 +32,50 @@ CALL (*) {
     MATCH (:Film {id: $film})<-[:APPEARS_IN]-(doer:Group)
     RETURN doer
   }
-  MATCH (doer)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->()
-  WHERE r.seq >= coalesce($from, 0) AND r.seq <= coalesce($to, 1000000)
-  RETURN r.event AS eventId, r
+  WITH collect(doer) AS doers
+  RETURN doers, apoc.map.fromLists([d IN doers | elementId(d)], [d IN doers | [d.name, d.id]]) AS who
 }
-WITH eventId, collect(r) AS found
-MATCH (e:Event {id: eventId})
+CALL (*) {
+  MATCH (e:Event {film: $film})
+  WHERE e.seq >= coalesce($from, 0) AND e.seq <= coalesce($to, 1000000)
+  RETURN e.id AS event, e, [] AS acts, [] AS participants
+  UNION ALL
+  UNWIND doers AS doer
+  MATCH (doer)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(target)
+  WITH r, properties(r) AS a, who[elementId(doer)] AS by, who[elementId(target)] AS to
+  WHERE a.seq >= coalesce($from, 0) AND a.seq <= coalesce($to, 1000000)
+  WITH a.event AS event, type(r) AS type, a, by, to
+  ORDER BY event, type, by[0], to[0], by[1], to[1], a.key
+  RETURN event, null AS e, collect({type: type, act: a.act, byId: by[1], by: by[0], toId: to[1], to: to[0], how: a.how,
+    coerced: a.coerced, sources: a.sources}) AS acts, [] AS participants
+  UNION ALL
+  MATCH (e:Event {film: $film})<-[p:PARTICIPATED_IN]-(taker)
+  WHERE e.seq >= coalesce($from, 0) AND e.seq <= coalesce($to, 1000000)
+  WITH e.id AS event, taker:Group AS isGroup, who[elementId(taker)] AS w, p
+  ORDER BY event, isGroup, w[0], w[1]
+  RETURN event, null AS e, [] AS acts,
+    collect({id: w[1], name: w[0], isGroup: isGroup, role: p.role, sources: p.sources}) AS participants
+}
+WITH event, collect(e) AS es, collect(acts) AS actLists, collect(participants) AS participantLists
+WITH es[0] AS e, reduce(x = [], l IN actLists | x + l) AS acts, reduce(x = [], l IN participantLists | x + l) AS participants
+WHERE e IS NOT NULL
+WITH collect({e: e, acts: acts, participants: participants}) AS rows
+CALL (*) {
+  MATCH (d:Disagreement {film: $film})-[:ABOUT]->(e:Event)
+  WITH e.id AS event, d ORDER BY event, d.id
+  WITH event, collect({id: d.id, topic: d.topic}) AS disagreements
+  RETURN apoc.map.fromLists(collect(event), collect(disagreements)) AS disagreementsByEvent
+}
+CALL (*) {
+  MATCH (place:Place {film: $film})
+  WITH place.id AS id, COLLECT {
+      MATCH up = (place)-[:LOCATED_IN*1..5]->(outer:Place)
+      RETURN outer.name ORDER BY length(up), outer.id
+    } AS within
+  RETURN apoc.map.fromLists(collect(id), collect(within)) AS withinByPlace
+}
+UNWIND rows AS row
+WITH row.e AS e, row.acts AS acts, row.participants AS participants, withinByPlace, disagreementsByEvent
 OPTIONAL MATCH (e)-[at:TOOK_PLACE_AT]->(place:Place)
 RETURN
   e.seq AS seq,
@@ -47,41 +85,10 @@ RETURN
   e.sources AS sources,
   e.episode AS episode,
   e.toldSeq AS toldSeq,
-  CASE
-    WHEN place IS NULL THEN null
-    ELSE {
-      id: place.id,
-      name: place.name,
-      kind: place.kind,
-      within: COLLECT {
-        MATCH up = (place)-[:LOCATED_IN*1..5]->(outer:Place)
-        RETURN outer.name ORDER BY length(up), outer.id
-      },
-      sources: at.sources
-    }
+  CASE WHEN place IS NULL THEN null
+    ELSE {id: place.id, name: place.name, kind: place.kind, within: withinByPlace[place.id], sources: at.sources}
   END AS place,
-  COLLECT {
-    MATCH (who)-[p:PARTICIPATED_IN]->(e)
-    RETURN {id: who.id, name: who.name, isGroup: who:Group, role: p.role, sources: p.sources}
-    ORDER BY who:Group, who.name, who.id
-  } AS participants,
-  COLLECT {
-    UNWIND found AS r
-    RETURN {
-      type: type(r),
-      act: r.act,
-      byId: startNode(r).id,
-      by: startNode(r).name,
-      toId: endNode(r).id,
-      to: endNode(r).name,
-      how: r.how,
-      coerced: r.coerced,
-      sources: r.sources
-    }
-    ORDER BY type(r), startNode(r).name, endNode(r).name, startNode(r).id, endNode(r).id, r.key
-  } AS acts,
-  COLLECT {
-    MATCH (e)<-[:ABOUT]-(d:Disagreement)
-    RETURN {id: d.id, topic: d.topic} ORDER BY d.id
-  } AS disagreements
+  participants,
+  acts,
+  coalesce(disagreementsByEvent[e.id], []) AS disagreements
 ORDER BY seq, id

@@ -29,12 +29,18 @@ export interface StoryShape {
   seed?: number;
   /** Prefix of every id, so two generated stories can share a graph. */
   prefix?: string;
+  /**
+   * Stories interleaved in each film (default 1): each story is generated as a film of its
+   * own and they are merged, their events taking turns, their police units one shared force.
+   */
+  stories?: number;
 }
 
-/** About 100k and 1M relationships. */
+/** About 100k and 1M relationships; L1 one big film (about 5k nodes, 30k relationships). */
 export const SIZES: Record<string, StoryShape> = {
   S: { films: 25, characters: 300 },
   M: { films: 250, characters: 300 },
+  L1: { films: 1, characters: 45, stories: 50 },
 };
 
 export interface Story {
@@ -187,8 +193,95 @@ export function generateFilm(shape: StoryShape, n: number): FilmFile {
   return data;
 }
 
+/**
+ * A film of `shape.stories` stories told at once: story s's event k takes seq
+ * k * stories + s + 1, every story's police unit is one force of the film (its members come
+ * and go over the whole film), and each story adds a betrayal tree (each of its first
+ * characters betrays three others, at later events): chains run through the force from one
+ * story into the others.
+ */
+export function generateInterleavedFilm(shape: StoryShape, n: number): FilmFile {
+  const stories = shape.stories ?? 1;
+  const film = `${shape.prefix ?? ""}film-${n}`;
+  const police = `${film}-police`;
+  const parts = Array.from({ length: stories }, (_, s) =>
+    generateFilm({ ...shape, prefix: `${film}-s${s}-`, seed: (shape.seed ?? 1) * 1000 + n }, s),
+  );
+  const rand = seededRandom((shape.seed ?? 1) * 7919 + n);
+  const int = (max: number) => Math.floor(rand() * max);
+  const cite = () => [`${film}-src:${1 + int(PARAGRAPHS)}`];
+  const seqs = new Map<string, number>();
+  parts.forEach((part, s) => part.events.forEach((e, k) => seqs.set(e.id, k * stories + s + 1)));
+  const total = seqs.size;
+  const span = () => {
+    const a = 1 + int(total);
+    const b = 1 + int(total);
+    return { since: Math.min(a, b), until: Math.max(a, b) };
+  };
+  const isUnit = (id: string) => /-unit\d+$/.test(id);
+  const shared = (id: string) => (isUnit(id) ? police : id);
+  const merged: FilmFile = {
+    film: { id: film, title: `Film ${n}`, year: 1950 + (n % 70), sources: cite() },
+    sources: [],
+    places: parts.flatMap((p) => p.places.map((x) => ({ ...x, sources: cite() }))),
+    groups: [
+      ...parts.flatMap((p) =>
+        p.groups.filter((g) => !isUnit(g.id)).map((g) => ({ ...g, sources: cite() })),
+      ),
+      {
+        id: police,
+        name: "The Police",
+        kind: "police-unit",
+        description: "The one police force of every story",
+        sources: cite(),
+      },
+    ],
+    characters: parts.flatMap((p, s) =>
+      p.characters.map((c) => ({ ...c, name: `${c.name} of ${s}`, sources: cite() })),
+    ),
+    events: parts.flatMap((p) =>
+      p.events.map((e) => ({ ...e, seq: seqs.get(e.id) as number, sources: cite() })),
+    ),
+    memberships: parts.flatMap((p) =>
+      p.memberships.map((m) =>
+        isUnit(m.group)
+          ? { ...m, group: police, ...span(), sources: cite() }
+          : { ...m, sources: cite() },
+      ),
+    ),
+    loyalties: parts.flatMap((p) =>
+      p.loyalties.map((l) => ({
+        ...l,
+        to: shared(l.to),
+        sources: cite(),
+        knownBy: l.knownBy.map((k) => ({ ...k, sources: cite() })),
+      })),
+    ),
+    acts: parts.flatMap((p) => {
+      const events = p.events.map((e) => e.id);
+      const chars = p.characters.map((c) => c.id);
+      const tree = chars.slice(0, Math.floor(chars.length / 3)).flatMap((by, i) =>
+        [1, 2, 3].map((k) => ({
+          type: "BETRAYED" as const,
+          by,
+          to: chars[(3 * i + k) % chars.length] as string,
+          event: events[Math.min(events.length - 1, i + int(events.length - i))] as string,
+          how: "sold out",
+          sources: cite(),
+        })),
+      );
+      return [...p.acts.map((a) => ({ ...a, to: shared(a.to), sources: cite() })), ...tree];
+    }),
+    ties: parts.flatMap((p) => p.ties.map((t) => ({ ...t, sources: cite() }))),
+    disagreements: [],
+  };
+  return merged;
+}
+
 export function generateStory(shape: StoryShape): Story {
-  const films = Array.from({ length: shape.films }, (_, n) => generateFilm(shape, n + 1));
+  const films = Array.from({ length: shape.films }, (_, n) =>
+    (shape.stories ?? 1) > 1 ? generateInterleavedFilm(shape, n + 1) : generateFilm(shape, n + 1),
+  );
   return {
     sources: {
       sources: films.map((f) => ({
@@ -220,9 +313,10 @@ export function writeStory(
   return { sourcesFile, filmFiles };
 }
 
-const USAGE = `usage: generate-story.ts --out DIR [--size S|M] [--films N] [--characters N] [--seed N]
+const USAGE = `usage: generate-story.ts --out DIR [--size S|M|L1] [--films N] [--characters N] [--seed N]
   --out DIR         where to write sources.yaml and films/<film>.yaml
-  --size S|M        a preset: S ${SIZES.S?.films} films, M ${SIZES.M?.films} films, ${SIZES.S?.characters} characters each (default S)
+  --size S|M|L1     a preset: S ${SIZES.S?.films} films, M ${SIZES.M?.films} films, ${SIZES.S?.characters} characters each (default S);
+                    L1 one film of ${SIZES.L1?.stories ?? 50} interleaved stories
   --films N         films to write (overrides the size's)
   --characters N    characters per film (overrides the size's)
   --seed N          another story of the same shape (default 1)
@@ -264,13 +358,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const size = (values.size as string | undefined) ?? "S";
   const base = SIZES[size];
-  if (!base) usageError(`--size must be S or M, not "${size}"`);
+  if (!base) usageError(`--size must be S, M or L1, not "${size}"`);
   const out = values.out as string | undefined;
   if (!out) usageError("--out DIR is needed");
   const shape: StoryShape = {
     films: count("films", values.films as string | undefined, base.films, 1),
     characters: count("characters", values.characters as string | undefined, base.characters, 2),
     seed: count("seed", values.seed as string | undefined, 1, 0),
+    stories: base.stories,
   };
   const { filmFiles } = writeStory(generateStory(shape), out);
   process.stdout.write(`wrote ${filmFiles.length} films to ${out}\n`);

@@ -4,6 +4,7 @@
 //
 //   npm run bench                          # everything, S and M
 //   npm run bench -- --sizes S             # only S
+//   npm run bench -- --sizes L1 --only queries   # the big film: chains, timeline, ledger
 //   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //   npm run bench -- --warmup 5            # calls per question before those (default 10)
@@ -17,7 +18,7 @@
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { basename, delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "../../src/db/connection.ts";
@@ -34,6 +35,7 @@ import {
 } from "../../src/db/local-neo4j/server.ts";
 import { importDataset, planRows, prepareImport } from "../../src/import/run-import.ts";
 import * as heistgraph from "../../src/index.ts";
+import { BASELINE, bigFilmQuestions } from "./big-film.ts";
 import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
 import { generateStory, SIZES, writeStory } from "./generate-story.ts";
 import { runImportCommand } from "./import-command.ts";
@@ -56,6 +58,8 @@ const warmup = Math.max(1, Number(values.warmup));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const INSTANCE = "bench";
+/** The big film's baseline: the question files of that revision, a few calls with a timeout. */
+const BASELINE_TIMEOUT_S = 30;
 const PASSWORD = "heistgraph-bench";
 
 async function seconds<T>(work: () => Promise<T>): Promise<{ s: number; result: T }> {
@@ -387,7 +391,10 @@ async function main(): Promise<void> {
         await importDataset(db, { sourcesFile, filmFiles, wipe: true });
         const film = films[Math.floor(films.length / 2)]?.film ?? "film-1";
         const n = film.replace(/^.*film-/, "");
-        const stats = await questionStats(db, film, `Person ${n}-10`);
+        // In a film of interleaved stories, a character of the middle story.
+        const middle = Math.floor((shape.stories ?? 0) / 2);
+        const person = shape.stories ? `Person ${middle}-10 of ${middle}` : `Person ${n}-10`;
+        const stats = await questionStats(db, film, person);
         queryStats.set(size, stats);
         log(
           `\n| question (${repeat} calls) | server p50 ms | server p95 ms | call p50 ms | call p95 ms |\n| --- | ---: | ---: | ---: | ---: |`,
@@ -396,6 +403,26 @@ async function main(): Promise<void> {
           log(
             `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.callP50.toFixed(1)} | ${q.callP95.toFixed(1)} |`,
           );
+        if (shape.stories) {
+          const load = () =>
+            loadavg()
+              .map((l) => l.toFixed(1))
+              .join(" ");
+          const loadBefore = load();
+          const big = await bigFilmQuestions(db, film, person, {
+            repeat,
+            warmup,
+            baselineTimeoutS: BASELINE_TIMEOUT_S,
+          });
+          log(
+            `\n${size} big film, ${repeat} calls each (load average ${loadBefore} before, ${load()} after)` +
+              `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | baseline (question files of ${BASELINE}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to ours) |\n| --- | ---: | ---: | ---: | ---: | --- |`,
+          );
+          for (const q of big)
+            log(
+              `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.helperOverDriver.toFixed(2)} | ${q.helperOverFile.toFixed(2)} | ${q.baseline} |`,
+            );
+        }
       }
     }
     const [small, large] = [queryStats.get("S"), queryStats.get("M")];

@@ -2,6 +2,7 @@
 // meant, and asks the question about them in the same statement (one round trip); or into
 // an error that names the closest matches.
 import { closest, distance } from "fastest-levenshtein";
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { LIMITS } from "../dataset/schema.ts";
 import { HeistgraphError } from "../errors.ts";
@@ -134,12 +135,24 @@ export function askCypher(names: number, questions: Question[], when?: string): 
     parts.push(
       `CALL (${imports}) {\n  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
         `  CALL (${imports}) {\n${indented(indented(body))}\n  }\n` +
-        `  RETURN collect({${columns.map((c) => `${c}: ${c}`).join(", ")}}) AS answer${n}\n}`,
+        `  RETURN collect([${columns.join(", ")}]) AS answer${n}\n}`,
     );
   });
   parts.push(versions("versionsAfter"));
+  // The answers leave as rows, row i holding each question's row i (null past its end), and
+  // the look-up's columns in row 0 only: the driver decodes a record in time that grows with
+  // the square of its size (it finds each byte by walking the record's chunks), so one record
+  // holding a 2,000-row answer took seconds to decode where 2,000 records take milliseconds.
+  // Each row is a list of the question's values in column order, not a map: a map would send
+  // its keys again in every row.
+  const answers = questions.map((_, n) => `answer${n}`);
   parts.push(
-    `RETURN ${[...found, ...questions.map((_, n) => `answer${n}`), "versionsAfter"].join(", ")}`,
+    `UNWIND range(0, reduce(rows = 1, a IN [${answers.join(", ")}] | ` +
+      `CASE WHEN size(a) > rows THEN size(a) ELSE rows END) - 1) AS row`,
+    `RETURN ${[
+      ...[...found, "versionsAfter"].map((c) => `CASE WHEN row = 0 THEN ${c} END AS ${c}`),
+      ...answers.map((a) => `${a}[row] AS ${a}`),
+    ].join(", ")}`,
   );
   return parts.join("\n");
 }
@@ -202,6 +215,25 @@ function cachedAskCypher(names: number, questions: Question[], when?: string): s
   return cypher;
 }
 
+/** A question's RETURN columns, in order: its rows come as lists of values (see askCypher). */
+const questionColumns = new Map<string, string[]>();
+function columnsOf(question: Question): string[] {
+  const cypher = question.cypher ?? cypherFile(question.name).cypher;
+  let columns = questionColumns.get(cypher);
+  if (columns === undefined) {
+    columns = returnColumns(cypher);
+    questionColumns.set(cypher, columns);
+  }
+  return columns;
+}
+
+/** One answer row, from its list of values in column order, with plain values. */
+function answerRow(values: unknown[], columns: string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i] as string] = toPlain(values[i]);
+  return row;
+}
+
 /**
  * Finds the film and the characters named and answers the questions about them: one round
  * trip when they are found. When not, the error names the closest films or characters (a
@@ -211,8 +243,9 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   const names = request.names ?? [];
   const { cypher, params } = askStatement(request);
   let row: AskRow | undefined;
+  let records: Neo4jRecord[];
   for (let attempt = 1; ; attempt++) {
-    const records = await readStatement(db, cypher, params);
+    records = await readStatement(db, cypher, params);
     row = toPlain(records[0]?.toObject()) as AskRow | undefined;
     if (!row) throw new Error("the look-up returned no row");
     // The same film versions before and after the questions: a consistent answer.
@@ -240,7 +273,17 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   return {
     film: row.foundFilm,
     characters,
-    answers: request.questions.map((_, n) => row[`answer${n}`] as unknown[]),
+    // Each record holds row i of each question (null past its end).
+    answers: request.questions.map((question, n) => {
+      const column = `answer${n}`;
+      const columns = columnsOf(question);
+      const rows: unknown[] = [];
+      for (const record of records) {
+        const values = record.get(column) as unknown[] | null;
+        if (values !== null) rows.push(answerRow(values, columns));
+      }
+      return rows;
+    }),
   };
 }
 

@@ -1,0 +1,199 @@
+// The big-film questions of `npm run bench -- --sizes L1`: betrayal chains from one character
+// at depths 4, 6 and 8 in both orders, the film-wide chains, the timeline and the death
+// ledger; each as the server's p50/p95 (the result summaries) and, for the TS helper, its
+// call's p50 against the driver's own call of the same statement (what the helper adds).
+// The question files of the baseline revision (chains expanding every path, the timeline and
+// ledger before their one-pass rewrite) are timed in the same run, a few calls each with a
+// timeout. The helper is also set against the driver's call of the question file alone.
+import { execFileSync } from "node:child_process";
+import neo4j, { type ResultSummary } from "neo4j-driver";
+import type { Database } from "../../src/db/connection.ts";
+import * as heistgraph from "../../src/index.ts";
+import { cypherFile, parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
+import { askStatement, type Ask } from "../../src/queries/lookup.ts";
+
+/** The question files before issue 23's work (its branch point): chains, timeline, ledger. */
+export const BASELINE = "d331342";
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const serverMs = (s: ResultSummary) =>
+  s.resultAvailableAfter.toNumber() + s.resultConsumedAfter.toNumber();
+
+export interface BigFilmRow {
+  question: string;
+  serverP50: number;
+  serverP95: number;
+  /** The helper's call p50 / the driver's call p50 of the same statement; NaN if none. */
+  helperOverDriver: number;
+  /** The helper's call p50 / the driver's call p50 of the question file alone (no look-up). */
+  helperOverFile: number;
+  /** The baseline's server p50 / ours, or a note when it failed. */
+  baseline: string;
+}
+
+async function timed(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown>,
+  timeoutMs?: number,
+): Promise<{ server: number; call: number }> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: "READ" });
+  try {
+    const start = performance.now();
+    const result = await session.run(
+      cypher,
+      params,
+      timeoutMs ? { timeout: timeoutMs } : undefined,
+    );
+    return { server: serverMs(result.summary), call: performance.now() - start };
+  } finally {
+    await session.close();
+  }
+}
+
+async function series<T>(n: number, warmup: number, work: () => Promise<T>): Promise<T[]> {
+  for (let i = 0; i < warmup; i++) await work();
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await work());
+  return out;
+}
+
+function baselineCypher(name: QueryName): string {
+  const text = execFileSync("git", ["show", `${BASELINE}:cypher/queries/${name}.cypher`], {
+    encoding: "utf8",
+  });
+  return parseCypherFile(name, text).cypher;
+}
+
+export async function bigFilmQuestions(
+  db: Database,
+  film: string,
+  person: string,
+  {
+    repeat,
+    warmup,
+    baselineTimeoutS,
+  }: { repeat: number; warmup: number; baselineTimeoutS: number },
+): Promise<BigFilmRow[]> {
+  const rows: BigFilmRow[] = [];
+  const h = heistgraph;
+  type Case = {
+    question: string;
+    ask: Ask;
+    helper: () => Promise<unknown>;
+    baseline?: { name: QueryName; params: Record<string, unknown> };
+    /** The question file and its parameters, as the look-up binds them. */
+    file: { name: QueryName; params: Record<string, unknown> };
+  };
+  const cases: Case[] = [];
+  const { records } = await db.driver.executeQuery(
+    "MATCH (c:Character {film: $film, name: $person}) RETURN c.id AS id",
+    { film, person },
+    { database: db.database },
+  );
+  const characterId = records[0]?.get("id") as string;
+  for (const timeRespecting of [false, true]) {
+    for (const maxDepth of [4, 6, 8]) {
+      const params = { maxDepth: neo4j.int(maxDepth), timeRespecting, limit: neo4j.int(25) };
+      cases.push({
+        question: `betrayalChains depth ${maxDepth}, ${timeRespecting ? "time-respecting" : "any order"}`,
+        ask: {
+          film,
+          names: [person],
+          questions: [{ name: "betrayal-chains", bindings: { characterId: "found0.id" } }],
+          params,
+        },
+        helper: () => h.betrayalChains(db, person, { film, maxDepth, timeRespecting }),
+        baseline: { name: "betrayal-chains", params: { ...params, characterId } },
+        file: { name: "betrayal-chains", params: { ...params, characterId } },
+      });
+    }
+    const params = {
+      maxDepth: neo4j.int(8),
+      timeRespecting,
+      limit: neo4j.int(25),
+      involving: null,
+    };
+    cases.push({
+      question: `filmBetrayalChains depth 8, ${timeRespecting ? "time-respecting" : "any order"}`,
+      ask: {
+        film,
+        questions: [{ name: "film-betrayal-chains", bindings: { film: "foundFilm.id" } }],
+        params,
+      },
+      helper: () => h.filmBetrayalChains(db, film, { maxDepth: 8, timeRespecting }),
+      baseline: { name: "film-betrayal-chains", params: { ...params, film } },
+      file: { name: "film-betrayal-chains", params: { ...params, film } },
+    });
+  }
+  cases.push(
+    {
+      question: "timeline",
+      ask: {
+        film,
+        questions: [{ name: "timeline", bindings: { film: "foundFilm.id" } }],
+        params: { from: null, to: null },
+      },
+      helper: () => h.timeline(db, film),
+      file: { name: "timeline", params: { film, from: null, to: null } },
+      baseline: { name: "timeline", params: { film, from: null, to: null } },
+    },
+    {
+      question: "deathLedger",
+      ask: { film, questions: [{ name: "death-ledger", bindings: { film: "foundFilm.id" } }] },
+      helper: () => h.deathLedger(db, film),
+      file: { name: "death-ledger", params: { film } },
+      baseline: { name: "death-ledger", params: { film } },
+    },
+  );
+  for (const c of cases) {
+    const { cypher, params } = askStatement(c.ask);
+    // Taking turns, so drift on the shared machine hits both alike.
+    const driver: number[] = [];
+    const server: number[] = [];
+    const helper: number[] = [];
+    const file: number[] = [];
+    const fileCypher = cypherFile(c.file.name).cypher;
+    await series(warmup, 0, async () => {
+      await timed(db, cypher, params);
+      await timed(db, fileCypher, c.file.params);
+      await c.helper();
+    });
+    for (let i = 0; i < repeat; i++) {
+      const d = await timed(db, cypher, params);
+      driver.push(d.call);
+      server.push(d.server);
+      file.push((await timed(db, fileCypher, c.file.params)).call);
+      const start = performance.now();
+      await c.helper();
+      helper.push(performance.now() - start);
+    }
+    [driver, server, helper, file].forEach((xs) => xs.sort((a, b) => a - b));
+    let baseline = "";
+    if (c.baseline) {
+      const old = baselineCypher(c.baseline.name);
+      try {
+        const runs = await series(3, 1, () =>
+          timed(db, old, c.baseline?.params ?? {}, baselineTimeoutS * 1000),
+        );
+        const p50 = percentile(
+          runs.map((r) => r.server).sort((a, b) => a - b),
+          50,
+        );
+        baseline = `${p50.toFixed(0)} ms (${(p50 / percentile(server, 50)).toFixed(0)}x)`;
+      } catch (error) {
+        baseline = `failed: ${((error as Error).message.split("\n")[0] ?? "").slice(0, 60)}`;
+      }
+    }
+    rows.push({
+      question: c.question,
+      serverP50: percentile(server, 50),
+      serverP95: percentile(server, 95),
+      helperOverDriver: percentile(helper, 50) / percentile(driver, 50),
+      helperOverFile: percentile(helper, 50) / percentile(file, 50),
+      baseline,
+    });
+  }
+  return rows;
+}
