@@ -17,7 +17,7 @@ const list = (names: string[]) => (names.length > 0 ? names.join(", ") : "none")
 
 /** The failure, with which films the import wrote, left as they were, or never got to. */
 export function importStopped(error: unknown, progress: WriteProgress): HeistgraphError {
-  const cause = error instanceof HeistgraphError ? error : (neo4jProblem(error) ?? undefined);
+  const cause = error instanceof HeistgraphError ? error : neo4jProblem(error);
   const what =
     cause?.problem.what ??
     `Neo4j refused a write: ${String((error as Error)?.message ?? error).split("\n")[0]}`;

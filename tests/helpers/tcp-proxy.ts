@@ -3,6 +3,7 @@
 // same port. No mock: the API's real driver talks real Bolt through it.
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import type { Database } from "../../src/db/connection.ts";
 
 export class TcpProxy {
   private server: Server | undefined;
@@ -44,4 +45,22 @@ export class TcpProxy {
     this.sockets.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/**
+ * A proxy, open, in front of the Neo4j at `boltUri`, and the database `db` reached through it:
+ * close the proxy and that database is gone, for whatever was given it.
+ */
+export async function throughProxy(
+  db: Database,
+  boltUri: string,
+): Promise<{ proxy: TcpProxy; database: Database }> {
+  const target = new URL(boltUri);
+  const proxy = new TcpProxy(target.hostname, Number(target.port));
+  await proxy.open();
+  const database: Database = {
+    ...db,
+    settings: { ...db.settings, uri: `bolt://127.0.0.1:${proxy.port}` },
+  };
+  return { proxy, database };
 }

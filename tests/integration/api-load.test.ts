@@ -10,7 +10,7 @@ import type { Database } from "../../src/db/connection.ts";
 import { dropBetrayalWeb, writeBetrayalWeb } from "../../scripts/bench/betrayal-web.ts";
 import { postGraphql, type GraphqlReply } from "../../scripts/bench/post-graphql.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
-import { TcpProxy } from "../helpers/tcp-proxy.ts";
+import { throughProxy } from "../helpers/tcp-proxy.ts";
 
 // 20 characters betraying 5 others each, in any order: the first 1,000 of their chains up to
 // 8 betrayals each (best-first, of some 390,000 paths per character) take Neo4j far longer
@@ -188,15 +188,9 @@ describe("API limits: one client cannot starve another", () => {
 
 describe("API with Neo4j down", () => {
   it("answers 503 within 2 s while Neo4j is unreachable, and recovers by itself", async () => {
-    const target = new URL(inject("neo4j").uri);
-    const proxy = new TcpProxy(target.hostname, Number(target.port));
-    await proxy.open();
+    const { proxy, database } = await throughProxy(db, inject("neo4j").uri);
     try {
-      const throughProxy: Database = {
-        ...db,
-        settings: { ...db.settings, uri: `bolt://127.0.0.1:${proxy.port}` },
-      };
-      const server = await serve(GENEROUS, throughProxy);
+      const server = await serve(GENEROUS, database);
       const health = () =>
         fetch(server.healthUrl).then(async (r) => ({ status: r.status, body: await r.json() }));
       expect((await postGraphql(server.graphqlUrl, LIGHT)).body).toEqual({ data: LIGHT_ANSWER });

@@ -17,7 +17,7 @@ import { registerNetworkRoutes } from "../../src/web/network-route.ts";
 import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
 import { postGraphql } from "../../scripts/bench/post-graphql.ts";
 import { testDatabase } from "../helpers/neo4j.ts";
-import { TcpProxy } from "../helpers/tcp-proxy.ts";
+import { throughProxy } from "../helpers/tcp-proxy.ts";
 
 // A large film (the benchmark's have 300 characters; fewer keep the suite's time down): its
 // layout takes seconds.
@@ -200,15 +200,9 @@ describe("the routes' limits", () => {
 
 describe("the routes with Neo4j down", () => {
   it("answer 503 within 2 s on every route, logged once, and recover by themselves", async () => {
-    const target = new URL(inject("neo4j").uri);
-    const proxy = new TcpProxy(target.hostname, Number(target.port));
-    await proxy.open();
+    const { proxy, database } = await throughProxy(db, inject("neo4j").uri);
     try {
-      const throughProxy: Database = {
-        ...db,
-        settings: { ...db.settings, uri: `bolt://127.0.0.1:${proxy.port}` },
-      };
-      const server = await serve(GENEROUS, throughProxy);
+      const server = await serve(GENEROUS, database);
       const routes = [
         `/api/betrayal-chains?character=${CHARACTER}`,
         `/api/storyline.svg?film=${FILM}`,
