@@ -1,15 +1,10 @@
 #!/usr/bin/env node
 // The `heistgraph` command. It runs the CLI as bundled by esbuild into dist/ (npm's `prepare`
-// builds it; see scripts/build-cli.js), which starts several times faster than compiling the
-// TypeScript sources at run time. A bundle older than any of its sources is rebuilt first, so
-// an edit shows at once; where no bundle can be built (a read-only install, a syntax error),
-// or with HEISTGRAPH_FROM_SOURCE=1, the sources run through tsx instead.
-import { buildCli, freshCli } from "../scripts/build-cli.js";
-
-async function bundledCli() {
-  if (process.env.HEISTGRAPH_FROM_SOURCE === "1") return null;
-  return freshCli() ?? (await buildCli().catch(() => null));
-}
+// and `npm run build` build it: scripts/build-cli.js), which starts several times faster than
+// compiling the TypeScript sources at run time. Where the bundle is older than any of its
+// sources (an edit since the last build) or missing, or with HEISTGRAPH_FROM_SOURCE=1, the
+// sources run through tsx instead, so an edit shows at once. Building is no job of this command.
+import { freshCli } from "./cli-bundle.js";
 
 // A reader that stops early (`heistgraph deaths heat | head`) is no error.
 process.stdout.on("error", (error) => {
@@ -17,7 +12,7 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
-const bundle = await bundledCli();
+const bundle = process.env.HEISTGRAPH_FROM_SOURCE === "1" ? null : freshCli();
 let main;
 if (bundle) {
   ({ main } = await import(bundle));

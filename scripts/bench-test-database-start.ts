@@ -2,7 +2,7 @@
 // Central) against a Testcontainers container, alternately in one run, each until Bolt answers.
 //   DOCKER_HOST=... HEISTGRAPH_NEO4J_IMAGE=... TESTCONTAINERS_RYUK_DISABLED=true \
 //   TESTCONTAINERS_HOST_OVERRIDE=localhost npx tsx scripts/bench-test-database-start.ts [rounds]
-import { startTestDatabase } from "../src/db/connection.ts";
+import { startTestDatabase } from "../tests/helpers/test-database.ts";
 
 const rounds = Number(process.argv[2] ?? 1);
 if (!process.env.DOCKER_HOST) throw new Error("set DOCKER_HOST to the engine Testcontainers uses");

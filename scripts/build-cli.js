@@ -1,13 +1,14 @@
 // The `heistgraph` command, bundled by esbuild into dist/ so it starts without compiling
 // TypeScript at every run (docs/benchmarks.md, "CLI start-up"). Plain JavaScript: npm's
-// `prepare` (run by `npm ci`) and bin/heistgraph.js run it before any TypeScript loader.
+// `prepare` (run by `npm ci`) runs it before any TypeScript loader is installed.
 //
-//   node scripts/build-cli.js     builds dist/cli-<stamp>/ and points dist/cli.json at it
+//   npm run build     (node scripts/build-cli.js) builds dist/cli-<stamp>/ and points
+//                     dist/cli.json at it
 //
-// dist/cli.json lists every file the bundle was built from; freshCli() trusts the bundle only
-// while none of them is newer than the build, so an edited source never runs stale code.
+// dist/cli.json lists every file the bundle was built from; bin/cli-bundle.js trusts the bundle
+// only while none of them is newer than the build (else the CLI runs its sources through tsx).
 // Each build goes to its own folder and cli.json is replaced in one rename, so commands that
-// run (or rebuild) side by side never see half a bundle.
+// run while a build is made never see half a bundle.
 import {
   mkdirSync,
   readdirSync,
@@ -19,10 +20,9 @@ import {
 } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { DIST, MANIFEST } from "../bin/cli-bundle.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = join(ROOT, "dist");
-const MANIFEST = join(DIST, "cli.json");
 const ENTRY = join(ROOT, "src", "cli", "main.ts");
 /** Loaded from node_modules, not bundled: native code, or big and needed by one command only. */
 const EXTERNAL = [
@@ -31,32 +31,20 @@ const EXTERNAL = [
   "@escape.tech/graphql-armor",
   "@neo4j/graphql",
   "@resvg/resvg-js",
-  "@testcontainers/neo4j",
   "esbuild",
   "express",
   "graphql",
-  "testcontainers",
   "tsx",
 ];
 /** Besides the sources: a change to the build or to the installed packages makes a new bundle. */
-const BUILD_INPUTS = ["scripts/build-cli.js", "package.json", "node_modules/.package-lock.json"];
+const BUILD_INPUTS = [
+  "scripts/build-cli.js",
+  "bin/cli-bundle.js",
+  "package.json",
+  "node_modules/.package-lock.json",
+];
 /** Older builds are removed once this old, so a command still running from one keeps it. */
 const KEEP_OLD_BUILDS_MS = 10 * 60 * 1000;
-
-/** The bundle's entry as a file URL, if dist/ holds a bundle newer than all its inputs. */
-export function freshCli() {
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(MANIFEST, "utf8"));
-    statSync(join(DIST, manifest.dir, "main.js"));
-    for (const input of manifest.inputs) {
-      if (statSync(join(ROOT, input)).mtimeMs > manifest.builtAt) return null;
-    }
-  } catch {
-    return null;
-  }
-  return pathToFileURL(join(DIST, manifest.dir, "main.js")).href;
-}
 
 /**
  * The sources compute paths from their own place (`new URL("../../cypher/", import.meta.url)`):

@@ -1,4 +1,5 @@
 // heistgraph's TypeScript API: connect to the graph, import films, ask questions of them.
+import { browserNeo4jSettings } from "./browser-guide/post-connect.ts";
 import { openDatabase, resolveDatabase, type Database } from "./db/connection.ts";
 
 export type { Database, DatabaseSettings } from "./db/connection.ts";
@@ -37,5 +38,10 @@ export {
  * (started when `autoStart` is true). Close it with `db.close()`.
  */
 export async function connect(options: { autoStart?: boolean } = {}): Promise<Database> {
-  return openDatabase(await resolveDatabase({ autoStart: options.autoStart ?? false }));
+  return openDatabase(
+    await resolveDatabase({
+      autoStart: options.autoStart ?? false,
+      neo4jSettings: browserNeo4jSettings,
+    }),
+  );
 }

@@ -1,7 +1,11 @@
-// One Neo4j for the whole test run (see src/db/connection.ts for where it comes from).
-// Test files reach it through tests/helpers/neo4j.ts.
+// The integration tests' setup, once per run: one Neo4j (tests/helpers/test-database.ts says
+// where it comes from; test files reach it through tests/helpers/neo4j.ts), and a bundle of
+// the CLI as fresh as the sources, so the commands the tests run start as a user's do.
 import type { TestProject } from "vitest/node";
-import { startTestDatabase, type DatabaseSettings } from "../src/db/connection.ts";
+import { freshCli } from "../bin/cli-bundle.js";
+import { buildCli } from "../scripts/build-cli.js";
+import type { DatabaseSettings } from "../src/db/connection.ts";
+import { startTestDatabase } from "./helpers/test-database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,7 +14,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const database = await startTestDatabase(process.env, (line) => console.log(`[neo4j] ${line}`));
+  const [database] = await Promise.all([
+    startTestDatabase(process.env, (line) => console.log(`[neo4j] ${line}`)),
+    freshCli() ?? buildCli(),
+  ]);
   console.log(
     `[neo4j] The tests run against ${database.settings.uri} (origin: ${database.settings.origin})`,
   );

@@ -33,3 +33,16 @@ export function browserPostConnectCommand(options: { guideUrl?: string } = {}): 
   if (options.guideUrl) commands.push(`play ${options.guideUrl}`);
   return commands.join(";");
 }
+
+/**
+ * The neo4j.conf settings heistgraph gives the Neo4j it runs (issue 6): its style on connect,
+ * guides from 127.0.0.1 too, and no telemetry. The database layer writes them without knowing
+ * what they are; whoever starts the local Neo4j passes this in.
+ */
+export function browserNeo4jSettings(): Record<string, string> {
+  return {
+    "browser.post_connect_cmd": browserPostConnectCommand(),
+    "browser.remote_content_hostname_whitelist": BROWSER_REMOTE_CONTENT_ALLOWLIST,
+    "client.allow_telemetry": "false",
+  };
+}

@@ -1,6 +1,7 @@
 // `heistgraph db start|stop|status`: the local Neo4j's life cycle.
 import type { Command } from "commander";
 import pc from "picocolors";
+import { browserNeo4jSettings } from "../browser-guide/post-connect.ts";
 import {
   configuredServer,
   type DatabaseSettings,
@@ -50,7 +51,7 @@ export function registerDbCommands(program: Command): void {
           say(`NEO4J_URI is set: heistgraph uses ${external.uri}; no local Neo4j started.`);
           return;
         }
-        const started = await startLocalDatabase(process.env, say);
+        const started = await startLocalDatabase(process.env, say, browserNeo4jSettings);
         const { state, settings } = started;
         if (started.alreadyRunning) {
           say(`The local Neo4j already runs (pid ${state.pid}); nothing started.`);

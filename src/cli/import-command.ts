@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
+import { browserNeo4jSettings } from "../browser-guide/post-connect.ts";
 import { openDatabase, resolveDatabase } from "../db/connection.ts";
 import { NODE_LABELS, RELATIONSHIP_TYPES } from "../dataset/vocabulary.ts";
 import type { ChangeCounts, KindChanges } from "../import/film-diff.ts";
@@ -102,7 +103,7 @@ export function registerImportCommand(program: Command): void {
             );
             return;
           }
-          const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
+          const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
           const bar = process.stdout.isTTY
             ? new SingleBar(
                 { format: "importing [{bar}] {value}/{total} {step}", hideCursor: true },
@@ -139,7 +140,7 @@ export function registerRemoveCommand(program: Command): void {
     .description("take one film (its nodes, relationships and own sources) out of the graph")
     .action(
       action(async (film: string) => {
-        const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
+        const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
         try {
           const { changes } = await removeFilm(database, film);
           say(pc.green(`Removed ${film}.`));

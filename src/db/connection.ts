@@ -1,18 +1,12 @@
-// Where the database comes from, in this order:
-//   1. NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE): that server;
-//   2. in tests only, a reachable Docker engine: a Testcontainers Neo4j from
-//      HEISTGRAPH_NEO4J_IMAGE (default neo4j:5.26-community; CI builds one where no registry
-//      answers, see scripts/docker/build-neo4j-image.sh);
-//   3. otherwise the local Neo4j that `heistgraph db start` runs from Maven Central jars.
-import { existsSync, rmSync } from "node:fs";
+// Where the database comes from: NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE)
+// names a server; otherwise the local Neo4j that `heistgraph db start` runs from Maven Central
+// jars. (The tests get theirs elsewhere: tests/helpers/test-database.ts.)
 import neo4j, { type Driver } from "neo4j-driver";
 import { HeistgraphError } from "../errors.ts";
 import { classifyBoltError } from "./bolt-check.ts";
-import { instanceDirs } from "./local-neo4j/paths.ts";
 import {
   boltUri,
   browserUrl,
-  freePort,
   runningInstance,
   startLocalNeo4j,
   stopLocalNeo4j,
@@ -34,10 +28,10 @@ export interface DatabaseSettings {
 }
 
 export const LOCAL_INSTANCE = "neo4j";
-export const TEST_INSTANCE = "test-neo4j";
-const DEFAULT_DATABASE = "neo4j";
-/** The official image; HEISTGRAPH_NEO4J_IMAGE names another (e.g. one built locally). */
-export const DEFAULT_NEO4J_IMAGE = "neo4j:5.26-community";
+export const DEFAULT_DATABASE = "neo4j";
+
+/** neo4j.conf settings for the local Neo4j from above this layer (Neo4j Browser's, say). */
+export type Neo4jSettings = () => Readonly<Record<string, string>>;
 
 function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -85,7 +79,7 @@ export function configuredServer(
   };
 }
 
-function localSettings(
+export function localSettings(
   options: LocalNeo4jOptions,
   boltPort: number,
   httpPort: number,
@@ -104,8 +98,9 @@ function localSettings(
 export async function startLocalDatabase(
   env: NodeJS.ProcessEnv = process.env,
   log?: (line: string) => void,
+  neo4jSettings?: Neo4jSettings,
 ): Promise<StartResult & { settings: DatabaseSettings }> {
-  const options = localNeo4jOptions(env, log);
+  const options = { ...localNeo4jOptions(env, log), settings: neo4jSettings?.() };
   const result = await startLocalNeo4j(options);
   return {
     ...result,
@@ -119,10 +114,15 @@ export async function stopLocalDatabase(env: NodeJS.ProcessEnv = process.env) {
 
 /**
  * The database for CLI commands and the API: NEO4J_URI, else the local Neo4j.
- * With `autoStart` the local Neo4j is started when it is not running.
+ * With `autoStart` the local Neo4j is started when it is not running, with `neo4jSettings`.
  */
 export async function resolveDatabase(
-  options: { autoStart?: boolean; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
+  options: {
+    autoStart?: boolean;
+    env?: NodeJS.ProcessEnv;
+    log?: (line: string) => void;
+    neo4jSettings?: Neo4jSettings;
+  } = {},
 ): Promise<DatabaseSettings> {
   const env = options.env ?? process.env;
   const configured = configuredServer(env);
@@ -138,7 +138,7 @@ export async function resolveDatabase(
     });
   }
   options.log?.("Starting the local Neo4j...");
-  return (await startLocalDatabase(env, options.log)).settings;
+  return (await startLocalDatabase(env, options.log, options.neo4jSettings)).settings;
 }
 
 export interface Database {
@@ -204,110 +204,5 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     database: settings.database,
     settings,
     close: () => driver.close(),
-  };
-}
-
-/** A running test database and how to stop it again. */
-export interface TestDatabase {
-  settings: DatabaseSettings;
-  stop(): Promise<void>;
-}
-
-function dockerLooksReachable(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.DOCKER_HOST) || existsSync("/var/run/docker.sock");
-}
-
-/**
- * The database for a test run: NEO4J_URI, else Testcontainers when a Docker engine answers,
- * else a local Neo4j of its own for this run (own data folder, free ports), so tests never
- * touch the user's local graph and parallel runs never share a server.
- */
-export async function startTestDatabase(
-  env: NodeJS.ProcessEnv = process.env,
-  log: (line: string) => void = () => {},
-): Promise<TestDatabase> {
-  const configured = configuredServer(env);
-  if (configured) return { settings: configured, stop: async () => {} };
-
-  // HEISTGRAPH_TEST_DATABASE=testcontainers|local forces the choice (CI must not fall back to
-  // the local Neo4j unnoticed when its Docker engine fails).
-  const wanted = env.HEISTGRAPH_TEST_DATABASE ?? "";
-  if (!["", "testcontainers", "local"].includes(wanted)) {
-    throw new HeistgraphError({
-      what: "HEISTGRAPH_TEST_DATABASE names no way to get a test database.",
-      where: `HEISTGRAPH_TEST_DATABASE=${wanted}`,
-      expected: "testcontainers or local (or unset: Testcontainers where Docker answers)",
-    });
-  }
-  if (wanted !== "local" && (wanted === "testcontainers" || dockerLooksReachable(env))) {
-    const { getContainerRuntimeClient } = await import("testcontainers");
-    const dockerAnswers = await getContainerRuntimeClient().then(
-      () => true,
-      (error: unknown) => {
-        if (wanted !== "testcontainers") return false;
-        throw new HeistgraphError(
-          {
-            what: "HEISTGRAPH_TEST_DATABASE=testcontainers, but no Docker engine answers.",
-            where: env.DOCKER_HOST ?? "the default Docker socket",
-            suggestion: "start the engine (or set DOCKER_HOST), or unset HEISTGRAPH_TEST_DATABASE",
-          },
-          { cause: error },
-        );
-      },
-    );
-    if (dockerAnswers) {
-      const { Neo4jContainer } = await import("@testcontainers/neo4j");
-      const image = env.HEISTGRAPH_NEO4J_IMAGE || DEFAULT_NEO4J_IMAGE;
-      log(
-        `Starting ${image} with Testcontainers (Docker at ${env.DOCKER_HOST ?? "the default socket"})...`,
-      );
-      const started = performance.now();
-      const container = await new Neo4jContainer(image)
-        .withApoc()
-        .withPassword("heistgraph")
-        // Neo4j's first start takes 30 s or more on a busy machine.
-        .withStartupTimeout(240_000)
-        .start();
-      log(
-        `Testcontainers started container ${container.getId().slice(0, 12)} from ${image} in ` +
-          `${((performance.now() - started) / 1000).toFixed(1)} s; Bolt at ${container.getBoltUri()}`,
-      );
-      return {
-        settings: {
-          uri: container.getBoltUri(),
-          username: container.getUsername(),
-          password: container.getPassword(),
-          database: DEFAULT_DATABASE,
-          origin: "testcontainers",
-          browserUrl: `${container.getHttpUri()}/browser/`,
-        },
-        stop: async () => {
-          await container.stop();
-        },
-      };
-    }
-  }
-
-  // Each test run gets its own server and data folder, so runs never share or clobber one.
-  const options: LocalNeo4jOptions = {
-    name: `${TEST_INSTANCE}/run-${process.pid}`,
-    boltPort: await freePort(),
-    httpPort: await freePort(),
-    password: "heistgraph-test",
-    log,
-    env,
-  };
-  const started = await startLocalNeo4j(options);
-  log(
-    `${wanted === "local" ? "HEISTGRAPH_TEST_DATABASE=local" : "No Docker engine answers"}: ` +
-      `started a local test Neo4j (jars from Maven Central) in ` +
-      `${started.startSeconds?.toFixed(1)} s on Bolt port ${started.state.boltPort}`,
-  );
-  return {
-    settings: localSettings(options, started.state.boltPort, started.state.httpPort),
-    stop: async () => {
-      await stopLocalNeo4j(options.name, env);
-      rmSync(instanceDirs(options.name, env).home, { recursive: true, force: true });
-    },
   };
 }

@@ -8,7 +8,13 @@ let shared: Promise<Database> | undefined;
 /** The test run's Neo4j; the driver is closed when the test file ends. */
 export function testDatabase(): Promise<Database> {
   if (!shared) {
-    shared = openDatabase(inject("neo4j"));
+    const settings = inject("neo4j");
+    if (!settings) {
+      throw new Error(
+        "No test Neo4j in this project: a test that needs the database belongs in tests/ (the integration project), not beside the code (unit tests start no database).",
+      );
+    }
+    shared = openDatabase(settings);
     afterAll(async () => {
       const database = await shared;
       shared = undefined;

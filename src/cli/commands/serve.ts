@@ -9,6 +9,7 @@ import {
   NO_LOAD_LIMITS,
   type LoadLimits,
 } from "../../api/load-limits.ts";
+import { browserNeo4jSettings } from "../../browser-guide/post-connect.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
@@ -40,7 +41,7 @@ async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<v
   const port = checkedInteger("port", opts.port, 0, 65535);
   // Checked before anything starts, so a bad value costs nothing.
   const limits = opts.limits ? loadLimitsFrom(opts) : NO_LOAD_LIMITS;
-  const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say }));
+  const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
   if (opts.importIfEmpty && (await filmCount(db)) === 0) {
     say("The graph holds no films yet: importing import/films/ ...");
     printImportReport(await importDataset(db));

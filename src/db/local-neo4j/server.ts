@@ -6,10 +6,6 @@ import { createServer } from "node:net";
 import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HeistgraphError } from "../../errors.ts";
-import {
-  BROWSER_REMOTE_CONTENT_ALLOWLIST,
-  browserPostConnectCommand,
-} from "../../browser-guide/post-connect.ts";
 import { checkBolt } from "../bolt-check.ts";
 import { assertRoomToStart, diskFullFailure, markLogs, type LogMarks } from "./disk-space.ts";
 import { ensureJars } from "./fetch.ts";
@@ -43,6 +39,11 @@ export interface LocalNeo4jOptions {
   pageCache?: string;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * More neo4j.conf settings, from the caller: this layer runs a Neo4j and knows nothing of
+   * what heistgraph asks of it besides (e.g. Neo4j Browser's settings, src/browser-guide/).
+   */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface StartResult {
@@ -219,14 +220,16 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
     "dbms.usage_report.enabled=false",
     `server.memory.pagecache.size=${options.pageCache ?? "256m"}`,
   ];
-  // Neo4j Browser (issue 6): heistgraph's style on connect, guides from 127.0.0.1, no
-  // telemetry, and its connect form filled with this instance's own Bolt port.
-  lines.push(
-    `server.bolt.advertised_address=127.0.0.1:${options.boltPort}`,
-    `browser.post_connect_cmd=${browserPostConnectCommand()}`,
-    `browser.remote_content_hostname_whitelist=${BROWSER_REMOTE_CONTENT_ALLOWLIST}`,
-    "client.allow_telemetry=false",
-  );
+  // Clients that ask the server where Bolt is (Neo4j Browser's connect form) get this
+  // instance's own port.
+  lines.push(`server.bolt.advertised_address=127.0.0.1:${options.boltPort}`);
+  for (const [name, value] of Object.entries(options.settings ?? {})) {
+    if (/[\n\\]/.test(value)) {
+      // neo4j.conf holds one setting per line and treats backslashes specially.
+      throw new Error(`neo4j.conf setting ${name} must not hold newlines or backslashes`);
+    }
+    lines.push(`${name}=${value}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

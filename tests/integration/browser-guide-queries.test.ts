@@ -3,10 +3,10 @@
 // every headline slide's "what you should see" checked against the result.
 import neo4j from "neo4j-driver";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/connection.ts";
-import { withFilmsImported } from "../../tests/helpers/neo4j.ts";
-import { buildGuide, paramLines, readQueryFiles } from "./build-guide.ts";
-import { HEADLINE_SLIDES } from "./slides.ts";
+import type { Database } from "../../src/db/connection.ts";
+import { withFilmsImported } from "../helpers/neo4j.ts";
+import { buildGuide, paramLines, readQueryFiles } from "../../src/browser-guide/build-guide.ts";
+import { HEADLINE_SLIDES } from "../../src/browser-guide/slides.ts";
 
 let db: Database;
 beforeAll(async () => {
