@@ -1,5 +1,6 @@
 // Files generated from the sources of truth, with where they live in the repository.
 import { join } from "node:path";
+import { filmFormatDoc } from "./dataset/film-format-doc.ts";
 import { jsonSchemas } from "./dataset/json-schema.ts";
 import { PACKAGE_ROOT } from "./db/local-neo4j/paths.ts";
 import { exportCypher } from "./import/cypher-export.ts";
@@ -10,6 +11,7 @@ export function generatedFiles(): Record<string, string> {
   for (const [name, content] of Object.entries(jsonSchemas())) {
     files[join(PACKAGE_ROOT, "import", "schema", name)] = content;
   }
+  files[join(PACKAGE_ROOT, "docs", "film-format.md")] = filmFormatDoc();
   const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
   files[join(PACKAGE_ROOT, "cypher", "dataset.cypher")] = exportCypher(plan);
   return files;

@@ -1,0 +1,145 @@
+// docs/film-format.md: every field of a film file and of a sources file, rendered from the
+// same JSON Schemas editors use (themselves generated from the zod schemas), so the reference
+// cannot drift from what the importer accepts. `npm run generate` writes it; a test checks it.
+import { z } from "zod";
+import { filmFileSchema, sourcesFileSchema } from "./schema.ts";
+
+interface JsonSchema {
+  type?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  pattern?: string;
+  default?: unknown;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+const ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+const CITATION_PATTERN = /^\^\(\[a-z0-9\]/;
+/** JavaScript's largest safe integer: no bound a reader needs to see. */
+const NO_BOUND = Number.MAX_SAFE_INTEGER;
+
+function toJson(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, { io: "input" }) as JsonSchema;
+}
+
+const code = (value: unknown) => `\`${String(value)}\``;
+
+function range(min: number | undefined, max: number | undefined, unit: string): string {
+  const hasMax = max !== undefined && max < NO_BOUND;
+  if (min !== undefined && hasMax) return `${min} to ${max}${unit}`;
+  if (hasMax) return `at most ${max}${unit}`;
+  if (min !== undefined) return `at least ${min}${unit}`;
+  return "";
+}
+
+/** What a value of this schema is, in a few words. */
+function typeOf(schema: JsonSchema, itemsSection?: string): string {
+  if (schema.enum) return `one of ${schema.enum.map(code).join(", ")}`;
+  switch (schema.type) {
+    case "string": {
+      if (schema.pattern === ID_PATTERN) return `id (kebab-case, at most ${schema.maxLength})`;
+      if (schema.pattern && CITATION_PATTERN.test(schema.pattern))
+        return "citation `<source id>:<paragraph>`";
+      if (schema.pattern === "^[a-z]{2}$") return "two-letter language code";
+      return `text (${range(schema.minLength, schema.maxLength, " characters")})`;
+    }
+    case "integer": {
+      const min =
+        schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : schema.minimum;
+      const bounds = range(min, schema.maximum, "");
+      return bounds ? `integer, ${bounds}` : "integer";
+    }
+    case "boolean":
+      return "true or false";
+    case "object":
+      return itemsSection ? `object: [${itemsSection}](#${anchor(itemsSection)})` : "object";
+    case "array": {
+      const count = range(schema.minItems, schema.maxItems, " items");
+      const items = schema.items ?? {};
+      const what =
+        items.type === "object" && itemsSection
+          ? `[${itemsSection}](#${anchor(itemsSection)})`
+          : typeOf(items);
+      return `list of ${what}${count ? ` (${count})` : ""}`;
+    }
+    default:
+      return schema.type ?? "any";
+  }
+}
+
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, "")
+    .replace(/ /g, "-");
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/**
+ * One section per object: a table of its fields, then a section for each nested object.
+ * `path` is where the object sits in the file (`events[].participants[]`); `prefix` tells the
+ * film file's sections from the sources file's, whose headings (and so anchors) would clash.
+ */
+function sections(prefix: string, path: string, schema: JsonSchema, out: string[]): void {
+  const nested: [string, JsonSchema][] = [];
+  const rows = Object.entries(schema.properties ?? {}).map(([field, property]) => {
+    const inner = property.type === "array" ? property.items : property;
+    let section: string | undefined;
+    if (inner?.type === "object" && inner.properties) {
+      section = `${path ? `${path}.` : ""}${field}${property.type === "array" ? "[]" : ""}`;
+      nested.push([section, inner]);
+      section = `${prefix} ${section}`;
+    }
+    const required = schema.required?.includes(field) ? "yes" : "";
+    const notes = [property.description, inner !== property ? inner?.description : undefined]
+      .filter(Boolean)
+      .join(". ");
+    const fallback =
+      property.default !== undefined &&
+      !(Array.isArray(property.default) && !property.default.length)
+        ? ` Default ${code(JSON.stringify(property.default))}.`
+        : "";
+    return `| ${code(field)} | ${cell(typeOf(property, section))} | ${required} | ${cell(notes + fallback)} |`;
+  });
+  out.push(`### ${prefix} ${path || "(top level)"}`, "");
+  if (schema.description) out.push(schema.description, "");
+  out.push("| field | value | required | meaning |", "| --- | --- | --- | --- |", ...rows, "");
+  for (const [section, inner] of nested) sections(prefix, section, inner, out);
+}
+
+export function filmFormatDoc(): string {
+  const out = [
+    "# The film format",
+    "",
+    "<!-- Generated by `npm run generate` from src/dataset/schema.ts; edit the schema, not this file. -->",
+    "",
+    "Every field of a film file (`import/films/<film>.yaml`, or anywhere else) and of a sources",
+    "file, as the importer checks them. What the fields mean in the graph, and the rules beyond",
+    "one field (ids unique across films, citations of paragraphs that exist, facts stated",
+    'twice...), are in [model.md](model.md); `npx heistgraph new "Title"` writes a commented',
+    "skeleton, and [authoring.md](authoring.md) walks through a whole story.",
+    "",
+    "## A film file",
+    "",
+  ];
+  sections("film:", "", toJson(filmFileSchema), out);
+  out.push(
+    "## A sources file",
+    "",
+    "Sources shared by several films (`import/sources.yaml`, or `--sources <file>`), or",
+    "`<film>.sources.yaml` beside a film.",
+    "",
+  );
+  sections("sources:", "", toJson(sourcesFileSchema), out);
+  return `${out.join("\n").trimEnd()}\n`;
+}
