@@ -1,18 +1,34 @@
-// The README's examples are run, not just shown. Two kinds of fenced blocks take part:
+// The examples of the README and of docs/ are run, not just shown. Two kinds of fenced blocks
+// take part, in README.md and in every docs/*.md:
 //
 //   ```console example          a `$ npx heistgraph ...` line, then the output it prints
 //   ```ts example + ```text     a TypeScript program importing "heistgraph", then its output
 //
 // tests/integration/readme.test.ts runs each one against the test Neo4j and compares the
 // output; `npm run docs:examples` runs them against the configured Neo4j and writes the
-// outputs back into README.md.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// outputs back into the files.
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { DatabaseSettings } from "../../src/db/connection.ts";
 import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
 import { runHeistgraph, runNode, type RunResult } from "./cli.ts";
 
 export const README = join(PACKAGE_ROOT, "README.md");
+
+/** The files whose examples are run: the README and the pages of docs/. */
+export function exampleFiles(): string[] {
+  const docs = join(PACKAGE_ROOT, "docs");
+  const pages = readdirSync(docs)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => join(docs, name));
+  return [README, ...pages];
+}
+
+/** A file's path from the package root, for test names and messages. */
+export function shortPath(file: string): string {
+  return relative(PACKAGE_ROOT, file);
+}
 
 export interface Example {
   kind: "cli" | "ts";
@@ -27,7 +43,7 @@ export interface Example {
 
 const FENCE = /```([^\n]*)\n([\s\S]*?)```/g;
 
-export function readmeExamples(text: string): Example[] {
+export function readmeExamples(text: string, name = "README"): Example[] {
   const blocks = [...text.matchAll(FENCE)].map((m) => ({
     info: (m[1] ?? "").trim(),
     body: m[2] ?? "",
@@ -39,7 +55,7 @@ export function readmeExamples(text: string): Example[] {
       const [first = "", ...rest] = block.body.split("\n");
       const command = /^\$ npx heistgraph (.*)$/.exec(first);
       if (!command?.[1])
-        throw new Error(`README: a console example must start with "$ npx heistgraph": ${first}`);
+        throw new Error(`${name}: a console example must start with "$ npx heistgraph": ${first}`);
       const outputStart = block.bodyStart + first.length + 1;
       examples.push({
         kind: "cli",
@@ -51,7 +67,7 @@ export function readmeExamples(text: string): Example[] {
     } else if (block.info === "ts example") {
       const output = blocks[i + 1];
       if (output?.info !== "text")
-        throw new Error("README: a ts example must be followed by a text block with its output");
+        throw new Error(`${name}: a ts example must be followed by a text block with its output`);
       examples.push({
         kind: "ts",
         code: block.body,
@@ -80,7 +96,8 @@ async function printed(result: Promise<RunResult>): Promise<string> {
 export async function runExample(
   example: Example,
   settings: DatabaseSettings,
-  index: number,
+  /** Names the example's program file: unique among the examples run at once. */
+  name: string,
 ): Promise<string> {
   if (example.kind === "cli") {
     return printed(runHeistgraph(settings, ...splitArgs(example.code)));
@@ -88,7 +105,7 @@ export async function runExample(
   // Inside the package folder, so `import ... from "heistgraph"` resolves to this checkout.
   const dir = join(PACKAGE_ROOT, ".heistgraph", "readme-examples");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `example-${index}.mts`);
+  const file = join(dir, `${name.replace(/[^\w-]+/g, "-")}.mts`);
   writeFileSync(file, example.code);
   return printed(runNode(["--import", "tsx", file], settings));
 }

@@ -1,12 +1,16 @@
-// The README's walkthrough ("Your own story, step by step") is run too, in order, in a
-// folder of its own, since each step uses the files the previous ones wrote. Its blocks:
+// The walkthrough of docs/authoring.md ("Your own story, step by step") is run too, in order,
+// in a folder of its own, since each step uses the files the previous ones wrote. Its blocks:
 //
 //   ```console walkthrough              a `$ npx heistgraph ...` line, then what it prints
 //   ```yaml walkthrough file=<name>     a file the user writes (the step writes it)
 //
 // tests/integration/walkthrough.test.ts runs them; with UPDATE_README=1 it writes the real
-// outputs back into README.md.
+// outputs back into the page.
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
 import { splitArgs } from "./readme-examples.ts";
+
+export const WALKTHROUGH = join(PACKAGE_ROOT, "docs", "authoring.md");
 
 export interface WalkthroughStep {
   kind: "file" | "cli";
@@ -43,7 +47,7 @@ export function walkthroughSteps(readme: string): WalkthroughStep[] {
       const command = /^\$ npx heistgraph (.*)$/.exec(first);
       if (!command?.[1])
         throw new Error(
-          `README: a console walkthrough must start with "$ npx heistgraph": ${first}`,
+          `docs/authoring.md: a console walkthrough must start with "$ npx heistgraph": ${first}`,
         );
       steps.push({
         kind: "cli",

@@ -1,4 +1,4 @@
-// The README walkthrough, from an empty folder to answers: each step runs in order, in a
+// The walkthrough of docs/authoring.md, from an empty folder to answers: each step runs in order, in a
 // folder of its own, against the test Neo4j, and prints what the README shows.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HEISTGRAPH_BIN, runNode } from "../helpers/cli.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
-import { README } from "../helpers/readme-examples.ts";
-import { walkthroughSteps } from "../helpers/readme-walkthrough.ts";
+import { WALKTHROUGH, walkthroughSteps } from "../helpers/readme-walkthrough.ts";
 
-const readme = readFileSync(README, "utf8");
+const readme = readFileSync(WALKTHROUGH, "utf8");
 const steps = walkthroughSteps(readme);
 const dir = mkdtempSync(join(tmpdir(), "heistgraph-walkthrough-"));
 const outputs = new Map<number, string>();
@@ -30,10 +29,10 @@ afterAll(async () => {
     const step = steps[i];
     if (step) text = `${text.slice(0, step.outputStart)}${output}\n${text.slice(step.outputEnd)}`;
   }
-  writeFileSync(README, text);
+  writeFileSync(WALKTHROUGH, text);
 });
 
-describe("README walkthrough", () => {
+describe("docs/authoring.md walkthrough", () => {
   it("goes from heistgraph new to answers", () => {
     expect(steps.map((s) => `${s.kind} ${s.name.split(" ")[0]}`)).toEqual([
       "cli new",
