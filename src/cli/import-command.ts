@@ -103,7 +103,13 @@ export function registerImportCommand(program: Command): void {
             );
             return;
           }
-          const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
+          const database = await openDatabase(
+            await resolveDatabase({
+              autoStart: true,
+              log: say,
+              neo4jSettings: browserNeo4jSettings,
+            }),
+          );
           const bar = process.stdout.isTTY
             ? new SingleBar(
                 { format: "importing [{bar}] {value}/{total} {step}", hideCursor: true },
@@ -140,7 +146,9 @@ export function registerRemoveCommand(program: Command): void {
     .description("take one film (its nodes, relationships and own sources) out of the graph")
     .action(
       action(async (film: string) => {
-        const database = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
+        const database = await openDatabase(
+          await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }),
+        );
         try {
           const { changes } = await removeFilm(database, film);
           say(pc.green(`Removed ${film}.`));

@@ -1,5 +1,5 @@
-// The walkthrough of docs/authoring.md, from an empty folder to answers: each step runs in order, in a
-// folder of its own, against the test Neo4j, and prints what the README shows.
+// The walkthrough of docs/authoring.md, from an empty folder to answers: each step runs in
+// order, in a folder of its own, against the test Neo4j, and prints what the page shows.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -41,7 +41,9 @@ async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<v
   const port = checkedInteger("port", opts.port, 0, 65535);
   // Checked before anything starts, so a bad value costs nothing.
   const limits = opts.limits ? loadLimitsFrom(opts) : NO_LOAD_LIMITS;
-  const db = await openDatabase(await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }));
+  const db = await openDatabase(
+    await resolveDatabase({ autoStart: true, log: say, neo4jSettings: browserNeo4jSettings }),
+  );
   if (opts.importIfEmpty && (await filmCount(db)) === 0) {
     say("The graph holds no films yet: importing import/films/ ...");
     printImportReport(await importDataset(db));
