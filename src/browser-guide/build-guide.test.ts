@@ -12,6 +12,7 @@ import {
 import { heistgraphGrass, parseGrass } from "./grass.ts";
 import {
   BROWSER_REMOTE_CONTENT_ALLOWLIST,
+  browserNeo4jSettings,
   browserPostConnectCommand,
   browserStyleCommand,
 } from "./post-connect.ts";
@@ -176,5 +177,13 @@ describe("the Browser style", () => {
       "play http://127.0.0.1:4000/browser/guide.html",
     ]);
     expect(BROWSER_REMOTE_CONTENT_ALLOWLIST.split(",")).toContain("127.0.0.1");
+  });
+
+  it("goes into the local Neo4j's neo4j.conf with the allowlist and no telemetry", () => {
+    expect(browserNeo4jSettings()).toEqual({
+      "browser.post_connect_cmd": browserPostConnectCommand(),
+      "browser.remote_content_hostname_whitelist": BROWSER_REMOTE_CONTENT_ALLOWLIST,
+      "client.allow_telemetry": "false",
+    });
   });
 });
