@@ -8,7 +8,7 @@ export const QUERIES_DIR = fileURLToPath(new URL("../../cypher/queries/", import
 
 export const QUERY_NAMES = [
   "find-film",
-  "find-character",
+  "find-subject",
   "character-by-id",
   "death-by-whom",
   "kills-by",
@@ -22,6 +22,7 @@ export const QUERY_NAMES = [
   "connection",
   "revenge",
   "parallels",
+  "body-count",
   "film-exists",
   "network-nodes",
   "network-edges",

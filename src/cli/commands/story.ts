@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import {
   connection,
-  connectionCypher,
   DEFAULT_MAX_LENGTH,
   HARD_MAX_LENGTH,
   type ConnectionRelationship,
@@ -221,7 +220,9 @@ export function registerStoryCommands(program: Command): void {
           opts: { maxLength?: string; film?: string; json?: boolean },
         ) => {
           // A bad --max-length is answered before connecting to the database.
-          if (opts.maxLength !== undefined) connectionCypher(opts.maxLength);
+          if (opts.maxLength !== undefined) {
+            checkedInteger("max length", opts.maxLength, 1, HARD_MAX_LENGTH);
+          }
           const result = await withDatabase((db) => connection(db, from, to, opts));
           if (opts.json) return printJson(result);
           const [a, b] = [result.from, result.to];
