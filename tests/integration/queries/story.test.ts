@@ -342,7 +342,6 @@ describe("connection", () => {
     ).rejects.toThrow(HeistgraphError);
   });
 });
-});
 
 describe("parallels", () => {
   it("pairs characters of different films by narrative role", async () => {
