@@ -81,14 +81,18 @@ function issueText(issue: z.core.$ZodIssue | undefined): string {
     const values = (issue as { values?: unknown[] }).values ?? [];
     return `must be one of ${values.map(String).join(", ")}`;
   }
-  if (issue.code === "invalid_type") return `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_type")
+    return `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}`;
   return issue.message;
 }
 
 /** Cypher integers for whole numbers: a JS number reaches Cypher as a float. */
 function cypherValues(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, Number.isSafeInteger(v) ? neo4j.int(v as number) : v]),
+    Object.entries(values).map(([k, v]) => [
+      k,
+      Number.isSafeInteger(v) ? neo4j.int(v as number) : v,
+    ]),
   );
 }
 

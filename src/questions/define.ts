@@ -61,7 +61,8 @@ export function defineQuestion<Row extends z.ZodObject, Options extends z.ZodObj
 /** The row type of a question. */
 export type RowOf<Q> = Q extends Question<infer Row> ? z.infer<Row> : never;
 /** The options a question's TS helper takes (defaults filled in by askQuestion). */
-export type OptionsOf<Q> = Q extends Question<z.ZodObject, infer Options> ? z.input<Options> : never;
+export type OptionsOf<Q> =
+  Q extends Question<z.ZodObject, infer Options> ? z.input<Options> : never;
 
 /** No options. */
 export const noOptions = z.object({});

@@ -31,3 +31,12 @@ export const QUESTIONS = [
 ] as const;
 
 export type AnyQuestion = (typeof QUESTIONS)[number];
+
+/** A question by its name (its CLI command), e.g. question("body-count"). */
+export function question(name: string): AnyQuestion {
+  const found = QUESTIONS.find((q) => q.name === name);
+  if (found === undefined) {
+    throw new Error(`no question "${name}": ${QUESTIONS.map((q) => q.name).join(", ")}`);
+  }
+  return found;
+}

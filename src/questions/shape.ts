@@ -58,7 +58,8 @@ function fieldType(schema: z.ZodType, found: Map<string, z.ZodObject>): Leaf {
       return { type: inner.type, description: description ?? inner.description };
     }
     case "number":
-      if (boundedInts.has(schema)) return { type: `${boundedInts.get(schema)?.name}!`, description };
+      if (boundedInts.has(schema))
+        return { type: `${boundedInts.get(schema)?.name}!`, description };
       return {
         type: (schema as z.ZodNumber).format?.includes("int") ? "Int!" : "Float!",
         description,

@@ -32,6 +32,26 @@ export const GENERIC_COMMANDS = QUESTIONS.filter((q) => !HAND_WRITTEN.has(q.name
   (q) => q.name,
 );
 
+/**
+ * The command line that asks a question with its default options: what the docs show, and
+ * what the cross-surface test runs.
+ */
+export function commandLine(
+  question: Question,
+  request: { subject?: string; second?: string; film?: string },
+): string[] {
+  const { kind } = question.subject;
+  if (question.name === "film-betrayals") return ["betrayals", "--film", request.film ?? ""];
+  if (kind === "none") return [question.name];
+  if (kind === "film") return [question.name, request.film ?? ""];
+  return [
+    question.name,
+    request.subject ?? "",
+    ...(kind === "pair" ? [request.second ?? ""] : []),
+    ...(request.film === undefined ? [] : ["--film", request.film]),
+  ];
+}
+
 const flagOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** A cell of a generic table: lists by their names (or values), objects by their name. */
