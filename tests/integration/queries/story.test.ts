@@ -322,7 +322,7 @@ describe("connection", () => {
     "rejects max length %j",
     async (maxLength) => {
       await expect(connection(db, "Fu", "Lau", { maxLength })).rejects.toThrow(
-        new RegExp(`max length must be a whole number from 1 to ${HARD_MAX_LENGTH}`),
+        new RegExp(`maxLength must be a whole number from 1 to ${HARD_MAX_LENGTH}`),
       );
     },
   );
@@ -459,7 +459,7 @@ describe("query files", () => {
     expect(cypherFile("dossier").cypher).toContain(`[r:${acts}|ACTED_ON]`);
     expect(cypherFile("dossier").cypher).toContain(`[r:${ties}|TIED_TO]`);
     expect(cypherFile("connection").cypher).toContain(
-      `[:${acts}|ACTED_ON|${ties}|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${DEFAULT_MAX_LENGTH}]`,
+      `[:${acts}|ACTED_ON|${ties}|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${HARD_MAX_LENGTH}]`,
     );
   });
 });
