@@ -13,6 +13,6 @@ export function generatedFiles(): Record<string, string> {
   }
   const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
   files[join(PACKAGE_ROOT, "cypher", "dataset.cypher")] = exportCypher(plan);
-  files[join(PACKAGE_ROOT, "docs", "questions.md")] = questionsReference();
+  files[join(PACKAGE_ROOT, "docs", "question-reference.md")] = questionsReference();
   return files;
 }

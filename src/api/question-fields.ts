@@ -34,9 +34,18 @@ function parentsOf(question: Question): Parent[] {
   }
 }
 
-/** A Cypher string literal: the file's text, given to apoc.cypher.run as it is. */
+/**
+ * A Cypher string literal: the file's text, given to apoc.cypher.run as it is. Its `$`s are
+ * written \u0024: @neo4j/graphql renames the field's arguments ($role to $param0) wherever
+ * they appear in the statement, string literals included.
+ */
 function cypherString(text: string): string {
-  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`;
+  const escaped = text
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, "\\n")
+    .replace(/\$/g, "\\u0024");
+  return `'${escaped}'`;
 }
 
 /** The GraphQL value of an enum word (lead-investigator is LEAD_INVESTIGATOR). */
@@ -150,7 +159,7 @@ function askField(question: Question): { field: string; type: string } {
     ...(kind === "film"
       ? ['"A film id or title, as typed." film: String!']
       : [
-          '"A character\'s name, alias, one word of a name, or id' +
+          "\"A character's name, alias, one word of a name, or id" +
             `${kind === "subject" ? "; or a group's" : ""}, as typed." subject: String!`,
           ...(kind === "pair" ? ['"The second character, as typed." to: String!'] : []),
           '"The film, to narrow the search (id or title)." film: String',

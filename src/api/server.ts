@@ -34,6 +34,7 @@ import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
 import { causeOf, stderrLog, type ServerLog } from "./server-log.ts";
 import { questionResolvers } from "./question-fields.ts";
+import { subjectResolvers } from "./subject-fields.ts";
 import { typeDefs } from "./type-defs.ts";
 
 /** Limits every request must stay within. */
@@ -143,7 +144,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const generated = await new Neo4jGraphQL({
     typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
     driver: db.driver,
-    resolvers: { ...scalarResolvers, ...questionResolvers(() => questionsDb) },
+    resolvers: {
+      ...scalarResolvers,
+      Query: {
+        ...questionResolvers(() => questionsDb).Query,
+        ...subjectResolvers(() => questionsDb).Query,
+      },
+    },
   }).getSchema();
   const schema = deadlineOnRootFields(
     limits.maxRows > 0 ? capListFields(generated, limits.maxRows) : generated,

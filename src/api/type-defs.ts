@@ -2,6 +2,7 @@
 // questions (src/questions/registry.ts) add their fields: @cypher fields on the nodes they are
 // about, and Query fields that resolve a subject as typed (src/api/question-fields.ts).
 import { questionFieldsOf, questionTypeDefs } from "./question-fields.ts";
+import { SUBJECT_TYPE_DEFS } from "./subject-fields.ts";
 
 export function typeDefs(): string {
   return /* GraphQL */ `
@@ -171,5 +172,7 @@ ${questionFieldsOf("Group")}
     }
 
     ${questionTypeDefs()}
+
+    ${SUBJECT_TYPE_DEFS}
   `;
 }

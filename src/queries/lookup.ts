@@ -53,6 +53,8 @@ export interface Ask {
   names?: string[];
   /** Whether the subjects may be groups as well as characters (default: characters only). */
   groups?: boolean;
+  /** Groups only (e.g. GraphQL's group(name:)). */
+  onlyGroups?: boolean;
   questions: Question[];
   /** The questions' other parameters, each question's own. */
   params?: Record<string, unknown>[];
@@ -124,7 +126,7 @@ export function askCypher(
       `CALL (foundFilm) {\n` +
         `  CALL apoc.cypher.run($findSubject, {name: $name${n}, key: $key${n}, ` +
         `search: $search${n}, fuzzy: $fuzzy${n}, film: foundFilm.id}) YIELD value\n` +
-        `  WITH value WHERE $groups OR NOT value.isGroup\n` +
+        `  WITH value WHERE ($groups OR NOT value.isGroup) AND (NOT $onlyGroups OR value.isGroup)\n` +
         `  RETURN collect(value) AS candidates${n}\n}`,
       `WITH ${found.join(", ")}, candidates${n}, [m IN candidates${n} WHERE NOT m.close] AS named`,
       `WITH ${found.join(", ")}, candidates${n},\n  CASE\n` +
@@ -193,7 +195,8 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
     findSubject: cypherFile("find-subject").cypher,
     film: request.film ?? null,
     filmKey: request.film === undefined ? null : normaliseName(request.film),
-    groups: request.groups === true,
+    groups: request.groups === true || request.onlyGroups === true,
+    onlyGroups: request.onlyGroups === true,
   };
   names.forEach((name, n) => {
     const key = normaliseName(name);
@@ -298,7 +301,7 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
       row.foundFilm?.id ?? null,
       row[`matches${n}`] as Candidate[],
       row[`candidates${n}`] as Candidate[],
-      request.groups === true,
+      request.groups === true || request.onlyGroups === true,
     ),
   );
   return {
