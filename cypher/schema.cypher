@@ -24,6 +24,7 @@ CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.paral
 // parallels.cypher: a role's films in id order (the first few read, not every holder), then
 // one film's holders of the role, both from the index alone.
 CREATE INDEX character_parallel_role_film IF NOT EXISTS FOR (n:Character) ON (n.parallelRole, n.film);
-// Name look-ups (find-character.cypher): the lower-case, accent-free names and aliases, and
-// the film id to scope them, in a full-text index (phrase for names, fuzzy for "did you mean").
-CREATE FULLTEXT INDEX character_search IF NOT EXISTS FOR (n:Character) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+// Name look-ups of characters and groups (find-subject.cypher): the lower-case, accent-free
+// names and aliases, and the film id to scope them, in a full-text index (phrase for names,
+// fuzzy for "did you mean").
+CREATE FULLTEXT INDEX subject_search IF NOT EXISTS FOR (n:Character|Group) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

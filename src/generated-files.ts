@@ -5,6 +5,7 @@ import { jsonSchemas } from "./dataset/json-schema.ts";
 import { PACKAGE_ROOT } from "./db/local-neo4j/paths.ts";
 import { exportCypher } from "./import/cypher-export.ts";
 import { DEFAULT_SOURCES_FILE, defaultFilmFiles, prepareImport } from "./import/run-import.ts";
+import { questionsReference } from "./questions/reference.ts";
 
 export function generatedFiles(): Record<string, string> {
   const files: Record<string, string> = {};
@@ -14,5 +15,6 @@ export function generatedFiles(): Record<string, string> {
   files[join(PACKAGE_ROOT, "docs", "film-format.md")] = filmFormatDoc();
   const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
   files[join(PACKAGE_ROOT, "cypher", "dataset.cypher")] = exportCypher(plan);
+  files[join(PACKAGE_ROOT, "docs", "question-reference.md")] = questionsReference();
   return files;
 }

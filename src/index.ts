@@ -17,6 +17,10 @@ export {
   type ImportReport,
 } from "./import/run-import.ts";
 export { InvalidDatasetError, type DatasetProblem } from "./dataset/problems.ts";
+// Every question by name, asked like the CLI and GraphQL ask it (docs/questions.md).
+export { askQuestion, type Answer, type QuestionRequest } from "./questions/ask-question.ts";
+export { QUESTIONS, question } from "./questions/registry.ts";
+export type { Question } from "./questions/define.ts";
 export * from "./queries/deaths/index.ts";
 export * from "./queries/betrayals/index.ts";
 export * from "./queries/loyalties/index.ts";

@@ -8,7 +8,7 @@
 // loops forever.
 // Only maximal chains are returned: none is the beginning of a longer one within $maxDepth.
 // Parameters:
-//   $characterId     the traitor who starts the chains (find-character.cypher finds it)
+//   $characterId     the traitor who starts the chains (find-subject.cypher finds it)
 //   $timeRespecting  true to follow only betrayals later in the story
 //   $maxDepth        the most betrayals in a chain, 1 to 8 (one hop per betrayal)
 //   $limit           the most chains returned

@@ -10,10 +10,10 @@
 // LOCATED_IN, ABOUT, and PARTICIPATED_IN (having been at the same event is no relationship;
 // see timeline.cypher for who was where).
 // Parameters:
-//   $fromId, $toId  the two characters' ids (find them with find-character.cypher)
-// The longest path searched is the upper bound of the pattern below (*1..6). The TS API
-// (src/queries/connection/index.ts) replaces that bound with a checked integer, because Cypher
-// takes no parameter there.
+//   $fromId, $toId  the two characters' ids (find them with find-subject.cypher)
+//   $maxLength      the longest route wanted, 1 to 10 (the pattern's bound: Cypher takes no
+//                   parameter there, so the shortest routes are found within 10 hops and kept
+//                   when no longer than $maxLength)
 // Returns one row per route (the sequence of nodes; all of one, shortest, length):
 //   nodes  [{id, name, isGroup, role}], from the first character to the second
 //   steps  [{fromId, toId, relationships [{type, direction, seq, since, until, covert,
@@ -25,11 +25,16 @@
 // Starts from both ids (a unique-constraint index) and searches between them only.
 :param fromId => 'fu';
 :param toId => 'inspector-lau';
+:param maxLength => 6;
 MATCH (start:Character {id: $fromId})
 USING INDEX SEEK start:Character(id)
 MATCH (end:Character {id: $toId})
 USING INDEX SEEK end:Character(id)
-MATCH path = allShortestPaths((start)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON|MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..6]-(end))
+MATCH path = allShortestPaths((start)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON|MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..10]-(end))
+// After a WITH, not in the pattern's WHERE: a length predicate there would turn the
+// breadth-first search into an exhaustive one.
+WITH path
+WHERE length(path) <= $maxLength
 // Paths through the same nodes differ only in which of the parallel relationships they take
 // at each hop: fold them into one route that lists them all.
 WITH nodes(path) AS route, relationships(path) AS hops

@@ -5,7 +5,7 @@
 // earlier in the chain (two people who kill each other, a loop of killers). A victim with
 // several killers gives one chain each; no row at all when the sources name no killer.
 // Parameters:
-//   $victimId  the victim's id (find it by name with find-character.cypher)
+//   $victimId  the victim's id (find it by name with find-subject.cypher)
 // Returns one row per chain, longest first:
 //   steps     [{victim, victimId, killer, killerId, killerIsGroup, event, seq, how, sources}],
 //             from the victim back to the last killer (for 'cycle' and 'suicide', the last

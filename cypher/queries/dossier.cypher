@@ -1,7 +1,10 @@
 // Dossier of one character: everything the graph says about them, each fact with the
 // source paragraphs that say it.
 // Parameters:
-//   $characterId  the character's id (find it by name with find-character.cypher)
+//   $characterId  the character's id (find it by name with find-subject.cypher)
+//   $at           a moment of the story (an event's seq): only what has begun by then (acts
+//                 and events up to it, memberships, loyalties, ties and secrets begun by it);
+//                 null for the whole story
 // Returns one row:
 //   character      the node's properties (name, aliases, role, occupation, fate, description,
 //                  note, unnamed, count, film, sources) and filmTitle
@@ -27,6 +30,7 @@
 // Starts from the character's id (a unique-constraint index); every fact is one hop from
 // the character, plus the event an act belongs to (looked up by its unique id).
 :param characterId => 'ko-chow';
+:param at => null;
 MATCH (c:Character {id: $characterId})
 USING INDEX SEEK c:Character(id)
 OPTIONAL MATCH (c)-[:APPEARS_IN]->(film:Film)
@@ -37,6 +41,7 @@ RETURN
   } AS character,
   COLLECT {
     MATCH (c)-[m:MEMBER_OF]->(g:Group)
+    WHERE $at IS NULL OR coalesce(m.since, 0) <= $at
     RETURN {
       groupId: g.id, group: g.name, kind: g.kind, role: m.role, since: m.since, until: m.until,
       sources: m.sources
@@ -45,12 +50,13 @@ RETURN
   } AS groups,
   COLLECT {
     MATCH (c)-[l:LOYAL_TO]->(to)
+    WHERE $at IS NULL OR coalesce(l.since, 0) <= $at
     RETURN {
       toId: to.id, to: to.name, toIsGroup: to:Group, kind: l.kind, covert: coalesce(l.covert, false),
       since: l.since, until: l.until, note: l.note, sources: l.sources,
       knownBy: COLLECT {
         MATCH (c)<-[k:KNOWS_SECRET_OF]-(who)
-        WHERE k.loyalTo = to.id
+        WHERE k.loyalTo = to.id AND ($at IS NULL OR coalesce(k.since, 0) <= $at)
         RETURN {id: who.id, name: who.name, since: k.since, sources: k.sources}
         ORDER BY coalesce(k.since, 0), who.name, who.id, k.key
       }
@@ -59,6 +65,7 @@ RETURN
   } AS loyalties,
   COLLECT {
     MATCH (c)<-[l:LOYAL_TO]-(from)
+    WHERE $at IS NULL OR coalesce(l.since, 0) <= $at
     RETURN {
       fromId: from.id, from: from.name, fromIsGroup: from:Group, kind: l.kind,
       covert: coalesce(l.covert, false), since: l.since, until: l.until, note: l.note,
@@ -68,6 +75,7 @@ RETURN
   } AS loyalFrom,
   COLLECT {
     MATCH (c)-[k:KNOWS_SECRET_OF]->(of)
+    WHERE $at IS NULL OR coalesce(k.since, 0) <= $at
     OPTIONAL MATCH (of)-[l:LOYAL_TO]->(loyalTo {id: k.loyalTo})
     WITH DISTINCT k, of, loyalTo
     RETURN {
@@ -78,6 +86,7 @@ RETURN
   } AS secretsKnown,
   COLLECT {
     MATCH (c)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(other)
+    WHERE $at IS NULL OR r.seq <= $at
     OPTIONAL MATCH (e:Event {id: r.event})
     RETURN {
       type: type(r), act: r.act, otherId: other.id, other: other.name,
@@ -88,6 +97,7 @@ RETURN
   } AS actsDone,
   COLLECT {
     MATCH (c)<-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]-(other)
+    WHERE $at IS NULL OR r.seq <= $at
     OPTIONAL MATCH (e:Event {id: r.event})
     RETURN {
       type: type(r), act: r.act, otherId: other.id, other: other.name,
@@ -98,6 +108,7 @@ RETURN
   } AS actsSuffered,
   COLLECT {
     MATCH (c)-[r:MARRIED_TO|ROMANCE_WITH|PARENT_OF|STEP_PARENT_OF|SIBLING_OF|INFORMANT_FOR|EMPLOYED_BY|SUPERIOR_OF|FENCE_FOR|FORMER_CELLMATE_OF|FRIEND_OF|RIVAL_OF|TIED_TO]-(other)
+    WHERE $at IS NULL OR coalesce(r.since, 0) <= $at
     RETURN {
       type: type(r), tie: r.tie, direction: CASE WHEN startNode(r) = c THEN 'out' ELSE 'in' END,
       otherId: other.id, other: other.name, status: r.status, since: r.since, until: r.until,
@@ -107,6 +118,7 @@ RETURN
   } AS ties,
   COLLECT {
     MATCH (c)-[p:PARTICIPATED_IN]->(e:Event)
+    WHERE $at IS NULL OR e.seq <= $at
     OPTIONAL MATCH (e)-[:TOOK_PLACE_AT]->(place:Place)
     RETURN {
       seq: e.seq, eventId: e.id, event: e.name, role: p.role, placeId: place.id, place: place.name,

@@ -1,6 +1,6 @@
 // All kills by one character, in story order.
 // Parameters:
-//   $killerId  the killer's id (find it by name with find-character.cypher)
+//   $killerId  the killer's id (find it by name with find-subject.cypher)
 // Returns one row per victim: victim, victimId, victimIsGroup, event, seq, how, place, sources
 :param killerId => 'neil-mccauley';
 // Every id look-up says USING INDEX SEEK: while the index statistics still say "empty" (a young

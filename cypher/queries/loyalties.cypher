@@ -4,7 +4,7 @@
 // A loyalty holds at seq N when it starts at or before N and ends at or after N: `since` and
 // `until` are the events where it begins and ends, both included; absent means open.
 // Parameters:
-//   $characterId  the character's id (find it by name with find-character.cypher)
+//   $characterId  the character's id (find it by name with find-subject.cypher)
 //   $at           an event seq of the character's film, or null for the whole story
 // Returns one row:
 //   film          the character's film id

@@ -26,6 +26,7 @@
 :param role => 'lead-investigator';
 :param perFilm => 10;
 :param limit => 10;
+// The role held (not `role`: apoc.cypher.run declares the parameters as variables).
 UNWIND CASE
   WHEN $role IS NULL
     THEN ['crew-leader', 'crew-member', 'recruit', 'getaway-driver', 'lead-investigator',
@@ -33,13 +34,13 @@ UNWIND CASE
       'informant', 'fence', 'financier', 'middleman', 'hired-killer', 'love-interest', 'spouse',
       'family-member', 'victim', 'bystander']
   ELSE [$role]
-END AS role
+END AS held
 // The role's films in id order, straight from the index: one more than $limit, to tell
 // whether there are more (toInteger: GraphQL passes numbers as floats).
-CALL (role) {
+CALL (held) {
   MATCH (c:Character)
   USING INDEX SEEK c:Character(parallelRole, film)
-  WHERE c.parallelRole = role AND c.film IS NOT NULL
+  WHERE c.parallelRole = held AND c.film IS NOT NULL
   // Ordered by both of the index's properties (the first fixed), so the planner reads them
   // in index order and stops at the limit, instead of sorting every holder of the role.
   WITH DISTINCT c.parallelRole AS indexed, c.film AS filmId
@@ -47,23 +48,23 @@ CALL (role) {
   LIMIT toInteger($limit) + 1
   RETURN collect(filmId) AS filmIds
 }
-WITH role, filmIds
+WITH held, filmIds
 WHERE size(filmIds) > 1
-CALL (role, filmIds) {
+CALL (held, filmIds) {
   UNWIND filmIds[..toInteger($limit)] AS filmId
   MATCH (film:Film {id: filmId})
   USING INDEX SEEK film:Film(id)
-  CALL (role, film) {
+  CALL (held, film) {
     MATCH (c:Character)
     USING INDEX SEEK c:Character(parallelRole, film)
-    WHERE c.parallelRole = role AND c.film = film.id
+    WHERE c.parallelRole = held AND c.film = film.id
     RETURN count(c) AS total
   }
   // The $perFilm holders with most acts: a top-k, not a sort of every holder.
-  CALL (role, film) {
+  CALL (held, film) {
     MATCH (c:Character)
     USING INDEX SEEK c:Character(parallelRole, film)
-    WHERE c.parallelRole = role AND c.film = film.id
+    WHERE c.parallelRole = held AND c.film = film.id
     WITH c,
       COUNT { (c)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]-() } AS acts
     ORDER BY acts DESC, c.name, c.id
@@ -82,5 +83,5 @@ CALL (role, filmIds) {
   ORDER BY film.id
   RETURN collect({film: film.id, title: film.title, total: total, characters: characters}) AS films
 }
-RETURN role, films, size(filmIds) > $limit AS truncated
+RETURN held AS role, films, size(filmIds) > $limit AS truncated
 ORDER BY role

@@ -42,11 +42,12 @@ CALL (*) {
   UNION ALL
   UNWIND doers AS doer
   MATCH (doer)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(target)
-  WITH r, properties(r) AS a, who[elementId(doer)] AS by, who[elementId(target)] AS to
+  // Not `from` or `to`: apoc.cypher.run declares the parameters as variables of those names.
+  WITH r, properties(r) AS a, who[elementId(doer)] AS doneBy, who[elementId(target)] AS doneTo
   WHERE a.seq >= coalesce($from, 0) AND a.seq <= coalesce($to, 1000000)
-  WITH a.event AS event, type(r) AS type, a, by, to
-  ORDER BY event, type, by[0], to[0], by[1], to[1], a.key
-  RETURN event, null AS e, collect({type: type, act: a.act, byId: by[1], by: by[0], toId: to[1], to: to[0], how: a.how,
+  WITH a.event AS event, type(r) AS type, a, doneBy, doneTo
+  ORDER BY event, type, doneBy[0], doneTo[0], doneBy[1], doneTo[1], a.key
+  RETURN event, null AS e, collect({type: type, act: a.act, byId: doneBy[1], by: doneBy[0], toId: doneTo[1], to: doneTo[0], how: a.how,
     coerced: a.coerced, sources: a.sources}) AS acts, [] AS participants
   UNION ALL
   MATCH (e:Event {film: $film})<-[p:PARTICIPATED_IN]-(taker)

@@ -11,6 +11,11 @@ import type { Database } from "../../src/db/connection.ts";
 import * as heistgraph from "../../src/index.ts";
 import { cypherFile, parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
 import { askStatement, type Ask } from "../../src/queries/lookup.ts";
+import ledgerQuestion from "../../src/questions/death-ledger/question.ts";
+import timelineQuestion from "../../src/questions/timeline/question.ts";
+
+/** The chain files' RETURN columns (src/questions/betrayal-chains/chain.ts). */
+const CHAIN_COLUMNS = ["chains", "truncated"];
 
 /** The question files before issue 23's work (its branch point): chains, timeline, ledger. */
 export const BASELINE = "d331342";
@@ -101,8 +106,14 @@ export async function bigFilmQuestions(
         ask: {
           film,
           names: [person],
-          questions: [{ name: "betrayal-chains", bindings: { characterId: "found0.id" } }],
-          params,
+          questions: [
+            {
+              name: "betrayal-chains",
+              columns: CHAIN_COLUMNS,
+              bindings: { characterId: { subject: 0 } },
+            },
+          ],
+          params: [params],
         },
         helper: () => h.betrayalChains(db, person, { film, maxDepth, timeRespecting }),
         baseline: { name: "betrayal-chains", params: { ...params, characterId } },
@@ -119,8 +130,10 @@ export async function bigFilmQuestions(
       question: `filmBetrayalChains depth 8, ${timeRespecting ? "time-respecting" : "any order"}`,
       ask: {
         film,
-        questions: [{ name: "film-betrayal-chains", bindings: { film: "foundFilm.id" } }],
-        params,
+        questions: [
+          { name: "film-betrayal-chains", columns: CHAIN_COLUMNS, bindings: { film: "film" } },
+        ],
+        params: [params],
       },
       helper: () => h.filmBetrayalChains(db, film, { maxDepth: 8, timeRespecting }),
       baseline: { name: "film-betrayal-chains", params: { ...params, film } },
@@ -132,8 +145,10 @@ export async function bigFilmQuestions(
       question: "timeline",
       ask: {
         film,
-        questions: [{ name: "timeline", bindings: { film: "foundFilm.id" } }],
-        params: { from: null, to: null },
+        questions: [
+          { name: "timeline", columns: timelineQuestion.columns, bindings: { film: "film" } },
+        ],
+        params: [{ from: null, to: null }],
       },
       helper: () => h.timeline(db, film),
       file: { name: "timeline", params: { film, from: null, to: null } },
@@ -141,7 +156,12 @@ export async function bigFilmQuestions(
     },
     {
       question: "deathLedger",
-      ask: { film, questions: [{ name: "death-ledger", bindings: { film: "foundFilm.id" } }] },
+      ask: {
+        film,
+        questions: [
+          { name: "death-ledger", columns: ledgerQuestion.columns, bindings: { film: "film" } },
+        ],
+      },
       helper: () => h.deathLedger(db, film),
       file: { name: "death-ledger", params: { film } },
       baseline: { name: "death-ledger", params: { film } },

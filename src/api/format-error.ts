@@ -86,7 +86,17 @@ export function errorFormatter(
       return { message, ...base, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     // Codes of our own carry their numbers (the cap, the timeout); Apollo's carry only the code.
-    const extra = code === "ROW_LIMIT_EXCEEDED" ? { maxRows: formatted.extensions?.maxRows } : {};
+    const extra =
+      code === "ROW_LIMIT_EXCEEDED"
+        ? { maxRows: formatted.extensions?.maxRows }
+        : code === "BAD_USER_INPUT"
+          ? // What was typed and could not be resolved: the CLI's "expected" and "try" lines.
+            Object.fromEntries(
+              ["where", "expected", "suggestion"]
+                .map((k) => [k, formatted.extensions?.[k]])
+                .filter(([, v]) => typeof v === "string"),
+            )
+          : {};
     return { message: formatted.message, ...base, extensions: { code, ...extra } };
   };
 }

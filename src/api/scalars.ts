@@ -1,7 +1,8 @@
 // Custom scalars that check a GraphQL argument before any Cypher runs.
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { MAX_BETRAYAL_DEPTH, MAX_CHAIN_LIMIT } from "../queries/betrayals/index.ts";
-import { MAX_FILM_LIMIT } from "../queries/parallels/index.ts";
+import type { z } from "zod";
+import { QUESTIONS } from "../questions/registry.ts";
+import { boundedInts } from "../questions/shape.ts";
 
 function boundedInt(name: string, min: number, max: number): GraphQLScalarType<number, number> {
   const check = (value: unknown): number => {
@@ -20,8 +21,16 @@ function boundedInt(name: string, min: number, max: number): GraphQLScalarType<n
   });
 }
 
-export const scalarResolvers = {
-  BetrayalDepth: boundedInt("BetrayalDepth", 1, MAX_BETRAYAL_DEPTH),
-  ChainLimit: boundedInt("ChainLimit", 1, MAX_CHAIN_LIMIT),
-  FilmLimit: boundedInt("FilmLimit", 1, MAX_FILM_LIMIT),
-};
+/** A scalar for every bounded whole number the questions' options declare (shape.ts). */
+export const scalarResolvers = Object.fromEntries(
+  QUESTIONS.flatMap((q) =>
+    Object.values(q.options.shape as Record<string, z.ZodType>).flatMap((schema) => {
+      let inner: z.ZodType | undefined = schema;
+      while (inner && !boundedInts.has(inner)) {
+        inner = (inner as { unwrap?: () => z.ZodType }).unwrap?.();
+      }
+      const bounds = inner && boundedInts.get(inner);
+      return bounds ? [[bounds.name, boundedInt(bounds.name, bounds.min, bounds.max)]] : [];
+    }),
+  ),
+);

@@ -33,6 +33,8 @@ import { countArgumentsPlugin } from "./refusals.ts";
 import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
 import { causeOf, stderrLog, type ServerLog } from "./server-log.ts";
+import { questionResolvers } from "./question-fields.ts";
+import { subjectResolvers } from "./subject-fields.ts";
 import { typeDefs } from "./type-defs.ts";
 
 /** Limits every request must stay within. */
@@ -135,10 +137,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const log = options.log ?? stderrLog;
   const neo4j = new Neo4jAvailability(options.db, log);
   const { db } = neo4j;
+  // The questions' Query fields read through the same fail-fast database as the routes, with
+  // the query timeout on their reads.
+  const timeoutMs = limits.queryTimeoutMs > 0 ? limits.queryTimeoutMs : undefined;
+  const questionsDb = { ...db, transactionTimeoutMs: timeoutMs };
   const generated = await new Neo4jGraphQL({
     typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
     driver: db.driver,
-    resolvers: scalarResolvers,
+    resolvers: {
+      ...scalarResolvers,
+      Query: {
+        ...questionResolvers(() => questionsDb).Query,
+        ...subjectResolvers(() => questionsDb).Query,
+      },
+    },
   }).getSchema();
   const schema = deadlineOnRootFields(
     limits.maxRows > 0 ? capListFields(generated, limits.maxRows) : generated,

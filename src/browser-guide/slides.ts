@@ -34,7 +34,7 @@ export interface HeadlineSlide {
 /** In the guide's order. A slide whose query file does not exist (yet) is left out. */
 export const HEADLINE_SLIDES: HeadlineSlide[] = [
   {
-    query: "find-character",
+    query: "find-subject",
     title: "Find a character",
     lead: "Every question starts from a character's <code>id</code>. This finds it by name or alias, ignoring case and accents (<code>$key</code> is the name in lower case, without accents); <code>$film</code> null searches every film.",
     expected:

@@ -26,3 +26,11 @@ describe("the command modules", () => {
     expect(names(await buildProgram(["node", "heistgraph"]))).toEqual(all);
   });
 });
+
+describe("the registry's commands", () => {
+  it("lists every question without a hand-written command", async () => {
+    const { GENERIC_COMMANDS } = await import("./commands/questions.ts");
+    const listed = COMMAND_MODULES.find((m) => m.names.includes("body-count"))?.names;
+    expect(listed).toEqual(GENERIC_COMMANDS);
+  });
+});

@@ -43,6 +43,12 @@ export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }
     load: async () => (await import("./commands/story.ts")).registerStoryCommands,
   },
   {
+    // Every question of the registry without a hand-written command (commands/questions.ts
+    // lists them; src/cli/main.test.ts checks this list against it).
+    names: ["body-count"],
+    load: async () => (await import("./commands/questions.ts")).registerQuestionCommands,
+  },
+  {
     names: ["serve", "start"],
     load: async () => (await import("./commands/serve.ts")).registerServeCommands,
   },

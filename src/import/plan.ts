@@ -190,7 +190,8 @@ export function planFilm(
     if (place.in) rel("LOCATED_IN", place.id, place.in, "", { sources: place.sources });
   }
   for (const group of data.groups) {
-    node("Group", { ...group, film });
+    // Looked up by name like characters (find-subject.cypher).
+    node("Group", { ...group, film, searchKeys: [normaliseName(group.name)] });
     rel("APPEARS_IN", group.id, film, "", { sources: group.sources });
   }
   for (const c of data.characters) {

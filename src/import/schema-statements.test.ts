@@ -6,6 +6,6 @@ describe("the schema statements", () => {
     const names = schemaStatements().map(schemaName);
     expect(names).not.toContain(undefined);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain("character_search");
+    expect(names).toContain("subject_search");
   });
 });

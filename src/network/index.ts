@@ -1,19 +1,41 @@
 // The betrayal network of a film (or of all films) as plain nodes and edges: what the web
 // page, the static images and anything else that draws the network start from.
 import type { Database } from "../db/connection.ts";
-import { askAboutFilm, type FilmRef } from "../queries/lookup.ts";
+import { askAboutFilm, type FilmRef, type Question } from "../queries/lookup.ts";
+import timelineQuestion from "../questions/timeline/question.ts";
 import { runQuery } from "../queries/run-query.ts";
 import type { StorylineEvent, StorylineInput } from "../viz/storyline.ts";
 import type { Network, NetworkEdge, NetworkNode } from "./model.ts";
 
 export * from "./model.ts";
 
+/** The page's two files, with their RETURN columns (model.ts declares their rows). */
+const NODES_COLUMNS = ["id", "kind", "name", "film", "role", "fate", "unnamed", "groups", "sources"];
+const EDGES_COLUMNS = [
+  "id",
+  "type",
+  "source",
+  "target",
+  "seq",
+  "since",
+  "until",
+  "covert",
+  "coerced",
+  "how",
+  "sources",
+];
+const nodesOfFilm: Question = {
+  name: "network-nodes",
+  columns: NODES_COLUMNS,
+  bindings: { films: "films" },
+};
+
 /** The network of one film, or of every film when `film` is omitted. */
 export async function network(db: Database, film?: string): Promise<Network> {
   if (film !== undefined) {
     const { film: ref, answers } = await askAboutFilm(db, film, [
-      { name: "network-nodes", bindings: { films: "[foundFilm.id]" } },
-      { name: "network-edges", bindings: { film: "foundFilm.id" } },
+      nodesOfFilm,
+      { name: "network-edges", columns: EDGES_COLUMNS, bindings: { film: "film" } },
     ]);
     const [nodes, edges] = answers as [NetworkNode[], NetworkEdge[]];
     return { films: [ref], nodes, edges };
@@ -32,10 +54,10 @@ export async function storylineData(db: Database, film: string): Promise<Storyli
     db,
     film,
     [
-      { name: "timeline", bindings: { film: "foundFilm.id" } },
-      { name: "network-nodes", bindings: { films: "[foundFilm.id]" } },
+      { name: "timeline", columns: timelineQuestion.columns, bindings: { film: "film" } },
+      nodesOfFilm,
     ],
-    { from: null, to: null },
+    [{ from: null, to: null }, {}],
   );
   const [events, nodes] = answers as [StorylineEvent[], NetworkNode[]];
   return { title: ref.title, events, nodes };

@@ -8,15 +8,19 @@ import { LIMITS } from "../dataset/schema.ts";
 import { HeistgraphError } from "../errors.ts";
 import { normaliseName } from "../text/normalise.ts";
 import { characterSearch } from "../text/search-query.ts";
-import { bindParameters, cypherFile, returnColumns, type QueryName } from "./cypher-file.ts";
+import { cypherFile, type QueryName } from "./cypher-file.ts";
 import { toPlain } from "./plain.ts";
 import { readStatement, runQuery } from "./run-query.ts";
 
+/** A character or a group, as the look-up found it. */
 export interface CharacterRef {
   id: string;
   name: string;
   film: string;
+  /** A character's fate; null for a group. */
   fate: string;
+  /** True for a group (e.g. "the police"). */
+  isGroup: boolean;
 }
 
 export interface FilmRef {
@@ -24,29 +28,38 @@ export interface FilmRef {
   title: string;
 }
 
+/** What a question file's parameter takes from the look-up. */
+export type Found =
+  /** The id of the film found. */
+  | "film"
+  /** The film found, as a list of ids (for files that take several films). */
+  | "films"
+  /** The id of the subject named n-th (0 for the first). */
+  | { subject: number };
+
 /** A question file run on what the look-up found, in the same statement. */
 export interface Question {
   name: QueryName;
-  /** The file's text, when not as written (e.g. connection's path bound filled in). */
-  cypher?: string;
-  /**
-   * The file's parameters that take what the look-up found, as expressions of `foundFilm`
-   * (the film: id, title) and `found0`, `found1`... (the characters: id, name, film, fate),
-   * e.g. {victimId: "found0.id"}. Its other parameters stay parameters.
-   */
-  bindings: Record<string, string>;
+  /** The file's RETURN columns, in order (declared with the question; a test compares). */
+  columns: readonly string[];
+  /** The file's parameters that take what the look-up found, e.g. {victimId: {subject: 0}}. */
+  bindings: Record<string, Found>;
 }
 
 export interface Ask {
-  /** A film as typed (id or title); the characters are looked for in it. */
+  /** A film as typed (id or title); the subjects are looked for in it. */
   film?: string;
-  /** Names as typed, one character each. */
+  /** Subjects as typed (a name, alias, one word of a name, or an id), one each. */
   names?: string[];
+  /** Whether the subjects may be groups as well as characters (default: characters only). */
+  groups?: boolean;
+  /** Groups only (e.g. GraphQL's group(name:)). */
+  onlyGroups?: boolean;
   questions: Question[];
-  /** The questions' other parameters. */
-  params?: Record<string, unknown>;
-  /** A Cypher condition on what was found, besides finding it, for asking the questions. */
-  when?: string;
+  /** The questions' other parameters, each question's own. */
+  params?: Record<string, unknown>[];
+  /** Ask the questions only when the subjects found are two different ones of one film. */
+  distinctInOneFilm?: boolean;
 }
 
 export interface Answered {
@@ -54,12 +67,13 @@ export interface Answered {
   film: FilmRef | null;
   /** One per name, in order. */
   characters: CharacterRef[];
-  /** Each question's rows (as plain objects), in order; empty when `when` did not hold. */
+  /** Each question's rows (as plain objects), in order; empty when the condition did not hold. */
   answers: unknown[][];
 }
 
 interface Candidate extends CharacterRef {
   keys: (string | null)[] | null;
+  written: boolean;
   exact: boolean;
   close: boolean;
 }
@@ -72,70 +86,84 @@ interface AskRow {
 /** Reads of a question while imports keep changing its film, before giving up. */
 const READ_ATTEMPTS = 3;
 
-/** The indented text of a file inside a subquery. */
-const indented = (cypher: string) => cypher.replace(/^/gm, "  ");
+/** A Cypher expression for what a parameter takes from the look-up. */
+function foundExpression(found: Found): string {
+  if (found === "film") return "foundFilm.id";
+  if (found === "films") return "[foundFilm.id]";
+  return `found${found.subject}.id`;
+}
+
+/** A Cypher map key: the parameter names of the files are plain identifiers. */
+function mapKey(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a parameter name: ${name}`);
+  return name;
+}
 
 /**
- * One statement that finds the film (find-film.cypher) and each character
- * (find-character.cypher, the film's look-up narrowing it) and, when every one is found,
- * asks the questions, each question's rows collected in one column. The look-up Cypher stays
- * in its files: this only joins them.
+ * One statement that finds the film (find-film.cypher) and each subject (find-subject.cypher,
+ * the film narrowing it) and, when every one is found, asks the questions. Every file runs as
+ * it is, through apoc.cypher.run with its text and its parameters as parameters of this
+ * statement: nothing of a file is rewritten, and this statement's text depends only on how
+ * many names and questions there are and which parameters take what was found.
  */
-export function askCypher(names: number, questions: Question[], when?: string): string {
+export function askCypher(
+  names: number,
+  questions: Pick<Question, "bindings">[],
+  distinctInOneFilm = false,
+): string {
   const parts = [
-    `OPTIONAL CALL () {\n${indented(cypherFile("find-film").cypher)}\n}`,
+    "OPTIONAL CALL () {\n" +
+      "  CALL apoc.cypher.run($findFilm, {film: $film, filmKey: $filmKey}) YIELD value\n" +
+      "  RETURN value.id AS id, value.title AS title\n}",
     "WITH CASE WHEN id IS NULL THEN null ELSE {id: id, title: title} END AS foundFilm",
   ];
   const found = ["foundFilm"];
-  const lookup = cypherFile("find-character");
-  const fields = returnColumns(lookup.cypher);
   for (let n = 0; n < names; n++) {
-    const body = bindParameters("find-character", lookup.cypher, {
-      key: `$key${n}`,
-      search: `$search${n}`,
-      fuzzy: `$fuzzy${n}`,
-      film: "foundFilm.id",
-    });
-    // Exact names and aliases win over a match on one word of a name ("hanna"); the index's
-    // close names are kept for the message when none matches.
+    // An id or the name as written wins over names that only normalise the same
+    // ("Kings Landing" for "King's Landing"), which win over a match on one word of a name
+    // ("hanna"); the index's close names are kept for the message when none matches.
     parts.push(
-      `CALL (foundFilm) {\n  CALL (foundFilm) {\n${indented(indented(body))}\n  }\n` +
-        `  RETURN collect({${fields.map((f) => `${f}: ${f}`).join(", ")}}) AS candidates${n}\n}`,
+      `CALL (foundFilm) {\n` +
+        `  CALL apoc.cypher.run($findSubject, {name: $name${n}, key: $key${n}, ` +
+        `search: $search${n}, fuzzy: $fuzzy${n}, film: foundFilm.id}) YIELD value\n` +
+        `  WITH value WHERE ($groups OR NOT value.isGroup) AND (NOT $onlyGroups OR value.isGroup)\n` +
+        `  RETURN collect(value) AS candidates${n}\n}`,
       `WITH ${found.join(", ")}, candidates${n}, [m IN candidates${n} WHERE NOT m.close] AS named`,
-      `WITH ${found.join(", ")}, candidates${n},\n` +
-        `  CASE WHEN any(m IN named WHERE m.exact) THEN [m IN named WHERE m.exact] ELSE named END AS matches${n}`,
+      `WITH ${found.join(", ")}, candidates${n},\n  CASE\n` +
+        `    WHEN any(m IN named WHERE m.written) THEN [m IN named WHERE m.written]\n` +
+        `    WHEN any(m IN named WHERE m.exact) THEN [m IN named WHERE m.exact]\n` +
+        `    ELSE named\n  END AS matches${n}`,
       `WITH ${found.join(", ")}, candidates${n}, matches${n},\n` +
         `  CASE WHEN size(matches${n}) = 1 THEN matches${n}[0] END AS found${n}`,
     );
     found.push(`candidates${n}`, `matches${n}`, `found${n}`);
   }
-  const characters = Array.from({ length: names }, (_, n) => `found${n}`);
-  const asked = characters.length > 0 ? characters : ["foundFilm"];
+  const subjects = Array.from({ length: names }, (_, n) => `found${n}`);
+  const asked = subjects.length > 0 ? subjects : ["foundFilm"];
   // The films asked about, as they stand before and after the questions are read (their
   // import hashes): an import that commits in between may have been read half-applied (Neo4j
   // reads are read-committed, not snapshots), and the caller asks again (see ask).
-  const filmIds = `[x IN [foundFilm.id${characters.map((c) => `, ${c}.film`).join("")}] WHERE x IS NOT NULL]`;
+  const filmIds = `[x IN [foundFilm.id${subjects.map((c) => `, ${c}.film`).join("")}] WHERE x IS NOT NULL]`;
   const versions = (name: string) =>
-    `CALL (${found.join(", ")}) {
-  UNWIND ${filmIds} AS filmId
-` +
-    `  OPTIONAL MATCH (f:Film {id: filmId}) USING INDEX SEEK f:Film(id)
-` +
-    `  WITH filmId, f.importHash AS hash ORDER BY filmId
-` +
-    `  RETURN collect([filmId, hash]) AS ${name}
-}`;
+    `CALL (${found.join(", ")}) {\n  UNWIND ${filmIds} AS filmId\n` +
+    `  OPTIONAL MATCH (f:Film {id: filmId}) USING INDEX SEEK f:Film(id)\n` +
+    `  WITH filmId, f.importHash AS hash ORDER BY filmId\n` +
+    `  RETURN collect([filmId, hash]) AS ${name}\n}`;
   parts.push(versions("versionsBefore"));
   found.push("versionsBefore");
-  const condition = [...asked.map((v) => `${v} IS NOT NULL`), ...(when ? [when] : [])];
+  const condition = asked.map((v) => `${v} IS NOT NULL`);
+  // Films share no story relationships: a question about two subjects of different films
+  // (or twice the same) has nothing to search.
+  if (distinctInOneFilm) condition.push("found0.id <> found1.id AND found0.film = found1.film");
   questions.forEach((q, n) => {
-    const body = bindParameters(q.name, q.cypher ?? cypherFile(q.name).cypher, q.bindings);
-    const columns = returnColumns(body);
     const imports = asked.join(", ");
+    const bound = Object.entries(q.bindings)
+      .map(([param, what]) => `${mapKey(param)}: ${foundExpression(what)}`)
+      .join(", ");
     parts.push(
       `CALL (${imports}) {\n  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
-        `  CALL (${imports}) {\n${indented(indented(body))}\n  }\n` +
-        `  RETURN collect([${columns.join(", ")}]) AS answer${n}\n}`,
+        `  CALL apoc.cypher.run($question${n}, apoc.map.merge($params${n}, {${bound}})) YIELD value\n` +
+        `  RETURN collect([c IN $columns${n} | value[c]]) AS answer${n}\n}`,
     );
   });
   parts.push(versions("versionsAfter"));
@@ -163,23 +191,37 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
   if (request.film !== undefined) checkLength("film", request.film);
   for (const name of names) checkLength("name", name);
   const params: Record<string, unknown> = {
-    ...request.params,
+    findFilm: cypherFile("find-film").cypher,
+    findSubject: cypherFile("find-subject").cypher,
     film: request.film ?? null,
     filmKey: request.film === undefined ? null : normaliseName(request.film),
+    groups: request.groups === true || request.onlyGroups === true,
+    onlyGroups: request.onlyGroups === true,
   };
   names.forEach((name, n) => {
     const key = normaliseName(name);
     if (key === "") {
       throw new HeistgraphError({
         what: `"${name}" is not a name.`,
-        expected: "a character's name or alias",
+        expected: "a character's name, alias or id",
         suggestion: "give a name, e.g. Waingro",
       });
     }
     const { search, fuzzy } = characterSearch(key);
-    Object.assign(params, { [`key${n}`]: key, [`search${n}`]: search, [`fuzzy${n}`]: fuzzy });
+    Object.assign(params, {
+      [`name${n}`]: name.trim(),
+      [`key${n}`]: key,
+      [`search${n}`]: search,
+      [`fuzzy${n}`]: fuzzy,
+    });
   });
-  return { cypher: cachedAskCypher(names.length, request.questions, request.when), params };
+  request.questions.forEach((question, n) => {
+    params[`question${n}`] = cypherFile(question.name).cypher;
+    params[`columns${n}`] = question.columns;
+    params[`params${n}`] = request.params?.[n] ?? {};
+  });
+  const cypher = cachedAskCypher(names.length, request.questions, request.distinctInOneFilm);
+  return { cypher, params };
 }
 
 /**
@@ -200,35 +242,26 @@ function checkLength(what: "name" | "film", typed: string): void {
 }
 
 /**
- * askCypher's statements by what they are made of: joining the files (reading their RETURN
- * columns, binding parameters) takes up to half a millisecond, and every question asks it.
- * The helpers ask a fixed set of shapes, so the cache stays small.
+ * askCypher's statements by their shape: the helpers ask a fixed set of shapes, so the cache
+ * stays small, and Neo4j plans each statement once.
  */
 const statements = new Map<string, string>();
-function cachedAskCypher(names: number, questions: Question[], when?: string): string {
-  const key = JSON.stringify([names, questions, when ?? null]);
+function cachedAskCypher(
+  names: number,
+  questions: Pick<Question, "bindings">[],
+  distinctInOneFilm = false,
+): string {
+  const key = JSON.stringify([names, questions.map((q) => q.bindings), distinctInOneFilm]);
   let cypher = statements.get(key);
   if (cypher === undefined) {
-    cypher = askCypher(names, questions, when);
+    cypher = askCypher(names, questions, distinctInOneFilm);
     statements.set(key, cypher);
   }
   return cypher;
 }
 
-/** A question's RETURN columns, in order: its rows come as lists of values (see askCypher). */
-const questionColumns = new Map<string, string[]>();
-function columnsOf(question: Question): string[] {
-  const cypher = question.cypher ?? cypherFile(question.name).cypher;
-  let columns = questionColumns.get(cypher);
-  if (columns === undefined) {
-    columns = returnColumns(cypher);
-    questionColumns.set(cypher, columns);
-  }
-  return columns;
-}
-
 /** One answer row, from its list of values in column order, with plain values. */
-function answerRow(values: unknown[], columns: string[]): Record<string, unknown> {
+function answerRow(values: unknown[], columns: readonly string[]): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < columns.length; i++) row[columns[i] as string] = toPlain(values[i]);
   return row;
@@ -268,6 +301,7 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
       row.foundFilm?.id ?? null,
       row[`matches${n}`] as Candidate[],
       row[`candidates${n}`] as Candidate[],
+      request.groups === true || request.onlyGroups === true,
     ),
   );
   return {
@@ -276,7 +310,7 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
     // Each record holds row i of each question (null past its end).
     answers: request.questions.map((question, n) => {
       const column = `answer${n}`;
-      const columns = columnsOf(question);
+      const columns = question.columns;
       const rows: unknown[] = [];
       for (const record of records) {
         const values = record.get(column) as unknown[] | null;
@@ -326,14 +360,26 @@ function chosenCharacter(
   filmId: string | null,
   matches: Candidate[],
   candidates: Candidate[],
+  groups: boolean,
 ): CharacterRef {
-  const refs = matches.map(({ id, name, film, fate }) => ({ id, name, film, fate }));
+  const refs = matches.map(({ id, name, film, fate, isGroup }) => ({
+    id,
+    name,
+    film,
+    fate,
+    isGroup,
+  }));
   if (refs.length === 1 && refs[0]) return refs[0];
   if (refs.length > 1) {
+    // Within one film only the id tells them apart; across films, the film does.
+    const films = new Set(refs.map((m) => m.film));
     throw new HeistgraphError({
-      what: `"${name}" names ${refs.length} characters.`,
-      expected: "a name that picks one character",
-      suggestion: `say which film: ${refs.map((m) => `${m.name} (--film ${m.film})`).join(", ")}`,
+      what: `"${name}" names ${refs.length} ${groups ? "characters or groups" : "characters"}${filmId ? ` in ${filmId}` : ""}.`,
+      expected: `a name that picks one, or an id`,
+      suggestion:
+        films.size === refs.length
+          ? `say which film: ${refs.map((m) => `${m.name} (--film ${m.film})`).join(", ")}`
+          : `give the id: ${refs.map((m) => `${m.id} (${m.name}, ${m.film})`).join(", ")}`,
     });
   }
   // The index's close names, ranked by how far they are from what was typed.
@@ -352,8 +398,8 @@ function chosenCharacter(
     .sort((a, b) => a.score - b.score || a.edits - b.edits || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, 5);
   throw new HeistgraphError({
-    what: `No character called "${name}"${filmId ? ` in ${filmId}` : ""}.`,
-    expected: "a character's name or alias (case and accents do not matter)",
+    what: `No ${groups ? "character or group" : "character"} called "${name}"${filmId ? ` in ${filmId}` : ""}.`,
+    expected: `a ${groups ? "character's or group's" : "character's"} name, alias or id (case and accents do not matter)`,
     suggestion: scored.length
       ? `closest: ${scored.map((s) => `${s.c.name} (${s.c.film})`).join(", ")}`
       : "list the characters with `npx heistgraph timeline <film>` or in Neo4j Browser: MATCH (c:Character) RETURN c.name",
@@ -365,29 +411,31 @@ export async function askAboutFilm(
   db: Database,
   film: string,
   questions: Question[],
-  params: Record<string, unknown> = {},
+  params: Record<string, unknown>[] = [],
 ): Promise<{ film: FilmRef; answers: unknown[][] }> {
   const { film: found, answers } = await ask(db, { film, questions, params });
   if (!found) throw new Error(`find-film.cypher found no film for "${film}"`);
   return { film: found, answers };
 }
 
-/** A character question: the character found by name (in the film, if given), and the rows. */
+/** A subject question: the character (or group) found by name, in the film if given, and the rows. */
 export async function askAboutCharacter<Row>(
   db: Database,
   name: string,
   film: string | undefined,
   question: Question,
   params: Record<string, unknown> = {},
+  groups = false,
 ): Promise<{ character: CharacterRef; rows: Row[] }> {
   const { characters, answers } = await ask(db, {
     film,
     names: [name],
+    groups,
     questions: [question],
-    params,
+    params: [params],
   });
   const [character] = characters;
-  if (!character) throw new Error(`find-character.cypher found no character for "${name}"`);
+  if (!character) throw new Error(`find-subject.cypher found nothing for "${name}"`);
   return { character, rows: (answers[0] ?? []) as Row[] };
 }
 

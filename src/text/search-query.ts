@@ -1,4 +1,4 @@
-// The Lucene queries of the character_search full-text index (cypher/schema.cypher), built
+// The Lucene queries of the subject_search full-text index (cypher/schema.cypher), built
 // from a normalised name key: a phrase that finds every name or alias holding the key (the
 // Cypher then keeps the exact ones), and fuzzy and prefix terms for "did you mean".
 
@@ -23,7 +23,7 @@ export interface CharacterSearch {
   fuzzy: string;
 }
 
-/** For every film: find-character.cypher adds the film, once it knows which. */
+/** For every film: find-subject.cypher adds the film, once it knows which. */
 export function characterSearch(key: string): CharacterSearch {
   const words = searchWords(key);
   const terms = words.flatMap((w) => [`${w}~`, `${w}*`]).join(" OR ");

@@ -23,6 +23,7 @@ interface BetrayalOptions {
   depth?: string;
   limit?: string;
   timeRespecting?: boolean;
+  anyOrder?: boolean;
   json?: boolean;
 }
 
@@ -101,16 +102,20 @@ export function registerBetrayalCommands(program: Command): void {
       `the most chains to list, the most relevant first (longest, then earliest), 1 to ${MAX_CHAIN_LIMIT}`,
       String(DEFAULT_CHAIN_LIMIT),
     )
-    .option("--time-respecting", "follow only betrayals later in the story")
+    .option("--any-order", "follow betrayals in any story order, not only later ones")
+    .option("--time-respecting", "follow only betrayals later in the story (the default)")
     .option("--json", "print JSON")
     .action(
       action(async (name: string | undefined, opts: BetrayalOptions) => {
         const options = {
           maxDepth: checkedInteger("--depth", opts.depth, 1, MAX_BETRAYAL_DEPTH),
-          timeRespecting: opts.timeRespecting === true,
+          // Story time by default: a chain never runs back before the betrayal it follows.
+          timeRespecting: opts.anyOrder !== true,
           limit: checkedInteger("--limit", opts.limit, 1, MAX_CHAIN_LIMIT),
         };
-        const order = options.timeRespecting ? "each later in the story" : "in any story order";
+        const order = options.timeRespecting
+          ? "each later in the story"
+          : "in any story order (--any-order)";
         if (name === undefined) {
           if (opts.film === undefined) {
             throw new HeistgraphError({

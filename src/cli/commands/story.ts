@@ -2,12 +2,12 @@
 import type { Command } from "commander";
 import {
   connection,
-  connectionCypher,
   DEFAULT_MAX_LENGTH,
   HARD_MAX_LENGTH,
   type ConnectionRelationship,
 } from "../../queries/connection/index.ts";
 import { dossier } from "../../queries/dossier/index.ts";
+import { MAX_SEQ } from "../../queries/timeline/index.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import {
   checkedRole,
@@ -92,16 +92,20 @@ export function registerStoryCommands(program: Command): void {
 
   program
     .command("dossier")
-    .argument("<name>", "a character's name or alias")
+    .argument("<name>", "a character's name, alias or id")
     .description("everything about a character, each fact with its sources")
     .option("--film <film>", "the film, when the name is in several")
+    .option("--at <seq>", "as of a moment of the story: only what has begun by that event's seq")
     .option("--json", "print JSON")
     .action(
-      action(async (name: string, opts: { film?: string; json?: boolean }) => {
-        const d = await withDatabase((db) => dossier(db, name, opts));
+      action(async (name: string, opts: { film?: string; at?: string; json?: boolean }) => {
+        const at = opts.at === undefined ? null : checkedInteger("--at", opts.at, 0, MAX_SEQ);
+        const d = await withDatabase((db) => dossier(db, name, { film: opts.film, at }));
         if (opts.json) return printJson(d);
         const c = d.character;
-        say(`${c.name} (${c.filmTitle}): ${c.role}, fate ${c.fate}`);
+        say(
+          `${c.name} (${c.filmTitle}): ${c.role}, fate ${c.fate}${at === null ? "" : ` (as of seq ${at})`}`,
+        );
         if (c.aliases.length > 0) say(`also called: ${c.aliases.join(", ")}`);
         if (c.occupation) say(`occupation: ${c.occupation}`);
         say(wrap(c.description, 100));
@@ -221,7 +225,9 @@ export function registerStoryCommands(program: Command): void {
           opts: { maxLength?: string; film?: string; json?: boolean },
         ) => {
           // A bad --max-length is answered before connecting to the database.
-          if (opts.maxLength !== undefined) connectionCypher(opts.maxLength);
+          if (opts.maxLength !== undefined) {
+            checkedInteger("max length", opts.maxLength, 1, HARD_MAX_LENGTH);
+          }
           const result = await withDatabase((db) => connection(db, from, to, opts));
           if (opts.json) return printJson(result);
           const [a, b] = [result.from, result.to];

@@ -1,62 +1,36 @@
-// Betrayal chains: A betrayed B, then B betrayed C, and so on, from one character or
-// across a film. The rule for groups (see cypher/queries/betrayal-chains.cypher):
-// betraying a group counts as betraying everyone who was a member of it at that moment,
-// except the traitor himself, and the chain may go on from any of them.
-import neo4j from "neo4j-driver";
+// Betrayal chains: A betrayed B, then B betrayed C, and so on, from one character or group or
+// across a film. The rule for groups (see cypher/queries/betrayal-chains.cypher): betraying a
+// group counts as betraying everyone who was a member of it at that moment, except the
+// traitor himself, and the chain may go on from any of them. Chains follow story time unless
+// asked not to (timeRespecting: false).
+import type { z } from "zod";
 import type { Database } from "../../db/connection.ts";
-import {
-  askAboutCharacter,
-  askAboutFilm,
-  checkedInteger,
-  type CharacterRef,
-  type FilmRef,
-} from "../lookup.ts";
+import { askQuestion } from "../../questions/ask-question.ts";
+import betrayalsQuestion from "../../questions/betrayal-chains/question.ts";
+import type {
+  BetrayalChain as BetrayalChainShape,
+  BetrayalStep as BetrayalStepShape,
+} from "../../questions/betrayal-chains/chain.ts";
+import filmBetrayalsQuestion from "../../questions/film-betrayal-chains/question.ts";
+import type { CharacterRef, FilmRef } from "../lookup.ts";
 
-/** Betrayals in a chain when no depth is given. */
-export const DEFAULT_BETRAYAL_DEPTH = 4;
-/** The most betrayals a chain may have: a larger depth is refused. */
-export const MAX_BETRAYAL_DEPTH = 8;
-/** Chains returned when no limit is given: the most relevant first. */
-export const DEFAULT_CHAIN_LIMIT = 25;
-/** The most chains one question may return. */
-export const MAX_CHAIN_LIMIT = 1000;
+export {
+  DEFAULT_BETRAYAL_DEPTH,
+  DEFAULT_CHAIN_LIMIT,
+  MAX_BETRAYAL_DEPTH,
+  MAX_CHAIN_LIMIT,
+} from "../../questions/betrayal-chains/chain.ts";
 
-export interface BetrayalStep {
-  traitor: string;
-  traitorId: string;
-  traitorIsGroup: boolean;
-  /**
-   * The group the step before betrayed, of which this step's traitor was a member then
-   * (the chain reached him through it); null for the first step or a direct betrayal.
-   */
-  viaGroup: string | null;
-  viaGroupId: string | null;
-  betrayed: string;
-  betrayedId: string;
-  betrayedIsGroup: boolean;
-  /** A betrayed group's members at that moment, without the traitor; empty for a character. */
-  members: { id: string; name: string }[];
-  event: string;
-  seq: number;
-  how: string;
-  coerced: boolean;
-  /** Who forced the betrayal, when the sources name someone. */
-  coercedBy: string | null;
-  coercedById: string | null;
-  sources: string[];
-}
-
-export interface BetrayalChain {
-  /** In chain order: each step's traitor is the one betrayed before, or a member of that group. */
-  steps: BetrayalStep[];
-  /** True when the chain goes on beyond maxDepth. */
-  truncated: boolean;
-}
+export type BetrayalStep = z.infer<typeof BetrayalStepShape>;
+export type BetrayalChain = z.infer<typeof BetrayalChainShape>;
 
 export interface BetrayalChainOptions {
   /** The most betrayals in a chain: 1 to MAX_BETRAYAL_DEPTH, DEFAULT_BETRAYAL_DEPTH if absent. */
   maxDepth?: number;
-  /** Follow only betrayals strictly later in the story (greater seq) than the one before. */
+  /**
+   * Follow only betrayals strictly later in the story (greater seq) than the one before: the
+   * default. false: in any story order.
+   */
   timeRespecting?: boolean;
   /** The most chains returned: 1 to MAX_CHAIN_LIMIT, DEFAULT_CHAIN_LIMIT if absent. */
   limit?: number;
@@ -70,11 +44,14 @@ export interface FilmBetrayalChainOptions extends BetrayalChainOptions {
   involving?: string;
 }
 
-export interface BetrayalChains {
-  from: CharacterRef;
+interface Settings {
   maxDepth: number;
   timeRespecting: boolean;
   limit: number;
+}
+
+export interface BetrayalChains extends Settings {
+  from: CharacterRef;
   /**
    * The `limit` most relevant maximal chains: longest first, then in story order of their
    * steps, then by ids; empty when the character betrayed nobody.
@@ -84,11 +61,8 @@ export interface BetrayalChains {
   truncated: boolean;
 }
 
-export interface FilmBetrayalChains {
+export interface FilmBetrayalChains extends Settings {
   film: FilmRef;
-  maxDepth: number;
-  timeRespecting: boolean;
-  limit: number;
   /** Maximal chains (no part of a longer one), ordered as in BetrayalChains. */
   chains: BetrayalChain[];
   /** True when there were more than `limit` chains. */
@@ -98,30 +72,6 @@ export interface FilmBetrayalChains {
 interface ChainsRow {
   chains: BetrayalChain[];
   truncated: boolean;
-}
-
-interface ChainSettings {
-  maxDepth: number;
-  timeRespecting: boolean;
-  limit: number;
-}
-
-function checkedOptions(options: BetrayalChainOptions): ChainSettings {
-  return {
-    maxDepth: checkedInteger(
-      "maxDepth",
-      options.maxDepth ?? DEFAULT_BETRAYAL_DEPTH,
-      1,
-      MAX_BETRAYAL_DEPTH,
-    ),
-    timeRespecting: options.timeRespecting === true,
-    limit: checkedInteger("limit", options.limit ?? DEFAULT_CHAIN_LIMIT, 1, MAX_CHAIN_LIMIT),
-  };
-}
-
-/** The chain queries' parameters besides the start. */
-function chainParams({ maxDepth, timeRespecting, limit }: ChainSettings): Record<string, unknown> {
-  return { maxDepth: neo4j.int(maxDepth), timeRespecting, limit: neo4j.int(limit) };
 }
 
 /** The chains of a chain query's one row, steps in a fixed order. */
@@ -158,24 +108,24 @@ function inOrder(s: BetrayalStep): BetrayalStep {
   };
 }
 
-/** Who the character betrayed, who those betrayed in turn, and so on. */
+/** Who the character (or group) betrayed, who those betrayed in turn, and so on. */
 export async function betrayalChains(
   db: Database,
   name: string,
   options: BetrayalChainOptions & { film?: string } = {},
 ): Promise<BetrayalChains> {
-  const settings = checkedOptions(options);
+  const { film, ...chosen } = options;
   const {
-    character: from,
+    subjects: [from],
+    options: used,
     rows: [row],
-  } = await askAboutCharacter<ChainsRow>(
-    db,
-    name,
-    options.film,
-    { name: "betrayal-chains", bindings: { characterId: "found0.id" } },
-    chainParams(settings),
-  );
-  return { from, ...settings, ...chainsOf(row) };
+  } = await askQuestion<ChainsRow>(db, betrayalsQuestion, {
+    subject: name,
+    film,
+    options: chosen,
+  });
+  if (!from) throw new Error("no traitor found");
+  return { from, ...(used as unknown as Settings), ...chainsOf(row) };
 }
 
 /** Every betrayal chain of a film, without the chains that are part of longer ones. */
@@ -184,12 +134,11 @@ export async function filmBetrayalChains(
   film: string,
   options: FilmBetrayalChainOptions = {},
 ): Promise<FilmBetrayalChains> {
-  const settings = checkedOptions(options);
-  const { film: filmRef, answers } = await askAboutFilm(
-    db,
-    film,
-    [{ name: "film-betrayal-chains", bindings: { film: "foundFilm.id" } }],
-    { ...chainParams(settings), involving: options.involving ?? null },
-  );
-  return { film: filmRef, ...settings, ...chainsOf(answers[0]?.[0] as ChainsRow | undefined) };
+  const {
+    film: filmRef,
+    options: { involving: _involving, ...used },
+    rows: [row],
+  } = await askQuestion<ChainsRow>(db, filmBetrayalsQuestion, { film, options: { ...options } });
+  if (!filmRef) throw new Error("no film found");
+  return { film: filmRef, ...(used as unknown as Settings), ...chainsOf(row) };
 }

@@ -1,29 +1,19 @@
-// Death-by-whom chains, kills by one character, and a film's ledger of deaths.
+// Death-by-whom chains, kills by one character or group, and a film's ledger of deaths.
+import type { z } from "zod";
 import type { Database } from "../../db/connection.ts";
-import { askAboutCharacter, askAboutFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
+import { askQuestion } from "../../questions/ask-question.ts";
+import deathByWhomQuestion, {
+  type DeathChain as DeathChainShape,
+  type KillStep as KillStepShape,
+} from "../../questions/death-by-whom/question.ts";
+import deathLedgerQuestion, { type Death as DeathShape } from "../../questions/death-ledger/question.ts";
+import killsByQuestion, { type Kill as KillShape } from "../../questions/kills-by/question.ts";
+import type { CharacterRef, FilmRef } from "../lookup.ts";
 
-export interface KillStep {
-  victim: string;
-  victimId: string;
-  killer: string;
-  killerId: string;
-  killerIsGroup: boolean;
-  event: string;
-  seq: number;
-  how: string;
-  sources: string[];
-}
-
-export interface DeathChain {
-  /** From the victim back to the last killer. */
-  steps: KillStep[];
-  /**
-   * Why the chain stops: "survivor", nobody killed the last killer; "group", the last killer is
-   * a collective; "suicide", the last killer killed themselves; "cycle", the last killer killed
-   * someone met earlier in the chain; "limit", 20 steps and still going.
-   */
-  endsWith: "survivor" | "group" | "suicide" | "cycle" | "limit";
-}
+export type KillStep = z.infer<typeof KillStepShape>;
+export type DeathChain = z.infer<typeof DeathChainShape>;
+export type Kill = z.infer<typeof KillShape>;
+export type Death = z.infer<typeof DeathShape>;
 
 export interface DeathByWhom {
   victim: CharacterRef;
@@ -42,55 +32,29 @@ export async function deathByWhom(
   victimName: string,
   options: { film?: string } = {},
 ): Promise<DeathByWhom> {
-  const { character: victim, rows: chains } = await askAboutCharacter<DeathChain>(
-    db,
-    victimName,
-    options.film,
-    { name: "death-by-whom", bindings: { victimId: "found0.id" } },
-  );
+  const {
+    subjects: [victim],
+    rows: chains,
+  } = await askQuestion<DeathChain>(db, deathByWhomQuestion, {
+    subject: victimName,
+    film: options.film,
+  });
+  if (!victim) throw new Error("no victim found");
   return { victim, chains, killerUnnamed: chains.length === 0 && DEAD.has(victim.fate) };
 }
 
-export interface Kill {
-  victim: string;
-  victimId: string;
-  victimIsGroup: boolean;
-  event: string;
-  seq: number;
-  how: string;
-  place: string | null;
-  sources: string[];
-}
-
-/** Everyone this character killed, in story order. */
+/** Everyone this character (or group) killed, in story order. */
 export async function killsBy(
   db: Database,
   killerName: string,
   options: { film?: string } = {},
 ): Promise<{ killer: CharacterRef; kills: Kill[] }> {
-  const { character: killer, rows: kills } = await askAboutCharacter<Kill>(
-    db,
-    killerName,
-    options.film,
-    { name: "kills-by", bindings: { killerId: "found0.id" } },
-  );
+  const {
+    subjects: [killer],
+    rows: kills,
+  } = await askQuestion<Kill>(db, killsByQuestion, { subject: killerName, film: options.film });
+  if (!killer) throw new Error("no killer found");
   return { killer, kills };
-}
-
-export interface Death {
-  /** Story position; null for deaths the sources give without an event. */
-  seq: number | null;
-  victim: string;
-  victimId: string;
-  killer: string | null;
-  killerId: string | null;
-  killerIsGroup: boolean | null;
-  event: string | null;
-  how: string | null;
-  place: string | null;
-  sources: string[];
-  /** False when the sources leave it open whether the character died. */
-  certain: boolean;
 }
 
 /** A film's deaths in story order. */
@@ -98,8 +62,7 @@ export async function deathLedger(
   db: Database,
   film: string,
 ): Promise<{ film: FilmRef; deaths: Death[] }> {
-  const { film: filmRef, answers } = await askAboutFilm(db, film, [
-    { name: "death-ledger", bindings: { film: "foundFilm.id" } },
-  ]);
-  return { film: filmRef, deaths: answers[0] as Death[] };
+  const { film: filmRef, rows } = await askQuestion<Death>(db, deathLedgerQuestion, { film });
+  if (!filmRef) throw new Error("no film found");
+  return { film: filmRef, deaths: rows };
 }

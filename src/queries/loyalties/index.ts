@@ -1,55 +1,35 @@
 // A character's loyalties at a point of the story, and a film's double agents.
-import neo4j from "neo4j-driver";
+import type { z } from "zod";
 import type { Database } from "../../db/connection.ts";
 import type { LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { askAboutCharacter, askAboutFilm, type CharacterRef, type FilmRef } from "../lookup.ts";
+import { askQuestion } from "../../questions/ask-question.ts";
+import doubleAgentsQuestion, {
+  type DoubleAgent as DoubleAgentShape,
+  type OpenLoyalty as OpenLoyaltyShape,
+  type SecretKeeper as SecretKeeperShape,
+} from "../../questions/double-agents/question.ts";
+import loyaltiesQuestion, {
+  type Knower as KnowerShape,
+  type Loyalty as LoyaltyShape,
+  type StoryPoint as StoryPointShape,
+} from "../../questions/loyalties/question.ts";
+import type { CharacterRef, FilmRef } from "../lookup.ts";
 
 export type LoyaltyKind = (typeof LOYALTY_KINDS)[number];
-
-/** Someone told the truth of a covert loyalty. */
-export interface SecretKeeper {
-  who: string;
-  whoId: string;
-  whoIsGroup: boolean;
-  /** The seq from which they know; null: from the start. */
-  since: number | null;
-  sources: string[];
-}
-
-export interface Knower extends SecretKeeper {
-  /** Whether they know it at the point asked for (always true for the whole story). */
-  knows: boolean;
-}
-
-export interface Loyalty {
-  to: string;
-  toId: string;
-  toIsGroup: boolean;
-  kind: LoyaltyKind;
-  /** True when the loyalty is hidden. */
-  covert: boolean;
-  /** First and last seq the loyalty holds (both included); null: open at that end. */
-  since: number | null;
-  until: number | null;
-  note: string | null;
-  sources: string[];
-  /** For a covert loyalty, everyone who knows the truth; empty for an open one. */
-  knownBy: Knower[];
-}
-
-/** An event, as a point of the story. */
-export interface StoryPoint {
-  seq: number;
-  id: string;
-  name: string;
-}
+export type SecretKeeper = z.infer<typeof SecretKeeperShape>;
+export type Knower = z.infer<typeof KnowerShape>;
+export type Loyalty = z.infer<typeof LoyaltyShape>;
+/** An event, as a moment of the story. */
+export type StoryPoint = z.infer<typeof StoryPointShape>;
+export type OpenLoyalty = z.infer<typeof OpenLoyaltyShape>;
+export type DoubleAgent = z.infer<typeof DoubleAgentShape>;
 
 export interface CharacterLoyalties {
   character: CharacterRef;
-  /** The point asked for; null for the whole story. */
+  /** The moment asked for; null for the whole story. */
   at: StoryPoint | null;
-  /** The loyalties holding at that point (all of them for the whole story), covert first. */
+  /** The loyalties holding at that moment (all of them for the whole story), covert first. */
   loyalties: Loyalty[];
 }
 
@@ -81,15 +61,14 @@ export async function loyaltiesOf(
   const given = options.at ?? null;
   const at = given === null ? null : wholeNumber(given);
   const {
-    character,
+    subjects: [character],
     rows: [row],
-  } = await askAboutCharacter<LoyaltiesRow>(
-    db,
-    name,
-    options.film,
-    { name: "loyalties", bindings: { characterId: "found0.id" } },
-    { at: at === null ? null : neo4j.int(at) },
-  );
+  } = await askQuestion<LoyaltiesRow>(db, loyaltiesQuestion, {
+    subject: name,
+    film: options.film,
+    options: { at: at ?? (given === null ? null : -1) },
+  });
+  if (!character) throw new Error("no character found");
   if (!row) throw new Error(`loyalties.cypher returned no row for ${character.id}`);
   if (given !== null && !row.atEvent) {
     const range =
@@ -111,35 +90,6 @@ export async function loyaltiesOf(
   return { character, at: row.atEvent, loyalties: row.loyalties };
 }
 
-/** An open loyalty held at the same time as a covert one. */
-export interface OpenLoyalty {
-  to: string;
-  toId: string;
-  toIsGroup: boolean;
-  kind: LoyaltyKind;
-  since: number | null;
-  until: number | null;
-  /** When both loyalties hold (seqs, included); null: open at that end. */
-  overlapSince: number | null;
-  overlapUntil: number | null;
-  note: string | null;
-  sources: string[];
-}
-
-export interface DoubleAgent {
-  character: string;
-  characterId: string;
-  /** The covert loyalty: whom the character really serves. */
-  real: Omit<Loyalty, "covert" | "knownBy">;
-  /**
-   * The open loyalties to others that hold at the same time (what the others see). Empty when
-   * the data show no open side for this secret.
-   */
-  open: OpenLoyalty[];
-  /** Who knows the truth, and since when. */
-  knownBy: SecretKeeper[];
-}
-
 /**
  * Every covert loyalty in a film with the open loyalties overlapping it and who knows the
  * truth. Entries with a non-empty `open` are double agents.
@@ -148,8 +98,9 @@ export async function doubleAgents(
   db: Database,
   film: string,
 ): Promise<{ film: FilmRef; agents: DoubleAgent[] }> {
-  const { film: filmRef, answers } = await askAboutFilm(db, film, [
-    { name: "double-agents", bindings: { film: "foundFilm.id" } },
-  ]);
-  return { film: filmRef, agents: answers[0] as DoubleAgent[] };
+  const { film: filmRef, rows } = await askQuestion<DoubleAgent>(db, doubleAgentsQuestion, {
+    film,
+  });
+  if (!filmRef) throw new Error("no film found");
+  return { film: filmRef, agents: rows };
 }

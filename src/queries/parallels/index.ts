@@ -1,39 +1,25 @@
 // Parallels across films: characters of different films who hold the same narrative role.
 import { closest, distance } from "fastest-levenshtein";
-import neo4j from "neo4j-driver";
+import type { z } from "zod";
 import type { Database } from "../../db/connection.ts";
 import { NARRATIVE_ROLES, type NarrativeRole } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { checkedInteger } from "../lookup.ts";
-import { runQuery } from "../run-query.ts";
+import { askQuestion } from "../../questions/ask-question.ts";
+import parallelsQuestion, {
+  type Parallel as ParallelShape,
+  type ParallelCharacter as ParallelCharacterShape,
+  type ParallelFilm as ParallelFilmShape,
+} from "../../questions/parallels/question.ts";
 
-export interface ParallelCharacter {
-  id: string;
-  name: string;
-  unnamed: boolean;
-  occupation: string | null;
-  fate: string;
-  /** How many acts the story gives them, done or suffered: the list's first ranking. */
-  acts: number;
-  sources: string[];
-}
+export {
+  DEFAULT_FILM_LIMIT,
+  MAX_FILM_LIMIT,
+  PER_FILM,
+} from "../../questions/parallels/question.ts";
 
-export interface ParallelFilm {
-  film: string;
-  title: string;
-  /** How many of the film's characters hold the role. */
-  total: number;
-  /** At most PER_FILM of them, those with most acts first, then by name. */
-  characters: ParallelCharacter[];
-}
-
-export interface Parallel {
-  role: NarrativeRole;
-  /** At least two films and at most `limit`, by film id. */
-  films: ParallelFilm[];
-  /** True when more than `limit` films hold the role (those with the largest ids were left out). */
-  truncated: boolean;
-}
+export type ParallelCharacter = z.infer<typeof ParallelCharacterShape>;
+export type ParallelFilm = z.infer<typeof ParallelFilmShape>;
+export type Parallel = z.infer<typeof ParallelShape>;
 
 export interface Parallels {
   /** The role asked for; null for all of them. */
@@ -52,13 +38,6 @@ export interface ParallelsOptions {
   /** The most films listed per role: 1 to MAX_FILM_LIMIT, DEFAULT_FILM_LIMIT if absent. */
   limit?: number;
 }
-
-/** How many characters of one role each film lists (see `total` for the rest). */
-export const PER_FILM = 10;
-/** Films listed per role when no limit is given. */
-export const DEFAULT_FILM_LIMIT = 10;
-/** The most films per role one question may list. */
-export const MAX_FILM_LIMIT = 1000;
 
 /** A narrative role as typed ("Lead Investigator", "lead_investigator"), or an error. */
 export function checkedRole(role: string): NarrativeRole {
@@ -91,17 +70,14 @@ function similarRoles(key: string): NarrativeRole[] {
 /** Characters of different films who share a narrative role, grouped by role. */
 export async function parallels(db: Database, options: ParallelsOptions = {}): Promise<Parallels> {
   const role = options.role === undefined ? null : checkedRole(options.role);
-  const limit = checkedInteger("limit", options.limit ?? DEFAULT_FILM_LIMIT, 1, MAX_FILM_LIMIT);
-  const found = await runQuery<Parallel>(db, "parallels", {
-    role,
-    perFilm: neo4j.int(PER_FILM),
-    limit: neo4j.int(limit),
+  const { options: used, rows } = await askQuestion<Parallel>(db, parallelsQuestion, {
+    options: { role, limit: options.limit },
   });
   return {
     role,
-    limit,
-    parallels: found.map(inOrder),
-    truncated: found.some((p) => p.truncated),
+    limit: used.limit as number,
+    parallels: rows.map(inOrder),
+    truncated: rows.some((p) => p.truncated),
   };
 }
 

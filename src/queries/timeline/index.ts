@@ -1,65 +1,23 @@
 // A film's timeline: its events in story order, with places, participants and acts.
+import type { z } from "zod";
 import type { Database } from "../../db/connection.ts";
-import type { ActType } from "../../dataset/vocabulary.ts";
 import { HeistgraphError } from "../../errors.ts";
-import { askAboutFilm, checkedInteger, type FilmRef } from "../lookup.ts";
+import { askQuestion } from "../../questions/ask-question.ts";
+import timelineQuestion, {
+  type TimelineAct as TimelineActShape,
+  type TimelineEvent as TimelineEventShape,
+  type TimelineParticipant as TimelineParticipantShape,
+  type TimelinePlace as TimelinePlaceShape,
+} from "../../questions/timeline/question.ts";
+import { checkedInteger, type FilmRef } from "../lookup.ts";
 
-/** The highest seq accepted for `from` and `to`. */
-export const MAX_SEQ = 100_000;
+export { MAX_SEQ } from "../../questions/timeline/question.ts";
+import { MAX_SEQ } from "../../questions/timeline/question.ts";
 
-export interface TimelinePlace {
-  id: string;
-  name: string;
-  kind: string;
-  /** The places it lies in, nearest first (e.g. ["Busy downtown district", "Los Angeles"]). */
-  within: string[];
-  /** The sources that put the event there. */
-  sources: string[];
-}
-
-export interface TimelineParticipant {
-  id: string;
-  name: string;
-  isGroup: boolean;
-  /** Their part in the event, e.g. "shoots McCauley". */
-  role: string;
-  sources: string[];
-}
-
-/** Something one character or group does to another during the event. */
-export interface TimelineAct {
-  /** A built-in act type, or ACTED_ON for an act the story names in its own word (`act`). */
-  type: ActType | "ACTED_ON";
-  /** The story's own word for the act, when it has one (always for ACTED_ON). */
-  act: string | null;
-  byId: string;
-  by: string;
-  toId: string;
-  to: string;
-  how: string;
-  /** BETRAYED only: whether the traitor was forced; null for other acts. */
-  coerced: boolean | null;
-  sources: string[];
-}
-
-export interface TimelineEvent {
-  seq: number;
-  id: string;
-  name: string;
-  summary: string;
-  sources: string[];
-  /** The episode the event belongs to, when the story is told in episodes. */
-  episode: string | null;
-  /** Its position in the order of telling, when that differs from story order. */
-  toldSeq: number | null;
-  /** Null when the sources do not say where. */
-  place: TimelinePlace | null;
-  /** Characters first, then groups, each by name. */
-  participants: TimelineParticipant[];
-  acts: TimelineAct[];
-  /** Topics on which the sources disagree about this event. */
-  disagreements: { id: string; topic: string }[];
-}
+export type TimelinePlace = z.infer<typeof TimelinePlaceShape>;
+export type TimelineParticipant = z.infer<typeof TimelineParticipantShape>;
+export type TimelineAct = z.infer<typeof TimelineActShape>;
+export type TimelineEvent = z.infer<typeof TimelineEventShape>;
 
 export interface Timeline {
   film: FilmRef;
@@ -91,11 +49,10 @@ export async function timeline(
       suggestion: `swap them: --from ${to} --to ${from}`,
     });
   }
-  const { film: filmRef, answers } = await askAboutFilm(
-    db,
+  const { film: filmRef, rows } = await askQuestion<TimelineEvent>(db, timelineQuestion, {
     film,
-    [{ name: "timeline", bindings: { film: "foundFilm.id" } }],
-    { from, to },
-  );
-  return { film: filmRef, from, to, events: answers[0] as TimelineEvent[] };
+    options: { from, to },
+  });
+  if (!filmRef) throw new Error("no film found");
+  return { film: filmRef, from, to, events: rows };
 }

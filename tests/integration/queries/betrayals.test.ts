@@ -43,8 +43,20 @@ const isPrefixOf = (part: string[], whole: string[]) =>
   part.length < whole.length && part.every((a, j) => whole[j] === a);
 
 describe("betrayalChains", () => {
+  it("follows story time unless asked not to", async () => {
+    const { timeRespecting, chains } = await betrayalChains(db, "Ko Chow");
+    expect(timeRespecting).toBe(true);
+    for (const chain of chains) {
+      const seqs = chain.steps.map((s) => s.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(seqs.length);
+    }
+  });
+
   it("follows Waingro's betrayal of the crew to the members who betrayed in turn", async () => {
-    const { from, maxDepth, timeRespecting, chains } = await betrayalChains(db, "Waingro");
+    const { from, maxDepth, timeRespecting, chains } = await betrayalChains(db, "Waingro", {
+      timeRespecting: false,
+    });
     expect(from.id).toBe("heat-waingro");
     expect(maxDepth).toBe(DEFAULT_BETRAYAL_DEPTH);
     expect(timeRespecting).toBe(false);
@@ -83,7 +95,7 @@ describe("betrayalChains", () => {
   });
 
   it("counts a betrayed group's members at that moment, not the traitor", async () => {
-    const { chains } = await betrayalChains(db, "Waingro");
+    const { chains } = await betrayalChains(db, "Waingro", { timeRespecting: false });
     // At seq 25 the crew is McCauley, Chris, Cheritto (until 27), Trejo (until 29) and
     // Breedan (23 to 26); Waingro himself left it at seq 4.
     expect(chains[0]?.steps[0]?.members.map((m) => m.id)).toEqual([
@@ -126,7 +138,7 @@ describe("betrayalChains", () => {
     expect(timeRespecting).toBe(true);
     expect(chains.map(brief)).toEqual([["heat-waingro > heat-mccauley-crew @25"]]);
     // Bony's desertion (32) reaches Chow, whose betrayals all came before.
-    const bony = await betrayalChains(db, "Bony");
+    const bony = await betrayalChains(db, "Bony", { timeRespecting: false });
     expect(bony.chains.map(brief)).toEqual([
       ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-betrayed-friend @1"],
       ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-gang @6"],
@@ -138,7 +150,7 @@ describe("betrayalChains", () => {
   });
 
   it("lists only chains that are not the beginning of another, longest first", async () => {
-    const { chains } = await betrayalChains(db, "Ko Chow");
+    const { chains } = await betrayalChains(db, "Ko Chow", { timeRespecting: false });
     const lengths = chains.map((c) => c.steps.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
     // Chow → gang → Bony → gang → Chow again, then on to one of his other betrayals; the
@@ -161,29 +173,35 @@ describe("betrayalChains", () => {
   });
 
   it("stops at maxDepth and says the chain goes on", async () => {
-    const { chains } = await betrayalChains(db, "Waingro", { maxDepth: 1 });
+    const { chains } = await betrayalChains(db, "Waingro", { maxDepth: 1, timeRespecting: false });
     expect(chains.map(brief)).toEqual([["heat-waingro > heat-mccauley-crew @25"]]);
     expect(chains[0]?.truncated).toBe(true);
-    const two = await betrayalChains(db, "Waingro", { maxDepth: 2 });
+    const two = await betrayalChains(db, "Waingro", { maxDepth: 2, timeRespecting: false });
     // Same length: in story order of the steps (Breedan's betrayal, 23, before Trejo's, 24).
     expect(two.chains.map((c) => [brief(c).at(-1), c.truncated])).toEqual([
       ["donald-breedan (via heat-mccauley-crew) > heat-lillian @23", false],
       ["heat-trejo (via heat-mccauley-crew) > heat-mccauley-crew @24", true], // goes on to Breedan
     ]);
     expect(two.truncated).toBe(false);
-    const max = await betrayalChains(db, "Ko Chow", { maxDepth: MAX_BETRAYAL_DEPTH });
+    const max = await betrayalChains(db, "Ko Chow", {
+      maxDepth: MAX_BETRAYAL_DEPTH,
+      timeRespecting: false,
+    });
     expect(max.maxDepth).toBe(8);
     expect(max.chains.every((c) => c.steps.length <= MAX_BETRAYAL_DEPTH)).toBe(true);
   });
 
   it("finds a character by alias, ignoring case and accents, and says when they betrayed nobody", async () => {
-    const { from, chains } = await betrayalChains(db, "CHÉRRITO");
+    const { from, chains } = await betrayalChains(db, "CHÉRRITO", { timeRespecting: false });
     expect(from.id).toBe("michael-cheritto");
     expect(chains).toEqual([]);
   });
 
   it.each([0, 99, "abc", 2.5])("refuses maxDepth %j", async (maxDepth) => {
-    const attempt = betrayalChains(db, "Waingro", { maxDepth: maxDepth as number });
+    const attempt = betrayalChains(db, "Waingro", {
+      maxDepth: maxDepth as number,
+      timeRespecting: false,
+    });
     await expect(attempt).rejects.toThrow(HeistgraphError);
     await expect(betrayalChains(db, "Waingro", { maxDepth: maxDepth as number })).rejects.toThrow(
       /maxDepth must be a whole number from 1 to 8/,
@@ -195,7 +213,7 @@ describe("betrayalChains", () => {
 
   it("answers an unknown name with the closest matches", async () => {
     await expect(betrayalChains(db, "Waingr")).rejects.toThrow(
-      /No character called "Waingr"[\s\S]*closest: Waingro \(heat\)/,
+      /No character or group called "Waingr"[\s\S]*closest: Waingro \(heat\)/,
     );
   });
 
@@ -208,7 +226,7 @@ describe("betrayalChains", () => {
 
 describe("filmBetrayalChains", () => {
   it("lists Heat's chains without the ones that are part of longer chains", async () => {
-    const { film, chains } = await filmBetrayalChains(db, "Heat");
+    const { film, chains } = await filmBetrayalChains(db, "Heat", { timeRespecting: false });
     expect(film.id).toBe("heat");
     expect(chains.map(brief)[0]).toEqual([
       "heat-waingro > heat-mccauley-crew @25",
@@ -247,7 +265,7 @@ describe("filmBetrayalChains", () => {
   });
 
   it("starts City on Fire's chains with Chow, since Bony's desertion reaches him", async () => {
-    const { chains } = await filmBetrayalChains(db, "city on fire");
+    const { chains } = await filmBetrayalChains(db, "city on fire", { timeRespecting: false });
     expect(chains.length).toBeGreaterThan(0);
     expect(chains.every((c) => c.steps[0]?.traitorId === "ko-chow")).toBe(true);
     expect(chains.every((c) => c.steps.some((s) => s.traitorId === "bony"))).toBe(true);
@@ -262,13 +280,16 @@ describe("filmBetrayalChains", () => {
 
 describe("limits", () => {
   it("keeps the most relevant chains and says when some were left out", async () => {
-    const all = await filmBetrayalChains(db, "heat");
+    const all = await filmBetrayalChains(db, "heat", { timeRespecting: false });
     expect(all.limit).toBe(DEFAULT_CHAIN_LIMIT);
     expect(all.truncated).toBe(false);
-    const two = await filmBetrayalChains(db, "heat", { limit: 2 });
+    const two = await filmBetrayalChains(db, "heat", { limit: 2, timeRespecting: false });
     expect(two.chains).toEqual(all.chains.slice(0, 2));
     expect(two.truncated).toBe(true);
-    const exact = await filmBetrayalChains(db, "heat", { limit: all.chains.length });
+    const exact = await filmBetrayalChains(db, "heat", {
+      limit: all.chains.length,
+      timeRespecting: false,
+    });
     expect(exact.truncated).toBe(false);
   });
 

@@ -117,7 +117,7 @@ describe("name look-up", () => {
   it("reads the full-text index, never every character", async () => {
     for (const film of [null, "heat"]) {
       const params = { key: "waingr", film, ...characterSearch("waingr") };
-      const operators = (await planOperators(db, cypherFile("find-character").cypher, params)).map(
+      const operators = (await planOperators(db, cypherFile("find-subject").cypher, params)).map(
         (o) => `${o.operator} ${o.details}`,
       );
       expect(operators).toContainEqual(

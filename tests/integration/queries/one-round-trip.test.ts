@@ -4,10 +4,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/connection.ts";
 import { betrayalChains, filmBetrayalChains } from "../../../src/queries/betrayals/index.ts";
-import { connection, connectionCypher } from "../../../src/queries/connection/index.ts";
+import { connection } from "../../../src/queries/connection/index.ts";
 import { deathByWhom, deathLedger, killsBy } from "../../../src/queries/deaths/index.ts";
 import { dossier } from "../../../src/queries/dossier/index.ts";
-import { askStatement, type Ask } from "../../../src/queries/lookup.ts";
+import { cypherFile, type QueryName } from "../../../src/queries/cypher-file.ts";
+import { askStatement } from "../../../src/queries/lookup.ts";
+import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { doubleAgents, loyaltiesOf } from "../../../src/queries/loyalties/index.ts";
 import { revenge } from "../../../src/queries/revenge/index.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
@@ -67,105 +69,82 @@ describe("one round trip", () => {
   });
 });
 
-/** Each helper's statement, as askStatement builds it. */
-const statements: [string, Ask][] = [
-  [
-    "death-by-whom",
-    {
-      film: "heat",
-      names: ["waingro"],
-      questions: [{ name: "death-by-whom", bindings: { victimId: "found0.id" } }],
-    },
-  ],
-  [
-    "kills-by",
-    { names: ["mccauley"], questions: [{ name: "kills-by", bindings: { killerId: "found0.id" } }] },
-  ],
-  [
-    "betrayal-chains",
-    {
-      names: ["waingro"],
-      questions: [{ name: "betrayal-chains", bindings: { characterId: "found0.id" } }],
-      params: { maxDepth: 4, timeRespecting: false, limit: 25 },
-    },
-  ],
-  [
-    "loyalties",
-    {
-      film: "city-on-fire",
-      names: ["ko chow"],
-      questions: [{ name: "loyalties", bindings: { characterId: "found0.id" } }],
-      params: { at: 5 },
-    },
-  ],
-  [
-    "dossier",
-    {
-      names: ["ko chow"],
-      questions: [{ name: "dossier", bindings: { characterId: "found0.id" } }],
-    },
-  ],
-  [
-    "connection",
-    {
-      film: "city-on-fire",
-      names: ["fu", "inspector lau"],
-      questions: [
-        {
-          name: "connection",
-          cypher: connectionCypher(6),
-          bindings: { fromId: "found0.id", toId: "found1.id" },
-        },
-      ],
-      when: "found0.id <> found1.id AND found0.film = found1.film",
-    },
-  ],
-  [
-    "network-nodes",
-    { film: "Heat", questions: [{ name: "network-nodes", bindings: { films: "[foundFilm.id]" } }] },
-  ],
-  ...(["death-ledger", "revenge", "double-agents", "network-edges"] as const).map(
-    (name): [string, Ask] => [
-      name,
-      { film: "Heat", questions: [{ name, bindings: { film: "foundFilm.id" } }] },
-    ],
-  ),
-  [
-    "timeline",
-    {
-      film: "heat",
-      questions: [{ name: "timeline", bindings: { film: "foundFilm.id" } }],
-      params: { from: null, to: null },
-    },
-  ],
-  [
-    "film-betrayal-chains",
-    {
-      film: "heat",
-      questions: [{ name: "film-betrayal-chains", bindings: { film: "foundFilm.id" } }],
-      params: { maxDepth: 4, timeRespecting: true, limit: 25, involving: "heat-waingro" },
-    },
-  ],
+/** A file's example parameters, from its `:param` lines, as Neo4j Browser sets them. */
+async function exampleParams(name: QueryName): Promise<Record<string, unknown>> {
+  const entries = Object.entries(cypherFile(name).params);
+  const { records } = await db.driver.executeQuery(
+    `RETURN {${entries.map(([k, v]) => `${k}: ${v}`).join(", ")}} AS params`,
+    {},
+    { database: db.database },
+  );
+  return records[0]?.get("params") as Record<string, unknown>;
+}
+
+/** Every file a question helper's statement runs: the look-ups, the questions, the page's. */
+const FILES: QueryName[] = [
+  "find-film",
+  "find-subject",
+  ...new Set(QUESTIONS.map((q) => q.file)),
+  "network-nodes",
+  "network-edges",
 ];
 
-describe("the composed statements' plans", () => {
-  it.each(statements)("%s seeks the film and the names and scans nothing", async (_n, request) => {
-    const { cypher, params } = askStatement(request);
-    // Every id look-up is an index seek by hint (see cypher/queries/find-film.cypher).
-    expect(cypher).toContain("USING INDEX SEEK f:Film(id)");
-    expect(cypher).toContain("USING INDEX SEEK f:Film(titleKey)");
+describe("the plans", () => {
+  it("a composed statement only calls the files, through apoc.cypher.run", async () => {
+    const { cypher, params } = askStatement({
+      film: "heat",
+      names: ["waingro"],
+      questions: [
+        {
+          name: "death-by-whom",
+          columns: ["steps", "endsWith"],
+          bindings: { victimId: { subject: 0 } },
+        },
+      ],
+    });
     const operators = await planOperators(db, cypher, params);
-    const leaves = await planLeaves(db, cypher, params);
+    const calls = operators.filter((o) => o.operator.startsWith("ProcedureCall"));
+    expect(calls.map((o) => o.details)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/apoc\.cypher\.run/)]),
+    );
+    for (const o of operators) {
+      expect(o.operator).not.toMatch(/^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/);
+    }
+  });
+
+  it("find-film seeks the film by its id and title indexes", async () => {
+    const leaves = await planLeaves(
+      db,
+      cypherFile("find-film").cypher,
+      await exampleParams("find-film"),
+    );
     expect(leaves).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek .*:Film\(id\)/));
     expect(leaves).toContainEqual(expect.stringMatching(/^NodeIndexSeek .*:Film\(titleKey\)/));
-    if (request.names) {
-      expect(operators).toContainEqual(
-        expect.objectContaining({
-          operator: "ProcedureCall",
-          details: expect.stringMatching(/db\.index\.fulltext\.queryNodes/) as unknown,
-        }),
-      );
-    }
+  });
+
+  it("find-subject seeks ids and searches names in the full-text index", async () => {
+    const operators = await planOperators(
+      db,
+      cypherFile("find-subject").cypher,
+      await exampleParams("find-subject"),
+    );
+    expect(operators).toContainEqual(
+      expect.objectContaining({
+        operator: "ProcedureCall",
+        details: expect.stringMatching(/db\.index\.fulltext\.queryNodes/) as unknown,
+      }),
+    );
+    const leaves = await planLeaves(
+      db,
+      cypherFile("find-subject").cypher,
+      await exampleParams("find-subject"),
+    );
+    expect(leaves).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek .*:Character\(id\)/));
+    expect(leaves).toContainEqual(expect.stringMatching(/^NodeUniqueIndexSeek .*:Group\(id\)/));
+  });
+
+  it.each(FILES)("%s scans no label and no relationship type", async (name) => {
+    const operators = await planOperators(db, cypherFile(name).cypher, await exampleParams(name));
     for (const o of operators) {
       expect(o.operator).not.toMatch(/^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/);
       expect(o.operator).not.toMatch(/RelationshipsScan|RelationshipTypeScan/);
@@ -175,4 +154,23 @@ describe("the composed statements' plans", () => {
       expect(o.details).toMatch(/\*\.\.\d+|\*\d+\.\.\d+/);
     }
   });
+
+  it.each(QUESTIONS.map((q) => [q.name, q] as const))(
+    "%s declares its file's RETURN columns, in order",
+    async (_name, question) => {
+      const session = db.driver.session({ database: db.database });
+      try {
+        // The driver has the file's columns once Neo4j has planned it (EXPLAIN runs nothing).
+        const result = session.run(
+          `EXPLAIN ${cypherFile(question.file).cypher}`,
+          await exampleParams(question.file),
+        );
+        const keys = await result.keys();
+        await result.summary();
+        expect(keys).toEqual([...question.columns]);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 });

@@ -6,7 +6,6 @@ import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
 import {
   connection,
-  connectionCypher,
   DEFAULT_MAX_LENGTH,
   HARD_MAX_LENGTH,
 } from "../../../src/queries/connection/index.ts";
@@ -323,7 +322,7 @@ describe("connection", () => {
     "rejects max length %j",
     async (maxLength) => {
       await expect(connection(db, "Fu", "Lau", { maxLength })).rejects.toThrow(
-        new RegExp(`max length must be a whole number from 1 to ${HARD_MAX_LENGTH}`),
+        new RegExp(`maxLength must be a whole number from 1 to ${HARD_MAX_LENGTH}`),
       );
     },
   );
@@ -337,11 +336,10 @@ describe("connection", () => {
     );
   });
 
-  it("writes only a checked bound into the query", () => {
-    const cypher = connectionCypher(4);
-    expect(cypher).toContain("*1..4]");
-    expect(cypher).not.toContain(`*1..${DEFAULT_MAX_LENGTH}]`);
-    expect(() => connectionCypher(HARD_MAX_LENGTH + 1)).toThrow(HeistgraphError);
+  it("refuses a bound outside 1 to the hard limit before asking", async () => {
+    await expect(
+      connection(db, "Fu", "Inspector Lau", { maxLength: HARD_MAX_LENGTH + 1 }),
+    ).rejects.toThrow(HeistgraphError);
   });
 });
 
@@ -461,7 +459,7 @@ describe("query files", () => {
     expect(cypherFile("dossier").cypher).toContain(`[r:${acts}|ACTED_ON]`);
     expect(cypherFile("dossier").cypher).toContain(`[r:${ties}|TIED_TO]`);
     expect(cypherFile("connection").cypher).toContain(
-      `[:${acts}|ACTED_ON|${ties}|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${DEFAULT_MAX_LENGTH}]`,
+      `[:${acts}|ACTED_ON|${ties}|TIED_TO|LOYAL_TO|KNOWS_SECRET_OF|MEMBER_OF*1..${HARD_MAX_LENGTH}]`,
     );
   });
 });
@@ -489,9 +487,10 @@ describe("query plans", () => {
   it.each([DEFAULT_MAX_LENGTH, 3])(
     "connection (max length %i) starts from both ids and bounds the search",
     async (maxLength) => {
-      const operators = await planOperators(db, connectionCypher(maxLength), {
+      const operators = await planOperators(db, cypherFile("connection").cypher, {
         fromId: "fu",
         toId: "inspector-lau",
+        maxLength,
       });
       const seeks = operators.filter((o) => o.operator === "NodeUniqueIndexSeek");
       expect(seeks.map((o) => o.details)).toEqual([
@@ -499,7 +498,7 @@ describe("query plans", () => {
         expect.stringMatching(/Character\(id\) WHERE id = \$toId/),
       ]);
       const shortest = operators.find((o) => o.operator === "ShortestPath");
-      expect(shortest?.details).toContain(`*..${maxLength}]`);
+      expect(shortest?.details).toContain(`*..${HARD_MAX_LENGTH}]`);
       for (const scan of scans) expect(operators.map((o) => o.operator)).not.toContain(scan);
     },
   );
@@ -507,6 +506,7 @@ describe("query plans", () => {
   it("dossier starts from the character's id", async () => {
     const operators = await planOperators(db, cypherFile("dossier").cypher, {
       characterId: "ko-chow",
+      at: null,
     });
     expect(operators.map((o) => o.details)).toContainEqual(
       expect.stringMatching(/UNIQUE c:Character\(id\) WHERE id = \$characterId/),

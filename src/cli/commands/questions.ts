@@ -1,0 +1,123 @@
+// A command for every question of the registry that has no hand-written one (src/questions):
+// its arguments from what it is asked about, its options from its declaration, and a table
+// of its rows. A new question is on the command line as soon as it is in the registry.
+import type { Command } from "commander";
+import type { z } from "zod";
+import { askQuestion } from "../../questions/ask-question.ts";
+import type { Question } from "../../questions/define.ts";
+import { QUESTIONS } from "../../questions/registry.ts";
+import { action } from "../run-action.ts";
+import { makeTable, type Cell } from "../table.ts";
+import { printJson, withDatabase } from "../with-database.ts";
+
+/** The questions with a command written for them (src/cli/commands/*.ts). */
+export const HAND_WRITTEN = new Set([
+  "death-by-whom",
+  "kills-by",
+  "deaths",
+  "betrayals",
+  // Asked as `betrayals --film <film>`.
+  "film-betrayals",
+  "loyalties",
+  "double-agents",
+  "revenge",
+  "timeline",
+  "dossier",
+  "connection",
+  "parallels",
+]);
+
+/** The commands this module registers. */
+export const GENERIC_COMMANDS = QUESTIONS.filter((q) => !HAND_WRITTEN.has(q.name)).map(
+  (q) => q.name,
+);
+
+/**
+ * The command line that asks a question with its default options: what the docs show, and
+ * what the cross-surface test runs.
+ */
+export function commandLine(
+  question: Question,
+  request: { subject?: string; second?: string; film?: string },
+): string[] {
+  const { kind } = question.subject;
+  if (question.name === "film-betrayals") return ["betrayals", "--film", request.film ?? ""];
+  if (kind === "none") return [question.name];
+  if (kind === "film") return [question.name, request.film ?? ""];
+  return [
+    question.name,
+    request.subject ?? "",
+    ...(kind === "pair" ? [request.second ?? ""] : []),
+    ...(request.film === undefined ? [] : ["--film", request.film]),
+  ];
+}
+
+const flagOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** A cell of a generic table: lists by their names (or values), objects by their name. */
+function cell(value: unknown): Cell {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) {
+    const named = value.every((v) => typeof v !== "object" || v === null || "name" in v);
+    return named ? value.map((v) => String(cell(v))).join(", ") : `${value.length} (see --json)`;
+  }
+  if (typeof value === "object") {
+    const named = value as { name?: unknown; id?: unknown };
+    return String(named.name ?? named.id ?? "(see --json)");
+  }
+  return value as Cell;
+}
+
+function register(program: Command, question: Question): void {
+  const command = program.command(question.name).description(question.summary);
+  const { kind } = question.subject;
+  if (kind === "film") command.argument("<film>", "a film id or title");
+  else if (kind !== "none") {
+    command.argument("<name>", "a character's name, alias or id");
+    if (kind === "pair") command.argument("<other>", "the second character");
+    command.option("--film <film>", "the film, when the name is in several");
+  }
+  for (const [key, schema] of Object.entries(question.options.shape as Record<string, z.ZodType>)) {
+    const takesValue = !schema.safeParse(true).success;
+    command.option(`--${flagOf(key)}${takesValue ? " <value>" : ""}`, schema.description ?? key);
+  }
+  command.option("--json", "print JSON");
+  command.action(
+    action(async (...args: unknown[]) => {
+      const opts = args.find(
+        (a) => typeof a === "object" && a !== null && !Array.isArray(a),
+      ) as Record<string, unknown>;
+      const positional = args.filter((a) => typeof a === "string") as string[];
+      const { json, film, ...options } = opts;
+      const answer = await withDatabase((db) =>
+        askQuestion(db, question, {
+          film: kind === "film" ? positional[0] : (film as string | undefined),
+          subject: kind === "film" ? undefined : positional[0],
+          second: positional[1],
+          options,
+        }),
+      );
+      if (json)
+        return printJson({ film: answer.film, subjects: answer.subjects, rows: answer.rows });
+      const about =
+        kind === "film" ? answer.film?.title : answer.subjects.map((s) => s.name).join(" and ");
+      process.stdout.write(`${question.summary}${about ? `: ${about}` : ""}\n`);
+      if (answer.rows.length === 0) {
+        process.stdout.write("No answer: the graph holds nothing for this question.\n");
+        return;
+      }
+      const table = makeTable(question.columns.filter((c) => c !== "id" && !c.endsWith("Id")));
+      for (const row of answer.rows as Record<string, unknown>[]) {
+        table.push(
+          question.columns.filter((c) => c !== "id" && !c.endsWith("Id")).map((c) => cell(row[c])),
+        );
+      }
+      process.stdout.write(`${table.toString()}\n`);
+    }),
+  );
+}
+
+export function registerQuestionCommands(program: Command): void {
+  for (const question of QUESTIONS)
+    if (!HAND_WRITTEN.has(question.name)) register(program, question);
+}
