@@ -42,6 +42,8 @@ WITH toInteger($maxDepth) AS depth, toInteger($limit) + 1 AS wanted, COLLECT {
     MATCH (:Film {id: $film})<-[:APPEARS_IN]-(traitor:Character|Group)-[b:BETRAYED]->(betrayed)
     RETURN b ORDER BY b.seq, traitor.id, betrayed.id, b.key
   } AS roots
+// >>> The same in betrayal-chains.cypher and film-betrayal-chains.cypher from here (a test
+// compares them) until <<< or the end of the file.
 // The search: best-first over chains, by the answer's own order, so that the chains are
 // built in the order they are listed and the search stops once $limit + 1 are found. It
 // keeps a frontier sorted by `p`, the ranking key [-length, seqs, traitorIds, betrayedIds,
@@ -76,6 +78,7 @@ WITH depth, wanted, reduce(state = {
   ELSE reduce(s = state, step IN range(1, 1000) |
     CASE WHEN size(s.found) >= wanted OR s.frontier = [] THEN s
     ELSE [e IN [s.frontier[0]] |
+// <<< (end of the same part)
       // A chain that has ended is listed if it is maximal: $maxDepth long, or no betrayal
       // outside it may come before its first (else it is the end of a longer one); with
       // $involving, only if one of its betrayals involves it.
@@ -102,6 +105,8 @@ WITH depth, wanted, reduce(state = {
                   AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
               }))
           THEN [e] ELSE [] END}
+// >>> The same in betrayal-chains.cypher and film-betrayal-chains.cypher from here (a test
+// compares them) until <<< or the end of the file.
       ELSE [k IN [e.kids[e.at]] |
         [c IN [{chain: e.chain + [k], seqs: e.seqs + [k.seq],
             traitorIds: e.traitorIds + [startNode(k).id],
@@ -170,6 +175,28 @@ WITH state.found AS found, state
 WHERE apoc.util.validatePredicate(size(state.found) < wanted AND state.frontier <> [],
     'The betrayal chains took more than a million steps to rank; ask with a smaller depth.',
     [])
+// Who each betrayal of a group in the listed chains reaches (its members then, not the
+// traitor), worked out once per betrayal from its group's members read once: the chains
+// share their beginnings, and a group may be large and betrayed in most of them.
+CALL (found) {
+  UNWIND found[..toInteger($limit)] AS chain
+  UNWIND chain.chain AS b
+  WITH DISTINCT b, endNode(b) AS g
+  WHERE g:Group
+  WITH g, collect(b) AS betrayals
+  WITH betrayals, COLLECT {
+      MATCH (g)<-[m:MEMBER_OF]-(member)
+      RETURN [member, m.since, m.until, {id: member.id, name: member.name}] AS row
+      ORDER BY member.name, member.id
+    } AS rows
+  UNWIND betrayals AS b
+  WITH b, [seq IN [b.seq] | [by IN [startNode(b)] | [r IN rows
+      WHERE r[0] <> by AND (r[1] IS NULL OR r[1] <= seq) AND (r[2] IS NULL OR seq <= r[2])
+      | r[3]]][0]][0] AS here
+  // Once each, though in the group twice then (the rows of a member are next to each other).
+  RETURN collect([b, [i IN range(0, size(here) - 1) WHERE i = 0 OR here[i] <> here[i - 1]
+    | here[i]]]) AS reachedBy
+}
 // Each chain's steps, in chain order (toInteger: GraphQL passes the limit as a float).
 RETURN [chain IN found[..toInteger($limit)] | {
     steps: [i IN range(0, size(chain.chain) - 1) | [b IN [chain.chain[i]] | {
@@ -183,14 +210,7 @@ RETURN [chain IN found[..toInteger($limit)] | {
       betrayed: endNode(b).name,
       betrayedId: endNode(b).id,
       betrayedIsGroup: endNode(b):Group,
-      members: COLLECT {
-        WITH b, endNode(b) AS g
-        MATCH (g:Group)<-[m:MEMBER_OF]-(member)
-        WHERE member <> startNode(b)
-          AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
-        RETURN DISTINCT {id: member.id, name: member.name} AS member
-        ORDER BY member.name, member.id
-      },
+      members: coalesce([x IN reachedBy WHERE x[0] = b | x[1]][0], []),
       event: b.event,
       seq: b.seq,
       how: b.how,
