@@ -32,8 +32,23 @@ export interface LoadedFilm {
   vocabulary: StoryVocabulary;
   /** Words of vocabulary entries that failed their schema: their uses are not reported too. */
   brokenWords: Set<string>;
-  /** Ids of items that failed their schema, so references to them are not reported too. */
-  invalidIds: Map<string, ListName>;
+  /**
+   * Ids of items that failed their schema (with the item's name), so references to them are
+   * not reported too, or are reported as depending on that item.
+   */
+  invalidIds: Map<string, string>;
+  /** Seqs of events that failed their schema: they still exist for since/until. */
+  brokenSeqs: number[];
+  /**
+   * For a list that lost items to the schema, the index in the file of each item kept, so
+   * problems name the item the author sees (events[10], not the tenth valid event).
+   */
+  fileIndex: Record<string, number[]>;
+}
+
+/** The index in the file of the `i`th kept item of a list. */
+export function indexInFile(film: Pick<LoadedFilm, "fileIndex">, list: string, i: number): number {
+  return film.fileIndex[list]?.[i] ?? i;
 }
 
 /** Where a source was declared and what its text holds. */
@@ -149,7 +164,24 @@ function checkItem<T>(
 ): T | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  const issues = result.error.issues;
+  // A misspelt field is one mistake, not an unknown field and a missing one: the missing
+  // field is left to the unknown field's "did you mean".
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const accepted = keysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = didYouMean(key, accepted);
+      if (guess) misspelt.add(fieldOf([...issue.path, guess]) ?? guess);
+    }
+  }
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const field = fieldOf(issue.path) ?? "";
+    // One problem per field: "" breaks both the minimum length and the pattern.
+    if (issue.code !== "unrecognized_keys" && (seen.has(field) || misspelt.has(field))) continue;
+    seen.add(field);
     problems.push(issueProblem(raw, issue, where, () => keysAt(schema, issue.path)));
   }
   return undefined;
@@ -192,6 +224,7 @@ function checkVocabulary(
   raw: unknown,
   file: string,
   problems: DatasetProblem[],
+  fileIndex: LoadedFilm["fileIndex"],
 ): { vocabulary: StoryVocabulary; brokenWords: Set<string> } {
   const vocabulary: StoryVocabulary = { acts: [], ties: [], roles: [] };
   const brokenWords = new Set<string>();
@@ -212,15 +245,20 @@ function checkVocabulary(
     });
   }
   for (const part of Object.keys(vocabularyLists) as (keyof StoryVocabulary)[]) {
-    asList(object, part, file, problems).forEach((entry, i) => {
+    const entries = asList(object, part, file, problems);
+    const kept: number[] = [];
+    entries.forEach((entry, i) => {
       const item = itemName(`vocabulary.${part}`, i, entry);
       const parsed = checkItem(vocabularyLists[part] as z.ZodType, entry, { file, item }, problems);
-      if (parsed) (vocabulary[part] as unknown[]).push(parsed);
-      else {
+      if (parsed) {
+        (vocabulary[part] as unknown[]).push(parsed);
+        kept.push(i);
+      } else {
         const word = (entry as Record<string, unknown> | undefined)?.word;
         if (typeof word === "string") brokenWords.add(storyWord(word));
       }
     });
+    if (kept.length < entries.length) fileIndex[`vocabulary.${part}`] = kept;
   }
   return { vocabulary, brokenWords };
 }
@@ -254,26 +292,35 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
 
   const film = checkItem(filmSchema, object.film, { file, item: "film" }, problems);
   const rawFilmId = (object.film as Record<string, unknown> | undefined)?.id;
-  const { vocabulary, brokenWords } = checkVocabulary(object.vocabulary, file, problems);
-  const invalidIds = new Map<string, ListName>();
+  const fileIndex: LoadedFilm["fileIndex"] = {};
+  const { vocabulary, brokenWords } = checkVocabulary(
+    object.vocabulary,
+    file,
+    problems,
+    fileIndex,
+  );
+  const invalidIds = new Map<string, string>();
+  const brokenSeqs: number[] = [];
   const lists = {} as { [K in ListName]: FilmFile[K] };
   for (const key of Object.keys(filmLists) as ListName[]) {
     const items = asList(object, key, file, problems);
     checkListSize(items, key, file, problems);
     const valid: unknown[] = [];
+    const kept: number[] = [];
     items.forEach((item, i) => {
-      const parsed = checkItem(
-        filmLists[key] as z.ZodType,
-        item,
-        { file, item: itemName(key, i, item) },
-        problems,
-      );
-      if (parsed !== undefined) valid.push(parsed);
-      else {
-        const id = (item as Record<string, unknown> | undefined)?.id;
-        if (typeof id === "string") invalidIds.set(id, key);
+      const name = itemName(key, i, item);
+      const parsed = checkItem(filmLists[key] as z.ZodType, item, { file, item: name }, problems);
+      if (parsed !== undefined) {
+        valid.push(parsed);
+        kept.push(i);
+        return;
       }
+      // Refused, but still known by its id and seq: nothing that names them is reported too.
+      const { id, seq } = (item ?? {}) as Record<string, unknown>;
+      if (typeof id === "string") invalidIds.set(id, name);
+      if (key === "events" && typeof seq === "number") brokenSeqs.push(seq);
     });
+    if (kept.length < items.length) fileIndex[key] = kept;
     (lists as Record<string, unknown[]>)[key] = valid;
     if ((key === "characters" || key === "events") && items.length === 0) {
       problems.push({
@@ -285,15 +332,21 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
     }
   }
   const sources: Source[] = [];
-  asList(object, "sources", file, problems).forEach((item, i) => {
+  const keptSources: number[] = [];
+  const rawSources = asList(object, "sources", file, problems);
+  rawSources.forEach((item, i) => {
     const parsed = checkItem(
       sourceSchema,
       item,
       { file, item: itemName("sources", i, item) },
       problems,
     );
-    if (parsed) sources.push(parsed);
+    if (parsed) {
+      sources.push(parsed);
+      keptSources.push(i);
+    }
   });
+  if (keptSources.length < rawSources.length) fileIndex.sources = keptSources;
 
   const data: FilmFile = {
     film: film ?? {
@@ -305,7 +358,7 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
     sources,
     ...lists,
   };
-  return { file, data, vocabulary, brokenWords, invalidIds };
+  return { file, data, vocabulary, brokenWords, invalidIds, brokenSeqs, fileIndex };
 }
 
 /** A source text's paragraphs: its lines, numbered from 1 (a final line break adds none). */
@@ -499,7 +552,7 @@ export function loadFilmFile(path: string): LoadedFilmFile {
     source,
     file,
     dir: dirname(path),
-    item: itemName("sources", i, source),
+    item: itemName("sources", indexInFile(film, "sources", i), source),
     ownerFilm: owner,
   }));
   const beside = besideSourcesFile(path);
