@@ -15,7 +15,8 @@ import {
   type FilmFile,
   type Source,
 } from "./schema.ts";
-import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import { exampleLine } from "./examples.ts";
+import { didYouMean, itemName, wellFormedId, type DatasetProblem } from "./problems.ts";
 import { storyWord, type StoryVocabulary } from "./story-words.ts";
 import { pathInside } from "./safe-file.ts";
 import { readUtf8, readYamlFile } from "./yaml-input.ts";
@@ -93,6 +94,55 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   );
 }
 
+/** Words YAML 1.1 read as true or false, which YAML 1.2 (and this format) read as words. */
+const OLD_BOOLEANS: Record<string, boolean> = {
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+  y: true,
+  n: false,
+  true: true,
+  false: false,
+};
+
+/** What was given, in words: "a number", "a list", "nothing". */
+function kindOf(given: unknown): string {
+  if (Array.isArray(given)) return "a list";
+  if (given === null) return "nothing";
+  if (typeof given === "object") return "a map (field: value)";
+  return `a ${typeof given}`;
+}
+
+/** A wrong type, with the YAML habit that usually causes it and the line to write instead. */
+function typeProblem(p: DatasetProblem, expected: string, given: unknown, example?: string): void {
+  const field = p.field?.replace(/^.*\./, "").replace(/\[\d+\]$/, "") ?? "";
+  const shown = (v: unknown) => (typeof v === "string" ? v.slice(0, 60) : JSON.stringify(v));
+  p.message = `${kindOf(given)} is not accepted here`;
+  p.expected = example ? `${expected}, e.g. ${example}` : expected;
+  if (expected === "boolean" && typeof given === "string" && given.toLowerCase() in OLD_BOOLEANS) {
+    const meant = OLD_BOOLEANS[given.toLowerCase()];
+    p.message = `"${given}" is a word here, not ${meant}`;
+    p.suggestion = `write ${field}: ${meant} (YAML 1.2 reads only true and false as yes or no)`;
+  } else if (expected === "string" && (typeof given === "number" || typeof given === "boolean")) {
+    p.suggestion = `put it in quotes, so YAML reads it as text: ${field}: "${String(given)}"`;
+  } else if (expected === "number" && typeof given === "string" && /^\s*\d+\s*$/.test(given)) {
+    p.suggestion = `drop the quotes: ${field}: ${given.trim()}`;
+  } else if (given === null) {
+    p.message = "the field is empty";
+    p.suggestion = example
+      ? `write its value after the colon, e.g. ${example}, or remove the line`
+      : "write its value after the colon, or remove the line";
+  } else if (expected === "string" && given && typeof given === "object" && !Array.isArray(given)) {
+    const [key, value] = Object.entries(given)[0] ?? [];
+    p.suggestion = `"${key}: ${shown(value)}" was read as a field and its value, because a colon followed by a space starts one: write ${key}:${shown(value)} without the space, or put the whole text in quotes`;
+  } else if (expected === "array" && typeof given === "string" && !example?.includes("{")) {
+    p.suggestion = `a list, even of one: ${field}: [${given.slice(0, 60)}]`;
+  } else if (expected === "array" || expected === "object") {
+    p.suggestion = example ? `write it like ${example}` : undefined;
+  }
+}
+
 function issueProblem(
   raw: unknown,
   issue: z.core.$ZodIssue,
@@ -101,17 +151,22 @@ function issueProblem(
 ): DatasetProblem {
   const given = valueAt(raw, issue.path);
   const p: DatasetProblem = { ...where, field: fieldOf(issue.path), message: issue.message };
+  const list = /^[a-z]+(?:\.[a-z]+)?/i.exec(where.item)?.[0] ?? "";
+  // An item of a list field (participants[0]) is shown by the list field's example.
+  const path = typeof issue.path.at(-1) === "number" ? issue.path.slice(0, -1) : issue.path;
+  const example = exampleLine(list, path);
   if (issue.code === "invalid_value") {
     const allowed = issue.values.map(String);
     const guess = typeof given === "string" ? didYouMean(given, allowed) : undefined;
     if (typeof given === "string") p.message = `"${given}" is not one of the accepted values`;
     p.expected = `one of: ${allowed.join(", ")}`;
     if (guess) p.suggestion = `did you mean "${guess}"?`;
+  } else if (issue.code === "invalid_type" && given === undefined) {
+    p.message = "a required field is missing";
+    p.expected = `${issue.expected} (the field is required)`;
+    p.suggestion = `add a line  ${example ?? `${String(issue.path.at(-1))}: ...`}`;
   } else if (issue.code === "invalid_type") {
-    const found = Array.isArray(given) ? "a list" : given === null ? "nothing" : typeof given;
-    p.message =
-      given === undefined ? "a required field is missing" : `a ${found} is not accepted here`;
-    p.expected = given === undefined ? `${issue.expected} (the field is required)` : issue.expected;
+    typeProblem(p, issue.expected, given, example);
   } else if (issue.code === "invalid_format" && typeof given === "string") {
     // eslint-disable-next-line no-control-regex
     const hidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(given);
@@ -122,6 +177,11 @@ function issueProblem(
         "delete it (a \\n line break is fine only in long text: summary, description, how, note)";
     } else if (given.length > 80) {
       p.message = `${issue.message} (it has ${given.length} characters)`;
+    } else {
+      p.message = `"${given}": ${issue.message}`;
+      if (/^[A-Za-z]/.test(given) && /[A-Z ]/.test(given) && issue.path.at(-1) === "id") {
+        p.suggestion = `write it as an id, e.g. ${wellFormedId(given)}, and use that id wherever the item is named`;
+      }
     }
   } else if (issue.code === "too_big" && typeof given === "string") {
     p.message = `${issue.message} (it has ${given.length})`;
@@ -134,6 +194,9 @@ function issueProblem(
       .filter(([, g]) => g !== undefined);
     if (guesses.length > 0)
       p.suggestion = guesses.map(([k, g]) => `for "${k}", did you mean "${g}"?`).join(" ");
+    else if (issue.keys.some((k) => / /.test(k.trim())))
+      p.suggestion =
+        "this looks like the rest of a text cut at a comma: inside { } and [ ] a comma ends a value, so put the whole text in quotes";
   }
   return p;
 }
@@ -177,12 +240,28 @@ function checkItem<T>(
     }
   }
   const seen = new Set<string>();
+  // Items of one list wrong in the same way (participants: [a, b]) are one mistake.
+  const alike = new Map<string, { problem: DatasetProblem; more: number }>();
   for (const issue of issues) {
     const field = fieldOf(issue.path) ?? "";
     // One problem per field: "" breaks both the minimum length and the pattern.
     if (issue.code !== "unrecognized_keys" && (seen.has(field) || misspelt.has(field))) continue;
     seen.add(field);
-    problems.push(issueProblem(raw, issue, where, () => keysAt(schema, issue.path)));
+    const problem = issueProblem(raw, issue, where, () => keysAt(schema, issue.path));
+    if (typeof issue.path.at(-1) === "number") {
+      const key = `${fieldOf(issue.path.slice(0, -1))} ${problem.message} ${problem.expected}`;
+      const first = alike.get(key);
+      if (first) {
+        first.more++;
+        continue;
+      }
+      alike.set(key, { problem, more: 0 });
+    }
+    problems.push(problem);
+  }
+  for (const { problem, more } of alike.values()) {
+    if (more > 0)
+      problem.message += ` (and so ${more === 1 ? "is the next item" : `are ${more} more items`} of this list)`;
   }
   return undefined;
 }
@@ -293,12 +372,7 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
   const film = checkItem(filmSchema, object.film, { file, item: "film" }, problems);
   const rawFilmId = (object.film as Record<string, unknown> | undefined)?.id;
   const fileIndex: LoadedFilm["fileIndex"] = {};
-  const { vocabulary, brokenWords } = checkVocabulary(
-    object.vocabulary,
-    file,
-    problems,
-    fileIndex,
-  );
+  const { vocabulary, brokenWords } = checkVocabulary(object.vocabulary, file, problems, fileIndex);
   const invalidIds = new Map<string, string>();
   const brokenSeqs: number[] = [];
   const lists = {} as { [K in ListName]: FilmFile[K] };

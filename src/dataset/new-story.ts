@@ -5,18 +5,12 @@ import { join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
 import { HeistgraphError } from "../errors.ts";
 import { displayPath } from "./load.ts";
+import { wellFormedId } from "./problems.ts";
 import { LIMITS } from "./schema.ts";
 
 /** "The Getaway!" -> "the-getaway": an id made of the title's letters and digits. */
 export function slugOf(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
+  return wellFormedId(title).slice(0, 40).replace(/-+$/, "");
 }
 
 /** Quotes a title for YAML (double quotes, escaped). */

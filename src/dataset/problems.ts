@@ -95,10 +95,11 @@ export function formatDatasetProblems(problems: DatasetProblem[]): string {
       }
       const after = dependants.get(`${file} ${item}`);
       if (after) {
-        const names = after.map(
-          (d) => `${d.item}${d.field ? ` ${d.field}` : ""}${d.line ? ` (line ${d.line})` : ""}`,
-        );
-        lines.push(`    depends on the item above, so not reported apart: ${names.join("; ")}`);
+        lines.push("    depends on the item above (fixed with it, not counted apart):");
+        for (const d of after) {
+          const at = d.line !== undefined ? `line ${d.line}: ` : "";
+          lines.push(`      ${at}${d.item}${d.field ? ` ${d.field}` : ""}`);
+        }
       }
     }
   }
@@ -142,4 +143,14 @@ export function itemName(list: string, index: number, raw: unknown): string {
   else if (list === "loyalties") label = `${show(item.from)} -> ${show(item.to)}`;
   else if (typeof item.word === "string") label = show(item.word);
   return `${list}[${index}]${label ? ` (${label})` : ""}`;
+}
+
+/** Text made an id as it was probably meant: "Keung Tsui" -> keung-tsui. */
+export function wellFormedId(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }

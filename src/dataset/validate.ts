@@ -10,7 +10,7 @@ import {
   type ResolvedSource,
   type SourceInfo,
 } from "./load.ts";
-import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import { didYouMean, itemName, wellFormedId, type DatasetProblem } from "./problems.ts";
 import { knownActWords, knownTieWords, resolveAct, resolveTie, storyWord } from "./story-words.ts";
 import { relationshipIdentities, type FactIdentity } from "./identity.ts";
 import { ACT_TYPES, NARRATIVE_ROLES, TIE_TYPES, type NodeLabel } from "./vocabulary.ts";
@@ -103,7 +103,7 @@ export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[])
     }
     for (const [id, item] of film.invalidIds) {
       broken.add(id);
-      brokenItems.set(wellFormed(id), { file: film.file, item });
+      brokenItems.set(wellFormedId(id), { file: film.file, item });
     }
   }
   return {
@@ -117,16 +117,6 @@ export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[])
   };
 }
 
-/** An id as it was probably meant: `Keung Tsui` -> keung-tsui. */
-function wellFormed(id: string): string {
-  return id
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** The refused item an unknown id probably means: the same id, or one word of it. */
 function brokenItemFor(
   id: string,
@@ -134,7 +124,7 @@ function brokenItemFor(
   fuzzy: boolean,
 ): Where | undefined {
   if (brokenItems.size === 0) return undefined;
-  const exact = brokenItems.get(wellFormed(id));
+  const exact = brokenItems.get(wellFormedId(id));
   if (exact) return exact;
   for (const [key, where] of brokenItems) {
     if (key.split("-").includes(id) || key.startsWith(`${id}-`)) return where;
@@ -211,7 +201,12 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
       const root = brokenItemFor(id, brokenItems, guess === undefined);
       if (root) {
         // Not a mistake of its own: it names an item whose id was refused.
-        problems.push({ ...where, field, message: `"${id}"`, dependsOn: `${root.file} ${root.item}` });
+        problems.push({
+          ...where,
+          field,
+          message: `"${id}"`,
+          dependsOn: `${root.file} ${root.item}`,
+        });
         return;
       }
       problems.push({
