@@ -5,9 +5,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { writeNewStory } from "../../src/dataset/new-story.ts";
-import { HEISTGRAPH_BIN } from "../helpers/cli.ts";
+import { HEISTGRAPH_BIN, runHeistgraph } from "../helpers/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "heistgraph-watch-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +54,13 @@ describe("heistgraph import --dry-run --watch", () => {
     }
     expect(await exited).toBe(0);
     expect(checks()).toBe(3);
+  });
+
+  it("only checks: without --dry-run it refuses, exit 1, nothing written", async () => {
+    const { filmFile } = writeNewStory("The Refusal", dir);
+    const { code, stderr } = await runHeistgraph(inject("neo4j"), "import", filmFile, "--watch");
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: --watch only checks, it never writes\./);
+    expect(stderr).toContain("--dry-run --watch");
   });
 });
