@@ -9,8 +9,15 @@ import { openDatabase, resolveDatabase } from "../db/connection.ts";
 import { NODE_LABELS, RELATIONSHIP_TYPES } from "../dataset/vocabulary.ts";
 import type { ChangeCounts, KindChanges } from "../import/film-diff.ts";
 import { removeFilm } from "../import/remove-film.ts";
-import { DEFAULT_SOURCES_FILE, importDataset, type ImportReport } from "../import/run-import.ts";
-import { action } from "./run-action.ts";
+import { HeistgraphError } from "../errors.ts";
+import {
+  DEFAULT_SOURCES_FILE,
+  defaultFilmFiles,
+  importDataset,
+  type ImportReport,
+} from "../import/run-import.ts";
+import { action, printError } from "./run-action.ts";
+import { watchFiles } from "./watch-files.ts";
 import { makeTable } from "./table.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,6 +70,34 @@ export function printImportReport(report: ImportReport): void {
   }
 }
 
+/** Checks the files now and on each save, printing the verdict, until Ctrl-C. */
+async function watchAndCheck(filmFiles: string[], sourcesFile: string[]): Promise<void> {
+  const stop = new AbortController();
+  const quit = () => stop.abort();
+  process.once("SIGINT", quit);
+  process.once("SIGTERM", quit);
+  try {
+    await watchFiles(
+      [...filmFiles, ...sourcesFile],
+      async () => {
+        say(pc.dim(`--- checked at ${new Date().toLocaleTimeString()}`));
+        try {
+          printImportReport(
+            await importDataset(undefined, { sourcesFile, filmFiles, dryRun: true }),
+          );
+        } catch (error) {
+          printError(error);
+        }
+        say(pc.dim("Watching for changes (Ctrl-C stops)."));
+      },
+      stop.signal,
+    );
+  } finally {
+    process.off("SIGINT", quit);
+    process.off("SIGTERM", quit);
+  }
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
@@ -77,6 +112,7 @@ export function registerImportCommand(program: Command): void {
       [] as string[],
     )
     .option("--dry-run", "validate only; touch no database")
+    .option("--watch", "with --dry-run: check again each time a file is saved (Ctrl-C stops)")
     .option("--wipe", "replace the whole graph: other films and nodes of no film are removed")
     .option(
       "--replace",
@@ -86,13 +122,30 @@ export function registerImportCommand(program: Command): void {
       action(
         async (
           files: string[],
-          opts: { sources: string[]; dryRun?: boolean; wipe?: boolean; replace?: boolean },
+          opts: {
+            sources: string[];
+            dryRun?: boolean;
+            wipe?: boolean;
+            replace?: boolean;
+            watch?: boolean;
+          },
         ) => {
           const filmFiles = files.length > 0 ? files.map((f) => resolve(f)) : undefined;
           const sourcesFile = [
             ...(existsSync(DEFAULT_SOURCES_FILE) ? [DEFAULT_SOURCES_FILE] : []),
             ...opts.sources.map((f) => resolve(f)),
           ];
+          if (opts.watch) {
+            if (!opts.dryRun) {
+              throw new HeistgraphError({
+                what: "--watch only checks, it never writes.",
+                expected: "--watch together with --dry-run",
+                suggestion: `npx heistgraph import ${files.join(" ")} --dry-run --watch`,
+              });
+            }
+            await watchAndCheck(filmFiles ?? defaultFilmFiles(), sourcesFile);
+            return;
+          }
           if (opts.dryRun) {
             printImportReport(
               await importDataset(undefined, {

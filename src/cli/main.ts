@@ -23,6 +23,10 @@ export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }
     load: async () => (await import("./new-command.ts")).registerNewCommand,
   },
   {
+    names: ["schema"],
+    load: async () => (await import("./new-command.ts")).registerSchemaCommand,
+  },
+  {
     names: ["remove"],
     load: async () => (await import("./import-command.ts")).registerRemoveCommand,
   },

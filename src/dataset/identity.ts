@@ -3,7 +3,7 @@
 // one: validation reports them instead (src/dataset/validate.ts), and the plan writes the
 // keys computed here (src/import/plan.ts), so the two agree by construction.
 import type { FilmFile } from "./schema.ts";
-import { itemName } from "./problems.ts";
+import { itemName as nameOf } from "./problems.ts";
 import { resolveAct, resolveTie, type StoryVocabulary } from "./story-words.ts";
 import type { ActType, TieType } from "./vocabulary.ts";
 
@@ -70,7 +70,11 @@ export interface FactIdentity {
 export function relationshipIdentities(
   data: FilmFile,
   vocabulary: StoryVocabulary,
+  /** The index in the file of a list's `i`th item (items refused by the schema are not here). */
+  fileIndex: (list: string, i: number) => number = (_list, i) => i,
 ): FactIdentity[] {
+  const itemName = (list: string, i: number, item: unknown) =>
+    nameOf(list, fileIndex(list, i), item);
   const out: FactIdentity[] = [];
   const add = (item: () => string, parts: unknown[], value: unknown, what: string, hint: string) =>
     out.push({

@@ -15,7 +15,8 @@ import {
   type FilmFile,
   type Source,
 } from "./schema.ts";
-import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import { exampleLine } from "./examples.ts";
+import { didYouMean, itemName, wellFormedId, type DatasetProblem } from "./problems.ts";
 import { storyWord, type StoryVocabulary } from "./story-words.ts";
 import { pathInside } from "./safe-file.ts";
 import { readUtf8, readYamlFile } from "./yaml-input.ts";
@@ -32,8 +33,23 @@ export interface LoadedFilm {
   vocabulary: StoryVocabulary;
   /** Words of vocabulary entries that failed their schema: their uses are not reported too. */
   brokenWords: Set<string>;
-  /** Ids of items that failed their schema, so references to them are not reported too. */
-  invalidIds: Map<string, ListName>;
+  /**
+   * Ids of items that failed their schema (with the item's name), so references to them are
+   * not reported too, or are reported as depending on that item.
+   */
+  invalidIds: Map<string, string>;
+  /** Seqs of events that failed their schema: they still exist for since/until. */
+  brokenSeqs: number[];
+  /**
+   * For a list that lost items to the schema, the index in the file of each item kept, so
+   * problems name the item the author sees (events[10], not the tenth valid event).
+   */
+  fileIndex: Record<string, number[]>;
+}
+
+/** The index in the file of the `i`th kept item of a list. */
+export function indexInFile(film: Pick<LoadedFilm, "fileIndex">, list: string, i: number): number {
+  return film.fileIndex[list]?.[i] ?? i;
 }
 
 /** Where a source was declared and what its text holds. */
@@ -78,6 +94,55 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   );
 }
 
+/** Words YAML 1.1 read as true or false, which YAML 1.2 (and this format) read as words. */
+const OLD_BOOLEANS: Record<string, boolean> = {
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+  y: true,
+  n: false,
+  true: true,
+  false: false,
+};
+
+/** What was given, in words: "a number", "a list", "nothing". */
+function kindOf(given: unknown): string {
+  if (Array.isArray(given)) return "a list";
+  if (given === null) return "nothing";
+  if (typeof given === "object") return "a map (field: value)";
+  return `a ${typeof given}`;
+}
+
+/** A wrong type, with the YAML habit that usually causes it and the line to write instead. */
+function typeProblem(p: DatasetProblem, expected: string, given: unknown, example?: string): void {
+  const field = p.field?.replace(/^.*\./, "").replace(/\[\d+\]$/, "") ?? "";
+  const shown = (v: unknown) => (typeof v === "string" ? v.slice(0, 60) : JSON.stringify(v));
+  p.message = `${kindOf(given)} is not accepted here`;
+  p.expected = example ? `${expected}, e.g. ${example}` : expected;
+  if (expected === "boolean" && typeof given === "string" && given.toLowerCase() in OLD_BOOLEANS) {
+    const meant = OLD_BOOLEANS[given.toLowerCase()];
+    p.message = `"${given}" is a word here, not ${meant}`;
+    p.suggestion = `write ${field}: ${meant} (YAML 1.2 reads only true and false as yes or no)`;
+  } else if (expected === "string" && (typeof given === "number" || typeof given === "boolean")) {
+    p.suggestion = `put it in quotes, so YAML reads it as text: ${field}: "${String(given)}"`;
+  } else if (expected === "number" && typeof given === "string" && /^\s*\d+\s*$/.test(given)) {
+    p.suggestion = `drop the quotes: ${field}: ${given.trim()}`;
+  } else if (given === null) {
+    p.message = "the field is empty";
+    p.suggestion = example
+      ? `write its value after the colon, e.g. ${example}, or remove the line`
+      : "write its value after the colon, or remove the line";
+  } else if (expected === "string" && given && typeof given === "object" && !Array.isArray(given)) {
+    const [key, value] = Object.entries(given)[0] ?? [];
+    p.suggestion = `"${key}: ${shown(value)}" was read as a field and its value, because a colon followed by a space starts one: write ${key}:${shown(value)} without the space, or put the whole text in quotes`;
+  } else if (expected === "array" && typeof given === "string" && !example?.includes("{")) {
+    p.suggestion = `a list, even of one: ${field}: [${given.slice(0, 60)}]`;
+  } else if (expected === "array" || expected === "object") {
+    p.suggestion = example ? `write it like ${example}` : undefined;
+  }
+}
+
 function issueProblem(
   raw: unknown,
   issue: z.core.$ZodIssue,
@@ -86,17 +151,22 @@ function issueProblem(
 ): DatasetProblem {
   const given = valueAt(raw, issue.path);
   const p: DatasetProblem = { ...where, field: fieldOf(issue.path), message: issue.message };
+  const list = /^[a-z]+(?:\.[a-z]+)?/i.exec(where.item)?.[0] ?? "";
+  // An item of a list field (participants[0]) is shown by the list field's example.
+  const path = typeof issue.path.at(-1) === "number" ? issue.path.slice(0, -1) : issue.path;
+  const example = exampleLine(list, path);
   if (issue.code === "invalid_value") {
     const allowed = issue.values.map(String);
     const guess = typeof given === "string" ? didYouMean(given, allowed) : undefined;
     if (typeof given === "string") p.message = `"${given}" is not one of the accepted values`;
     p.expected = `one of: ${allowed.join(", ")}`;
     if (guess) p.suggestion = `did you mean "${guess}"?`;
+  } else if (issue.code === "invalid_type" && given === undefined) {
+    p.message = "a required field is missing";
+    p.expected = `${issue.expected} (the field is required)`;
+    p.suggestion = `add a line  ${example ?? `${String(issue.path.at(-1))}: ...`}`;
   } else if (issue.code === "invalid_type") {
-    const found = Array.isArray(given) ? "a list" : given === null ? "nothing" : typeof given;
-    p.message =
-      given === undefined ? "a required field is missing" : `a ${found} is not accepted here`;
-    p.expected = given === undefined ? `${issue.expected} (the field is required)` : issue.expected;
+    typeProblem(p, issue.expected, given, example);
   } else if (issue.code === "invalid_format" && typeof given === "string") {
     // eslint-disable-next-line no-control-regex
     const hidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(given);
@@ -107,6 +177,11 @@ function issueProblem(
         "delete it (a \\n line break is fine only in long text: summary, description, how, note)";
     } else if (given.length > 80) {
       p.message = `${issue.message} (it has ${given.length} characters)`;
+    } else {
+      p.message = `"${given}": ${issue.message}`;
+      if (/^[A-Za-z]/.test(given) && /[A-Z ]/.test(given) && issue.path.at(-1) === "id") {
+        p.suggestion = `write it as an id, e.g. ${wellFormedId(given)}, and use that id wherever the item is named`;
+      }
     }
   } else if (issue.code === "too_big" && typeof given === "string") {
     p.message = `${issue.message} (it has ${given.length})`;
@@ -119,6 +194,9 @@ function issueProblem(
       .filter(([, g]) => g !== undefined);
     if (guesses.length > 0)
       p.suggestion = guesses.map(([k, g]) => `for "${k}", did you mean "${g}"?`).join(" ");
+    else if (issue.keys.some((k) => / /.test(k.trim())))
+      p.suggestion =
+        "this looks like the rest of a text cut at a comma: inside { } and [ ] a comma ends a value, so put the whole text in quotes";
   }
   return p;
 }
@@ -149,8 +227,41 @@ function checkItem<T>(
 ): T | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push(issueProblem(raw, issue, where, () => keysAt(schema, issue.path)));
+  const issues = result.error.issues;
+  // A misspelt field is one mistake, not an unknown field and a missing one: the missing
+  // field is left to the unknown field's "did you mean".
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const accepted = keysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = didYouMean(key, accepted);
+      if (guess) misspelt.add(fieldOf([...issue.path, guess]) ?? guess);
+    }
+  }
+  const seen = new Set<string>();
+  // Items of one list wrong in the same way (participants: [a, b]) are one mistake.
+  const alike = new Map<string, { problem: DatasetProblem; more: number }>();
+  for (const issue of issues) {
+    const field = fieldOf(issue.path) ?? "";
+    // One problem per field: "" breaks both the minimum length and the pattern.
+    if (issue.code !== "unrecognized_keys" && (seen.has(field) || misspelt.has(field))) continue;
+    seen.add(field);
+    const problem = issueProblem(raw, issue, where, () => keysAt(schema, issue.path));
+    if (typeof issue.path.at(-1) === "number") {
+      const key = `${fieldOf(issue.path.slice(0, -1))} ${problem.message} ${problem.expected}`;
+      const first = alike.get(key);
+      if (first) {
+        first.more++;
+        continue;
+      }
+      alike.set(key, { problem, more: 0 });
+    }
+    problems.push(problem);
+  }
+  for (const { problem, more } of alike.values()) {
+    if (more > 0)
+      problem.message += ` (and so ${more === 1 ? "is the next item" : `are ${more} more items`} of this list)`;
   }
   return undefined;
 }
@@ -192,6 +303,7 @@ function checkVocabulary(
   raw: unknown,
   file: string,
   problems: DatasetProblem[],
+  fileIndex: LoadedFilm["fileIndex"],
 ): { vocabulary: StoryVocabulary; brokenWords: Set<string> } {
   const vocabulary: StoryVocabulary = { acts: [], ties: [], roles: [] };
   const brokenWords = new Set<string>();
@@ -212,15 +324,20 @@ function checkVocabulary(
     });
   }
   for (const part of Object.keys(vocabularyLists) as (keyof StoryVocabulary)[]) {
-    asList(object, part, file, problems).forEach((entry, i) => {
+    const entries = asList(object, part, file, problems);
+    const kept: number[] = [];
+    entries.forEach((entry, i) => {
       const item = itemName(`vocabulary.${part}`, i, entry);
       const parsed = checkItem(vocabularyLists[part] as z.ZodType, entry, { file, item }, problems);
-      if (parsed) (vocabulary[part] as unknown[]).push(parsed);
-      else {
+      if (parsed) {
+        (vocabulary[part] as unknown[]).push(parsed);
+        kept.push(i);
+      } else {
         const word = (entry as Record<string, unknown> | undefined)?.word;
         if (typeof word === "string") brokenWords.add(storyWord(word));
       }
     });
+    if (kept.length < entries.length) fileIndex[`vocabulary.${part}`] = kept;
   }
   return { vocabulary, brokenWords };
 }
@@ -254,26 +371,30 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
 
   const film = checkItem(filmSchema, object.film, { file, item: "film" }, problems);
   const rawFilmId = (object.film as Record<string, unknown> | undefined)?.id;
-  const { vocabulary, brokenWords } = checkVocabulary(object.vocabulary, file, problems);
-  const invalidIds = new Map<string, ListName>();
+  const fileIndex: LoadedFilm["fileIndex"] = {};
+  const { vocabulary, brokenWords } = checkVocabulary(object.vocabulary, file, problems, fileIndex);
+  const invalidIds = new Map<string, string>();
+  const brokenSeqs: number[] = [];
   const lists = {} as { [K in ListName]: FilmFile[K] };
   for (const key of Object.keys(filmLists) as ListName[]) {
     const items = asList(object, key, file, problems);
     checkListSize(items, key, file, problems);
     const valid: unknown[] = [];
+    const kept: number[] = [];
     items.forEach((item, i) => {
-      const parsed = checkItem(
-        filmLists[key] as z.ZodType,
-        item,
-        { file, item: itemName(key, i, item) },
-        problems,
-      );
-      if (parsed !== undefined) valid.push(parsed);
-      else {
-        const id = (item as Record<string, unknown> | undefined)?.id;
-        if (typeof id === "string") invalidIds.set(id, key);
+      const name = itemName(key, i, item);
+      const parsed = checkItem(filmLists[key] as z.ZodType, item, { file, item: name }, problems);
+      if (parsed !== undefined) {
+        valid.push(parsed);
+        kept.push(i);
+        return;
       }
+      // Refused, but still known by its id and seq: nothing that names them is reported too.
+      const { id, seq } = (item ?? {}) as Record<string, unknown>;
+      if (typeof id === "string") invalidIds.set(id, name);
+      if (key === "events" && typeof seq === "number") brokenSeqs.push(seq);
     });
+    if (kept.length < items.length) fileIndex[key] = kept;
     (lists as Record<string, unknown[]>)[key] = valid;
     if ((key === "characters" || key === "events") && items.length === 0) {
       problems.push({
@@ -285,15 +406,21 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
     }
   }
   const sources: Source[] = [];
-  asList(object, "sources", file, problems).forEach((item, i) => {
+  const keptSources: number[] = [];
+  const rawSources = asList(object, "sources", file, problems);
+  rawSources.forEach((item, i) => {
     const parsed = checkItem(
       sourceSchema,
       item,
       { file, item: itemName("sources", i, item) },
       problems,
     );
-    if (parsed) sources.push(parsed);
+    if (parsed) {
+      sources.push(parsed);
+      keptSources.push(i);
+    }
   });
+  if (keptSources.length < rawSources.length) fileIndex.sources = keptSources;
 
   const data: FilmFile = {
     film: film ?? {
@@ -305,7 +432,7 @@ function checkFilmFile(raw: unknown, file: string, problems: DatasetProblem[]): 
     sources,
     ...lists,
   };
-  return { file, data, vocabulary, brokenWords, invalidIds };
+  return { file, data, vocabulary, brokenWords, invalidIds, brokenSeqs, fileIndex };
 }
 
 /** A source text's paragraphs: its lines, numbered from 1 (a final line break adds none). */
@@ -499,7 +626,7 @@ export function loadFilmFile(path: string): LoadedFilmFile {
     source,
     file,
     dir: dirname(path),
-    item: itemName("sources", i, source),
+    item: itemName("sources", indexInFile(film, "sources", i), source),
     ownerFilm: owner,
   }));
   const beside = besideSourcesFile(path);

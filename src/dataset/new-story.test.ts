@@ -1,9 +1,10 @@
 // `heistgraph new`: the skeleton is valid as written, and nothing is ever overwritten.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HeistgraphError } from "../errors.ts";
+import { jsonSchemas } from "./json-schema.ts";
 import { loadDataset } from "./load.ts";
 import { slugOf, writeNewStory } from "./new-story.ts";
 import type { DatasetProblem } from "./problems.ts";
@@ -26,6 +27,23 @@ describe("heistgraph new", () => {
     const problems: DatasetProblem[] = [];
     validateDataset(loadDataset([], [story.filmFile], problems), problems);
     expect(problems).toEqual([]);
+  });
+
+  it("names the JSON Schema written beside the film, so moving the folder keeps it", () => {
+    const dir = join(root, "moves");
+    const story = writeNewStory("The Move", dir);
+    const text = readFileSync(story.filmFile, "utf8");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./film.schema.json");
+    expect(story.schemaFiles).toEqual([
+      join(dir, "film.schema.json"),
+      join(dir, "sources.schema.json"),
+    ]);
+    const moved = join(root, "elsewhere", "deeper");
+    mkdirSync(join(root, "elsewhere"));
+    renameSync(dir, moved);
+    expect(readFileSync(join(moved, "film.schema.json"), "utf8")).toBe(
+      jsonSchemas()["film.schema.json"],
+    );
   });
 
   it("refuses to overwrite either file, and writes neither", () => {

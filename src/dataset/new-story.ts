@@ -1,37 +1,43 @@
 // `heistgraph new "Title"`: a commented skeleton film file and its source text, valid as
-// written, so a user starts from something that imports and fills it in.
+// written, so a user starts from something that imports and fills it in; and the JSON
+// Schemas beside them, named relatively, so the editor's help survives moving the folder
+// or the checkout (`heistgraph schema` refreshes them after an upgrade).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
+import { join } from "node:path";
 import { HeistgraphError } from "../errors.ts";
+import { jsonSchemas } from "./json-schema.ts";
 import { displayPath } from "./load.ts";
+import { wellFormedId } from "./problems.ts";
 import { LIMITS } from "./schema.ts";
 
 /** "The Getaway!" -> "the-getaway": an id made of the title's letters and digits. */
 export function slugOf(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
+  return wellFormedId(title).slice(0, 40).replace(/-+$/, "");
 }
 
 /** Quotes a title for YAML (double quotes, escaped). */
 const quoted = (text: string) => JSON.stringify(text);
 
-/** The JSON Schema editors check the file with, as a path from the file's folder. */
-function schemaPath(dir: string): string {
-  return relative(dir, join(PACKAGE_ROOT, "import", "schema", "film.schema.json"));
+/** The JSON Schema editors check a film with, written beside it (writeSchemas). */
+export const FILM_SCHEMA = "film.schema.json";
+
+/** Writes (or refreshes) the JSON Schemas into `dir`; returns the files written. */
+export function writeSchemas(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return Object.entries(jsonSchemas()).map(([name, content]) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  });
 }
 
-export function skeletonFilm(title: string, id: string, dir: string): string {
-  return `# yaml-language-server: $schema=${schemaPath(dir)}
+export function skeletonFilm(title: string, id: string): string {
+  return `# yaml-language-server: $schema=./${FILM_SCHEMA}
 # ${title}: a heistgraph story. Every fact cites the paragraph of a source that states it,
 # as "<source id>:<paragraph>"; a paragraph is a line of the source's text file.
-# Check it with:  npx heistgraph import ${id}.yaml --dry-run
+# Check it with:  npx heistgraph import ${id}.yaml --dry-run   (add --watch to re-check on save)
+# ${FILM_SCHEMA} beside it lets editors check and complete it: refresh it with
+# npx heistgraph schema . after upgrading heistgraph.
 # The format, every field and the vocabulary: docs/model.md.
 
 film:
@@ -86,6 +92,7 @@ export interface NewStory {
   id: string;
   filmFile: string;
   textFile: string;
+  schemaFiles: string[];
 }
 
 /** Writes the skeleton into `dir`; refuses to overwrite anything. */
@@ -107,7 +114,7 @@ export function writeNewStory(title: string, dir: string, id = slugOf(title)): N
     });
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(filmFile, skeletonFilm(title, id, dir), { flag: "wx" });
+  writeFileSync(filmFile, skeletonFilm(title, id), { flag: "wx" });
   writeFileSync(textFile, SKELETON_TEXT, { flag: "wx" });
-  return { id, filmFile, textFile };
+  return { id, filmFile, textFile, schemaFiles: writeSchemas(dir) };
 }

@@ -3,6 +3,7 @@
 // one pass; the error lists them all, grouped by file, then by item.
 import { closest, distance } from "fastest-levenshtein";
 import { HeistgraphError } from "../errors.ts";
+import { locateProblems } from "./locate.ts";
 
 export interface DatasetProblem {
   file: string;
@@ -11,6 +12,14 @@ export interface DatasetProblem {
   message: string;
   expected?: string;
   suggestion?: string;
+  /** Where in the file (1-based), filled in by locateProblems. */
+  line?: number;
+  column?: number;
+  /**
+   * "<file> <item>" of a refused item this problem only follows from (a reference to its id):
+   * shown under that item's problem, not counted as a problem of its own.
+   */
+  dependsOn?: string;
 }
 
 /** The order of a file's parts, so problems read top to bottom like the file. */
@@ -56,16 +65,41 @@ export function groupProblems(
   return grouped;
 }
 
+/** The problems that are mistakes of their own (not the follow-ups of another). */
+export function ownProblems(problems: DatasetProblem[]): DatasetProblem[] {
+  return problems.filter((p) => p.dependsOn === undefined);
+}
+
 export function formatDatasetProblems(problems: DatasetProblem[]): string {
   const lines: string[] = [];
-  for (const [file, items] of groupProblems(problems)) {
+  const own = ownProblems(problems);
+  const dependants = new Map<string, DatasetProblem[]>();
+  for (const p of problems) {
+    if (p.dependsOn === undefined) continue;
+    // Shown under the item it depends on, when that item has a problem listed.
+    if (!own.some((o) => `${o.file} ${o.item}` === p.dependsOn)) own.push(p);
+    else dependants.set(p.dependsOn, [...(dependants.get(p.dependsOn) ?? []), p]);
+  }
+  for (const [file, items] of groupProblems(own)) {
     lines.push(file);
     for (const [item, list] of items) {
       lines.push(`  ${item}`);
       for (const p of list) {
-        lines.push(`    ${p.field ? `field "${p.field}": ` : ""}${p.message}`);
+        const at =
+          p.line !== undefined && !item.startsWith("line ")
+            ? `line ${p.line}${p.column !== undefined ? `, column ${p.column}` : ""}: `
+            : "";
+        lines.push(`    ${at}${p.field ? `field "${p.field}": ` : ""}${p.message}`);
         if (p.expected) lines.push(`      expected: ${p.expected}`);
         if (p.suggestion) lines.push(`      try:      ${p.suggestion}`);
+      }
+      const after = dependants.get(`${file} ${item}`);
+      if (after) {
+        lines.push("    depends on the item above (fixed with it, not counted apart):");
+        for (const d of after) {
+          const at = d.line !== undefined ? `line ${d.line}: ` : "";
+          lines.push(`      ${at}${d.item}${d.field ? ` ${d.field}` : ""}`);
+        }
       }
     }
   }
@@ -76,9 +110,11 @@ export class InvalidDatasetError extends HeistgraphError {
   readonly problems: DatasetProblem[];
 
   constructor(problems: DatasetProblem[]) {
-    const files = new Set(problems.map((p) => p.file)).size;
+    locateProblems(problems);
+    const own = ownProblems(problems);
+    const files = new Set(own.map((p) => p.file)).size;
     super({
-      what: `The dataset has ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; nothing was written.`,
+      what: `The dataset has ${own.length} problem${own.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; nothing was written.`,
       suggestion: "fix them and run the import again (`--dry-run` checks without writing)",
       details: formatDatasetProblems(problems),
     });
@@ -107,4 +143,14 @@ export function itemName(list: string, index: number, raw: unknown): string {
   else if (list === "loyalties") label = `${show(item.from)} -> ${show(item.to)}`;
   else if (typeof item.word === "string") label = show(item.word);
   return `${list}[${index}]${label ? ` (${label})` : ""}`;
+}
+
+/** Text made an id as it was probably meant: "Keung Tsui" -> keung-tsui. */
+export function wellFormedId(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }

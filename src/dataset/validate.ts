@@ -3,8 +3,14 @@
 // of real paragraphs of the film's own sources, the story's own words, facts stated twice
 // (never merged silently) and containment cycles.
 import { CITATION_PATTERN, type FilmFile } from "./schema.ts";
-import type { LoadedDataset, LoadedFilm, ResolvedSource, SourceInfo } from "./load.ts";
-import { didYouMean, itemName, type DatasetProblem } from "./problems.ts";
+import {
+  indexInFile,
+  type LoadedDataset,
+  type LoadedFilm,
+  type ResolvedSource,
+  type SourceInfo,
+} from "./load.ts";
+import { didYouMean, itemName, wellFormedId, type DatasetProblem } from "./problems.ts";
 import { knownActWords, knownTieWords, resolveAct, resolveTie, storyWord } from "./story-words.ts";
 import { relationshipIdentities, type FactIdentity } from "./identity.ts";
 import { ACT_TYPES, NARRATIVE_ROLES, TIE_TYPES, type NodeLabel } from "./vocabulary.ts";
@@ -19,6 +25,12 @@ export interface IndexedNode {
 export type DatasetIndex = Map<string, IndexedNode>;
 
 type Where = Pick<DatasetProblem, "file" | "item">;
+
+/** The name of a film's item as the author sees it: its index in the file, not among the kept. */
+const namer =
+  (film: Pick<LoadedFilm, "fileIndex">) =>
+  (list: string, i: number, item: unknown): string =>
+    itemName(list, indexInFile(film, list, i), item);
 
 const LIST_LABELS = {
   places: "Place",
@@ -36,6 +48,11 @@ export interface DatasetContext {
   index: DatasetIndex;
   /** Ids of items that failed their schema: references to them are not reported again. */
   broken: Set<string>;
+  /**
+   * Where each item that failed its schema is, by its id made well-formed (`Keung Tsui` ->
+   * keung-tsui): a reference to that id, or to one close to it, depends on that item.
+   */
+  brokenItems: Map<string, Where>;
   sources: LoadedDataset["sources"];
   /** The same sources by id: every citation looks its source up. */
   sourcesById: Map<string, ResolvedSource>;
@@ -54,6 +71,7 @@ export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem
 export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetContext {
   const index: DatasetIndex = new Map();
   const broken = new Set<string>();
+  const brokenItems = new Map<string, Where>();
 
   const register = (id: string, label: NodeLabel, film: string, where: Where) => {
     const existing = index.get(id);
@@ -75,23 +93,44 @@ export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[])
     if (info) register(source.id, "Source", source.film, info);
   }
   for (const film of dataset.films) {
+    const name = namer(film);
     const filmId = film.data.film.id;
     register(filmId, "Film", filmId, { file: film.file, item: "film" });
     for (const [list, label] of Object.entries(LIST_LABELS)) {
       (film.data[list as keyof typeof LIST_LABELS] as { id: string }[]).forEach((item, i) =>
-        register(item.id, label, filmId, { file: film.file, item: itemName(list, i, item) }),
+        register(item.id, label, filmId, { file: film.file, item: name(list, i, item) }),
       );
     }
-    for (const id of film.invalidIds.keys()) broken.add(id);
+    for (const [id, item] of film.invalidIds) {
+      broken.add(id);
+      brokenItems.set(wellFormedId(id), { file: film.file, item });
+    }
   }
   return {
     index,
     broken,
+    brokenItems,
     sources: dataset.sources,
     sourcesById: new Map(dataset.sources.sources.map((s) => [s.id, s])),
     sourceInfo: dataset.sourceInfo,
     brokenSources: dataset.brokenSources,
   };
+}
+
+/** The refused item an unknown id probably means: the same id, or one word of it. */
+function brokenItemFor(
+  id: string,
+  brokenItems: Map<string, Where>,
+  fuzzy: boolean,
+): Where | undefined {
+  if (brokenItems.size === 0) return undefined;
+  const exact = brokenItems.get(wellFormedId(id));
+  if (exact) return exact;
+  for (const [key, where] of brokenItems) {
+    if (key.split("-").includes(id) || key.startsWith(`${id}-`)) return where;
+  }
+  const guess = fuzzy ? didYouMean(id, brokenItems.keys()) : undefined;
+  return guess === undefined ? undefined : brokenItems.get(guess);
 }
 
 /** Everything checked of one film, against the whole dataset, in the order it is reported. */
@@ -108,15 +147,16 @@ export function checkOneFilm(
 
 function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
   const { file, vocabulary } = film;
+  const name = namer(film);
   const lists = [
     ["acts", vocabulary.acts, [...ACT_TYPES, ...TIE_TYPES]],
     ["ties", vocabulary.ties, [...TIE_TYPES, ...ACT_TYPES]],
     ["roles", vocabulary.roles, NARRATIVE_ROLES],
   ] as const;
-  for (const [name, entries, builtIns] of lists) {
+  for (const [part, entries, builtIns] of lists) {
     const seen = new Map<string, number>();
     entries.forEach((entry, i) => {
-      const where = { file, item: itemName(`vocabulary.${name}`, i, entry) };
+      const where = { file, item: name(`vocabulary.${part}`, i, entry) };
       const word = storyWord(entry.word);
       const upper = word.replace(/-/g, "_").toUpperCase();
       if ((builtIns as readonly string[]).some((b) => b === word || b === upper)) {
@@ -132,7 +172,7 @@ function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
         problems.push({
           ...where,
           field: "word",
-          message: `"${entry.word}" is declared twice (also vocabulary.${name}[${first}])`,
+          message: `"${entry.word}" is declared twice (also vocabulary.${part}[${indexInFile(film, `vocabulary.${part}`, first)}])`,
           suggestion: "keep one declaration",
         });
       } else seen.set(word, i);
@@ -141,10 +181,12 @@ function checkVocabulary(film: LoadedFilm, problems: DatasetProblem[]): void {
 }
 
 function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetProblem[]): void {
-  const { index, broken, sourcesById, sourceInfo, brokenSources } = context;
+  const { index, broken, brokenItems, sourcesById, sourceInfo, brokenSources } = context;
   const { data, file, vocabulary } = film;
+  const name = namer(film);
   const filmId = data.film.id;
-  const seqs = new Set(data.events.map((e) => e.seq));
+  // Events refused by the schema still hold their seq: since/until may name it.
+  const seqs = new Set([...data.events.map((e) => e.seq), ...film.brokenSeqs]);
   const filmSources = context.sources.sources.filter((s) => s.film === filmId).map((s) => s.id);
 
   const ref = (where: Where, field: string, id: string | undefined, allowed: NodeLabel[]) => {
@@ -156,6 +198,17 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
         id,
         sameKind.map(([known]) => known),
       );
+      const root = brokenItemFor(id, brokenItems, guess === undefined);
+      if (root) {
+        // Not a mistake of its own: it names an item whose id was refused.
+        problems.push({
+          ...where,
+          field,
+          message: `"${id}"`,
+          dependsOn: `${root.file} ${root.item}`,
+        });
+        return;
+      }
       problems.push({
         ...where,
         field,
@@ -259,7 +312,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
     else firstAt.set(key, where.item);
   };
   data.events.forEach((event, i) => {
-    const where = { file, item: itemName("events", i, event) };
+    const where = { file, item: name("events", i, event) };
     unique(where, "seq", `seq ${event.seq}`, `seq ${event.seq}`);
     if (event.toldSeq !== undefined)
       unique(where, "toldSeq", `told ${event.toldSeq}`, `toldSeq ${event.toldSeq}`);
@@ -272,15 +325,15 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.places.forEach((place, i) => {
-    const where = { file, item: itemName("places", i, place) };
+    const where = { file, item: name("places", i, place) };
     ref(where, "in", place.in, ["Place"]);
     cite(where, "sources", place.sources);
   });
   data.groups.forEach((group, i) =>
-    cite({ file, item: itemName("groups", i, group) }, "sources", group.sources),
+    cite({ file, item: name("groups", i, group) }, "sources", group.sources),
   );
   data.characters.forEach((c, i) => {
-    const where = { file, item: itemName("characters", i, c) };
+    const where = { file, item: name("characters", i, c) };
     cite(where, "sources", c.sources);
     if (c.count !== undefined && !c.unnamed) {
       problems.push({
@@ -293,7 +346,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.memberships.forEach((m, i) => {
-    const where = { file, item: itemName("memberships", i, m) };
+    const where = { file, item: name("memberships", i, m) };
     ref(where, "member", m.member, ["Character"]);
     ref(where, "group", m.group, ["Group"]);
     span(where, m.since, m.until);
@@ -301,7 +354,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.loyalties.forEach((l, i) => {
-    const where = { file, item: itemName("loyalties", i, l) };
+    const where = { file, item: name("loyalties", i, l) };
     ref(where, "from", l.from, ["Character"]);
     ref(where, "to", l.to, actors);
     span(where, l.since, l.until);
@@ -322,7 +375,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.acts.forEach((act, i) => {
-    const where = { file, item: itemName("acts", i, act) };
+    const where = { file, item: name("acts", i, act) };
     const resolved = resolveAct(act.type, vocabulary);
     if (!resolved && !film.brokenWords.has(storyWord(act.type)))
       unknownWord(where, act.type, "acts", knownActWords(vocabulary), problems);
@@ -365,7 +418,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.ties.forEach((tie, i) => {
-    const where = { file, item: itemName("ties", i, tie) };
+    const where = { file, item: name("ties", i, tie) };
     if (!resolveTie(tie.type, vocabulary) && !film.brokenWords.has(storyWord(tie.type)))
       unknownWord(where, tie.type, "ties", knownTieWords(vocabulary), problems);
     ref(where, "from", tie.from, ["Character"]);
@@ -377,7 +430,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   });
 
   data.disagreements.forEach((d, i) => {
-    const where = { file, item: itemName("disagreements", i, d) };
+    const where = { file, item: name("disagreements", i, d) };
     ref(where, "about", d.about, ["Character", "Group", "Event", "Place", "Film"]);
     d.accounts.forEach((a, j) => cite(where, `accounts[${j}].sources`, a.sources));
   });
@@ -404,7 +457,9 @@ function unknownWord(
 /** The same fact twice would become one relationship: report it, exact or conflicting. */
 function checkDuplicates(film: LoadedFilm, problems: DatasetProblem[]): void {
   const seen = new Map<string, FactIdentity>();
-  for (const fact of relationshipIdentities(film.data, film.vocabulary)) {
+  for (const fact of relationshipIdentities(film.data, film.vocabulary, (list, i) =>
+    indexInFile(film, list, i),
+  )) {
     const first = seen.get(fact.identity);
     if (!first) {
       seen.set(fact.identity, fact);
@@ -432,11 +487,12 @@ function checkDuplicates(film: LoadedFilm, problems: DatasetProblem[]): void {
 /** A place inside itself (directly or through others), or someone their own ancestor. */
 function checkCycles(film: LoadedFilm, problems: DatasetProblem[]): void {
   const { data, file } = film;
+  const name = namer(film);
   const containers = new Map<string, string[]>();
   const itemOf = new Map<string, string>();
   data.places.forEach((p, i) => {
     if (p.in) containers.set(p.id, [p.in]);
-    itemOf.set(`Place ${p.id}`, itemName("places", i, p));
+    itemOf.set(`Place ${p.id}`, name("places", i, p));
   });
   reportCycles(containers, (cycle) => {
     const first = cycle[0] ?? "";
@@ -457,7 +513,7 @@ function checkCycles(film: LoadedFilm, problems: DatasetProblem[]): void {
   data.ties.forEach((t, i) => {
     if (resolveTie(t.type, film.vocabulary)?.type !== "PARENT_OF") return;
     parents.set(t.to, [...(parents.get(t.to) ?? []), t.from]);
-    parentTie.set(t.to, itemName("ties", i, t));
+    parentTie.set(t.to, name("ties", i, t));
   });
   reportCycles(parents, (cycle) => {
     if (cycle.length === 1) return; // a tie to oneself is reported with the tie

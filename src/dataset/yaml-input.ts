@@ -31,6 +31,23 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 type Problems = DatasetProblem[];
 
+const YAML_HINT = "check indentation and quoting around that line";
+/** What usually causes each of yaml's errors, and what to write instead. */
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: "indent with spaces: YAML does not accept tabs (set your editor to insert spaces)",
+  BLOCK_IN_FLOW:
+    'inside { } and [ ] a colon followed by a space starts a new field: put the text in quotes, e.g. summary: "He says: go"',
+  MULTILINE_IMPLICIT_KEY:
+    "a text that goes on to the next line needs quotes, or check the indentation of the line below",
+  BLOCK_AS_IMPLICIT_KEY:
+    "check the indentation: the fields of one item start in the same column, and a text with a colon needs quotes",
+  BAD_INDENT: "check the indentation: the fields of one item start in the same column",
+  MISSING_CHAR:
+    "close the quote, bracket or brace opened before, or add the missing - of a list item",
+  DUPLICATE_KEY: "a field is written twice in the same item: keep one",
+  UNEXPECTED_TOKEN: "check the quotes and brackets on that line",
+};
+
 function problem(file: string, item: string, message: string, suggestion: string): DatasetProblem {
   return { file, item, message, suggestion };
 }
@@ -231,16 +248,21 @@ export function parseYamlText(text: string, shown: string, problems: Problems): 
     const errors = [...document.errors, ...document.warnings].filter(
       (e) => e.code !== "TAG_RESOLVE_FAILED",
     );
-    for (const error of errors) {
+    // One mistake often gives several errors, at its place and on the lines below, where
+    // the reader has lost its way: the first says it, and the rest is read once it is fixed.
+    for (const error of errors.slice(0, 1)) {
       const tooDeep = error.code === "RESOURCE_EXHAUSTION";
+      const said = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
       problems.push(
         problem(
           shown,
           error.pos ? at(error.pos[0]) : "(file)",
           tooDeep
             ? `nested too deeply to read (the format nests at most ${MAX_DEPTH} levels)`
-            : `not valid YAML: ${error.message.split("\n")[0]}`,
-          tooDeep ? "remove the extra nesting" : "check indentation and quoting around that line",
+            : `not valid YAML: ${said}`,
+          tooDeep
+            ? "remove the extra nesting"
+            : `${YAML_HINTS[error.code] ?? YAML_HINT}${errors.length > 1 ? " (the rest of the file is checked once this reads)" : ""}`,
         ),
       );
     }

@@ -40,6 +40,21 @@ const cases = [
 `,
     message: /places contain each other in a circle: tiny-a in tiny-b in tiny-a/,
   },
+  {
+    name: "an event refused for a missing role, whose seq a membership names",
+    text: `film: { id: tiny, title: Tiny, sources: ["tiny-text:1"] }
+sources: [{ id: tiny-text, title: Tiny, paragraphs: 1 }]
+characters: [{ id: tiny-al, name: Al, description: Al., sources: ["tiny-text:1"] }]
+groups: [{ id: tiny-g, name: G, kind: crew, description: A crew., sources: ["tiny-text:1"] }]
+events:
+  - { id: tiny-e, seq: 1, name: E, summary: S., sources: ["tiny-text:1"] }
+  - { id: tiny-f, seq: 2, name: F, summary: S., participants: [{ who: tiny-al }], sources: ["tiny-text:1"] }
+memberships: [{ member: tiny-al, group: tiny-g, role: boss, since: 2, sources: ["tiny-text:1"] }]
+`,
+    // One problem, not a second one for since: 2; the item by its index in the file.
+    message:
+      /^error: The dataset has 1 problem in 1 file[\s\S]*events\[1\] \(tiny-f\)\n +line 7, column 64: field "participants\[0\]\.role": a required field is missing\n.*\n +try: +add a line {2}role: leads the robbery\n?$/,
+  },
 ];
 
 describe("heistgraph import, bad input on the command line", () => {
