@@ -77,7 +77,7 @@ describe("what the headline slides say", () => {
     const file = files.get(slide.query);
     if (!file) return [];
     return [
-      { name: slide.query, file, values: {}, ...slide },
+      { name: slide.title, file, values: slide.params ?? {}, ...slide },
       ...(slide.tryAlso ?? []).map((t) => ({
         ...t,
         name: `${slide.query} with ${JSON.stringify(t.params)}`,
