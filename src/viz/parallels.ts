@@ -178,8 +178,9 @@ export function renderParallelsSvg(picture: ParallelsPicture): string {
       `<line x1="${x1}" y1="${top}" x2="${x2}" y2="${top}" stroke="${colour}" stroke-width="2.5"/>`,
       `<circle cx="${x1}" cy="${top}" r="4" fill="${colour}"/>`,
       `<circle cx="${x2}" cy="${top}" r="4" fill="${colour}"/>`,
-      `<rect x="${mid - labelWidth / 2}" y="${top - ROLE_SIZE - 6}" width="${labelWidth}" height="${ROLE_SIZE + 8}" rx="4" fill="#ffffff"/>`,
-      text(mid, top - 4, label, ROLE_SIZE, { anchor: "middle", bold: true, fill: colour }),
+      // The label sits just above the line, on white, so the line stays whole.
+      `<rect x="${mid - labelWidth / 2}" y="${top - ROLE_SIZE - 9}" width="${labelWidth}" height="${ROLE_SIZE + 5}" rx="4" fill="#ffffff"/>`,
+      text(mid, top - 7, label, ROLE_SIZE, { anchor: "middle", bold: true, fill: colour }),
     ].join("");
   };
   /** One column's names: the first in bold (the linked one), then a few more, then "and N more". */
