@@ -48,7 +48,7 @@ async function expectHealthy() {
       }
     }
   `);
-  expect(data.films).toHaveLength(2);
+  expect(data.films).toHaveLength(3);
 }
 
 describe("GraphQL API: the headline questions", () => {
