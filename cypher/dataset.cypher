@@ -23,24 +23,39 @@ CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.paral
 CREATE INDEX character_parallel_role_film IF NOT EXISTS FOR (n:Character) ON (n.parallelRole, n.film);
 CREATE FULLTEXT INDEX subject_search IF NOT EXISTS FOR (n:Character|Group) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 
-// Source nodes: 3
+// Source nodes: 17
 UNWIND [
   {id: 'city-on-fire-fr', title: 'City on Fire, plot summary in French', film: 'city-on-fire', language: 'fr', file: '002_aa1dccdb82850b76.txt', paragraphs: 16},
   {id: 'heat-fr', title: 'Heat, plot summary in French', film: 'heat', language: 'fr', file: '000_e26db0e5a2254674.txt', paragraphs: 20},
-  {id: 'heat-de', title: 'Heat, plot summary in German', film: 'heat', language: 'de', file: '001_3f501fe2f8f231a6.txt', paragraphs: 12}
+  {id: 'heat-de', title: 'Heat, plot summary in German', film: 'heat', language: 'de', file: '001_3f501fe2f8f231a6.txt', paragraphs: 12},
+  {id: 'rd-fandom', title: 'Reservoir Dogs, plot: https://tarantino-universe.fandom.com/wiki/Reservoir_Dogs', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-fandom.txt', paragraphs: 5},
+  {id: 'rd-othercinema', title: 'Reservoir Dogs, review and plot: https://othercinema.org/2025/12/17/reservoir-dogs', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-othercinema.txt', paragraphs: 5},
+  {id: 'rd-moviemistakes', title: 'Reservoir Dogs, the ending: https://www.moviemistakes.com/film1066/ending', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-moviemistakes.txt', paragraphs: 6},
+  {id: 'rd-badcantina', title: 'City on Fire and Reservoir Dogs compared: https://badcantina.com/the-under-seen-classic-that-inspired-quentin-tarantinos-reservoir-dogs', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-badcantina.txt', paragraphs: 3},
+  {id: 'rd-shmoop-scene-11', title: 'Reservoir Dogs, scene 11: https://www.shmoop.com/study-guides/movie/reservoir-dogs/summary/scene-11', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-shmoop-scene-11.txt', paragraphs: 5},
+  {id: 'rd-shmoop-scene-13', title: 'Reservoir Dogs, scene 13: https://www.shmoop.com/study-guides/movie/reservoir-dogs/summary/scene-13', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-shmoop-scene-13.txt', paragraphs: 2},
+  {id: 'rd-taylorfrancis', title: 'Freddy\'s cover story in Reservoir Dogs: https://www.taylorfrancis.com/books/9780203969441/chapters/10.4324/9780203969441-9', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-taylorfrancis.txt', paragraphs: 3},
+  {id: 'rd-waldina', title: 'Reservoir Dogs (1992), plot: https://waldina.com/2019/10/09/reservoir-dogs-1992/', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-waldina.txt', paragraphs: 5},
+  {id: 'rd-swipnet', title: 'Mr. Orange, character page: http://home.swipnet.se/~w-77934/dogs/oranage.htm', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-swipnet.txt', paragraphs: 2},
+  {id: 'rd-screencrush', title: 'The Mexican stand-off of Reservoir Dogs: https://screencrush.com/the-mexican-stand-off-quentin-tarantinos-boldest-moments/', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-screencrush.txt', paragraphs: 1},
+  {id: 'rd-insomniacmania', title: 'Reservoir Dogs, review: http://insomniacmania.com/review/reservoir-dogs', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-insomniacmania.txt', paragraphs: 3},
+  {id: 'rd-crazymovielist', title: 'Reservoir Dogs (1992), review: https://www.crazymovielist.com/reservoir-dogs-1992/', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-crazymovielist.txt', paragraphs: 4},
+  {id: 'rd-cracked', title: 'Reservoir Dogs, summary: http://www.cracked.com/funny-2684-reservoir-dogs/', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-cracked.txt', paragraphs: 6},
+  {id: 'rd-academickids', title: 'Reservoir Dogs, encyclopedia entry: https://academickids.com/encyclopedia/index.php/Reservoir_Dogs', film: 'reservoir-dogs', language: 'en', file: 'texts/rd-academickids.txt', paragraphs: 3}
 ] AS row
 MERGE (n:Source {id: row.id})
 SET n = row;
 
-// Film nodes: 2
+// Film nodes: 3
 UNWIND [
   {id: 'city-on-fire', title: 'City on Fire', year: 1987, director: 'Ringo Lam', sources: ['city-on-fire-fr:1'], film: 'city-on-fire', titleKey: 'city on fire'},
-  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1'], film: 'heat', titleKey: 'heat'}
+  {id: 'heat', title: 'Heat', year: 1995, director: 'Michael Mann', sources: ['heat-fr:1', 'heat-de:1'], film: 'heat', titleKey: 'heat'},
+  {id: 'reservoir-dogs', title: 'Reservoir Dogs', year: 1992, director: 'Quentin Tarantino', sources: ['rd-othercinema:1', 'rd-waldina:1', 'rd-academickids:1'], film: 'reservoir-dogs', titleKey: 'reservoir dogs'}
 ] AS row
 MERGE (n:Film {id: row.id})
 SET n = row;
 
-// Place nodes: 39
+// Place nodes: 44
 UNWIND [
   {id: 'cof-street-market', name: 'Street market', kind: 'street', description: 'Open-air market where the undercover officer Chan Kam-wah is stabbed to death.', film: 'city-on-fire', sources: ['city-on-fire-fr:1']},
   {id: 'cof-first-jewellery-shop', name: 'First jewellery shop', kind: 'business', description: 'Jewellery shop held up by the gang early in the story; a policeman is killed there and the gang shoots its way out.', film: 'city-on-fire', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']},
@@ -80,12 +95,17 @@ UNWIND [
   {id: 'heat-hospital', name: 'Hospital', kind: 'building', description: 'Hospital where Lauren is treated after her suicide attempt.', film: 'heat', sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']},
   {id: 'heat-lax', name: 'Los Angeles airport', kind: 'airport', description: 'Airport on whose runways Hanna hunts down McCauley.', film: 'heat', sources: ['heat-fr:20', 'heat-de:12']},
   {id: 'heat-airport-hotel', name: 'Airport hotel', kind: 'hotel', description: 'Hotel near the airport where Waingro hides under police watch.', film: 'heat', sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']},
-  {id: 'heat-new-zealand', name: 'New Zealand', kind: 'country', description: 'McCauley\'s intended place of refuge, named only in the German summary (the French says abroad, far away).', film: 'heat', sources: ['heat-de:10']}
+  {id: 'heat-new-zealand', name: 'New Zealand', kind: 'country', description: 'McCauley\'s intended place of refuge, named only in the German summary (the French says abroad, far away).', film: 'heat', sources: ['heat-de:10']},
+  {id: 'rd-los-angeles', name: 'Los Angeles', kind: 'city', description: 'Where the crew meets and the robbery takes place.', film: 'reservoir-dogs', sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-academickids:3']},
+  {id: 'rd-diner', name: 'The diner', kind: 'restaurant', description: 'Diner where the eight men have breakfast before the robbery.', film: 'reservoir-dogs', sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']},
+  {id: 'rd-jewellery-store', name: 'The jewellery store', kind: 'business', description: 'The shop the crew robs of its diamonds; the robbery itself is never shown, only told.', film: 'reservoir-dogs', sources: ['rd-academickids:3', 'rd-crazymovielist:1', 'rd-shmoop-scene-11:2', 'rd-badcantina:1']},
+  {id: 'rd-warehouse', name: 'The rendezvous warehouse', kind: 'warehouse', description: 'Meeting place agreed before the job, where the survivors regroup and where the story ends. Described as a disused warehouse, as one of Joe Cabot\'s warehouses, and as a funeral home.', film: 'reservoir-dogs', sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1', 'rd-taylorfrancis:1']},
+  {id: 'rd-bar', name: 'The bar', kind: 'bar', description: 'Where Orange tells his invented anecdote to Joe and the others and is taken on.', film: 'reservoir-dogs', sources: ['rd-shmoop-scene-13:2']}
 ] AS row
 MERGE (n:Place {id: row.id})
 SET n = row;
 
-// Group nodes: 10
+// Group nodes: 12
 UNWIND [
   {id: 'cof-police', name: 'The police', kind: 'police', description: 'The police force as a whole, which hunts the jewel robbers, arrests Chow at the airport and besieges the harbour hideout.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:10', 'city-on-fire-fr:13', 'city-on-fire-fr:16'], film: 'city-on-fire', searchKeys: ['the police']},
   {id: 'cof-task-force', name: 'John Chan\'s special task force', kind: 'police-unit', description: 'Special team the police chief sets up under young inspector John Chan to catch the gang. The summary also calls its people the criminal investigation department men under Chan\'s command, Chan\'s department and Chan\'s men; they tail Chow, whom they take for a real gun dealer, and torture him after his arrest.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9'], film: 'city-on-fire', searchKeys: ['john chans special task force']},
@@ -96,12 +116,14 @@ UNWIND [
   {id: 'heat-robbery-homicide', name: 'Hanna\'s robbery-homicide squad', kind: 'police-unit', description: 'LAPD detective unit (robbery-homicide / criminal police) under Lieutenant Hanna that tracks the crew.', sources: ['heat-fr:2', 'heat-fr:9', 'heat-fr:10', 'heat-fr:18', 'heat-de:2'], film: 'heat', searchKeys: ['hannas robbery-homicide squad']},
   {id: 'heat-swat', name: 'SWAT team', kind: 'police-unit', description: 'Tactical officers who accompany Hanna\'s squad to the warehouse stake-out.', sources: ['heat-fr:9'], film: 'heat', searchKeys: ['swat team']},
   {id: 'heat-van-zant-hit-team', name: 'Van Zant\'s hired killers', kind: 'hired-guns', description: 'Team of killers Van Zant sends to the bond exchange instead of the money, to get rid of McCauley.', sources: ['heat-fr:6', 'heat-de:3'], film: 'heat', searchKeys: ['van zants hired killers']},
-  {id: 'heat-malibu-invest', name: 'Malibu Invest', kind: 'company', description: 'Investment firm headed by Van Zant whose bearer bonds the crew steals; named only in the German summary.', sources: ['heat-de:1', 'heat-de:3'], film: 'heat', searchKeys: ['malibu invest']}
+  {id: 'heat-malibu-invest', name: 'Malibu Invest', kind: 'company', description: 'Investment firm headed by Van Zant whose bearer bonds the crew steals; named only in the German summary.', sources: ['heat-de:1', 'heat-de:3'], film: 'heat', searchKeys: ['malibu invest']},
+  {id: 'rd-cabot-crew', name: 'Cabot\'s crew', kind: 'crew', description: 'The six men Joe Cabot and his son Eddie hire for the diamond robbery, known to each other only by colour names, with the Cabots themselves.', sources: ['rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-academickids:3'], film: 'reservoir-dogs', searchKeys: ['cabots crew']},
+  {id: 'rd-police', name: 'The police', kind: 'police', description: 'The Los Angeles police, who arrive at the store as the robbery starts, fight the robbers, and at the end storm the warehouse. The sources name no officer in the shoot-outs.', sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-moviemistakes:6', 'rd-badcantina:3'], film: 'reservoir-dogs', searchKeys: ['the police']}
 ] AS row
 MERGE (n:Group {id: row.id})
 SET n = row;
 
-// Character nodes: 68
+// Character nodes: 81
 UNWIND [
   {id: 'ko-chow', name: 'Ko Chow', aliases: ['Chow'], unnamed: false, role: 'undercover-officer', occupation: 'undercover police officer', fate: 'killed', description: 'Undercover policeman sent by Lau to infiltrate the jewel gang after Chan Kam-wah\'s murder; poses as a gun seller, wins Fu\'s friendship, is hit by a police bullet in the final siege and dies beside Fu after confessing he is a cop.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16'], film: 'city-on-fire', parallelRole: 'undercover-officer', searchKeys: ['ko chow', 'chow']},
   {id: 'chan-kam-wah', name: 'Chan Kam-wah', aliases: [], unnamed: false, role: 'undercover-officer', occupation: 'undercover police officer', fate: 'killed', description: 'Undercover officer investigating the jewel thieves; his cover is blown and he is stabbed to death in a street market. Not to be confused with inspector John Chan.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3'], film: 'city-on-fire', parallelRole: 'undercover-officer', searchKeys: ['chan kam-wah']},
@@ -170,12 +192,25 @@ UNWIND [
   {id: 'heat-prostitute', name: 'Murdered prostitute', aliases: [], unnamed: true, role: 'victim', fate: 'killed', description: 'Prostitute killed by Waingro, the latest victim of a serial killer, whose murder Hanna\'s squad investigates.', sources: ['heat-fr:8', 'heat-de:4'], note: 'fr:8 calls her the latest victim of a serial killer; earlier victims are not described and not modelled.', film: 'heat', parallelRole: 'victim', searchKeys: ['murdered prostitute']},
   {id: 'heat-trejo-wife', name: 'Trejo\'s wife', aliases: [], unnamed: true, role: 'victim', fate: 'killed', description: 'Trejo\'s wife, killed by Waingro.', sources: ['heat-fr:14'], film: 'heat', parallelRole: 'victim', searchKeys: ['trejos wife']},
   {id: 'heat-girl-hostage', name: 'Little girl taken hostage by Cheritto', aliases: [], unnamed: true, role: 'victim', fate: 'unknown', description: 'Child Cheritto carries in his arms as a hostage while fleeing the shoot-out.', sources: ['heat-fr:13'], note: 'The summary does not say what happens to her when Hanna shoots Cheritto.', film: 'heat', parallelRole: 'victim', searchKeys: ['little girl taken hostage by cheritto']},
-  {id: 'heat-doctor', name: 'Doctor who treats Chris', aliases: [], unnamed: true, role: 'bystander', occupation: 'physician', fate: 'unknown', description: 'Doctor who discreetly treats Chris\'s wound at McCauley\'s request.', sources: ['heat-fr:14'], film: 'heat', parallelRole: 'bystander', searchKeys: ['doctor who treats chris']}
+  {id: 'heat-doctor', name: 'Doctor who treats Chris', aliases: [], unnamed: true, role: 'bystander', occupation: 'physician', fate: 'unknown', description: 'Doctor who discreetly treats Chris\'s wound at McCauley\'s request.', sources: ['heat-fr:14'], film: 'heat', parallelRole: 'bystander', searchKeys: ['doctor who treats chris']},
+  {id: 'mr-orange', name: 'Mr. Orange', aliases: ['Orange', 'Freddy Newandyke', 'Freddy'], unnamed: false, role: 'undercover-officer', occupation: 'undercover police officer', fate: 'killed', description: 'Policeman who joins Cabot\'s crew under the colour name Orange to bring Cabot down; shot in the getaway, tended by White, kills Blonde to save a captive officer, confesses to White that he is a policeman and is shot by him.', sources: ['rd-othercinema:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-moviemistakes:3', 'rd-moviemistakes:6'], film: 'reservoir-dogs', parallelRole: 'undercover-officer', searchKeys: ['mr. orange', 'orange', 'freddy newandyke', 'freddy']},
+  {id: 'mr-white', name: 'Mr. White', aliases: ['White', 'Larry Dimmick', 'Larry'], unnamed: false, role: 'crew-member', occupation: 'professional thief', fate: 'killed', description: 'Experienced thief and old friend of Joe Cabot, who takes the newcomer Orange under his wing, carries him wounded to the warehouse, defends him against Joe in the stand-off and kills Joe and Eddie for him; when Orange confesses he is a policeman, White shoots him and is shot dead by the police.', sources: ['rd-othercinema:2', 'rd-fandom:4', 'rd-waldina:4', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-moviemistakes:6'], film: 'reservoir-dogs', parallelRole: 'crew-member', searchKeys: ['mr. white', 'white', 'larry dimmick', 'larry']},
+  {id: 'mr-pink', name: 'Mr. Pink', aliases: ['Pink'], unnamed: false, role: 'crew-member', occupation: 'professional thief', fate: 'alive', description: 'Wary professional who escapes the robbery with the diamonds, suspects a set-up and an informer, and is the only one to leave the warehouse alive, with the diamonds.', sources: ['rd-othercinema:2', 'rd-othercinema:3', 'rd-fandom:4', 'rd-moviemistakes:5'], note: 'The sources used say he gets away with the diamonds; none says what happens to him afterwards, so "alive" means only that nothing says otherwise.', film: 'reservoir-dogs', parallelRole: 'crew-member', searchKeys: ['mr. pink', 'pink']},
+  {id: 'mr-blonde', name: 'Mr. Blonde', aliases: ['Blonde', 'Vic Vega'], unnamed: false, role: 'crew-member', occupation: 'ex-convict', fate: 'killed', description: 'Violent former convict who did time for a crime committed for Cabot; shoots bystanders when the alarm goes off, abducts a policeman, tortures him at the warehouse and is shot dead by Orange before he can burn him.', sources: ['rd-othercinema:2', 'rd-crazymovielist:4', 'rd-fandom:4', 'rd-othercinema:5', 'rd-moviemistakes:2', 'rd-moviemistakes:3', 'rd-cracked:1'], film: 'reservoir-dogs', parallelRole: 'crew-member', searchKeys: ['mr. blonde', 'blonde', 'vic vega']},
+  {id: 'mr-brown', name: 'Mr. Brown', aliases: ['Brown'], unnamed: false, role: 'crew-member', fate: 'killed', description: 'Minor member of the crew, shot dead in the getaway from the robbery.', sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-shmoop-scene-11:3', 'rd-waldina:5'], film: 'reservoir-dogs', parallelRole: 'crew-member', searchKeys: ['mr. brown', 'brown']},
+  {id: 'mr-blue', name: 'Mr. Blue', aliases: ['Blue'], unnamed: false, role: 'crew-member', fate: 'unknown', description: 'Old criminal of the crew who never reaches the warehouse; the sources disagree on whether he is known to be dead.', sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3'], note: 'See the disagreement rd-dis-blue-fate.', film: 'reservoir-dogs', parallelRole: 'crew-member', searchKeys: ['mr. blue', 'blue']},
+  {id: 'joe-cabot', name: 'Joe Cabot', aliases: ['Joe', 'Daddy'], unnamed: false, role: 'boss', occupation: 'crime boss', fate: 'killed', description: 'Crime boss who plans the diamond robbery, hires the six men and gives them colour names; back at the warehouse he names Orange as the informer and is shot by White in the stand-off.', sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-moviemistakes:5', 'rd-badcantina:3'], film: 'reservoir-dogs', parallelRole: 'crew-leader', searchKeys: ['joe cabot', 'joe', 'daddy']},
+  {id: 'nice-guy-eddie', name: 'Nice Guy Eddie', aliases: ['Eddie', 'Eddie Cabot', 'Nice Guy Eddie Cabot'], unnamed: false, role: 'underboss', occupation: 'crime boss\'s deputy', fate: 'killed', description: 'Joe Cabot\'s son and second-in-command; comes to the warehouse, denies there was a set-up, shoots the captive officer dead, aims at White in the stand-off and is shot by him.', sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-shmoop-scene-11:2', 'rd-moviemistakes:4', 'rd-moviemistakes:5', 'rd-badcantina:3'], film: 'reservoir-dogs', parallelRole: 'underboss', searchKeys: ['nice guy eddie', 'eddie', 'eddie cabot', 'nice guy eddie cabot']},
+  {id: 'marvin-nash', name: 'Marvin Nash', aliases: ['Marvin'], unnamed: false, role: 'police-officer', occupation: 'police officer', fate: 'killed', description: 'Policeman abducted by Blonde after the robbery, beaten and tortured at the warehouse, saved from burning by Orange, then shot dead by Eddie.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-moviemistakes:1', 'rd-moviemistakes:2', 'rd-moviemistakes:4'], film: 'reservoir-dogs', parallelRole: 'police-officer', searchKeys: ['marvin nash', 'marvin']},
+  {id: 'holdaway', name: 'Holdaway', aliases: [], unnamed: false, role: 'handler', occupation: 'police officer', fate: 'unknown', description: 'Police colleague of Freddy who prepares him for the undercover job, teaching him to make his invented story convincing through its details.', sources: ['rd-taylorfrancis:2'], film: 'reservoir-dogs', parallelRole: 'police-superior', searchKeys: ['holdaway']},
+  {id: 'rd-car-driver', name: 'Driver of the car Orange seized', aliases: [], unnamed: true, role: 'victim', fate: 'killed', description: 'Driver of the car taken for the getaway, killed as Orange seizes it, in one account.', sources: ['rd-insomniacmania:1'], note: 'Only one source tells of this driver; see the disagreement rd-dis-orange-shooter.', film: 'reservoir-dogs', parallelRole: 'victim', searchKeys: ['driver of the car orange seized']},
+  {id: 'rd-bystanders', name: 'Bystanders killed by Mr. Blonde', aliases: [], unnamed: true, role: 'victim', fate: 'killed', description: 'Several people in the jewellery store whom Blonde shoots once the alarm goes off.', sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2', 'rd-crazymovielist:3'], note: 'The sources say "several" and give no number, so no count is set.', film: 'reservoir-dogs', parallelRole: 'victim', searchKeys: ['bystanders killed by mr. blonde']},
+  {id: 'rd-officers-killed', name: 'Police officers killed in the robbery', aliases: [], unnamed: true, role: 'police-officer', occupation: 'police officers', fate: 'killed', description: 'Some of the police officers who fight the robbers at the store die in the gunfight.', sources: ['rd-crazymovielist:3'], note: 'Only one source mentions police deaths, and it names no shooter; another says Blonde kept shooting at the officers (rd-insomniacmania:2).', film: 'reservoir-dogs', parallelRole: 'police-officer', searchKeys: ['police officers killed in the robbery']}
 ] AS row
 MERGE (n:Character {id: row.id})
 SET n = row;
 
-// Event nodes: 77
+// Event nodes: 96
 UNWIND [
   {id: 'cof-chows-earlier-mission', seq: 1, name: 'Chow\'s earlier undercover job (backstory)', summary: 'Before the story starts, on his previous undercover assignment, Chow had to arrest someone who trusted him as a friend. The summary recalls this when Chow is given the new job.', film: 'city-on-fire', sources: ['city-on-fire-fr:1']},
   {id: 'cof-chan-kam-wah-killing', seq: 2, name: 'Chan Kam-wah stabbed in the market', summary: 'The undercover officer Chan Kam-wah, looking into a band of jewel thieves, has his cover blown and is knifed to death by three attackers in a street market.', film: 'city-on-fire', sources: ['city-on-fire-fr:1']},
@@ -253,12 +288,31 @@ UNWIND [
   {id: 'heat-nate-tip-waingro', seq: 39, name: 'Nate tells McCauley where Waingro is', summary: 'Driving off with Eady to leave (to the airport, German), McCauley gets a call from Nate with the address of the airport hotel where Waingro hides, and turns back.', film: 'heat', sources: ['heat-fr:18', 'heat-de:12']},
   {id: 'heat-waingro-killed', seq: 40, name: 'McCauley kills Waingro', summary: 'McCauley slips into the hotel, sets off the fire alarm and, in the confusion, reaches Waingro\'s room and kills him despite the police watching it.', film: 'heat', sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']},
   {id: 'heat-eady-abandoned', seq: 41, name: 'McCauley leaves Eady behind', summary: 'Back at the car with Eady outside the hotel, McCauley spots Hanna coming through the evacuating crowd, abandons the stunned Eady and runs the other way.', film: 'heat', sources: ['heat-fr:19', 'heat-de:12']},
-  {id: 'heat-airport-showdown', seq: 42, name: 'Showdown on the airport runways', summary: 'After a chase and a cat-and-mouse game among the landing lights, Hanna shoots McCauley (noticing his shadow, German). Dying, McCauley reminds him he had said he would not go back; Hanna holds his hand.', film: 'heat', sources: ['heat-fr:20', 'heat-de:12']}
+  {id: 'heat-airport-showdown', seq: 42, name: 'Showdown on the airport runways', summary: 'After a chase and a cat-and-mouse game among the landing lights, Hanna shoots McCauley (noticing his shadow, German). Dying, McCauley reminds him he had said he would not go back; Hanna holds his hand.', film: 'heat', sources: ['heat-fr:20', 'heat-de:12']},
+  {id: 'rd-white-recruited', seq: 1, toldSeq: 4, name: 'Joe takes White on (flashback)', summary: 'Joe hears of the job from a friend and brings his old acquaintance White into it.', film: 'reservoir-dogs', sources: ['rd-waldina:4']},
+  {id: 'rd-holdaway-training', seq: 2, toldSeq: 13, name: 'Holdaway prepares Freddy (flashback)', summary: 'Freddy\'s police colleague Holdaway gives him an invented anecdote to learn by heart and drills him on its details, so that the gang will believe him; Freddy rehearses it again and again.', film: 'reservoir-dogs', sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']},
+  {id: 'rd-orange-pitch', seq: 3, toldSeq: 14, name: 'Orange wins his place in the crew (flashback)', summary: 'In a bar Orange tells his invented anecdote to Joe and the others; they believe it and Joe takes him on.', film: 'reservoir-dogs', sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']},
+  {id: 'rd-diner-breakfast', seq: 4, toldSeq: 1, name: 'Breakfast at the diner', summary: 'Before the job the six men with colour names, Joe Cabot and Eddie have breakfast together in a Los Angeles diner; most of the six are strangers to each other.', film: 'reservoir-dogs', sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']},
+  {id: 'rd-robbery', seq: 5, toldSeq: 5, name: 'The diamond robbery (never shown)', summary: 'The police reach the store as the robbery starts; when the alarm goes off Blonde shoots several bystanders, and in the gunfight with the police some officers die, Brown is shot dead and Blue is lost. Pink gets away with the diamonds. The film shows none of it; the robbers tell it afterwards.', film: 'reservoir-dogs', sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']},
+  {id: 'rd-orange-shot', seq: 6, toldSeq: 15, name: 'Orange shot in the getaway (disputed)', summary: 'Orange is shot while he and White get away; the accounts differ on who shot him and where the bullet hit.', film: 'reservoir-dogs', sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']},
+  {id: 'rd-warehouse-arrival', seq: 7, toldSeq: 2, name: 'White brings Orange to the warehouse', summary: 'White drives the bleeding Orange to the warehouse, calms him and promises to get help.', film: 'reservoir-dogs', sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']},
+  {id: 'rd-pink-arrives', seq: 8, toldSeq: 3, name: 'Pink suspects a set-up', summary: 'Pink arrives and argues from the speed of the police that the job was a trap and that one of the crew is a policeman; he has hidden the diamonds. White tells him Brown is dead and Blue gone, rages at Joe for hiring Blonde, and admits he told Orange his name and home town. Orange passes out.', film: 'reservoir-dogs', sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']},
+  {id: 'rd-first-standoff', seq: 9, toldSeq: 6, name: 'Pink and White draw on each other', summary: 'Pink wants to run with the diamonds, White will not leave Orange; they fight and end up pointing guns at each other.', film: 'reservoir-dogs', sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']},
+  {id: 'rd-blonde-arrives', seq: 10, toldSeq: 7, name: 'Blonde brings a captive policeman', summary: 'Blonde ends the quarrel, calm, and shows them the policeman he has abducted, Marvin Nash, tied up in the boot of his car; he wants them to wait for Joe.', film: 'reservoir-dogs', sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']},
+  {id: 'rd-marvin-beaten', seq: 11, toldSeq: 8, name: 'The captive beaten', summary: 'The robbers tie the officer to a chair and beat him, but he says he knows nothing.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']},
+  {id: 'rd-eddie-arrives', seq: 12, toldSeq: 9, name: 'Eddie comes to the warehouse', summary: 'Eddie arrives, scolds them, says Joe is angry and that there was no set-up, puts off a doctor for Orange, and leaves with White and Pink to see to the cars, leaving Blonde alone with the officer.', film: 'reservoir-dogs', sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']},
+  {id: 'rd-marvin-tortured', seq: 13, toldSeq: 10, name: 'Blonde tortures the officer', summary: 'Alone with the officer, Blonde tells him he will torture him whatever he knows, slashes his face, cuts off his ear to a song on the radio and pours petrol over him.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']},
+  {id: 'rd-blonde-killed', seq: 14, toldSeq: 11, name: 'Orange kills Blonde', summary: 'As Blonde is about to set the officer alight, Orange comes round and shoots him dead, then tells the officer that he is a policeman under cover, Freddy Newandyke.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:3', 'rd-cracked:5']},
+  {id: 'rd-marvin-killed', seq: 15, toldSeq: 16, name: 'Eddie kills the officer', summary: 'Eddie, White and Pink return and find Blonde dead; Orange says Blonde meant to kill them all and the officer, and Eddie shoots the officer dead.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:4', 'rd-cracked:6']},
+  {id: 'rd-standoff', seq: 16, toldSeq: 17, name: 'The three-way stand-off', summary: 'Joe arrives and aims at Orange as the informer; White aims at Joe to protect Orange and Eddie aims at White. They fire; Joe and Eddie die and White is wounded.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']},
+  {id: 'rd-pink-escapes', seq: 17, toldSeq: 18, name: 'Pink leaves with the diamonds', summary: 'Pink, the only one unhurt, gets away with the diamonds.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:5']},
+  {id: 'rd-confession', seq: 18, toldSeq: 19, name: 'Orange confesses to White', summary: 'With sirens coming, the wounded White holds Orange, expecting prison for both; Orange tells him he is a policeman.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']},
+  {id: 'rd-final-shots', seq: 19, toldSeq: 20, name: 'White kills Orange; the police kill White', summary: 'White puts his gun to Orange\'s head, ignores the police who burst in and order him to drop it, and shoots Orange; the police shoot White dead.', film: 'reservoir-dogs', sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}
 ] AS row
 MERGE (n:Event {id: row.id})
 SET n = row;
 
-// Disagreement nodes: 12
+// Disagreement nodes: 17
 UNWIND [
   {id: 'heat-dis-guard-count', topic: 'How many guards die in the armored-car robbery', accounts: ['Waingro kills one guard and the other guards (their number is not given) then have to be killed. (heat-fr:2)', 'Waingro kills one guard and the crew shoots two more, three murders in all. (heat-de:1, heat-de:2)'], film: 'heat', sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']},
   {id: 'heat-dis-nickname', topic: 'Whose nickname gives the crew away', accounts: ['"Le mariole" is the nickname Cheritto gives Waingro; a witness hears a robber call his partner that, and Richard Torena explains Cheritto called everybody by it. (heat-fr:1, heat-fr:2, heat-fr:7)', '"Slick" is Cheritto\'s own nickname, and Hanna picks up the trail of "Slick" through an informant. (heat-de:1, heat-de:2)'], film: 'heat', sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:7', 'heat-de:1', 'heat-de:2']},
@@ -271,23 +325,42 @@ UNWIND [
   {id: 'heat-dis-trejo-withdrawal', topic: 'How and why Trejo drops out of the bank job', accounts: ['He fails to shake off the police tail and is forced to stay back, drawing the police away from the robbery. (heat-fr:12)', 'As the planned driver, he pulls out at short notice because he is sure the police are watching him. (heat-de:8)'], film: 'heat', sources: ['heat-fr:12', 'heat-de:8']},
   {id: 'heat-dis-breedan-past', topic: 'How McCauley knows Breedan', accounts: ['A former accomplice, now on parole. (heat-fr:12)', 'A former fellow prisoner. (heat-de:8)'], film: 'heat', sources: ['heat-fr:12', 'heat-de:8']},
   {id: 'heat-dis-hanna-marriage', topic: 'How and when Hanna\'s marriage ends', accounts: ['Hanna leaves Justine after her one-night affair with Ralph, before Lauren\'s suicide attempt; at the hospital he stays at her side and then, with her agreement, goes back to the hunt. (heat-fr:17, heat-fr:18)', 'After Lauren is out of danger, Hanna and Justine, who by now has another lover, decide to end their relationship. (heat-de:11)'], film: 'heat', sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']},
-  {id: 'heat-dis-final-shot', topic: 'How Hanna shoots McCauley', accounts: ['He brings him down with a pistol shot. (heat-fr:20)', 'Alerted by McCauley\'s sudden shadow, he fires several shots. (heat-de:12)'], film: 'heat', sources: ['heat-fr:20', 'heat-de:12']}
+  {id: 'heat-dis-final-shot', topic: 'How Hanna shoots McCauley', accounts: ['He brings him down with a pistol shot. (heat-fr:20)', 'Alerted by McCauley\'s sudden shadow, he fires several shots. (heat-de:12)'], film: 'heat', sources: ['heat-fr:20', 'heat-de:12']},
+  {id: 'rd-dis-orange-shooter', topic: 'Who shot Orange, and how', accounts: ['The police shot him in the stomach during the robbery. (rd-badcantina:2)', 'He was hit while seizing a car for the getaway, and the car\'s driver was killed. (rd-insomniacmania:1)', 'He was hit during the escape; no shooter is named. (rd-waldina:3, rd-taylorfrancis:1)'], film: 'reservoir-dogs', sources: ['rd-badcantina:2', 'rd-insomniacmania:1', 'rd-waldina:3', 'rd-taylorfrancis:1']},
+  {id: 'rd-dis-orange-wound', topic: 'Where the bullet hit Orange', accounts: ['In the stomach or belly. (rd-fandom:2, rd-othercinema:3, rd-badcantina:2)', 'In the chest. (rd-insomniacmania:1)'], film: 'reservoir-dogs', sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-badcantina:2', 'rd-insomniacmania:1']},
+  {id: 'rd-dis-blue-fate', topic: 'What became of Mr. Blue', accounts: ['He is thought to be dead. (rd-fandom:3)', 'He is missing; nobody knows what became of him. (rd-waldina:5, rd-shmoop-scene-11:3)', 'Two of the six robbers die at once in the gunfight with the police; since all the others reach the warehouse besides Brown, the second must be Blue. (rd-crazymovielist:3)'], film: 'reservoir-dogs', sources: ['rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-crazymovielist:3']},
+  {id: 'rd-dis-standoff', topic: 'How the stand-off ends', accounts: ['Everyone in it fires on everyone else; Pink is the only one left standing. (rd-moviemistakes:5)', 'White, hit in the arm, shoots both Joe and Eddie. (rd-badcantina:3, rd-screencrush:1)'], film: 'reservoir-dogs', sources: ['rd-moviemistakes:5', 'rd-badcantina:3', 'rd-screencrush:1']},
+  {id: 'rd-dis-meeting-place', topic: 'What the meeting place is', accounts: ['A disused warehouse. (rd-fandom:2)', 'One of Joe Cabot\'s warehouses. (rd-waldina:3, rd-crazymovielist:3)', 'A funeral home. (rd-shmoop-scene-11:1)'], film: 'reservoir-dogs', sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1']}
 ] AS row
 MERGE (n:Disagreement {id: row.id})
 SET n = row;
 
-// SUMMARISES (Source -> Film): 3
+// SUMMARISES (Source -> Film): 17
 UNWIND [
   {from: 'city-on-fire-fr', to: 'city-on-fire', key: 'city-on-fire', props: {}},
   {from: 'heat-fr', to: 'heat', key: 'heat', props: {}},
-  {from: 'heat-de', to: 'heat', key: 'heat', props: {}}
+  {from: 'heat-de', to: 'heat', key: 'heat', props: {}},
+  {from: 'rd-fandom', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-othercinema', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-moviemistakes', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-badcantina', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-shmoop-scene-11', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-shmoop-scene-13', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-taylorfrancis', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-waldina', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-swipnet', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-screencrush', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-insomniacmania', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-crazymovielist', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-cracked', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
+  {from: 'rd-academickids', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}}
 ] AS row
 MATCH (a:Source {id: row.from})
 MATCH (b:Film {id: row.to})
 MERGE (a)-[r:SUMMARISES {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// LOCATED_IN (Place -> Place): 22
+// LOCATED_IN (Place -> Place): 25
 UNWIND [
   {from: 'cof-bowling-locker', to: 'cof-bowling-alley', key: '', props: {sources: ['city-on-fire-fr:3']}},
   {from: 'cof-harbour-hideout', to: 'cof-harbour-area', key: '', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:11', 'city-on-fire-fr:14', 'city-on-fire-fr:16']}},
@@ -310,14 +383,17 @@ UNWIND [
   {from: 'heat-hanna-hotel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:17', 'heat-de:11']}},
   {from: 'heat-hospital', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
   {from: 'heat-lax', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'heat-airport-hotel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}}
+  {from: 'heat-airport-hotel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'rd-diner', to: 'rd-los-angeles', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-jewellery-store', to: 'rd-los-angeles', key: '', props: {sources: ['rd-academickids:3', 'rd-crazymovielist:1', 'rd-shmoop-scene-11:2', 'rd-badcantina:1']}},
+  {from: 'rd-warehouse', to: 'rd-los-angeles', key: '', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1', 'rd-taylorfrancis:1']}}
 ] AS row
 MATCH (a:Place {id: row.from})
 MATCH (b:Place {id: row.to})
 MERGE (a)-[r:LOCATED_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// APPEARS_IN (Group -> Film): 10
+// APPEARS_IN (Group -> Film): 12
 UNWIND [
   {from: 'cof-police', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:10', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
   {from: 'cof-task-force', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
@@ -328,14 +404,16 @@ UNWIND [
   {from: 'heat-robbery-homicide', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-fr:9', 'heat-fr:10', 'heat-fr:18', 'heat-de:2']}},
   {from: 'heat-swat', to: 'heat', key: '', props: {sources: ['heat-fr:9']}},
   {from: 'heat-van-zant-hit-team', to: 'heat', key: '', props: {sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-malibu-invest', to: 'heat', key: '', props: {sources: ['heat-de:1', 'heat-de:3']}}
+  {from: 'heat-malibu-invest', to: 'heat', key: '', props: {sources: ['heat-de:1', 'heat-de:3']}},
+  {from: 'rd-cabot-crew', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'reservoir-dogs', key: '', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-moviemistakes:6', 'rd-badcantina:3']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Film {id: row.to})
 MERGE (a)-[r:APPEARS_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// APPEARS_IN (Character -> Film): 68
+// APPEARS_IN (Character -> Film): 81
 UNWIND [
   {from: 'ko-chow', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
   {from: 'chan-kam-wah', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
@@ -404,14 +482,27 @@ UNWIND [
   {from: 'heat-prostitute', to: 'heat', key: '', props: {sources: ['heat-fr:8', 'heat-de:4']}},
   {from: 'heat-trejo-wife', to: 'heat', key: '', props: {sources: ['heat-fr:14']}},
   {from: 'heat-girl-hostage', to: 'heat', key: '', props: {sources: ['heat-fr:13']}},
-  {from: 'heat-doctor', to: 'heat', key: '', props: {sources: ['heat-fr:14']}}
+  {from: 'heat-doctor', to: 'heat', key: '', props: {sources: ['heat-fr:14']}},
+  {from: 'mr-orange', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-white', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:4', 'rd-waldina:4', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-pink', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-othercinema:3', 'rd-fandom:4', 'rd-moviemistakes:5']}},
+  {from: 'mr-blonde', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-crazymovielist:4', 'rd-fandom:4', 'rd-othercinema:5', 'rd-moviemistakes:2', 'rd-moviemistakes:3', 'rd-cracked:1']}},
+  {from: 'mr-brown', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-shmoop-scene-11:3', 'rd-waldina:5']}},
+  {from: 'mr-blue', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3']}},
+  {from: 'joe-cabot', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
+  {from: 'nice-guy-eddie', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-shmoop-scene-11:2', 'rd-moviemistakes:4', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
+  {from: 'marvin-nash', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-moviemistakes:1', 'rd-moviemistakes:2', 'rd-moviemistakes:4']}},
+  {from: 'holdaway', to: 'reservoir-dogs', key: '', props: {sources: ['rd-taylorfrancis:2']}},
+  {from: 'rd-car-driver', to: 'reservoir-dogs', key: '', props: {sources: ['rd-insomniacmania:1']}},
+  {from: 'rd-bystanders', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2', 'rd-crazymovielist:3']}},
+  {from: 'rd-officers-killed', to: 'reservoir-dogs', key: '', props: {sources: ['rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Film {id: row.to})
 MERGE (a)-[r:APPEARS_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// IN_FILM (Event -> Film): 77
+// IN_FILM (Event -> Film): 96
 UNWIND [
   {from: 'cof-chows-earlier-mission', to: 'city-on-fire', key: '', props: {seq: 1, sources: ['city-on-fire-fr:1']}},
   {from: 'cof-chan-kam-wah-killing', to: 'city-on-fire', key: '', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
@@ -489,14 +580,33 @@ UNWIND [
   {from: 'heat-nate-tip-waingro', to: 'heat', key: '', props: {seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
   {from: 'heat-waingro-killed', to: 'heat', key: '', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
   {from: 'heat-eady-abandoned', to: 'heat', key: '', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-airport-showdown', to: 'heat', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}}
+  {from: 'heat-airport-showdown', to: 'heat', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-white-recruited', to: 'reservoir-dogs', key: '', props: {seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'rd-holdaway-training', to: 'reservoir-dogs', key: '', props: {seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'rd-orange-pitch', to: 'reservoir-dogs', key: '', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-diner-breakfast', to: 'reservoir-dogs', key: '', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-robbery', to: 'reservoir-dogs', key: '', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-orange-shot', to: 'reservoir-dogs', key: '', props: {seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-warehouse-arrival', to: 'reservoir-dogs', key: '', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'rd-pink-arrives', to: 'reservoir-dogs', key: '', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-first-standoff', to: 'reservoir-dogs', key: '', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'rd-blonde-arrives', to: 'reservoir-dogs', key: '', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-marvin-beaten', to: 'reservoir-dogs', key: '', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'rd-eddie-arrives', to: 'reservoir-dogs', key: '', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-marvin-tortured', to: 'reservoir-dogs', key: '', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-blonde-killed', to: 'reservoir-dogs', key: '', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'rd-marvin-killed', to: 'reservoir-dogs', key: '', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-standoff', to: 'reservoir-dogs', key: '', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'reservoir-dogs', key: '', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'rd-confession', to: 'reservoir-dogs', key: '', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-final-shots', to: 'reservoir-dogs', key: '', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Film {id: row.to})
 MERGE (a)-[r:IN_FILM {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// PARTICIPATED_IN (Character -> Event): 226
+// PARTICIPATED_IN (Character -> Event): 283
 UNWIND [
   {from: 'ko-chow', to: 'cof-chows-earlier-mission', key: '', props: {role: 'undercover officer who made the arrest', seq: 1, sources: ['city-on-fire-fr:1']}},
   {from: 'cof-betrayed-friend', to: 'cof-chows-earlier-mission', key: '', props: {role: 'friend who trusted him and was arrested', seq: 1, sources: ['city-on-fire-fr:1']}},
@@ -723,14 +833,71 @@ UNWIND [
   {from: 'heat-eady', to: 'heat-eady-abandoned', key: '', props: {role: 'left behind', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
   {from: 'vincent-hanna', to: 'heat-eady-abandoned', key: '', props: {role: 'arrives', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
   {from: 'vincent-hanna', to: 'heat-airport-showdown', key: '', props: {role: 'shoots McCauley', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'neil-mccauley', to: 'heat-airport-showdown', key: '', props: {role: 'killed', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}}
+  {from: 'neil-mccauley', to: 'heat-airport-showdown', key: '', props: {role: 'killed', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'joe-cabot', to: 'rd-white-recruited', key: '', props: {role: 'recruits', seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'mr-white', to: 'rd-white-recruited', key: '', props: {role: 'recruited', seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'holdaway', to: 'rd-holdaway-training', key: '', props: {role: 'trains him', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'mr-orange', to: 'rd-holdaway-training', key: '', props: {role: 'learns his cover story', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'mr-orange', to: 'rd-orange-pitch', key: '', props: {role: 'tells his invented story', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'joe-cabot', to: 'rd-orange-pitch', key: '', props: {role: 'takes him on', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'joe-cabot', to: 'rd-diner-breakfast', key: '', props: {role: 'organiser', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'nice-guy-eddie', to: 'rd-diner-breakfast', key: '', props: {role: 'organiser\'s son', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'mr-blonde', to: 'rd-robbery', key: '', props: {role: 'shoots bystanders', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-bystanders', to: 'rd-robbery', key: '', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-brown', to: 'rd-robbery', key: '', props: {role: 'killed in the getaway', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-blue', to: 'rd-robbery', key: '', props: {role: 'lost', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-pink', to: 'rd-robbery', key: '', props: {role: 'escapes with the diamonds', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-officers-killed', to: 'rd-robbery', key: '', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-orange', to: 'rd-orange-shot', key: '', props: {role: 'shot', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'mr-white', to: 'rd-orange-shot', key: '', props: {role: 'escapes with him', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-car-driver', to: 'rd-orange-shot', key: '', props: {role: 'killed as the car is taken, in one account', seq: 6, sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-white', to: 'rd-warehouse-arrival', key: '', props: {role: 'drives and comforts him', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'mr-orange', to: 'rd-warehouse-arrival', key: '', props: {role: 'badly wounded', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'mr-pink', to: 'rd-pink-arrives', key: '', props: {role: 'suspects an informer', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-white', to: 'rd-pink-arrives', key: '', props: {role: 'tells what happened, defends Orange', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-orange', to: 'rd-pink-arrives', key: '', props: {role: 'unconscious', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-pink', to: 'rd-first-standoff', key: '', props: {role: 'wants to leave', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'mr-white', to: 'rd-first-standoff', key: '', props: {role: 'will not leave Orange', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'mr-blonde', to: 'rd-blonde-arrives', key: '', props: {role: 'brings the captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'marvin-nash', to: 'rd-blonde-arrives', key: '', props: {role: 'captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'mr-white', to: 'rd-blonde-arrives', key: '', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'mr-pink', to: 'rd-blonde-arrives', key: '', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'marvin-nash', to: 'rd-marvin-beaten', key: '', props: {role: 'beaten', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-white', to: 'rd-marvin-beaten', key: '', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-pink', to: 'rd-marvin-beaten', key: '', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-blonde', to: 'rd-marvin-beaten', key: '', props: {role: 'takes part', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'nice-guy-eddie', to: 'rd-eddie-arrives', key: '', props: {role: 'takes charge', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-white', to: 'rd-eddie-arrives', key: '', props: {role: 'asks for a doctor', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-pink', to: 'rd-eddie-arrives', key: '', props: {role: 'has the diamonds', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-blonde', to: 'rd-eddie-arrives', key: '', props: {role: 'left with the captive', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-blonde', to: 'rd-marvin-tortured', key: '', props: {role: 'torturer', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'marvin-nash', to: 'rd-marvin-tortured', key: '', props: {role: 'tortured', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'mr-orange', to: 'rd-marvin-tortured', key: '', props: {role: 'lies unconscious nearby', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'mr-orange', to: 'rd-blonde-killed', key: '', props: {role: 'kills Blonde, reveals himself', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'mr-blonde', to: 'rd-blonde-killed', key: '', props: {role: 'killed', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'marvin-nash', to: 'rd-blonde-killed', key: '', props: {role: 'saved, told the truth', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'rd-marvin-killed', key: '', props: {role: 'kills the officer', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'marvin-nash', to: 'rd-marvin-killed', key: '', props: {role: 'killed', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-orange', to: 'rd-marvin-killed', key: '', props: {role: 'explains Blonde\'s death', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-white', to: 'rd-marvin-killed', key: '', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-pink', to: 'rd-marvin-killed', key: '', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'joe-cabot', to: 'rd-standoff', key: '', props: {role: 'accuses Orange, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-white', to: 'rd-standoff', key: '', props: {role: 'defends Orange, wounded', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'nice-guy-eddie', to: 'rd-standoff', key: '', props: {role: 'aims at White, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-orange', to: 'rd-standoff', key: '', props: {role: 'accused', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-pink', to: 'rd-standoff', key: '', props: {role: 'stays out of it', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-pink', to: 'rd-pink-escapes', key: '', props: {role: 'escapes', seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'mr-orange', to: 'rd-confession', key: '', props: {role: 'confesses', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-white', to: 'rd-confession', key: '', props: {role: 'learns the truth', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-white', to: 'rd-final-shots', key: '', props: {role: 'kills Orange, killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-orange', to: 'rd-final-shots', key: '', props: {role: 'killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Event {id: row.to})
 MERGE (a)-[r:PARTICIPATED_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// NEXT (Event -> Event): 75
+// NEXT (Event -> Event): 93
 UNWIND [
   {from: 'cof-chows-earlier-mission', to: 'cof-chan-kam-wah-killing', key: '', props: {sources: ['city-on-fire-fr:1']}},
   {from: 'cof-chan-kam-wah-killing', to: 'cof-chow-takes-over', key: '', props: {sources: ['city-on-fire-fr:1']}},
@@ -806,14 +973,32 @@ UNWIND [
   {from: 'heat-hospital-vigil', to: 'heat-nate-tip-waingro', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11', 'heat-de:12']}},
   {from: 'heat-nate-tip-waingro', to: 'heat-waingro-killed', key: '', props: {sources: ['heat-fr:18', 'heat-de:12', 'heat-fr:19']}},
   {from: 'heat-waingro-killed', to: 'heat-eady-abandoned', key: '', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-eady-abandoned', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:19', 'heat-de:12', 'heat-fr:20']}}
+  {from: 'heat-eady-abandoned', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:19', 'heat-de:12', 'heat-fr:20']}},
+  {from: 'rd-white-recruited', to: 'rd-holdaway-training', key: '', props: {sources: ['rd-waldina:4', 'rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'rd-holdaway-training', to: 'rd-orange-pitch', key: '', props: {sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4', 'rd-shmoop-scene-13:2']}},
+  {from: 'rd-orange-pitch', to: 'rd-diner-breakfast', key: '', props: {sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2', 'rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-diner-breakfast', to: 'rd-robbery', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-robbery', to: 'rd-orange-shot', key: '', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3', 'rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-orange-shot', to: 'rd-warehouse-arrival', key: '', props: {sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2', 'rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2']}},
+  {from: 'rd-warehouse-arrival', to: 'rd-pink-arrives', key: '', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2', 'rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-pink-arrives', to: 'rd-first-standoff', key: '', props: {sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2', 'rd-cracked:3', 'rd-moviemistakes:1']}},
+  {from: 'rd-first-standoff', to: 'rd-blonde-arrives', key: '', props: {sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5', 'rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-blonde-arrives', to: 'rd-marvin-beaten', key: '', props: {sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3', 'rd-moviemistakes:1', 'rd-shmoop-scene-11:2']}},
+  {from: 'rd-marvin-beaten', to: 'rd-eddie-arrives', key: '', props: {sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4', 'rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-eddie-arrives', to: 'rd-marvin-tortured', key: '', props: {sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-marvin-tortured', to: 'rd-blonde-killed', key: '', props: {sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5', 'rd-moviemistakes:3']}},
+  {from: 'rd-blonde-killed', to: 'rd-marvin-killed', key: '', props: {sources: ['rd-moviemistakes:3', 'rd-cracked:5', 'rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-marvin-killed', to: 'rd-standoff', key: '', props: {sources: ['rd-moviemistakes:4', 'rd-cracked:6', 'rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-standoff', to: 'rd-pink-escapes', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'rd-confession', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-confession', to: 'rd-final-shots', key: '', props: {sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Event {id: row.to})
 MERGE (a)-[r:NEXT {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// TOOK_PLACE_AT (Event -> Place): 47
+// TOOK_PLACE_AT (Event -> Place): 63
 UNWIND [
   {from: 'cof-chan-kam-wah-killing', to: 'cof-street-market', key: '', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
   {from: 'cof-first-jewellery-robbery', to: 'cof-first-jewellery-shop', key: '', props: {seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
@@ -861,14 +1046,30 @@ UNWIND [
   {from: 'heat-hospital-vigil', to: 'heat-hospital', key: '', props: {seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
   {from: 'heat-waingro-killed', to: 'heat-airport-hotel', key: '', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
   {from: 'heat-eady-abandoned', to: 'heat-airport-hotel', key: '', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-airport-showdown', to: 'heat-lax', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}}
+  {from: 'heat-airport-showdown', to: 'heat-lax', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-orange-pitch', to: 'rd-bar', key: '', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-diner-breakfast', to: 'rd-diner', key: '', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-robbery', to: 'rd-jewellery-store', key: '', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-warehouse-arrival', to: 'rd-warehouse', key: '', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'rd-pink-arrives', to: 'rd-warehouse', key: '', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-first-standoff', to: 'rd-warehouse', key: '', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'rd-blonde-arrives', to: 'rd-warehouse', key: '', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-marvin-beaten', to: 'rd-warehouse', key: '', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'rd-eddie-arrives', to: 'rd-warehouse', key: '', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-marvin-tortured', to: 'rd-warehouse', key: '', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-blonde-killed', to: 'rd-warehouse', key: '', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'rd-marvin-killed', to: 'rd-warehouse', key: '', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-standoff', to: 'rd-warehouse', key: '', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'rd-warehouse', key: '', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'rd-confession', to: 'rd-warehouse', key: '', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-final-shots', to: 'rd-warehouse', key: '', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Place {id: row.to})
 MERGE (a)-[r:TOOK_PLACE_AT {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// PARTICIPATED_IN (Group -> Event): 46
+// PARTICIPATED_IN (Group -> Event): 52
 UNWIND [
   {from: 'cof-gang', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'robbers', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
   {from: 'cof-police', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'arrive and exchange fire with the gang', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
@@ -915,14 +1116,20 @@ UNWIND [
   {from: 'heat-lapd', to: 'heat-bank-shootout', key: '', props: {role: 'blocks the road, exchanges fire', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
   {from: 'heat-lapd', to: 'heat-charlene-coerced', key: '', props: {role: 'coerces her', seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
   {from: 'heat-lapd', to: 'heat-chris-warned-off', key: '', props: {role: 'stake-out, checks his papers', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'heat-robbery-homicide', to: 'heat-waingro-killed', key: '', props: {role: 'watching Waingro\'s room', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}}
+  {from: 'heat-robbery-homicide', to: 'heat-waingro-killed', key: '', props: {role: 'watching Waingro\'s room', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'rd-cabot-crew', to: 'rd-orange-pitch', key: '', props: {role: 'listen', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-cabot-crew', to: 'rd-diner-breakfast', key: '', props: {role: 'the whole crew', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-cabot-crew', to: 'rd-robbery', key: '', props: {role: 'robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'rd-robbery', key: '', props: {role: 'arrive at once, fight the robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'rd-orange-shot', key: '', props: {role: 'shoot Orange, in another account', seq: 6, sources: ['rd-badcantina:2']}},
+  {from: 'rd-police', to: 'rd-final-shots', key: '', props: {role: 'storm in, kill White', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Event {id: row.to})
 MERGE (a)-[r:PARTICIPATED_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// MEMBER_OF (Character -> Group): 35
+// MEMBER_OF (Character -> Group): 47
 UNWIND [
   {from: 'chan-kam-wah', to: 'cof-police', key: '0', props: {role: 'undercover officer', until: 2, sources: ['city-on-fire-fr:1']}},
   {from: 'ko-chow', to: 'cof-police', key: '0', props: {role: 'undercover officer', until: 34, sources: ['city-on-fire-fr:1', 'city-on-fire-fr:16']}},
@@ -958,14 +1165,26 @@ UNWIND [
   {from: 'heat-noisy-swat-officer', to: 'heat-swat', key: '0', props: {role: 'assault-team officer', sources: ['heat-fr:9']}},
   {from: 'heat-officers-killed-in-shootout', to: 'heat-lapd', key: '0', props: {role: 'officers', sources: ['heat-fr:13', 'heat-de:9']}},
   {from: 'heat-officers-wounded-in-shootout', to: 'heat-lapd', key: '0', props: {role: 'officers', sources: ['heat-fr:13']}},
-  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: '0', props: {role: 'head', until: 30, sources: ['heat-de:3']}}
+  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: '0', props: {role: 'head', until: 30, sources: ['heat-de:3']}},
+  {from: 'joe-cabot', to: 'rd-cabot-crew', key: '0', props: {role: 'boss, organiser of the job', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-crazymovielist:1']}},
+  {from: 'nice-guy-eddie', to: 'rd-cabot-crew', key: '0', props: {role: 'the boss\'s son and deputy', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}},
+  {from: 'mr-white', to: 'rd-cabot-crew', key: '1', props: {role: 'robber', since: 1, until: 19, sources: ['rd-othercinema:2', 'rd-waldina:4']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: '3', props: {role: 'newcomer under cover', since: 3, until: 18, sources: ['rd-othercinema:2', 'rd-shmoop-scene-13:2', 'rd-swipnet:1']}},
+  {from: 'mr-pink', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blonde', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', until: 14, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-brown', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', until: 5, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blue', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-orange', to: 'rd-police', key: '0', props: {role: 'undercover officer', until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1']}},
+  {from: 'holdaway', to: 'rd-police', key: '0', props: {role: 'officer, Freddy\'s trainer', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'rd-police', key: '0', props: {role: 'officer', until: 15, sources: ['rd-othercinema:5', 'rd-crazymovielist:4']}},
+  {from: 'rd-officers-killed', to: 'rd-police', key: '0', props: {role: 'officers at the store', until: 5, sources: ['rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
 MERGE (a)-[r:MEMBER_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// LOYAL_TO (Character -> Group): 17
+// LOYAL_TO (Character -> Group): 19
 UNWIND [
   {from: 'ko-chow', to: 'cof-police', key: 'duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Chow works under cover for the police while the gang and John Chan\'s side take him for a gun dealer (Chan is told only that he is an informer, paragraphs 3, 7 and 9). Whether the police chief or Chan\'s superior know is never said; Lau keeps quiet even in their presence (paragraph 9). Fu learns it from Chow\'s confession.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:16']}},
   {from: 'ko-chow', to: 'cof-gang', key: 'cover|6', props: {kind: 'cover', covert: false, since: 6, until: 33, knownBy: [], note: 'A false front; Chow poses as a gun dealer and then a robber. It is openly shown, so not covert; what is hidden is his duty loyalty to the police.', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:15']}},
@@ -983,14 +1202,16 @@ UNWIND [
   {from: 'danny-schwartz', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], note: 'No until: whether he dies in the shoot-out is not said.', sources: ['heat-fr:9', 'heat-fr:13']}},
   {from: 'alan-marciano', to: 'heat-lapd', key: 'coerced|17', props: {kind: 'coerced', covert: true, since: 17, knownBy: ['vincent-hanna', 'charlene-shiherlis'], note: 'Pressured by Hanna into informing on Chris; Charlene only finds out later.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
   {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'coerced|31', props: {kind: 'coerced', covert: true, since: 31, until: 35, knownBy: ['heat-lapd'], note: 'Forced under threat of losing her child; hidden from Chris. It ends when she tricks the police by signalling Chris to flee (35).', sources: ['heat-fr:15', 'heat-fr:16', 'heat-de:11']}},
-  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'employment|0', props: {kind: 'employment', covert: false, until: 30, knownBy: [], sources: ['heat-de:1', 'heat-de:3']}}
+  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'employment|0', props: {kind: 'employment', covert: false, until: 30, knownBy: [], sources: ['heat-de:1', 'heat-de:3']}},
+  {from: 'mr-orange', to: 'rd-police', key: 'duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'marvin-nash', 'mr-white'], note: 'Freddy works under cover for the police inside Cabot\'s crew. Holdaway, who prepares him, knows from the start; he tells the captive officer after killing Blonde, and White at the end. Joe names him as the informer in the stand-off (seq 16), a suspicion the sources do not count as knowledge.', sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-taylorfrancis:3', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'cover|3', props: {kind: 'cover', covert: false, since: 3, until: 18, knownBy: [], note: 'A false front, shown openly, so not covert; what is hidden is his duty to the police.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-taylorfrancis:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
 MERGE (a)-[r:LOYAL_TO {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// KNOWS_SECRET_OF (Character -> Character): 17
+// KNOWS_SECRET_OF (Character -> Character): 22
 UNWIND [
   {from: 'inspector-lau', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
   {from: 'fu', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
@@ -1008,14 +1229,19 @@ UNWIND [
   {from: 'vincent-hanna', to: 'alan-marciano', key: 'heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
   {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15']}},
   {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}}
+  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', since: 14, sources: ['rd-moviemistakes:3']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|duty|2', props: {loyalTo: 'holdaway', sources: ['rd-taylorfrancis:2']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'holdaway|duty|2', props: {loyalTo: 'holdaway', since: 18, sources: ['rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:KNOWS_SECRET_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// LOYAL_TO (Character -> Character): 26
+// LOYAL_TO (Character -> Character): 34
 UNWIND [
   {from: 'ko-chow', to: 'inspector-lau', key: 'duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Lau is Chow\'s handler; their link is hidden from the gang and, as a police link, from John Chan.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7']}},
   {from: 'inspector-lau', to: 'ko-chow', key: 'duty|3', props: {kind: 'duty', covert: false, since: 3, until: 34, knownBy: [], note: 'Lau shields Chow by keeping his status secret from Chan and the senior officers, argues that joining the robbery is too dangerous, and lashes out at Chan when Chow dies.', sources: ['city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
@@ -1042,7 +1268,15 @@ UNWIND [
   {from: 'lauren-gustafson', to: 'vincent-hanna', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], note: 'Justine is moved that Lauren chose Hanna as her last refuge.', sources: ['heat-fr:18']}},
   {from: 'heat-justine', to: 'lauren-gustafson', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:17', 'heat-fr:18']}},
   {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:5', 'heat-fr:15']}},
-  {from: 'donald-breedan', to: 'heat-breedan-employer', key: 'employment|0', props: {kind: 'employment', covert: false, until: 23, knownBy: [], note: 'Implied to end when he joins the bank job; the summary does not say he quits.', sources: ['heat-fr:12']}}
+  {from: 'donald-breedan', to: 'heat-breedan-employer', key: 'employment|0', props: {kind: 'employment', covert: false, until: 23, knownBy: [], note: 'Implied to end when he joins the bank job; the summary does not say he quits.', sources: ['heat-fr:12']}},
+  {from: 'mr-orange', to: 'holdaway', key: 'duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'mr-white'], note: 'Holdaway prepares him for the job; their link is hidden from the crew. The sources used do not show Holdaway after the training, and White learns only that Orange is a policeman, not who runs him.', sources: ['rd-taylorfrancis:2']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'White treats the newcomer as his pupil, tells him his name, cares for him when he is shot, refuses to leave him and turns his gun on Joe for him. It ends when White shoots him after his confession.', sources: ['rd-othercinema:4', 'rd-swipnet:2', 'rd-badcantina:2', 'rd-fandom:5', 'rd-moviemistakes:5']}},
+  {from: 'mr-orange', to: 'mr-white', key: 'friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'The bond seems genuine, though it coexists with his hidden police duty; his confession to White is its last act.', sources: ['rd-othercinema:4', 'rd-swipnet:2']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'crew|1', props: {kind: 'crew', covert: false, since: 1, until: 16, knownBy: [], note: 'An old friend of Joe\'s, taken on by him for the job; it ends when White shoots him.', sources: ['rd-fandom:4', 'rd-waldina:4', 'rd-screencrush:1']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], note: 'Screencrush counts both Cabots as White\'s bosses.', sources: ['rd-screencrush:1']}},
+  {from: 'mr-blonde', to: 'joe-cabot', key: 'crew|0', props: {kind: 'crew', covert: false, until: 14, knownBy: [], note: 'He served a prison sentence for a crime he committed for Cabot.', sources: ['rd-crazymovielist:4']}},
+  {from: 'mr-pink', to: 'joe-cabot', key: 'crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], sources: ['rd-othercinema:2', 'rd-crazymovielist:1']}},
+  {from: 'nice-guy-eddie', to: 'joe-cabot', key: 'family|0', props: {kind: 'family', covert: false, until: 16, knownBy: [], sources: ['rd-fandom:1', 'rd-waldina:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1058,7 +1292,7 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ARRESTED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// BETRAYED (Character -> Character): 8
+// BETRAYED (Character -> Character): 11
 UNWIND [
   {from: 'ko-chow', to: 'cof-betrayed-friend', key: 'cof-chows-earlier-mission', props: {event: 'cof-chows-earlier-mission', seq: 1, how: 'Arrested a man who had trusted him as a friend.', coerced: true, note: 'The summary says he "had to" arrest him, i.e. his police duty forced it; no person is named as forcing him.', sources: ['city-on-fire-fr:1']}},
   {from: 'ko-chow', to: 'fu', key: 'cof-night-talk', props: {event: 'cof-night-talk', seq: 22, how: 'Grew close to Fu and shared confidences while hiding that he was a policeman.', coerced: false, note: 'The deception of Fu runs from their first meeting (seq 6) until Chow\'s confession (seq 33); it is placed at the night their friendship forms.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:16']}},
@@ -1067,14 +1301,17 @@ UNWIND [
   {from: 'alan-marciano', to: 'charlene-shiherlis', key: 'heat-alan-marciano-pressured', props: {event: 'heat-alan-marciano-pressured', seq: 17, how: 'Secretly collaborates with the police against her husband.', coerced: true, coercedBy: 'vincent-hanna', note: 'The summaries frame it as Alan being pressured into informing on Chris, which Charlene later discovers (fr:15); modelled as a betrayal of Charlene, his lover, since he owes nothing to Chris.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
   {from: 'donald-breedan', to: 'heat-lillian', key: 'heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Breaks his promise to her to hang on and stay straight.', coerced: false, note: 'fr:12 only says he joins despite the promise; read as a broken promise, a mild betrayal.', sources: ['heat-fr:12']}},
   {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'heat-charlene-coerced', props: {event: 'heat-charlene-coerced', seq: 31, how: 'Agrees to lure Chris into a police trap.', coerced: true, coercedBy: 'heat-lapd', note: 'She goes back on it at the last moment (heat-chris-warned-off).', sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'heat-justine', to: 'vincent-hanna', key: 'heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Sleeps with Ralph to make him jealous.', coerced: false, note: 'de:11 only says she has another lover by then.', sources: ['heat-fr:17', 'heat-de:11']}}
+  {from: 'heat-justine', to: 'vincent-hanna', key: 'heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Sleeps with Ralph to make him jealous.', coerced: false, note: 'de:11 only says she has another lover by then.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'mr-orange', to: 'mr-white', key: 'rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Lets White, who treats him as his pupil and now risks everything for him, go on believing he is a fellow thief.', coerced: false, note: 'The deception of White runs from Orange\'s joining (seq 3) to his confession (seq 18); it is placed where White\'s trust is shown most, as he carries him to safety.', sources: ['rd-othercinema:4', 'rd-badcantina:2', 'rd-swipnet:2']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns his gun on his old friend and boss to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns on the boss\'s son to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:BETRAYED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// KILLED (Character -> Character): 15
+// KILLED (Character -> Character): 22
 UNWIND [
   {from: 'cof-assailants', to: 'chan-kam-wah', key: 'cof-chan-kam-wah-killing', props: {event: 'cof-chan-kam-wah-killing', seq: 2, how: 'Stabbed him to death in a street market after his cover was blown.', sources: ['city-on-fire-fr:1']}},
   {from: 'fu', to: 'cof-first-robbery-policeman', key: 'cof-first-jewellery-robbery', props: {event: 'cof-first-jewellery-robbery', seq: 4, how: 'Shot a policeman during the first jewellery robbery, starting a gunfight.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
@@ -1090,7 +1327,14 @@ UNWIND [
   {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Mercy shot to the head, at Trejo\'s request.', sources: ['heat-fr:14', 'heat-de:10']}},
   {from: 'neil-mccauley', to: 'roger-van-zant', key: 'heat-van-zant-killed', props: {event: 'heat-van-zant-killed', seq: 30, how: 'Shoots him in his home.', note: 'de:10 says McCauley shoots him; fr:14 says he goes there to eliminate him and fr:15 mentions his death.', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
   {from: 'neil-mccauley', to: 'heat-waingro', key: 'heat-waingro-killed', props: {event: 'heat-waingro-killed', seq: 40, how: 'Shoots him in his hotel room, using a fire alarm as cover.', sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-airport-showdown', props: {event: 'heat-airport-showdown', seq: 42, how: 'Shoots him on the airport grounds after a cat-and-mouse chase.', sources: ['heat-fr:20', 'heat-de:12']}}
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-airport-showdown', props: {event: 'heat-airport-showdown', seq: 42, how: 'Shoots him on the airport grounds after a cat-and-mouse chase.', sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'mr-blonde', to: 'rd-bystanders', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shoots several people in the store once the alarm goes off.', sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-orange', to: 'rd-car-driver', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'The driver dies as Orange seizes the car, in one account.', sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-orange', to: 'mr-blonde', key: 'rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Empties his gun into him before he can set the officer alight.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'marvin-nash', key: 'rd-marvin-killed', props: {event: 'rd-marvin-killed', seq: 15, how: 'Shoots the captive officer dead after hearing Orange\'s account.', sources: ['rd-moviemistakes:4']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoots him in the head after his confession, ignoring the police ordering him to drop his gun.', sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1111,14 +1355,15 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ORDERED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// BETRAYED (Character -> Group): 6
+// BETRAYED (Character -> Group): 7
 UNWIND [
   {from: 'ko-chow', to: 'cof-gang', key: 'cof-gun-offer', props: {event: 'cof-gun-offer', seq: 6, how: 'Approaches the gang as a fake gun dealer to infiltrate and bring them down.', coerced: true, coercedBy: 'inspector-lau', note: 'Chow does it on Lau\'s order, accepted reluctantly (paragraph 1); the deception lasts until his confession (seq 33). Later the police chief orders him into the robbery itself (seq 19).', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5']}},
   {from: 'ko-chow', to: 'cof-gang', key: 'cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Wrote down the address of the harbour hideout to pass to the police.', coerced: false, note: 'He could not pass it on; the police found the note at the shootout scene (seq 30), which led them to the hideout. The summary does not say how the note got there.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:14']}},
   {from: 'bony', to: 'cof-gang', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to give himself up to the besieging police.', coerced: false, note: 'Modelled as desertion of the gang; the leader calls it cowardice.', sources: ['city-on-fire-fr:16']}},
   {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Reveals the bank job to Waingro.', coerced: true, coercedBy: 'heat-waingro', sources: ['heat-fr:14', 'heat-de:10']}},
   {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-bank-robbery', props: {event: 'heat-bank-robbery', seq: 25, how: 'Has the police warned of the bank robbery, through Hugh Benny, while working for Van Zant.', coerced: false, note: 'fr:14 (Trejo says Waingro warned the police) and fr:15 (Benny in league with Waingro, who betrayed the crew). The German summary only says an informant alerted the police (de:9) and that Waingro forced Trejo to tell (de:10).', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:9', 'heat-de:10']}},
-  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}}
+  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Wins his place in the crew with a rehearsed false story, to bring Cabot down from inside.', coerced: false, note: 'The deception lasts until his confession (seq 18). The sources used say he was trained for it, not who ordered it, so it is not marked coerced.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1145,24 +1390,28 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:SUSPECTED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// SAVED (Character -> Character): 5
+// SAVED (Character -> Character): 7
 UNWIND [
   {from: 'fu', to: 'ko-chow', key: 'cof-bowling-pickup', props: {event: 'cof-bowling-pickup', seq: 15, how: 'Drove up and picked him up in the street after he jumped from a window to escape the police.', sources: ['city-on-fire-fr:8']}},
   {from: 'ko-chow', to: 'fu', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Saved Fu\'s life by killing the officer who shot at him.', sources: ['city-on-fire-fr:13']}},
   {from: 'neil-mccauley', to: 'chris-shiherlis', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Helps the wounded Chris get away.', sources: ['heat-fr:13', 'heat-de:9']}},
   {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Waves him away from the police trap from her balcony.', sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Finds her and rushes her to hospital.', sources: ['heat-fr:17', 'heat-de:11']}}
+  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Finds her and rushes her to hospital.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Gets him away wounded, drives him to the warehouse and tends him.', sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2', 'rd-badcantina:2']}},
+  {from: 'mr-orange', to: 'marvin-nash', key: 'rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Kills Blonde before he can burn the officer.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:SAVED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// RECRUITED (Character -> Character): 3
+// RECRUITED (Character -> Character): 5
 UNWIND [
   {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-meeting-gang-leader', props: {event: 'cof-meeting-gang-leader', seq: 16, how: 'Invited him to take part in a big upcoming robbery.', sources: ['city-on-fire-fr:8']}},
   {from: 'roger-van-zant', to: 'heat-waingro', key: 'heat-waingro-hired-by-van-zant', props: {event: 'heat-waingro-hired-by-van-zant', seq: 14, how: 'Takes him on for protection after McCauley\'s threat.', note: 'Brokered by go-betweens per de:4; fr:8 says Van Zant is advised to use him.', sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'neil-mccauley', to: 'donald-breedan', key: 'heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Offers him the driver\'s place on the spot.', sources: ['heat-fr:12', 'heat-de:8']}}
+  {from: 'neil-mccauley', to: 'donald-breedan', key: 'heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Offers him the driver\'s place on the spot.', sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'joe-cabot', to: 'mr-white', key: 'rd-white-recruited', props: {event: 'rd-white-recruited', seq: 1, how: 'Brings him into a job he heard of from a friend.', sources: ['rd-waldina:4']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Takes him on after believing his invented anecdote.', sources: ['rd-shmoop-scene-13:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1179,7 +1428,7 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ARRESTED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// WOUNDED (Group -> Character): 7
+// WOUNDED (Group -> Character): 8
 UNWIND [
   {from: 'cof-task-force', to: 'ko-chow', key: 'cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Beat and tortured him to make him name the buyer of the guns.', sources: ['city-on-fire-fr:9']}},
   {from: 'cof-police', to: 'fu', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Hit in the shoulder during his attack on the police car.', note: 'The shooter is not named; most likely the policeman Chow then kills, who is said to have shot at Fu, but the summary does not say explicitly that his shot caused the wound.', sources: ['city-on-fire-fr:13']}},
@@ -1187,45 +1436,54 @@ UNWIND [
   {from: 'heat-mccauley-crew', to: 'heat-officers-wounded-in-shootout', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Officers hit in the crew\'s gunfire.', note: 'Attribution implied as above.', sources: ['heat-fr:13']}},
   {from: 'heat-mccauley-crew', to: 'mike-bosko', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
   {from: 'heat-mccauley-crew', to: 'danny-schwartz', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
-  {from: 'heat-lapd', to: 'chris-shiherlis', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Badly wounded in the shoulder.', note: 'Shooter not named; police fire is implied.', sources: ['heat-fr:13', 'heat-de:9']}}
+  {from: 'heat-lapd', to: 'chris-shiherlis', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Badly wounded in the shoulder.', note: 'Shooter not named; police fire is implied.', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'rd-police', to: 'mr-orange', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Shot in the stomach during the robbery, in one account.', note: 'One of two accounts; see rd-dis-orange-shooter.', sources: ['rd-badcantina:2']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:WOUNDED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// ORDERED (Character -> Group): 5
+// ORDERED (Character -> Group): 6
 UNWIND [
   {from: 'cof-chans-superior', to: 'cof-task-force', key: 'cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Ordered Chan\'s men to release Chow.', sources: ['city-on-fire-fr:9']}},
   {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Made the robbers gather in a flat, stay together and hand in their pagers.', sources: ['city-on-fire-fr:11']}},
   {from: 'cof-police-chief', to: 'cof-standby-squads', key: 'cof-standby-withdrawn', props: {event: 'cof-standby-withdrawn', seq: 24, how: 'Pulled the waiting teams out of reserve, believing the robbery was not imminent.', sources: ['city-on-fire-fr:12']}},
   {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-target-chosen', props: {event: 'cof-target-chosen', seq: 25, how: 'Gathered his men and named the Tai Kong shop as the target.', sources: ['city-on-fire-fr:12']}},
-  {from: 'roger-van-zant', to: 'heat-van-zant-hit-team', key: 'heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends them to kill McCauley at the hand-over.', sources: ['heat-fr:6', 'heat-de:3']}}
+  {from: 'roger-van-zant', to: 'heat-van-zant-hit-team', key: 'heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends them to kill McCauley at the hand-over.', sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'rd-diner-breakfast', props: {event: 'rd-diner-breakfast', seq: 4, how: 'Gives the six men colour names so that they cannot identify one another.', sources: ['rd-waldina:2', 'rd-academickids:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
 MERGE (a)-[r:ORDERED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// SUSPECTED (Character -> Character): 4
+// SUSPECTED (Character -> Character): 5
 UNWIND [
   {from: 'ko-chow', to: 'fu', key: 'cof-tai-kong-holdup', props: {event: 'cof-tai-kong-holdup', seq: 26, how: 'Realises that Fu fits the eyewitnesses\' description of the cop killer of the first jewellery robbery.', note: 'An identification from the witnesses\' description, not a confession; Fu\'s killing of the policeman is the KILLED act of seq 4.', sources: ['city-on-fire-fr:12']}},
   {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Suspected a traitor because the police came so fast, and blamed Chow as the newcomer.', sources: ['city-on-fire-fr:15']}},
   {from: 'vincent-hanna', to: 'heat-waingro', key: 'heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'The murder inquiry puts him on Waingro\'s track.', sources: ['heat-fr:8']}},
-  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}}
+  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Names him as the informer.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:SUSPECTED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// WOUNDED (Character -> Character): 5
+// WOUNDED (Character -> Character): 11
 UNWIND [
   {from: 'big-song', to: 'cof-saleswoman', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fired at her when the shop alarm went off.', note: 'The summary says he shot at her; whether she was hit, and her fate, are not stated.', sources: ['city-on-fire-fr:13']}},
   {from: 'cof-plainclothes-officers', to: 'bill', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Opened fire on the fleeing robbers and wounded him.', sources: ['city-on-fire-fr:13']}},
   {from: 'inspector-lau', to: 'john-chan', key: 'cof-lau-brick-attack', props: {event: 'cof-lau-brick-attack', seq: 35, how: 'Smashed a brick on his head in fury at Chow\'s death.', sources: ['city-on-fire-fr:16']}},
   {from: 'heat-waingro', to: 'heat-trejo', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Tortures him, leaving him with a mortal head wound.', note: 'fr:14 says tortured and badly hurt in the head; de:10 says mortally injured.', sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'lauren-gustafson', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Slashes the veins of her arms and legs in a suicide attempt.', note: 'Self-inflicted.', sources: ['heat-fr:17', 'heat-de:11']}}
+  {from: 'lauren-gustafson', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Slashes the veins of her arms and legs in a suicide attempt.', note: 'Self-inflicted.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'rd-car-driver', to: 'mr-orange', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Takes a bullet while seizing the car for the getaway, in another account.', note: 'The review says he was hit while taking the car and that its driver died; that the driver fired is its reading, not stated outright. See rd-dis-orange-shooter.', sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-white', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
+  {from: 'mr-pink', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Joins in beating him.', sources: ['rd-moviemistakes:1', 'rd-cracked:4']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-tortured', props: {act: 'tortured', event: 'rd-marvin-tortured', seq: 13, how: 'Slashes his face, cuts off his ear and pours petrol over him.', sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'mr-white', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'White is hit, in the arm by one account, badly by another.', note: 'The sources say only that all of them fire; Eddie is the one aiming at White, so the wound is put down to him. See rd-dis-standoff.', sources: ['rd-badcantina:3', 'rd-moviemistakes:5', 'rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1241,21 +1499,24 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ABANDONED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// KILLED (Group -> Character): 6
+// KILLED (Group -> Character): 9
 UNWIND [
   {from: 'cof-police', to: 'joe', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Shot dead during the getaway.', note: 'The summary does not say which officers killed him.', sources: ['city-on-fire-fr:13']}},
   {from: 'cof-police', to: 'big-song', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Opened fire and killed him after he shot at them.', sources: ['city-on-fire-fr:16']}},
   {from: 'cof-police', to: 'ko-chow', key: 'cof-fu-arrest-chow-death', props: {event: 'cof-fu-arrest-chow-death', seq: 34, how: 'Died beside Fu of the police bullet he took during the siege.', note: 'The wound was inflicted at seq 32; it is recorded as a killing at his death since the summary says the wound was fatal.', sources: ['city-on-fire-fr:16']}},
   {from: 'heat-mccauley-crew', to: 'heat-armored-car-guards-other', key: 'heat-armored-car-heist', props: {event: 'heat-armored-car-heist', seq: 2, how: 'Shoots the remaining guards so that no witnesses are left.', note: 'de:1 says the group shot them; fr:2 uses the passive and names no shooter.', sources: ['heat-fr:2', 'heat-de:1']}},
   {from: 'heat-lapd', to: 'donald-breedan', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Shot dead at the wheel at the police roadblock.', note: 'Neither summary names the shooter; that police gunfire killed him is implied by the exchange of fire at the roadblock.', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-mccauley-crew', to: 'heat-officers-killed-in-shootout', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Several officers die in the crew\'s assault-rifle fire.', note: 'Attribution implied: the crew shoots its way out / fires on the police; no individual shooter is named.', sources: ['heat-de:9', 'heat-fr:13']}}
+  {from: 'heat-mccauley-crew', to: 'heat-officers-killed-in-shootout', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Several officers die in the crew\'s assault-rifle fire.', note: 'Attribution implied: the crew shoots its way out / fires on the police; no individual shooter is named.', sources: ['heat-de:9', 'heat-fr:13']}},
+  {from: 'rd-police', to: 'mr-brown', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shot in the head as the robbers get away.', note: 'One source says two robbers die at once in the gunfight with the police; none names the officer.', sources: ['rd-crazymovielist:3', 'rd-fandom:3', 'rd-shmoop-scene-11:3']}},
+  {from: 'rd-cabot-crew', to: 'rd-officers-killed', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Some officers die in the gunfight between the police and the robbers.', note: 'The source names no shooter; only the robbers are firing on the police.', sources: ['rd-crazymovielist:3']}},
+  {from: 'rd-police', to: 'mr-white', key: 'rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoot him dead after he kills Orange.', sources: ['rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:KILLED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// THREATENED (Character -> Character): 7
+// THREATENED (Character -> Character): 13
 UNWIND [
   {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Faced Chow in a Mexican stand-off after accusing him.', note: 'The summary only names the stand-off; guns drawn on all sides is what the term means, but who aims at whom is not detailed.', sources: ['city-on-fire-fr:15']}},
   {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to shoot him.', sources: ['city-on-fire-fr:16']}},
@@ -1263,7 +1524,13 @@ UNWIND [
   {from: 'neil-mccauley', to: 'roger-van-zant', key: 'heat-van-zant-death-threat', props: {event: 'heat-van-zant-death-threat', seq: 11, how: 'Tells him over the phone that he is a dead man.', sources: ['heat-fr:6', 'heat-de:3']}},
   {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
   {from: 'neil-mccauley', to: 'vincent-hanna', key: 'heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'michael-cheritto', to: 'heat-girl-hostage', key: 'heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Carries her off as a hostage while fleeing.', sources: ['heat-fr:13']}}
+  {from: 'michael-cheritto', to: 'heat-girl-hostage', key: 'heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Carries her off as a hostage while fleeing.', sources: ['heat-fr:13']}},
+  {from: 'mr-pink', to: 'mr-white', key: 'rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at White in their quarrel over leaving Orange.', sources: ['rd-cracked:3']}},
+  {from: 'mr-white', to: 'mr-pink', key: 'rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at Pink rather than leave Orange.', sources: ['rd-cracked:3']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-tortured', props: {event: 'rd-marvin-tortured', seq: 13, how: 'Strikes his lighter over the officer soaked in petrol.', sources: ['rd-shmoop-scene-11:5', 'rd-moviemistakes:3']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims his gun at him.', sources: ['rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at Joe to protect Orange.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}},
+  {from: 'nice-guy-eddie', to: 'mr-white', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at White to protect his father.', sources: ['rd-moviemistakes:5']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1306,23 +1573,26 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:MARRIED_TO {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// FRIEND_OF (Character -> Character): 3
+// FRIEND_OF (Character -> Character): 5
 UNWIND [
   {from: 'rose', to: 'hung', key: '0', props: {sources: ['city-on-fire-fr:6']}},
   {from: 'ko-chow', to: 'fu', key: '22', props: {since: 22, until: 34, note: 'Grows during their night talk; ends with Chow\'s death.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'cof-betrayed-friend', to: 'ko-chow', key: '0', props: {status: 'former, betrayed', until: 1, note: 'He trusted Chow as a friend until Chow arrested him on an earlier mission.', sources: ['city-on-fire-fr:1']}}
+  {from: 'cof-betrayed-friend', to: 'ko-chow', key: '0', props: {status: 'former, betrayed', until: 1, note: 'He trusted Chow as a friend until Chow arrested him on an earlier mission.', sources: ['city-on-fire-fr:1']}},
+  {from: 'mr-white', to: 'joe-cabot', key: '0', props: {status: 'old friends', until: 16, sources: ['rd-fandom:4', 'rd-waldina:4']}},
+  {from: 'mr-white', to: 'mr-orange', key: '3', props: {since: 3, until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:FRIEND_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// PARENT_OF (Character -> Character): 4
+// PARENT_OF (Character -> Character): 5
 UNWIND [
   {from: 'fu', to: 'cof-fus-son', key: '0', props: {status: 'estranged, never seen again', sources: ['city-on-fire-fr:11']}},
   {from: 'heat-justine', to: 'lauren-gustafson', key: '0', props: {sources: ['heat-fr:18', 'heat-de:2']}},
   {from: 'heat-lauren-father', to: 'lauren-gustafson', key: '0', props: {status: 'neglectful', sources: ['heat-fr:7']}},
-  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: '0', props: {sources: ['heat-fr:5', 'heat-fr:15']}}
+  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: '0', props: {sources: ['heat-fr:5', 'heat-fr:15']}},
+  {from: 'joe-cabot', to: 'nice-guy-eddie', key: '0', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1384,9 +1654,10 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:SAVED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// SUSPECTED (Character -> Group): 1
+// SUSPECTED (Character -> Group): 2
 UNWIND [
-  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'heat-torena-lead', props: {event: 'heat-torena-lead', seq: 12, how: 'Identifies Cheritto through the nickname and traces McCauley\'s crew.', sources: ['heat-fr:7', 'heat-de:2']}}
+  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'heat-torena-lead', props: {event: 'heat-torena-lead', seq: 12, how: 'Identifies Cheritto through the nickname and traces McCauley\'s crew.', sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'rd-pink-arrives', props: {event: 'rd-pink-arrives', seq: 8, how: 'Suspects that one of the crew is a police informer, because the police came so fast.', sources: ['rd-othercinema:3', 'rd-fandom:3', 'rd-cracked:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1481,7 +1752,7 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:FORMER_CELLMATE_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// ABOUT (Disagreement -> Event): 7
+// ABOUT (Disagreement -> Event): 9
 UNWIND [
   {from: 'heat-dis-guard-count', to: 'heat-armored-car-heist', key: '', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
   {from: 'heat-dis-bond-deal', to: 'heat-bond-buyback-arranged', key: '', props: {sources: ['heat-fr:5', 'heat-de:3']}},
@@ -1489,30 +1760,62 @@ UNWIND [
   {from: 'heat-dis-alan-timing', to: 'heat-alan-marciano-pressured', key: '', props: {sources: ['heat-fr:9', 'heat-fr:10', 'heat-de:4', 'heat-de:5']}},
   {from: 'heat-dis-warehouse-release', to: 'heat-warehouse-stakeout', key: '', props: {sources: ['heat-fr:9', 'heat-de:5']}},
   {from: 'heat-dis-trejo-withdrawal', to: 'heat-trejo-drops-out', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-dis-final-shot', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:20', 'heat-de:12']}}
+  {from: 'heat-dis-final-shot', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-dis-orange-shooter', to: 'rd-orange-shot', key: '', props: {sources: ['rd-badcantina:2', 'rd-insomniacmania:1', 'rd-waldina:3', 'rd-taylorfrancis:1']}},
+  {from: 'rd-dis-standoff', to: 'rd-standoff', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-badcantina:3', 'rd-screencrush:1']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Event {id: row.to})
 MERGE (a)-[r:ABOUT {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// ABOUT (Disagreement -> Character): 4
+// ABOUT (Disagreement -> Character): 6
 UNWIND [
   {from: 'heat-dis-nickname', to: 'michael-cheritto', key: '', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:7', 'heat-de:1', 'heat-de:2']}},
   {from: 'heat-dis-motel-demand', to: 'charlene-shiherlis', key: '', props: {sources: ['heat-fr:5', 'heat-fr:16', 'heat-de:4']}},
   {from: 'heat-dis-breedan-past', to: 'donald-breedan', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-dis-hanna-marriage', to: 'heat-justine', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}}
+  {from: 'heat-dis-hanna-marriage', to: 'heat-justine', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'rd-dis-orange-wound', to: 'mr-orange', key: '', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-badcantina:2', 'rd-insomniacmania:1']}},
+  {from: 'rd-dis-blue-fate', to: 'mr-blue', key: '', props: {sources: ['rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ABOUT {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// ABOUT (Disagreement -> Place): 1
+// ABOUT (Disagreement -> Place): 2
 UNWIND [
-  {from: 'heat-dis-meeting-place', to: 'heat-meeting-venue', key: '', props: {sources: ['heat-fr:11', 'heat-de:7']}}
+  {from: 'heat-dis-meeting-place', to: 'heat-meeting-venue', key: '', props: {sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'rd-dis-meeting-place', to: 'rd-warehouse', key: '', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Place {id: row.to})
 MERGE (a)-[r:ABOUT {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
+// ACTED_ON (Character -> Character): 1
+UNWIND [
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-blonde-arrives|abducted', props: {act: 'abducted', event: 'rd-blonde-arrives', seq: 10, how: 'Brings him to the warehouse tied up in the boot of his car.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-cracked:4', 'rd-insomniacmania:2']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Character {id: row.to})
+MERGE (a)-[r:ACTED_ON {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
+// ACTED_ON (Character -> Group): 1
+UNWIND [
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'rd-marvin-killed|lied-to', props: {act: 'lied-to', event: 'rd-marvin-killed', seq: 15, how: 'Tells the returning robbers that Blonde meant to kill them all, to explain shooting him.', sources: ['rd-moviemistakes:4', 'rd-cracked:6']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Group {id: row.to})
+MERGE (a)-[r:ACTED_ON {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
+// TIED_TO (Character -> Character): 1
+UNWIND [
+  {from: 'holdaway', to: 'mr-orange', key: 'handler-of|0', props: {tie: 'handler-of', note: 'The source calls Holdaway Freddy\'s police colleague who trains him for the job.', sources: ['rd-taylorfrancis:2']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Character {id: row.to})
+MERGE (a)-[r:TIED_TO {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;

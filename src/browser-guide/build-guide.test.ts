@@ -92,8 +92,10 @@ describe("the Browser guide", () => {
     expect(guide).toContain('<article class="guide">');
     expect(guide).toContain("<carousel");
     const slides = guide.match(/<slide\b/g) ?? [];
-    // Welcome, model, one per headline query, the graph pictures, one per other query.
-    expect(slides).toHaveLength(3 + files.length);
+    // Welcome, model, one per headline query, the graph pictures, one per other query, and
+    // one more for each further headline slide of a query (asked with other parameters).
+    const further = HEADLINE_SLIDES.length - new Set(HEADLINE_SLIDES.map((s) => s.query)).size;
+    expect(slides).toHaveLength(3 + files.length + further);
     expect(guide).toContain("<svg");
     expect(guide).toContain(":style http://127.0.0.1:4000/browser/heistgraph.grass");
   });

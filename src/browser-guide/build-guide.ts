@@ -103,14 +103,14 @@ const RUN_HINT =
   "Click a grey block to put it in the editor, then run it (Ctrl+Enter, or Cmd+Enter on a Mac).";
 
 /** The file's parameters and query, as two runnable blocks (or one without parameters). */
-function queryBlocks(file: QueryFile): string[] {
+function queryBlocks(file: QueryFile, params: Record<string, string> = {}): string[] {
   const source = `<code>cypher/queries/${file.name}.cypher</code>`;
   if (file.params.length === 0) {
     return [runnable(file.cypher), `<p><small>From ${source}. ${RUN_HINT}</small></p>`];
   }
   return [
     `<p>First the parameters, then the query (from ${source}):</p>`,
-    runnable(paramLines(file)),
+    runnable(paramLines(file, params)),
     runnable(file.cypher),
     `<p><small>${RUN_HINT}</small></p>`,
   ];
@@ -127,7 +127,7 @@ function headlineSlide(spec: HeadlineSlide, file: QueryFile): string {
   return slide(
     escapeHtml(spec.title),
     `<p class="lead">${spec.lead}</p>`,
-    ...queryBlocks(file),
+    ...queryBlocks(file, spec.params),
     `<h4>What you should see</h4>`,
     `<p>${spec.expected}</p>`,
     ...tries,

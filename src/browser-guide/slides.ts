@@ -16,6 +16,11 @@ export interface TryAlso {
 export interface HeadlineSlide {
   /** The file's name in cypher/queries/, without `.cypher`. */
   query: string;
+  /**
+   * Parameter values replacing the file's own (as in TryAlso), for a further slide of a query
+   * that already has one.
+   */
+  params?: Record<string, string>;
   title: string;
   /** HTML: the question the query answers. */
   lead: string;
@@ -216,5 +221,31 @@ export const HEADLINE_SLIDES: HeadlineSlide[] = [
       "The lead investigators: <b>John Chan</b> in City on Fire and <b>Vincent Hanna</b> in Heat.",
     shows: ['"name":"John Chan"', '"name":"Vincent Hanna"'],
     rows: 1,
+  },
+  {
+    query: "parallels",
+    title: "City on Fire and Reservoir Dogs",
+    params: { role: "'undercover-officer'" },
+    lead: "<i>Reservoir Dogs</i> (1992) took much of its plot from <i>City on Fire</i> (1987): the undercover officer shot in the jewel robbery and tended by the gangster who trusts him, the boss who accuses him, the stand-off, the confession. The same question, asked of one role at a time, pairs their characters (each film lists those the story says most about first).",
+    expected:
+      "One row, the undercover officers: <b>Ko Chow</b> (then Chan Kam-wah, killed before him) in City on Fire and <b>Mr. Orange</b> in Reservoir Dogs, all three killed. Heat has no undercover officer, so it is not listed.",
+    shows: ['"name":"Ko Chow"', '"name":"Chan Kam-wah"', '"name":"Mr. Orange"'],
+    rows: 1,
+    tryAlso: [
+      {
+        params: { role: "'crew-member'" },
+        expected:
+          "The gangsters: <b>Fu</b> first in City on Fire and <b>Mr. White</b> first in Reservoir Dogs, the friend each undercover officer deceives (Heat's crew is listed too).",
+        shows: ['"name":"Fu"', '"name":"Mr. White"', '"title":"Reservoir Dogs"'],
+        rows: 1,
+      },
+      {
+        params: { role: "'crew-leader'" },
+        expected:
+          "The bosses: the unnamed <b>Gang leader</b> of City on Fire, <b>Neil McCauley</b> of Heat and <b>Joe Cabot</b> of Reservoir Dogs, whose role is the story word <code>boss</code>, declared like <code>crew-leader</code>.",
+        shows: ['"name":"Gang leader"', '"name":"Joe Cabot"', '"name":"Neil McCauley"'],
+        rows: 1,
+      },
+    ],
   },
 ];

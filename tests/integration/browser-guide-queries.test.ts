@@ -59,6 +59,8 @@ const asJson = (rows: unknown) =>
 describe("the Browser guide's queries", () => {
   const blocks = runnables(buildGuide());
 
+  // Every query of the guide in turn, each planned afresh: on a loaded 2-core machine that
+  // can take longer than the default minute.
   it("run one after the other, as a newcomer clicks through the guide", async () => {
     expect(blocks.length).toBeGreaterThan(readQueryFiles().length);
     const params: Params = {};
@@ -68,7 +70,7 @@ describe("the Browser guide's queries", () => {
         continue; // another Browser command (`:style <url>`)
       else await expect(runQuery(code, params), code).resolves.toBeDefined();
     }
-  });
+  }, 180_000);
 });
 
 describe("what the headline slides say", () => {
@@ -77,7 +79,7 @@ describe("what the headline slides say", () => {
     const file = files.get(slide.query);
     if (!file) return [];
     return [
-      { name: slide.query, file, values: {}, ...slide },
+      { name: slide.title, file, values: slide.params ?? {}, ...slide },
       ...(slide.tryAlso ?? []).map((t) => ({
         ...t,
         name: `${slide.query} with ${JSON.stringify(t.params)}`,

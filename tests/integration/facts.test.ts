@@ -93,6 +93,31 @@ const MAPPING: Record<string, Record<string, string>> = {
     "after the confession": "cof-chow-confession",
     "during the Tai Kong robbery": "cof-tai-kong-holdup",
   },
+  "reservoir-dogs": {
+    // groups
+    "group:crew": "rd-cabot-crew",
+    "group:police": "rd-police",
+    // unnamed people
+    "bystanders in the store": "rd-bystanders",
+    // places
+    warehouse: "rd-warehouse",
+    diner: "rd-diner",
+    // events
+    breakfast: "rd-diner-breakfast",
+    "Orange joins the crew": "rd-orange-pitch",
+    "the robbery": "rd-robbery",
+    "Orange's confession": "rd-confession",
+    "death of Mr. Blonde": "rd-blonde-killed",
+    "death of Marvin Nash": "rd-marvin-killed",
+    "death of Joe Cabot": "rd-standoff",
+    "death of Mr. Orange": "rd-final-shots",
+    // moments a secret is learnt
+    "after Orange kills Blonde": "rd-blonde-killed",
+    // disagreements, by their subject
+    "who shot Orange": "rd-dis-orange-shooter",
+    "what became of Mr. Blue": "rd-dis-blue-fate",
+    "how the stand-off ends": "rd-dis-standoff",
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -118,7 +143,7 @@ type Kind = (typeof FIXTURE_KINDS)[number] | "saved" | "suspected" | "not-after"
 
 const factSchema = z
   .object({
-    film: z.enum(["heat", "city-on-fire"]),
+    film: z.enum(["heat", "city-on-fire", "reservoir-dogs"]),
     kind: z.enum(FIXTURE_KINDS),
     a: z.string().optional(),
     b: z.string(),

@@ -57,9 +57,14 @@ describe("heistgraph import", () => {
 
       expect(counts.nodes).toEqual(report.planned.nodes);
       expect(counts.relationships).toEqual(report.planned.relationships);
-      expect(counts.nodes.Film).toBe(2);
-      expect(counts.nodes.Source).toBe(3);
-      expect(report.films.map((f) => f.id).sort()).toEqual(["city-on-fire", "heat"]);
+      expect(counts.nodes.Film).toBe(3);
+      // Heat's two summaries, City on Fire's, and the 14 pages Reservoir Dogs is written from.
+      expect(counts.nodes.Source).toBe(17);
+      expect(report.films.map((f) => f.id).sort()).toEqual([
+        "city-on-fire",
+        "heat",
+        "reservoir-dogs",
+      ]);
       for (const [label, n] of Object.entries(report.planned.nodes))
         expect(report.changes.nodes[label]).toEqual({ added: n, changed: 0, removed: 0 });
       for (const [type, n] of Object.entries(report.planned.relationships))

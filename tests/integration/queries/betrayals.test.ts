@@ -218,8 +218,8 @@ describe("betrayalChains", () => {
   });
 
   it("answers an unknown film clearly", async () => {
-    await expect(betrayalChains(db, "Bony", { film: "Reservoir Dogs" })).rejects.toThrow(
-      /Unknown film "Reservoir Dogs"/,
+    await expect(betrayalChains(db, "Bony", { film: "Point Break" })).rejects.toThrow(
+      /Unknown film "Point Break"/,
     );
   });
 });

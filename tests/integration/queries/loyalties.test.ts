@@ -122,8 +122,8 @@ describe("loyaltiesOf", () => {
   });
 
   it("answers an unknown film clearly", async () => {
-    await expect(loyaltiesOf(db, "Fu", { film: "Reservoir Dogs" })).rejects.toThrow(
-      /Unknown film "Reservoir Dogs"/,
+    await expect(loyaltiesOf(db, "Fu", { film: "Point Break" })).rejects.toThrow(
+      /Unknown film "Point Break"/,
     );
   });
 

@@ -96,9 +96,9 @@ describe("timeline", () => {
   });
 
   it("answers an unknown film with the films there are", async () => {
-    await expect(timeline(db, "Reservoir Dogs")).rejects.toThrow(HeistgraphError);
-    await expect(timeline(db, "Reservoir Dogs")).rejects.toThrow(
-      /Unknown film "Reservoir Dogs"[\s\S]*heat \(Heat\)/,
+    await expect(timeline(db, "Point Break")).rejects.toThrow(HeistgraphError);
+    await expect(timeline(db, "Point Break")).rejects.toThrow(
+      /Unknown film "Point Break"[\s\S]*heat \(Heat\)/,
     );
     await expect(timeline(db, "Heet")).rejects.toThrow(/did you mean "heat"/);
   });
@@ -360,14 +360,25 @@ describe("parallels", () => {
       ["City on Fire", ["John Chan"]],
       ["Heat", ["Vincent Hanna"]],
     ]);
-    // Both films' robbery bosses lead a crew: McCauley and City on Fire's unnamed leader.
+    // The robbery bosses lead a crew: McCauley, City on Fire's unnamed leader, and Joe Cabot,
+    // whose story word "boss" is declared like crew-leader.
     const leaders = all.find((p) => p.role === "crew-leader");
     expect(leaders?.films.map((f) => [f.title, f.characters.map((c) => c.name)])).toEqual([
       ["City on Fire", ["Gang leader"]],
       ["Heat", ["Neil McCauley"]],
+      ["Reservoir Dogs", ["Joe Cabot"]],
     ]);
-    // Heat has no undercover officer, so Ko Chow has no parallel.
-    expect(roles).not.toContain("undercover-officer");
+    // Heat has no undercover officer; Reservoir Dogs took Ko Chow's part for Mr. Orange.
+    const moles = all.find((p) => p.role === "undercover-officer");
+    expect(moles?.films.map((f) => [f.film, f.characters.map((c) => c.name)])).toEqual([
+      ["city-on-fire", ["Ko Chow", "Chan Kam-wah"]],
+      ["reservoir-dogs", ["Mr. Orange"]],
+    ]);
+    // The gangster each undercover officer deceives is the one his story says most about.
+    const gangsters = all.find((p) => p.role === "crew-member");
+    const first = (film: string) =>
+      gangsters?.films.find((f) => f.film === film)?.characters[0]?.name;
+    expect([first("city-on-fire"), first("reservoir-dogs")]).toEqual(["Fu", "Mr. White"]);
   });
 
   it("answers for one role, typed loosely", async () => {
@@ -377,7 +388,7 @@ describe("parallels", () => {
     expect(result.parallels[0]?.films.find((f) => f.film === "heat")?.characters).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: "heat-eady", fate: "alive" })]),
     );
-    expect((await parallels(db, { role: "undercover-officer" })).parallels).toEqual([]);
+    expect((await parallels(db, { role: "recruit" })).parallels).toEqual([]);
   });
 
   it("compares by parallelRole, skips characters without a role, bounds each film", async () => {
