@@ -243,8 +243,8 @@ function placeLabels(items: Item[], pairs: [Item, Item][]): void {
  * Pushes overlapping nodes apart along the axis where they overlap least. Sweeps along x, so a
  * round looks only at nodes whose boxes share some x (not every pair).
  */
-function separate(items: Item[], margin: number): void {
-  for (let round = 0; round < 400; round++) {
+function separate(items: Item[], margin: number, rounds = 400): void {
+  for (let round = 0; round < rounds; round++) {
     let moved = false;
     const boxes = items
       .map((item) => ({ item, box: shift(footprint(item.s, item.side), item.x, item.y) }))
@@ -295,7 +295,7 @@ const BUNDLE_SPREAD = 13;
  * passes through a node (or the rounds run out).
  */
 function clearLines(items: Item[], lines: { a: Item; b: Item; spread: number }[]): void {
-  for (let round = 0; round < 300; round++) {
+  for (let round = 0; round < 120; round++) {
     let hits = 0;
     for (const { a, b, spread } of lines) {
       const dx = b.x - a.x;
@@ -329,8 +329,10 @@ function clearLines(items: Item[], lines: { a: Item; b: Item; spread: number }[]
       }
     }
     if (hits === 0) return;
-    separate(items, 10);
+    // A few rounds each time: the pushes go on, overlaps need not all go at once.
+    separate(items, 10, 8);
   }
+  separate(items, 10);
   relocate(items, lines);
 }
 
@@ -353,11 +355,11 @@ function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]):
   const linesOf = new Map<Item, { a: Item; b: Item; spread: number }[]>();
   for (const l of lines)
     for (const end of [l.a, l.b]) linesOf.set(end, [...(linesOf.get(end) ?? []), l]);
+  const boxes = new Map(items.map((o) => [o, shift(footprint(o.s, o.side), o.x, o.y)]));
   const fits = (p: Item): boolean => {
-    const box = shift(footprint(p.s, p.side), p.x, p.y);
-    for (const o of items)
-      if (o !== p && overlaps(box, shift(footprint(o.s, o.side), o.x, o.y))) return false;
     for (const l of lines) if (l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)) return false;
+    const box = shift(footprint(p.s, p.side), p.x, p.y);
+    for (const [o, ob] of boxes) if (o !== p && overlaps(box, ob)) return false;
     for (const l of linesOf.get(p) ?? [])
       for (const o of items) if (o !== l.a && o !== l.b && blocks(l.a, l.b, l.spread, o)) return false;
     return true;
@@ -379,6 +381,7 @@ function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]):
         }
       }
       if (!found) [p.x, p.y] = [home.x, home.y];
+      boxes.set(p, shift(footprint(p.s, p.side), p.x, p.y));
     }
   }
 }

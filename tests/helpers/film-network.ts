@@ -4,6 +4,7 @@
 // tests draw the real films from network() as Neo4j answers it.
 import type { FilmFile } from "../../src/dataset/schema.ts";
 import type { Network, NetworkEdge, NetworkNode } from "../../src/network/index.ts";
+import type { StorylineInput } from "../../src/viz/storyline.ts";
 
 const EDGE_TYPES = new Set(["BETRAYED", "KILLED", "WOUNDED"]);
 
@@ -75,4 +76,23 @@ export function filmNetwork(file: FilmFile): Network {
     ),
   ];
   return { films: [{ id: film, title: file.film.title }], nodes, edges };
+}
+
+/** A film file as what its storyline is drawn from (the timeline's rows and the nodes). */
+export function filmStoryline(file: FilmFile): StorylineInput {
+  const groups = new Set(file.groups.map((g) => g.id));
+  const net = filmNetwork(file);
+  return {
+    title: file.film.title,
+    nodes: net.nodes,
+    events: file.events.map((e) => ({
+      seq: e.seq,
+      id: e.id,
+      name: e.name,
+      participants: e.participants.map((p) => ({ id: p.who, isGroup: groups.has(p.who) })),
+      acts: file.acts
+        .filter((a) => a.event === e.id)
+        .map((a) => ({ type: a.type.toUpperCase(), byId: a.by, toId: a.to, how: a.how })),
+    })),
+  };
 }
