@@ -28,6 +28,9 @@ for (const film of films) {
   const dir = values["png-dir"];
   if (dir) {
     writeFileSync(join(dir, `${film.film.id}-storyline.svg`), drawn.svg);
-    writeFileSync(join(dir, `${film.film.id}-storyline.png`), renderNetworkPng(drawn.svg, { width: 2200 }));
+    writeFileSync(
+      join(dir, `${film.film.id}-storyline.png`),
+      renderNetworkPng(drawn.svg, { width: 2200 }),
+    );
   }
 }

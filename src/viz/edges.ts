@@ -46,8 +46,10 @@ const quadAngle = (p0: Point, c: Point, p2: Point, t: number): number =>
     2 * (1 - t) * (c.x - p0.x) + 2 * t * (p2.x - c.x),
   );
 const cubic = (p0: Point, c1: Point, c2: Point, p3: Point, t: number): Point => ({
-  x: (1 - t) ** 3 * p0.x + 3 * (1 - t) ** 2 * t * c1.x + 3 * (1 - t) * t ** 2 * c2.x + t ** 3 * p3.x,
-  y: (1 - t) ** 3 * p0.y + 3 * (1 - t) ** 2 * t * c1.y + 3 * (1 - t) * t ** 2 * c2.y + t ** 3 * p3.y,
+  x:
+    (1 - t) ** 3 * p0.x + 3 * (1 - t) ** 2 * t * c1.x + 3 * (1 - t) * t ** 2 * c2.x + t ** 3 * p3.x,
+  y:
+    (1 - t) ** 3 * p0.y + 3 * (1 - t) ** 2 * t * c1.y + 3 * (1 - t) * t ** 2 * c2.y + t ** 3 * p3.y,
 });
 const STEPS = 16;
 
@@ -153,7 +155,10 @@ export function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>
         ...(curved ? { control } : {}),
         tip,
         points: curved
-          ? [...Array.from({ length: STEPS + 1 }, (_, k) => quad(start, control, end, k / STEPS)), tip]
+          ? [
+              ...Array.from({ length: STEPS + 1 }, (_, k) => quad(start, control, end, k / STEPS)),
+              tip,
+            ]
           : [start, end, tip],
         label: quad(start, control, end, 0.5),
         labelBox: null,

@@ -84,7 +84,8 @@ export function legibility(placed: PlacedNode[], shapes: EdgeShape[]): Legibilit
         result.edgeThroughLabel.push(`${what} through the label of ${name(p)}`);
     }
     for (const p of placed)
-      if (inside(s.tip, p.label)) result.endCovered.push(`${what}: its end under ${name(p)}'s label`);
+      if (inside(s.tip, p.label))
+        result.endCovered.push(`${what}: its end under ${name(p)}'s label`);
   }
   for (const [i, a] of placed.entries()) {
     for (const [j, b] of placed.entries()) {
@@ -100,7 +101,8 @@ export function legibility(placed: PlacedNode[], shapes: EdgeShape[]): Legibilit
     const box = s.labelBox as Box;
     const what = `seq ${s.edge.seq} (${s.edge.source} ${s.edge.type} ${s.edge.target})`;
     for (const t of seqs.slice(i + 1))
-      if (overlaps(box, t.labelBox as Box)) result.seqOverlap.push(`${what} over seq ${t.edge.seq}`);
+      if (overlaps(box, t.labelBox as Box))
+        result.seqOverlap.push(`${what} over seq ${t.edge.seq}`);
     for (const p of placed) {
       if (overlaps(box, shapeBox(p))) result.seqOverlap.push(`${what} over ${name(p)}`);
       if (overlaps(box, p.label)) result.seqOverlap.push(`${what} over ${name(p)}'s label`);

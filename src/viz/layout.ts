@@ -357,11 +357,13 @@ function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]):
     for (const end of [l.a, l.b]) linesOf.set(end, [...(linesOf.get(end) ?? []), l]);
   const boxes = new Map(items.map((o) => [o, shift(footprint(o.s, o.side), o.x, o.y)]));
   const fits = (p: Item): boolean => {
-    for (const l of lines) if (l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)) return false;
+    for (const l of lines)
+      if (l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)) return false;
     const box = shift(footprint(p.s, p.side), p.x, p.y);
     for (const [o, ob] of boxes) if (o !== p && overlaps(box, ob)) return false;
     for (const l of linesOf.get(p) ?? [])
-      for (const o of items) if (o !== l.a && o !== l.b && blocks(l.a, l.b, l.spread, o)) return false;
+      for (const o of items)
+        if (o !== l.a && o !== l.b && blocks(l.a, l.b, l.spread, o)) return false;
     return true;
   };
   for (let pass = 0; pass < 3; pass++) {
@@ -452,7 +454,9 @@ export function filmLayout(network: Network): Map<string, Point> {
       bundle.set(key, (bundle.get(key) ?? 0) + 1);
     }
     // Only the lines some view draws (a membership pulls in the layout but is never drawn).
-    const drawn = [...bundle.keys()].sort(compare).map((k) => k.split("\u0000") as [string, string]);
+    const drawn = [...bundle.keys()]
+      .sort(compare)
+      .map((k) => k.split("\u0000") as [string, string]);
     clearLines(
       items,
       drawn.flatMap(([a, b]) => {

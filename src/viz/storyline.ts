@@ -112,7 +112,8 @@ function cast(input: StorylineInput): Cast {
       at.set(p.id, (at.get(p.id) ?? new Set()).add(i));
     }
     for (const a of e.acts)
-      if (a.type === "KILLED" && !killedAt.has(a.toId) && first.has(a.toId)) killedAt.set(a.toId, i);
+      if (a.type === "KILLED" && !killedAt.has(a.toId) && first.has(a.toId))
+        killedAt.set(a.toId, i);
   });
   const seen = input.nodes
     .filter((n) => n.kind === "character" && first.has(n.id))
@@ -144,8 +145,7 @@ function bandOf(c: NetworkNode, seq: number, order: string[]): string {
     .filter((m) => (m.since ?? -1e9) <= seq && seq <= (m.until ?? 1e9))
     .sort(
       (a, b) =>
-        (b.since ?? -1e9) - (a.since ?? -1e9) ||
-        order.indexOf(a.group) - order.indexOf(b.group),
+        (b.since ?? -1e9) - (a.since ?? -1e9) || order.indexOf(a.group) - order.indexOf(b.group),
     );
   return now[0]?.group ?? NONE;
 }
@@ -170,7 +170,6 @@ function arrange(c: Cast): Layout {
   const band = new Map<string, Map<number, string>>();
   const height = new Map<string, number>(c.bandOrder.map((b) => [b, 0]));
   const blocks: { ids: string[]; band: string }[][] = [];
-  const lineIds = new Set(c.lines.map((l) => l.id));
   const end = (id: string) => c.killedAt.get(id) ?? c.last.get(id) ?? 0;
   // The previous column's rank of each line (its band's place, then its place within it).
   let rank = new Map<string, number>();
@@ -180,12 +179,14 @@ function arrange(c: Cast): Layout {
     const present = active.filter((l) => c.at.get(l.id)?.has(i)).map((l) => l.id);
     // The event's block sits in the band most of its lines belong to.
     const votes = new Map<string, number>();
-    for (const id of present) votes.set(own.get(id) ?? NONE, (votes.get(own.get(id) ?? NONE) ?? 0) + 1);
+    for (const id of present)
+      votes.set(own.get(id) ?? NONE, (votes.get(own.get(id) ?? NONE) ?? 0) + 1);
     const eventBand = [...votes].sort(
       (a, b) => b[1] - a[1] || c.bandOrder.indexOf(a[0]) - c.bandOrder.indexOf(b[0]),
     )[0]?.[0];
     const items: { ids: string[]; band: string }[] = [];
-    if (present.length > 0 && eventBand !== undefined) items.push({ ids: present, band: eventBand });
+    if (present.length > 0 && eventBand !== undefined)
+      items.push({ ids: present, band: eventBand });
     for (const l of active)
       if (!present.includes(l.id)) items.push({ ids: [l.id], band: own.get(l.id) ?? NONE });
     const bary = (ids: string[]) => {
@@ -217,7 +218,6 @@ function arrange(c: Cast): Layout {
     for (const [b, y] of fill) height.set(b, Math.max(height.get(b) ?? 0, y));
     blocks.push(items.filter((it) => it.ids.length > 1 || present.includes(it.ids[0] ?? "")));
     rank = next;
-    void lineIds;
   });
   return { slot, band, height, blocks };
 }
@@ -257,7 +257,9 @@ export function bandChartCrossings(input: StorylineInput): number {
       if (!row.has(n.id) && (b === NONE ? true : n.groups.includes(b))) row.set(n.id, k++);
   let crossings = 0;
   c.events.forEach((e, i) => {
-    const rows = e.participants.map((p) => row.get(p.id)).filter((r): r is number => r !== undefined);
+    const rows = e.participants
+      .map((p) => row.get(p.id))
+      .filter((r): r is number => r !== undefined);
     if (rows.length < 2) return;
     const [lo, hi] = [Math.min(...rows), Math.max(...rows)];
     for (const n of all) {
@@ -284,7 +286,9 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   const c = cast(input);
   const { events, byId } = c;
   const colours = groupColours(input.nodes.filter((n) => n.kind === "group"));
-  const groupName = new Map(input.nodes.filter((n) => n.kind === "group").map((g) => [g.id, g.name]));
+  const groupName = new Map(
+    input.nodes.filter((n) => n.kind === "group").map((g) => [g.id, g.name]),
+  );
   const laid = arrange(c);
 
   // Columns: room for the band names on the left, the events across the rest.
@@ -324,7 +328,8 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   const positions = new Map<string, Map<number, number>>();
   for (const [id, slots] of laid.slot) {
     const m = new Map<number, number>();
-    for (const [i, s] of slots) m.set(i, (bandTop.get(laid.band.get(id)?.get(i) ?? NONE) ?? top) + s);
+    for (const [i, s] of slots)
+      m.set(i, (bandTop.get(laid.band.get(id)?.get(i) ?? NONE) ?? top) + s);
     positions.set(id, m);
   }
 
@@ -394,7 +399,9 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
         const on = from ?? to ?? (extras.length ? extraY : undefined);
         return on === undefined
           ? []
-          : [`<g class="act"><title>${escapeXml(`killing: ${who}`)}</title><circle cx="${r1(x)}" cy="${r1(on)}" r="${DOT + 4}" fill="none" stroke="${EDGE_STYLES.killing.color}" stroke-width="1.2"/></g>`];
+          : [
+              `<g class="act"><title>${escapeXml(`killing: ${who}`)}</title><circle cx="${r1(x)}" cy="${r1(on)}" r="${DOT + 4}" fill="none" stroke="${EDGE_STYLES.killing.color}" stroke-width="1.2"/></g>`,
+            ];
       }
       if (a.type === "BETRAYED" && from !== undefined) {
         if (to !== undefined && from !== to)
@@ -425,7 +432,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
       "together in an event",
     ],
     [
-      `<circle cx="0" cy="0" r="7.5" fill="#ffffff" stroke="#5c6575" stroke-dasharray="2 2"/><text x="0" y="0" dy="0.35em" text-anchor="middle" font-size="9">+2</text>`,
+      `<circle cx="0" cy="0" r="7.5" fill="#ffffff" stroke="#5c6575" stroke-dasharray="2 2"/><text x="0" y="0" dy="0.35em" text-anchor="middle" font-size="11">+2</text>`,
       "others seen only there",
     ],
     [

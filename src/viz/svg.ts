@@ -15,7 +15,15 @@ import {
   type PlacedNode,
   type Point,
 } from "./layout.ts";
-import { edgeShapes, endPathOf, pathOf, placeSeqLabels, seqText, SEQ_SIZE, type EdgeShape } from "./edges.ts";
+import {
+  edgeShapes,
+  endPathOf,
+  pathOf,
+  placeSeqLabels,
+  seqText,
+  SEQ_SIZE,
+  type EdgeShape,
+} from "./edges.ts";
 import { characterShape, edgeEndMarkup, edgeMarkup, groupShape, markerDefs, r1 } from "./shapes.ts";
 import { edgeStyle, MUTED_TEXT, NO_GROUP_FILL, TEXT_COLOR, type EdgeStyleName } from "./style.ts";
 import { legibility } from "./geometry.ts";
@@ -97,7 +105,9 @@ function edgesMarkup(shapes: EdgeShape[]): string {
 /** Drawn over the nodes: each edge's last stretch with its arrowhead, then the numbers. */
 function endsMarkup(shapes: EdgeShape[]): string {
   const ordered = [...shapes].sort((a, b) => edgeStyle(a.edge).layer - edgeStyle(b.edge).layer);
-  const ends = ordered.map((s) => edgeEndMarkup(edgeStyle(s.edge), endPathOf(s, edgeStyle(s.edge).dash ? 2 : 14)));
+  const ends = ordered.map((s) =>
+    edgeEndMarkup(edgeStyle(s.edge), endPathOf(s, edgeStyle(s.edge).dash ? 2 : 14)),
+  );
   const numbers = ordered.flatMap((s) => {
     const text = seqText(s.edge);
     if (text === null || !s.label) return [];

@@ -13,67 +13,59 @@ export function filmNetwork(file: FilmFile): Network {
   const seqOf = new Map(file.events.map((e) => [e.id, e.seq]));
   const memberships = (id: string) => file.memberships.filter((m) => m.member === id);
   const nodes: NetworkNode[] = [
-    ...file.characters.map(
-      (c): NetworkNode => ({
-        id: c.id,
-        kind: "character",
-        name: c.name,
-        film,
-        role: c.role ?? "",
-        fate: c.fate,
-        unnamed: c.unnamed,
-        groups: [...new Set(memberships(c.id).map((m) => m.group))].sort(),
-        memberships: memberships(c.id)
-          .map((m) => ({ group: m.group, since: m.since ?? null, until: m.until ?? null }))
-          .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
-        sources: c.sources,
-      }),
-    ),
-    ...file.groups.map(
-      (g): NetworkNode => ({
-        id: g.id,
-        kind: "group",
-        name: g.name,
-        film,
-        role: g.kind,
-        fate: null,
-        unnamed: false,
-        groups: [],
-        sources: g.sources,
-      }),
-    ),
+    ...file.characters.map((c): NetworkNode => ({
+      id: c.id,
+      kind: "character",
+      name: c.name,
+      film,
+      role: c.role ?? "",
+      fate: c.fate,
+      unnamed: c.unnamed,
+      groups: [...new Set(memberships(c.id).map((m) => m.group))].sort(),
+      memberships: memberships(c.id)
+        .map((m) => ({ group: m.group, since: m.since ?? null, until: m.until ?? null }))
+        .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
+      sources: c.sources,
+    })),
+    ...file.groups.map((g): NetworkNode => ({
+      id: g.id,
+      kind: "group",
+      name: g.name,
+      film,
+      role: g.kind,
+      fate: null,
+      unnamed: false,
+      groups: [],
+      sources: g.sources,
+    })),
   ];
   const base = { covert: false, coerced: false, how: null, since: null, until: null };
   const edges: NetworkEdge[] = [
     ...file.acts
       .filter((a) => EDGE_TYPES.has(a.type.toUpperCase()))
-      .map(
-        (a, i): NetworkEdge => ({
-          ...base,
-          id: `${film}-act-${i}`,
-          type: a.type.toUpperCase() as NetworkEdge["type"],
-          source: a.by,
-          target: a.to,
-          seq: seqOf.get(a.event) ?? null,
-          coerced: a.coerced ?? false,
-          how: a.how,
-          sources: a.sources,
-        }),
-      ),
-    ...file.loyalties.map(
-      (l, i): NetworkEdge => ({
+      .map((a, i): NetworkEdge => ({
         ...base,
-        id: `${film}-loyalty-${i}`,
-        type: "LOYAL_TO",
-        source: l.from,
-        target: l.to,
-        seq: null,
-        since: l.since ?? null,
-        until: l.until ?? null,
-        covert: l.covert,
-        sources: l.sources,
-      }),
-    ),
+        id: `${film}-act-${i}`,
+        type: a.type.toUpperCase() as NetworkEdge["type"],
+        source: a.by,
+        target: a.to,
+        seq: seqOf.get(a.event) ?? null,
+        coerced: a.coerced ?? false,
+        how: a.how,
+        sources: a.sources,
+      })),
+    ...file.loyalties.map((l, i): NetworkEdge => ({
+      ...base,
+      id: `${film}-loyalty-${i}`,
+      type: "LOYAL_TO",
+      source: l.from,
+      target: l.to,
+      seq: null,
+      since: l.since ?? null,
+      until: l.until ?? null,
+      covert: l.covert,
+      sources: l.sources,
+    })),
   ];
   return { films: [{ id: film, title: file.film.title }], nodes, edges };
 }

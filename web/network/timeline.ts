@@ -45,8 +45,7 @@ export class Timeline {
     this.stop();
     const seqs = this.events.map((e) => e.seq);
     const at = this.seq ?? this.max + 1;
-    const next =
-      dir > 0 ? seqs.find((s) => s > at) : [...seqs].reverse().find((s) => s < at);
+    const next = dir > 0 ? seqs.find((s) => s > at) : [...seqs].reverse().find((s) => s < at);
     if (next === undefined) return;
     this.change(next);
   }
