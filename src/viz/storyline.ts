@@ -359,7 +359,21 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     const lx = xOf(i0) - column * 0.35 - 4;
     const name = `<text class="name" x="${r1(lx)}" y="${r1(y0)}" dy="0.35em" text-anchor="end" font-size="${NAME_SIZE}"${n.unnamed ? ' font-style="italic"' : ""} fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`;
     const line = `<path d="${d}" fill="none" stroke="${colour}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
-    return `<g class="character" data-id="${escapeXml(n.id)}"><title>${escapeXml(n.name)}</title>${line}${name}</g>`;
+    // Where a membership begins or ends, the name again, so the move reads (Ko Chow joins).
+    const moves: string[] = [];
+    let was: string | undefined;
+    for (const [i, yy] of pts) {
+      const seq = events[i]?.seq ?? 0;
+      const now = bandOf(n, seq, c.bandOrder);
+      if (was !== undefined && now !== was) {
+        const what = now === NONE ? "leaves" : `joins ${groupName.get(now) ?? now}:`;
+        moves.push(
+          `<text class="move" x="${r1(xOf(i) + 6)}" y="${r1(yy - 7)}" font-size="11" font-style="italic" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" stroke-linejoin="round" paint-order="stroke"><title>${escapeXml(`${n.name} ${what} ${seq}`)}</title>${escapeXml(fitName(n.name, 110))}</text>`,
+        );
+      }
+      was = now;
+    }
+    return `<g class="character" data-id="${escapeXml(n.id)}"><title>${escapeXml(n.name)}</title>${line}${name}${moves.join("")}</g>`;
   });
 
   // Events: the block of lines drawn together, their dots, deaths and acts, folded extras.
@@ -389,9 +403,11 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     const extra = extras.length
       ? `<g class="extras"><title>${escapeXml(`also in this event: ${extraNames.join(", ")}`)}</title><circle cx="${r1(x)}" cy="${r1(extraY)}" r="7.5" fill="#ffffff" stroke="#5c6575" stroke-dasharray="2 2"/><text x="${r1(x)}" y="${r1(extraY)}" dy="0.35em" text-anchor="middle" font-size="11" fill="${TEXT_COLOR}">+${extras.length}</text></g>`
       : "";
+    // Acts between the event's own lines only: an arrow never leaves the event's block.
+    const inEvent = (id: string) => present.some((p) => p.id === id);
     const acts = e.acts.flatMap((a) => {
-      const from = yAt(a.byId, i);
-      const to = yAt(a.toId, i);
+      const from = inEvent(a.byId) ? yAt(a.byId, i) : undefined;
+      const to = inEvent(a.toId) ? yAt(a.toId, i) : undefined;
       const who = `${byId.get(a.byId)?.name ?? a.byId} → ${byId.get(a.toId)?.name ?? a.toId}`;
       if (a.type === "KILLED") {
         if (from !== undefined && to !== undefined && from !== to)
