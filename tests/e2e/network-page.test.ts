@@ -122,6 +122,8 @@ async function slideTo(seq: number): Promise<void> {
 
 /** Clicks a node where the page draws it. */
 async function clickNode(id: string): Promise<void> {
+  // The page frames what it shows with a short animation: click where the node comes to rest.
+  await still(page);
   const at = await page.evaluate(
     (id) => window.heistgraph?.cy.getElementById(id).renderedPosition(),
     id,
