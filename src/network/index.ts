@@ -10,8 +10,19 @@ import type { Network, NetworkEdge, NetworkNode } from "./model.ts";
 export * from "./model.ts";
 
 /** The page's two files, with their RETURN columns (model.ts declares their rows). */
-const NODES_COLUMNS = ["id", "kind", "name", "film", "role", "fate", "unnamed", "groups", "sources"];
-const EDGES_COLUMNS = [
+export const NODES_COLUMNS = [
+  "id",
+  "kind",
+  "name",
+  "film",
+  "role",
+  "fate",
+  "unnamed",
+  "groups",
+  "memberships",
+  "sources",
+];
+export const EDGES_COLUMNS = [
   "id",
   "type",
   "source",

@@ -12,7 +12,15 @@ export interface NetworkNode {
   unnamed: boolean;
   /** Ids of the groups a character belongs to. */
   groups: string[];
+  /** A character's memberships with their spans (null: from the start, or open). */
+  memberships?: Membership[];
   sources: string[];
+}
+
+export interface Membership {
+  group: string;
+  since: number | null;
+  until: number | null;
 }
 
 export type NetworkEdgeType = "BETRAYED" | "KILLED" | "WOUNDED" | "LOYAL_TO";

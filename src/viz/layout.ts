@@ -239,17 +239,25 @@ function placeLabels(items: Item[], pairs: [Item, Item][]): void {
   }
 }
 
-/** Pushes overlapping nodes apart along the axis where they overlap least. */
-function separate(items: Item[], margin: number): void {
-  for (let round = 0; round < 400; round++) {
+/**
+ * Pushes overlapping nodes apart along the axis where they overlap least. Sweeps along x, so a
+ * round looks only at nodes whose boxes share some x (not every pair).
+ */
+function separate(items: Item[], margin: number, rounds = 400): void {
+  for (let round = 0; round < rounds; round++) {
     let moved = false;
-    for (let i = 0; i < items.length; i++) {
-      for (let j = i + 1; j < items.length; j++) {
-        const a = items[i];
-        const b = items[j];
-        if (!a || !b) continue;
-        const fa = shift(footprint(a.s, a.side), a.x, a.y);
-        const fb = shift(footprint(b.s, b.side), b.x, b.y);
+    const boxes = items
+      .map((item) => ({ item, box: shift(footprint(item.s, item.side), item.x, item.y) }))
+      .sort((p, q) => p.box.x1 - q.box.x1);
+    for (let i = 0; i < boxes.length; i++) {
+      const pa = boxes[i];
+      if (!pa) continue;
+      for (let j = i + 1; j < boxes.length; j++) {
+        const pb = boxes[j];
+        if (!pb) continue;
+        if (pb.box.x1 >= pa.box.x2 + margin) break;
+        const { item: a, box: fa } = pa;
+        const { item: b, box: fb } = pb;
         const ox = Math.min(fa.x2, fb.x2) - Math.max(fa.x1, fb.x1) + margin;
         const oy = Math.min(fa.y2, fb.y2) - Math.max(fa.y1, fb.y1) + margin;
         if (ox <= 0 || oy <= 0) continue;
@@ -265,9 +273,118 @@ function separate(items: Item[], margin: number): void {
           a.y -= push;
           b.y += push;
         }
+        // Boxes moved: this round's sweep reads the old ones, the next round the new.
       }
     }
     if (!moved) return;
+  }
+}
+
+/**
+ * How far from a node's centre a line it does not join must pass: its shape as the page draws
+ * it at the largest (a busy character's circle is bigger there), with a margin, and room for
+ * the image drawing a wide network closer together.
+ */
+const clearance = (s: Sized): number => 1.7 * s.radius + 4;
+/** How far a bundle's outer curves stray from the straight line, per extra edge. */
+const BUNDLE_SPREAD = 13;
+
+/**
+ * Moves nodes off the lines they do not join: a node too near a line is pushed away across it,
+ * the line's ends a little the other way; then overlaps are pushed apart again, until no line
+ * passes through a node (or the rounds run out).
+ */
+function clearLines(items: Item[], lines: { a: Item; b: Item; spread: number }[]): void {
+  for (let round = 0; round < 120; round++) {
+    let hits = 0;
+    for (const { a, b, spread } of lines) {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const l2 = dx * dx + dy * dy;
+      if (l2 === 0) continue;
+      const len = Math.sqrt(l2);
+      const nx = -dy / len;
+      const ny = dx / len;
+      const reach = 40 + spread;
+      const x1 = Math.min(a.x, b.x) - reach;
+      const x2 = Math.max(a.x, b.x) + reach;
+      const y1 = Math.min(a.y, b.y) - reach;
+      const y2 = Math.max(a.y, b.y) + reach;
+      for (const p of items) {
+        if (p === a || p === b || p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
+        const t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2;
+        if (t <= 0 || t >= 1) continue;
+        const side = (p.x - a.x) * nx + (p.y - a.y) * ny;
+        const need = clearance(p.s) + spread;
+        if (Math.abs(side) >= need) continue;
+        hits++;
+        const dir = side < 0 ? -1 : 1;
+        const gap = need - Math.abs(side) + 1;
+        p.x += nx * dir * gap * 0.7;
+        p.y += ny * dir * gap * 0.7;
+        a.x -= nx * dir * gap * 0.15;
+        a.y -= ny * dir * gap * 0.15;
+        b.x -= nx * dir * gap * 0.15;
+        b.y -= ny * dir * gap * 0.15;
+      }
+    }
+    if (hits === 0) return;
+    // A few rounds each time: the pushes go on, overlaps need not all go at once.
+    separate(items, 10, 8);
+  }
+  separate(items, 10);
+  relocate(items, lines);
+}
+
+/** Whether line a-b passes too near p (p not one of its ends). */
+function blocks(a: Point, b: Point, spread: number, p: Item): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const l2 = dx * dx + dy * dy;
+  if (l2 === 0) return false;
+  const t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2;
+  if (t <= 0 || t >= 1) return false;
+  return Math.abs((p.x - a.x) * -dy + (p.y - a.y) * dx) / Math.sqrt(l2) < clearance(p.s) + spread;
+}
+
+/**
+ * Where pushing did not settle (a crowded hub), moves each node still on a line to the nearest
+ * free spot around it: clear of every line, its own lines clear of every node, its box of all.
+ */
+function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]): void {
+  const linesOf = new Map<Item, { a: Item; b: Item; spread: number }[]>();
+  for (const l of lines)
+    for (const end of [l.a, l.b]) linesOf.set(end, [...(linesOf.get(end) ?? []), l]);
+  const boxes = new Map(items.map((o) => [o, shift(footprint(o.s, o.side), o.x, o.y)]));
+  const fits = (p: Item): boolean => {
+    for (const l of lines)
+      if (l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)) return false;
+    const box = shift(footprint(p.s, p.side), p.x, p.y);
+    for (const [o, ob] of boxes) if (o !== p && overlaps(box, ob)) return false;
+    for (const l of linesOf.get(p) ?? [])
+      for (const o of items)
+        if (o !== l.a && o !== l.b && blocks(l.a, l.b, l.spread, o)) return false;
+    return true;
+  };
+  for (let pass = 0; pass < 3; pass++) {
+    const stuck = items.filter((p) =>
+      lines.some((l) => l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)),
+    );
+    if (stuck.length === 0) return;
+    for (const p of stuck) {
+      const home = { x: p.x, y: p.y };
+      let found = false;
+      for (let r = 12; r <= 600 && !found; r += 12) {
+        for (let k = 0; k < 24 && !found; k++) {
+          const angle = (2 * Math.PI * k) / 24;
+          p.x = home.x + r * Math.cos(angle);
+          p.y = home.y + r * Math.sin(angle);
+          found = fits(p);
+        }
+      }
+      if (!found) [p.x, p.y] = [home.x, home.y];
+      boxes.set(p, shift(footprint(p.s, p.side), p.x, p.y));
+    }
   }
 }
 
@@ -329,6 +446,26 @@ export function filmLayout(network: Network): Map<string, Point> {
     }));
     landscape(items);
     separate(items, 10);
+    const byId = new Map(items.map((i) => [i.s.node.id, i]));
+    const bundle = new Map<string, number>();
+    for (const e of network.edges) {
+      if (e.source === e.target || !ids.has(e.source) || !ids.has(e.target)) continue;
+      const key = [e.source, e.target].sort(compare).join("\u0000");
+      bundle.set(key, (bundle.get(key) ?? 0) + 1);
+    }
+    // Only the lines some view draws (a membership pulls in the layout but is never drawn).
+    const drawn = [...bundle.keys()]
+      .sort(compare)
+      .map((k) => k.split("\u0000") as [string, string]);
+    clearLines(
+      items,
+      drawn.flatMap(([a, b]) => {
+        const ia = byId.get(a);
+        const ib = byId.get(b);
+        const n = bundle.get(`${a}\u0000${b}`) ?? 1;
+        return ia && ib ? [{ a: ia, b: ib, spread: (n - 1) * BUNDLE_SPREAD }] : [];
+      }),
+    );
     const boxes = items.map((i) => shift(footprint(i.s, i.side), i.x, i.y));
     const x0 = Math.min(...boxes.map((b) => b.x1));
     const y0 = Math.min(...boxes.map((b) => b.y1));

@@ -38,11 +38,13 @@ export function edgeMarkup(
   d: string,
   crossAt?: { x: number; y: number; angle: number },
   extra = "",
+  arrow = true,
 ): string {
   const dash = style.dash
     ? ` stroke-dasharray="${style.dash}"${style.name === "covert-loyalty" ? ' stroke-linecap="round"' : ""}`
     : "";
-  const line = `<path d="${d}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dash} marker-end="url(#arrow-${style.name})"${extra}/>`;
+  const marker = arrow ? ` marker-end="url(#arrow-${style.name})"` : "";
+  const line = `<path d="${d}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dash}${marker}${extra}/>`;
   if (!style.cross || !crossAt) return line;
   const s = 5.5;
   const a = crossAt.angle + Math.PI / 4;
@@ -50,6 +52,11 @@ export function edgeMarkup(
   const arm = (t: number) =>
     `M${r1(crossAt.x - s * Math.cos(t))},${r1(crossAt.y - s * Math.sin(t))} L${r1(crossAt.x + s * Math.cos(t))},${r1(crossAt.y + s * Math.sin(t))}`;
   return `${line}\n<path d="${arm(a)} ${arm(b)}" stroke="${style.color}" stroke-width="2.4" stroke-linecap="round" fill="none"/>`;
+}
+
+/** An edge's last stretch with its arrowhead, drawn over labels (solid: too short for a dash). */
+export function edgeEndMarkup(style: EdgeStyle, d: string): string {
+  return `<path class="end" d="${d}" fill="none" stroke="${style.color}" stroke-width="${style.width}" marker-end="url(#arrow-${style.name})"/>`;
 }
 
 /** A character: a circle in its group's colour, cut in slices when it is in several. */

@@ -15,8 +15,18 @@ import {
   type PlacedNode,
   type Point,
 } from "./layout.ts";
-import { arrowLength, characterShape, edgeMarkup, groupShape, markerDefs, r1 } from "./shapes.ts";
+import {
+  edgeShapes,
+  endPathOf,
+  pathOf,
+  placeSeqLabels,
+  seqText,
+  SEQ_SIZE,
+  type EdgeShape,
+} from "./edges.ts";
+import { characterShape, edgeEndMarkup, edgeMarkup, groupShape, markerDefs, r1 } from "./shapes.ts";
 import { edgeStyle, MUTED_TEXT, NO_GROUP_FILL, TEXT_COLOR, type EdgeStyleName } from "./style.ts";
+import { legibility } from "./geometry.ts";
 import { escapeXml, FONT_FAMILY, textWidth } from "./text.ts";
 import { networkView, type View, type ViewOptions } from "./view.ts";
 
@@ -35,104 +45,8 @@ const SUBTITLE_SIZE = 12.5;
 const HEADER = 62;
 /** Room around the node boxes for curved edges. */
 const EDGE_PAD = 14;
-const PARALLEL_SPACING = 26;
-const SEQ_SIZE = 10.5;
 /** How much closer together than the layout a network too wide for its room may be drawn. */
 const MIN_SQUEEZE = 0.6;
-
-interface EdgeShape {
-  edge: NetworkEdge;
-  d: string;
-  /** Where the story-order number goes. */
-  label: Point;
-  cross: Point & { angle: number };
-}
-
-const sub = (a: Point, b: Point): Point => ({ x: a.x - b.x, y: a.y - b.y });
-const unit = (v: Point): Point => {
-  const l = Math.hypot(v.x, v.y) || 1;
-  return { x: v.x / l, y: v.y / l };
-};
-const along = (from: Point, dir: Point, dist: number): Point => ({
-  x: from.x + dir.x * dist,
-  y: from.y + dir.y * dist,
-});
-const quad = (p0: Point, c: Point, p2: Point, t: number): Point => ({
-  x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t ** 2 * p2.x,
-  y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t ** 2 * p2.y,
-});
-const quadAngle = (p0: Point, c: Point, p2: Point, t: number): number =>
-  Math.atan2(
-    2 * (1 - t) * (c.y - p0.y) + 2 * t * (p2.y - c.y),
-    2 * (1 - t) * (c.x - p0.x) + 2 * t * (p2.x - c.x),
-  );
-
-function loopShape(edge: NetworkEdge, n: PlacedNode): EdgeShape {
-  const c = { x: n.x, y: n.y };
-  const a0 = (-115 * Math.PI) / 180;
-  const a1 = (-65 * Math.PI) / 180;
-  const p0 = { x: c.x + n.radius * Math.cos(a0), y: c.y + n.radius * Math.sin(a0) };
-  const c1 = { x: c.x - 30, y: c.y - n.radius - 50 };
-  const c2 = { x: c.x + 30, y: c.y - n.radius - 50 };
-  const tip = { x: c.x + n.radius * Math.cos(a1), y: c.y + n.radius * Math.sin(a1) };
-  const p3 = along(tip, unit(sub(c2, tip)), arrowLength(edgeStyle(edge)) + 1);
-  const top = {
-    x: (p0.x + 3 * c1.x + 3 * c2.x + p3.x) / 8,
-    y: (p0.y + 3 * c1.y + 3 * c2.y + p3.y) / 8,
-  };
-  return {
-    edge,
-    d: `M${r1(p0.x)},${r1(p0.y)} C${r1(c1.x)},${r1(c1.y)} ${r1(c2.x)},${r1(c2.y)} ${r1(p3.x)},${r1(p3.y)}`,
-    label: top,
-    cross: { ...top, angle: 0 },
-  };
-}
-
-/** The path of every edge; edges joining the same two nodes bend apart. */
-function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>): EdgeShape[] {
-  const bundles = new Map<string, NetworkEdge[]>();
-  for (const e of edges) {
-    const key = [e.source, e.target].sort().join("\u0000");
-    bundles.set(key, [...(bundles.get(key) ?? []), e]);
-  }
-  const shapes: EdgeShape[] = [];
-  for (const bundle of bundles.values()) {
-    bundle.forEach((edge, i) => {
-      const s = placed.get(edge.source);
-      const t = placed.get(edge.target);
-      if (!s || !t) return;
-      if (s === t) {
-        shapes.push(loopShape(edge, s));
-        return;
-      }
-      // Offsets are measured in the frame of the pair's sorted ids, so opposite edges share it.
-      const [a, b] = edge.source < edge.target ? [s, t] : [t, s];
-      const dir = unit(sub(b, a));
-      const normal = { x: -dir.y, y: dir.x };
-      const offset = (i - (bundle.length - 1) / 2) * PARALLEL_SPACING;
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      const control = along(mid, normal, 2 * offset);
-      const start = along(s, unit(sub(control, s)), s.radius + 2);
-      const end = along(t, unit(sub(control, t)), t.radius + 2 + arrowLength(edgeStyle(edge)));
-      const d =
-        offset === 0
-          ? `M${r1(start.x)},${r1(start.y)} L${r1(end.x)},${r1(end.y)}`
-          : `M${r1(start.x)},${r1(start.y)} Q${r1(control.x)},${r1(control.y)} ${r1(end.x)},${r1(end.y)}`;
-      // A killing's number sits before its cross, so the two stay apart on a short line.
-      const crossT = 0.66;
-      shapes.push({
-        edge,
-        d,
-        label: quad(start, control, end, edgeStyle(edge).cross ? 0.36 : 0.5),
-        cross: {
-          ...quad(start, control, end, crossT),
-          angle: quadAngle(start, control, end, crossT),
-        },
-      });
-    });
-  }
-  return shapes;
-}
 
 function nodeMarkup(p: PlacedNode, view: View): string {
   const n = p.node;
@@ -169,7 +83,7 @@ function nodeMarkup(p: PlacedNode, view: View): string {
     `<g class="node ${n.kind}" data-id="${escapeXml(n.id)}">`,
     `<title>${escapeXml(`${n.name}: ${about}`)}</title>`,
     shape,
-    `<text class="label" text-anchor="${anchor}" font-size="${LABEL_SIZE}"${italic}${bold} fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`,
+    `<text class="label" text-anchor="${anchor}" font-size="${LABEL_SIZE}"${italic}${bold} fill="${TEXT_COLOR}" stroke="#ffffff" stroke-opacity="0.8" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`,
     `</g>`,
   ].join("\n");
 }
@@ -179,18 +93,29 @@ function edgesMarkup(shapes: EdgeShape[]): string {
   const lines = ordered.map((s) =>
     edgeMarkup(
       edgeStyle(s.edge),
-      s.d,
+      pathOf(s),
       s.cross,
       ` data-source="${escapeXml(s.edge.source)}" data-target="${escapeXml(s.edge.target)}"`,
+      false,
     ),
   );
-  const numbers = ordered
-    .filter((s) => s.edge.type !== "LOYAL_TO" && s.edge.seq !== null)
-    .map(
-      (s) =>
-        `<text x="${r1(s.label.x)}" y="${r1(s.label.y)}" dy="0.35em" text-anchor="middle" font-size="${SEQ_SIZE}" font-weight="bold" fill="${edgeStyle(s.edge).color}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${s.edge.seq}</text>`,
-    );
-  return [`<g class="edges">`, ...lines, `</g>`, `<g class="seq">`, ...numbers, `</g>`].join("\n");
+  return [`<g class="edges">`, ...lines, `</g>`].join("\n");
+}
+
+/** Drawn over the nodes: each edge's last stretch with its arrowhead, then the numbers. */
+function endsMarkup(shapes: EdgeShape[]): string {
+  const ordered = [...shapes].sort((a, b) => edgeStyle(a.edge).layer - edgeStyle(b.edge).layer);
+  const ends = ordered.map((s) =>
+    edgeEndMarkup(edgeStyle(s.edge), endPathOf(s, edgeStyle(s.edge).dash ? 2 : 14)),
+  );
+  const numbers = ordered.flatMap((s) => {
+    const text = seqText(s.edge);
+    if (text === null || !s.label) return [];
+    return [
+      `<text x="${r1(s.label.x)}" y="${r1(s.label.y)}" dy="0.35em" text-anchor="middle" font-size="${SEQ_SIZE}" font-weight="bold" fill="${edgeStyle(s.edge).color}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${text}</text>`,
+    ];
+  });
+  return [`<g class="ends">`, ...ends, `</g>`, `<g class="seq">`, ...numbers, `</g>`].join("\n");
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -235,6 +160,30 @@ function legendContent(view: View): LegendContent {
   };
 }
 
+/** The nodes and edges of a view drawn `squeeze` times as close together as the layout. */
+function scene(view: View, layout: Map<string, Point>, squeeze: number) {
+  const placed = placeView(view, layout, squeeze);
+  const shapes = edgeShapes(view.edges, new Map(placed.map((p) => [p.node.id, p])));
+  placeSeqLabels(shapes, placed);
+  return { placed, shapes };
+}
+
+/**
+ * The closest together, from `wanted` up to the layout's own spacing, at which no edge passes
+ * through a node and no label or number covers another (the layout keeps them clear at full
+ * spacing; drawn closer, shapes and labels keep their size and may meet).
+ */
+function legibleSqueeze(view: View, layout: Map<string, Point>, wanted: number) {
+  for (let squeeze = wanted; squeeze < 1; squeeze = Math.min(1, squeeze + 0.1)) {
+    const drawn = scene(view, layout, squeeze);
+    const l = legibility(drawn.placed, drawn.shapes);
+    const issues =
+      l.edgeThroughNode.length + l.labelOverlap.length + l.seqOverlap.length + l.endCovered.length;
+    if (issues === 0) return { squeeze, placed: drawn.placed };
+  }
+  return { squeeze: 1, placed: placeView(view, layout, 1) };
+}
+
 export interface Rendered {
   svg: string;
   view: View;
@@ -244,6 +193,8 @@ export interface Rendered {
   squeeze: number;
   /** The drawing's own size (the viewBox). */
   viewBox: { width: number; height: number };
+  /** What was drawn where, in the viewBox's units: for checks of what covers what. */
+  scene: { placed: PlacedNode[]; shapes: EdgeShape[] };
 }
 
 /** Lays out and draws the network as an SVG document. */
@@ -265,8 +216,8 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
     const room = (beside ? full - GAP - legend.width : full) - 2 * EDGE_PAD;
     const natural = boundsOf(placeView(view, layout), 0);
     const naturalWidth = natural ? natural.x2 - natural.x1 : 0;
-    const squeeze = naturalWidth > room ? Math.max(MIN_SQUEEZE, room / naturalWidth) : 1;
-    const placed = placeView(view, layout, squeeze);
+    const wanted = naturalWidth > room ? Math.max(MIN_SQUEEZE, room / naturalWidth) : 1;
+    const { squeeze, placed } = legibleSqueeze(view, layout, wanted);
     const bounds = boundsOf(placed, EDGE_PAD) ?? { x1: 0, y1: 0, x2: room, y2: 80 };
     const graphWidth = bounds.x2 - bounds.x1;
     const graphHeight = bounds.y2 - bounds.y1;
@@ -304,13 +255,15 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
   const top = MARGIN + HEADER;
 
   let graph: string;
+  const shapes = edgeShapes(view.edges, new Map(placed.map((p) => [p.node.id, p])));
+  placeSeqLabels(shapes, placed);
   if (placed.length > 0) {
-    const byId = new Map(placed.map((p) => [p.node.id, p]));
     graph = [
-      edgesMarkup(edgeShapes(view.edges, byId)),
+      edgesMarkup(shapes),
       `<g class="nodes">`,
       ...placed.map((p) => nodeMarkup(p, view)),
       `</g>`,
+      endsMarkup(shapes),
     ].join("\n");
   } else {
     const what = `No ${view.kinds.join(" or ")}${view.at === undefined ? "" : ` by event ${view.at}`}.`;
@@ -339,5 +292,6 @@ export function renderNetwork(network: Network, options: SvgOptions = {}): Rende
     positions: new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }])),
     squeeze: chosen.squeeze,
     viewBox: { width: boxWidth, height: boxHeight },
+    scene: { placed, shapes },
   };
 }

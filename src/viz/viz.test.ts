@@ -175,8 +175,10 @@ describe("renderNetworkSvg", () => {
     ])
       expect(legend).toContain(kind);
     expect(legend).toContain("unnamed in the film");
-    // One path per edge, the wounding the driver gives himself included.
-    expect(svg.match(/marker-end="url\(#arrow-[a-z-]+\)" data-source/g)).toHaveLength(
+    // One line per edge, the wounding the driver gives himself included, and one end with its
+    // arrowhead per edge, drawn over the labels.
+    expect(svg.match(/<path d="[^"]*" [^>]*data-source=/g)).toHaveLength(NETWORK.edges.length);
+    expect(svg.match(/<path class="end" [^>]*marker-end="url\(#arrow-[a-z-]+\)"/g)).toHaveLength(
       NETWORK.edges.length,
     );
   });

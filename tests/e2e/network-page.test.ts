@@ -86,6 +86,32 @@ const drawnEdges = () =>
       .sort(),
   );
 
+/** Nodes (of `ids`, or every shown one) whose centre the canvas does not show within `box`. */
+function outside(
+  target: Page,
+  box: { top: number; bottom: number; left: number; right: number },
+  ids?: string[],
+) {
+  return target.evaluate(
+    ({ box, ids }) => {
+      const cy = window.heistgraph?.cy;
+      if (!cy) return ["no graph"];
+      const nodes = ids ? ids.map((id) => cy.getElementById(id)) : cy.nodes(":visible");
+      return nodes
+        .map((n) => ({ id: n.id(), at: n.renderedPosition() }))
+        .filter(
+          ({ at }) => at.x < box.left || at.x > box.right || at.y < box.top || at.y > box.bottom,
+        )
+        .map(({ id }) => id);
+    },
+    { box, ids },
+  );
+}
+
+/** Waits for the canvas's pan and zoom animations to end. */
+const still = (target: Page) =>
+  target.waitForFunction(() => window.heistgraph?.cy.animated() === false);
+
 /** Moves the slider with the keyboard, as a user would: Home, then N steps right. */
 async function slideTo(seq: number): Promise<void> {
   const slider = page.locator("#seq-slider");
@@ -96,6 +122,8 @@ async function slideTo(seq: number): Promise<void> {
 
 /** Clicks a node where the page draws it. */
 async function clickNode(id: string): Promise<void> {
+  // The page frames what it shows with a short animation: click where the node comes to rest.
+  await still(page);
   const at = await page.evaluate(
     (id) => window.heistgraph?.cy.getElementById(id).renderedPosition(),
     id,
@@ -366,6 +394,25 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     await settle({ selected: "michael-cheritto" });
     await page.locator('#dossier[data-node="michael-cheritto"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("dossier-name");
+    // Centred with its neighbours in view, not zoomed in on alone.
+    await still(page);
+    const canvas = await page.locator("#graph").boundingBox();
+    const w = canvas?.width ?? 0;
+    const h = canvas?.height ?? 0;
+    const neighbours = await page.evaluate(() =>
+      (
+        window.heistgraph?.cy
+          .getElementById("michael-cheritto")
+          .closedNeighborhood(":visible")
+          .nodes() ?? []
+      ).map((n) => n.id()),
+    );
+    expect(neighbours.length).toBeGreaterThan(1);
+    expect(await outside(page, { top: 0, left: 0, right: w, bottom: h }, neighbours)).toEqual([]);
+    const at = await page.evaluate(() =>
+      window.heistgraph?.cy.getElementById("michael-cheritto").renderedPosition(),
+    );
+    expect(Math.abs((at?.x ?? 0) - w / 2)).toBeLessThan(w / 3);
   });
 
   it("walks the graph with the arrow keys and opens a dossier with Enter", async () => {
@@ -425,6 +472,20 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
           (window.heistgraph?.cy.zoom() ?? 0),
       );
       expect(labelPx).toBeGreaterThanOrEqual(10);
+      // Switching on more ties frames what is shown again: nothing left off the canvas.
+      await desktop.click('label[for="toggle-KILLED"]');
+      await desktop.click('label[for="toggle-LOYAL_TO"]');
+      await desktop.waitForTimeout(100);
+      await still(desktop);
+      const canvas = await desktop.locator("#graph").boundingBox();
+      expect(
+        await outside(desktop, {
+          top: 0,
+          left: 0,
+          right: canvas?.width ?? 0,
+          bottom: canvas?.height ?? 0,
+        }),
+      ).toEqual([]);
       mkdirSync("test-results", { recursive: true });
       await desktop.screenshot({ path: join("test-results", "network-page-desktop.png") });
       await desktop.close();
@@ -458,6 +519,28 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
       const sheet = await phone.locator("#dossier").boundingBox();
       expect(Math.round((sheet?.y ?? 0) + (sheet?.height ?? 0))).toBe(844);
       expect(sheet?.height ?? 844).toBeLessThan(844 * 0.7);
+      // His death-by-whom path is panned into the part of the canvas the sheet leaves free.
+      await phone.click("#highlight-death-path");
+      await phone.waitForFunction(() => window.heistgraph?.view().highlight === "death-path");
+      await phone.waitForTimeout(100);
+      await still(phone);
+      const canvas = await phone.locator("#graph").boundingBox();
+      const sheetNow = await phone.locator("#dossier").boundingBox();
+      const free = (sheetNow?.y ?? 844) - (canvas?.y ?? 0);
+      const path = ["heat-waingro", "neil-mccauley", "vincent-hanna"];
+      expect(await outside(phone, { top: 0, left: 0, right: 390, bottom: free }, path)).toEqual([]);
+      // The story-time slider: step buttons, and 44 px to touch.
+      for (const control of ["#seq-prev", "#seq-next", "#seq-slider"])
+        expect((await phone.locator(control).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(
+          44,
+        );
+      // The header wraps; nothing scrolls sideways.
+      expect(
+        await phone.evaluate(() => {
+          const bar = document.querySelector(".topbar");
+          return bar ? bar.scrollWidth - bar.clientWidth : -1;
+        }),
+      ).toBe(0);
       await phone.waitForTimeout(300);
       await phone.screenshot({ path: join("test-results", "network-page-phone.png") });
       await phone.close();

@@ -43,7 +43,8 @@ export function graphStyle(): StylesheetJson {
         "text-wrap": "wrap",
         "text-max-width": "120px",
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
+        // Translucent, so an edge arriving under a label still shows where it ends.
+        "text-background-opacity": 0.55,
         "text-background-padding": "1.5px",
         "text-background-shape": "roundrectangle",
         "min-zoomed-font-size": 6,

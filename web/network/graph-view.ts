@@ -273,14 +273,39 @@ export class GraphView {
     if (id !== null) this.cy.getElementById(id).select();
   }
 
-  /** Brings nodes into view (all shown ones when empty). */
-  fit(ids: string[] = []): void {
+  /**
+   * Brings nodes into view (all shown ones when empty), no closer than `maxZoom`, in the part
+   * of the canvas above `bottomInset` pixels (a phone's dossier sheet covers the rest).
+   */
+  fit(ids: string[] = [], bottomInset = 0, maxZoom = 1.4): void {
     const eles =
       ids.length > 0
         ? ids.reduce((all, id) => all.union(this.cy.getElementById(id)), this.cy.collection())
         : this.cy.elements(":visible");
+    if (eles.empty()) return;
     this.moved = false;
-    this.cy.animate({ fit: { eles, padding: this.padding() } }, { duration: 350 });
+    const bb = eles.boundingBox({});
+    const pad = this.padding();
+    const w = this.cy.width();
+    const h = Math.max(80, this.cy.height() - bottomInset);
+    const zoom = Math.max(
+      this.cy.minZoom(),
+      Math.min(maxZoom, (w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h)),
+    );
+    const pan = { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 };
+    this.cy.animate({ zoom, pan }, { duration: 350, complete: () => this.sizeLabels() });
+  }
+
+  /** Centres a node with its shown neighbours in view (a search hit: where it stands). */
+  focus(id: string, bottomInset = 0): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    const near = node.closedNeighborhood(":visible").nodes();
+    this.fit(
+      near.map((n) => n.id()),
+      bottomInset,
+      1.2,
+    );
   }
 
   /** Fits what is shown at once (after a load or a resize), no closer than life size. */

@@ -99,6 +99,7 @@ const els = {
   fit: byId<HTMLButtonElement>("fit"),
   graph: byId("graph"),
   legend: byId("legend"),
+  legendFold: byId("legend-fold"),
   stats: byId("stats"),
   tooltip: byId("tooltip"),
   message: byId("message"),
@@ -151,7 +152,7 @@ graph.onCursor = (id) => {
 
 const search = new SearchBox(byId<HTMLInputElement>("search"), byId("search-results"), (id) => {
   // Whoever is looked for is shown, even a bystander the view hides.
-  void select(id).then(() => graph.fit([id]));
+  void select(id).then(() => graph.focus(id, sheetInset()));
 });
 
 const storyline = new StorylinePane(els.storyline, (id) => void select(id));
@@ -162,6 +163,8 @@ const timeline = new Timeline(
     label: byId("seq-label"),
     whole: byId<HTMLButtonElement>("whole-story"),
     play: byId<HTMLButtonElement>("play"),
+    prev: byId<HTMLButtonElement>("seq-prev"),
+    next: byId<HTMLButtonElement>("seq-next"),
     marks: byId("marks"),
     speed: byId<HTMLSelectElement>("speed"),
   },
@@ -251,6 +254,11 @@ function render(): void {
   });
   timeline.setMarks(current.edges, state.types);
   const shown = graph.shown();
+  // What is shown changed (types, story time, film, hiding): frame it again.
+  const shownKey = shown.nodes.join("\u0000");
+  if (shownKey !== lastShown && lastShown !== undefined && state.view === "network") graph.fit();
+  lastShown = shownKey;
+  els.legendFold.hidden = state.view === "storyline";
   els.stats.replaceChildren(
     h("strong", {}, current.films.map((f) => f.title).join(" & ")),
     ` · ${shown.nodes.length} characters & groups · ${shown.edges.length} of ${current.edges.length} ties shown`,
@@ -289,6 +297,17 @@ function syncControls(): void {
 }
 
 // ---- highlights ----------------------------------------------------------------------------------
+
+/** The nodes shown last (to refit when they change). */
+let lastShown: string | undefined;
+
+/** How much of the canvas's bottom a phone's dossier sheet covers (0 elsewhere). */
+function sheetInset(): number {
+  const sheet = els.dossier;
+  if (getComputedStyle(sheet).position !== "fixed") return 0;
+  const canvas = els.graph.getBoundingClientRect();
+  return Math.max(0, canvas.bottom - sheet.getBoundingClientRect().top);
+}
 
 function applyHighlight(): void {
   const id = state.selected;
@@ -359,6 +378,8 @@ function applyHighlight(): void {
     };
   }
   graph.highlight(nodes, edges);
+  // The path in view, above a phone's dossier sheet.
+  if (nodes.size > 1) requestAnimationFrame(() => graph.fit([...nodes], sheetInset()));
 }
 
 async function toggleHighlight(kind: HighlightKind): Promise<void> {

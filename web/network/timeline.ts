@@ -10,6 +10,9 @@ export interface TimelineElements {
   label: HTMLElement;
   whole: HTMLButtonElement;
   play: HTMLButtonElement;
+  /** One event back and forward. */
+  prev: HTMLButtonElement;
+  next: HTMLButtonElement;
   marks: HTMLElement;
   /** Milliseconds per step, as the speed control's value. */
   speed: HTMLSelectElement;
@@ -32,6 +35,19 @@ export class Timeline {
       this.change(this.seq === null ? this.max : null);
     });
     els.play.addEventListener("click", () => (this.timer ? this.stop() : this.start()));
+    els.prev.addEventListener("click", () => this.step(-1));
+    els.next.addEventListener("click", () => this.step(1));
+  }
+
+  /** One event back or forward (from the whole story, back to the last event). */
+  private step(dir: -1 | 1): void {
+    if (this.events.length === 0) return;
+    this.stop();
+    const seqs = this.events.map((e) => e.seq);
+    const at = this.seq ?? this.max + 1;
+    const next = dir > 0 ? seqs.find((s) => s > at) : [...seqs].reverse().find((s) => s < at);
+    if (next === undefined) return;
+    this.change(next);
   }
 
   get value(): number | null {
@@ -55,6 +71,8 @@ export class Timeline {
     this.els.slider.disabled = !enabled;
     this.els.whole.disabled = !enabled;
     this.els.play.disabled = !enabled;
+    this.els.prev.disabled = !enabled;
+    this.els.next.disabled = !enabled;
     this.els.slider.min = "0";
     this.els.slider.max = String(this.max);
     this.seq = enabled && seq !== null ? Math.min(Math.max(seq, 0), this.max) : null;

@@ -13,7 +13,12 @@ import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { doubleAgents, loyaltiesOf } from "../../../src/queries/loyalties/index.ts";
 import { revenge } from "../../../src/queries/revenge/index.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
-import { network, storylineData } from "../../../src/network/index.ts";
+import {
+  EDGES_COLUMNS,
+  network,
+  NODES_COLUMNS,
+  storylineData,
+} from "../../../src/network/index.ts";
 import { observedDatabase } from "../../../scripts/bench/observed-database.ts";
 import { planLeaves, planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
@@ -155,22 +160,23 @@ describe("the plans", () => {
     }
   });
 
-  it.each(QUESTIONS.map((q) => [q.name, q] as const))(
-    "%s declares its file's RETURN columns, in order",
-    async (_name, question) => {
-      const session = db.driver.session({ database: db.database });
-      try {
-        // The driver has the file's columns once Neo4j has planned it (EXPLAIN runs nothing).
-        const result = session.run(
-          `EXPLAIN ${cypherFile(question.file).cypher}`,
-          await exampleParams(question.file),
-        );
-        const keys = await result.keys();
-        await result.summary();
-        expect(keys).toEqual([...question.columns]);
-      } finally {
-        await session.close();
-      }
-    },
-  );
+  it.each([
+    ...QUESTIONS.map((q) => [q.name, { file: q.file, columns: q.columns }] as const),
+    ["network-nodes", { file: "network-nodes" as QueryName, columns: NODES_COLUMNS }] as const,
+    ["network-edges", { file: "network-edges" as QueryName, columns: EDGES_COLUMNS }] as const,
+  ])("%s declares its file's RETURN columns, in order", async (_name, question) => {
+    const session = db.driver.session({ database: db.database });
+    try {
+      // The driver has the file's columns once Neo4j has planned it (EXPLAIN runs nothing).
+      const result = session.run(
+        `EXPLAIN ${cypherFile(question.file).cypher}`,
+        await exampleParams(question.file),
+      );
+      const keys = await result.keys();
+      await result.summary();
+      expect(keys).toEqual([...question.columns]);
+    } finally {
+      await session.close();
+    }
+  });
 });
