@@ -234,7 +234,7 @@ export function questionResolvers(db: () => Database) {
           options: Object.fromEntries(
             Object.entries(options).map(([k, v]) => [
               k,
-              typeof v === "string" && shape[k] && graphqlNames.has(bare(shape[k]))
+              typeof v === "string" && shape[k] && graphqlNames.get(bare(shape[k])) !== undefined
                 ? v.toLowerCase().replace(/_/g, "-")
                 : (v ?? undefined),
             ]),

@@ -41,7 +41,7 @@ function selection(schema: z.ZodType): string {
     else if (element) inner = element;
     else break;
   }
-  if (!(inner instanceof z.ZodObject) || !graphqlNames.has(inner)) return "";
+  if (!(inner instanceof z.ZodObject) || graphqlNames.get(inner) === undefined) return "";
   const fields = Object.entries(inner.shape as Record<string, z.ZodType>).map(
     ([name, field]) => `${name} ${selection(field)}`,
   );
