@@ -30,7 +30,8 @@ import {
 import { planFilm, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
 import { prepareInWorkers, workersFor, type WorkerOptions } from "./prepare-in-workers.ts";
 import { importStopped } from "./import-stopped.ts";
-import { missingSchemaStatements } from "./schema-statements.ts";
+import { machineryOn } from "./machinery-switches.ts";
+import { applySchema, missingSchemaStatements } from "./schema-statements.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
 /**
@@ -153,7 +154,7 @@ async function checkImportInParallel(
   filmFiles: string[],
   options?: WorkerOptions,
 ): Promise<{ dataset: LoadedDataset; plans: FilmPlans }> {
-  const threads = workersFor(filmFiles, options);
+  const threads = machineryOn("workers") ? workersFor(filmFiles, options) : 0;
   if (threads === 0) return checkImport(sourcesFiles, filmFiles);
   const problems = filmFileProblems(filmFiles);
   let inWorkers: { dataset: LoadedDataset; films: FilmPlan[] };
@@ -420,12 +421,11 @@ export async function importDataset(
     return report;
   }
   const db = { database: database.database };
+  const writers = options.concurrency ?? (machineryOn("writers") ? WRITERS : 1);
 
   // Constraints first: schema changes cannot share a transaction with data writes, and
   // they are idempotent (IF NOT EXISTS), so they never leave a half-written graph.
-  for (const statement of await missingSchemaStatements(database)) {
-    await database.driver.executeQuery(statement, {}, db);
-  }
+  const refusedSchema = await applySchema(database, await missingSchemaStatements(database));
   // New indexes populate in the background; queries planned before they are online
   // would scan instead of seek.
   await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, db);
@@ -462,7 +462,8 @@ export async function importDataset(
         const toWrite: FilmPlan[] = [];
         const unchanged: string[] = [];
         for (const plan of plans) {
-          if (hashes.get(plan.film) === planHash(plan)) unchanged.push(plan.film);
+          if (machineryOn("hash-skip") && hashes.get(plan.film) === planHash(plan))
+            unchanged.push(plan.film);
           else toWrite.push(plan);
         }
         // An id another film holds would make the import rewrite that film: refuse it. An
@@ -474,7 +475,7 @@ export async function importDataset(
           toWrite.length > 0 &&
           (await read.executeRead((tx) => nodesOutside(tx, unchanged))) > 0;
         if (checkHeld) {
-          const held = await heldIdsAtOnce(database, toWrite, options.concurrency ?? WRITERS);
+          const held = await heldIdsAtOnce(database, toWrite, writers);
           if (held.length > 0)
             throw new InvalidDatasetError(held.map((h) => heldIdProblem(dataset, h)));
         }
@@ -523,7 +524,6 @@ export async function importDataset(
   const writtenMeanwhile = new Set<string>();
   const wipeSteps = options.wipe ? [...removals.map(removeStep), strayStep] : [];
   const transactionRows = options.transactionRows ?? TRANSACTION_ROWS;
-  const writers = options.concurrency ?? WRITERS;
   const total = removals.length + imported.length;
   let done = graphEmpty ? 0 : imported.length - toWrite.length;
   const commit = async (steps: Step[]) => {
@@ -587,6 +587,9 @@ export async function importDataset(
       ),
     });
   }
+  // Key constraints the old graph refused: its films are rewritten now (unless some stored
+  // films were not part of this import, which their next import will rewrite).
+  if (refusedSchema.length > 0) await applySchema(database, refusedSchema);
   report.concurrentFilms = [...writtenMeanwhile].sort();
   report.planned = plannedCounts(plans.all());
   report.removedFilms = removals;
