@@ -6,7 +6,7 @@
 export const MACHINERY = [
   /** Film files prepared on worker threads (prepare-in-workers.ts). */
   "workers",
-  /** Several write transactions at once (WRITERS in run-import.ts). */
+  /** Several write transactions at once (WRITERS in write-films.ts). */
   "writers",
   /** New rows created by one statement, ends named by position (create-rows.ts). */
   "positions",

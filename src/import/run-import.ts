@@ -24,8 +24,8 @@ import {
 
 export { DEFAULT_SOURCES_FILE, defaultFilmFiles, prepareImport } from "./prepare-import.ts";
 export type { PreparedImport } from "./prepare-import.ts";
-export { tallyFilms, type FilmTally, type ImportReport } from "./import-report.ts";
-export { planRows, transactionGroups, TRANSACTION_ROWS, WRITERS } from "./write-films.ts";
+export type { FilmTally, ImportReport } from "./import-report.ts";
+export { planRows } from "./write-films.ts";
 
 export interface ImportOptions {
   /** Shared sources files (default: import/sources.yaml); films' own sources are found beside them. */

@@ -3,6 +3,7 @@
 // an id another film holds, is refused here, before anything is written.
 import { basename } from "node:path";
 import type { ManagedTransaction } from "neo4j-driver";
+import pMap from "p-map";
 import type { Database } from "../db/connection.ts";
 import type { LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
@@ -17,7 +18,6 @@ import {
   type HeldId,
   type StoredFilm,
 } from "./film-store.ts";
-import { inParallel } from "./in-parallel.ts";
 import { inSession } from "./in-session.ts";
 import { machineryOn } from "./machinery-switches.ts";
 import type { FilmPlans } from "./prepare-import.ts";
@@ -118,12 +118,10 @@ async function heldIdsAtOnce(
 ): Promise<HeldId[]> {
   const total = films.reduce((n, f) => n + planRows(f), 0);
   const parts = [...transactionGroups(films, Math.ceil(total / Math.max(1, readers)))];
-  const found: HeldId[][] = parts.map(() => []);
-  await inParallel(
-    parts.map((part, i) => async () => {
-      found[i] = await inSession(database, (s) => s.executeRead((tx) => heldIds(tx, part)));
-    }),
-    readers,
+  const found = await pMap(
+    parts,
+    (part) => inSession(database, (s) => s.executeRead((tx) => heldIds(tx, part))),
+    { concurrency: Math.max(1, readers) },
   );
   const order = (h: HeldId) => `${h.id}\u0000${h.label}`;
   return found.flat().sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));

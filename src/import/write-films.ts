@@ -3,10 +3,10 @@
 // nothing), a large one a transaction per removal and per group of films, so memory stays
 // bounded and every film is, at any moment, wholly old or wholly new.
 import type { ManagedTransaction } from "neo4j-driver";
+import pMap from "p-map";
 import type { Database } from "../db/connection.ts";
 import { addCounts, type ChangeCounts } from "./film-diff.ts";
 import { isCreationRace, removeFilmIn, replaceFilms, stampImportFiles } from "./film-store.ts";
-import { inParallel } from "./in-parallel.ts";
 import { inSession } from "./in-session.ts";
 import { emptyCounts } from "./import-report.ts";
 import type { FilmPlan } from "./plan.ts";
@@ -145,19 +145,36 @@ export interface JobLog {
 
 /**
  * Commits the jobs, `writers` at once (films share no node, so transactions of different
- * films never wait on each other), each job taken when a writer is free; rejects on the
- * first failure, once no job is still writing.
+ * films never wait on each other), each job taken when a writer is free. After a failure no
+ * job is started, and the failure is thrown once no job is still writing: what the import
+ * then says was written is all that was.
  */
-export function commitJobs(
+export async function commitJobs(
   database: Database,
   jobs: Iterable<WriteJob>,
   writers: number,
   files: ReadonlyMap<string, string>,
   log: JobLog,
 ): Promise<void> {
-  const tasks = function* () {
-    for (const job of jobs)
-      yield async () => log.committed(job, await commitJob(database, job, files));
-  };
-  return inParallel(tasks(), writers);
+  const failure: { error?: unknown; failed: boolean } = { failed: false };
+  await pMap(
+    untilFailed(jobs, failure),
+    async (job) => {
+      try {
+        log.committed(job, await commitJob(database, job, files));
+      } catch (error) {
+        if (!failure.failed) Object.assign(failure, { failed: true, error });
+      }
+    },
+    { concurrency: writers },
+  );
+  if (failure.failed) throw failure.error;
+}
+
+/** The jobs, until one has failed (a job is planned only when a writer takes it). */
+function* untilFailed(jobs: Iterable<WriteJob>, failure: { failed: boolean }) {
+  for (const job of jobs) {
+    if (failure.failed) return;
+    yield job;
+  }
 }
