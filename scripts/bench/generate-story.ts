@@ -41,6 +41,8 @@ export const SIZES: Record<string, StoryShape> = {
   S: { films: 25, characters: 300 },
   M: { films: 250, characters: 300 },
   L1: { films: 1, characters: 45, stories: 50 },
+  /** One film the size of Game of Thrones in graph form: about 1k nodes. */
+  GOT: { films: 1, characters: 450 },
 };
 
 export interface Story {

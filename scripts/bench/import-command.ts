@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Database } from "../../src/db/connection.ts";
 import { PACKAGE_ROOT } from "../../src/db/local-neo4j/paths.ts";
+import { DEFAULT_SOURCES_FILE } from "../../src/import/run-import.ts";
 
 const HEISTGRAPH_BIN = `${PACKAGE_ROOT}/bin/heistgraph.js`;
 
@@ -12,11 +13,15 @@ export interface ImportFiles {
   filmFiles: string[];
 }
 
-/** Starts `heistgraph import [args] --sources <sourcesFile> <filmFiles>` against the database. */
+/**
+ * Starts `heistgraph import [args] --sources <sourcesFile> <filmFiles>` against the database
+ * (without `--sources` for the shared sources file, which the command reads anyway).
+ */
 export function spawnImport(
   db: Database,
   files: ImportFiles,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -26,7 +31,13 @@ export function spawnImport(
   const { settings } = db;
   const child = spawn(
     process.execPath,
-    [HEISTGRAPH_BIN, "import", ...args, "--sources", files.sourcesFile, ...files.filmFiles],
+    [
+      HEISTGRAPH_BIN,
+      "import",
+      ...args,
+      ...(files.sourcesFile === DEFAULT_SOURCES_FILE ? [] : ["--sources", files.sourcesFile]),
+      ...files.filmFiles,
+    ],
     {
       env: {
         ...process.env,
@@ -34,6 +45,7 @@ export function spawnImport(
         NEO4J_USERNAME: settings.username,
         NEO4J_PASSWORD: settings.password,
         NEO4J_DATABASE: settings.database,
+        ...env,
       },
       stdio: ["ignore", "ignore", "pipe"],
     },
@@ -55,8 +67,9 @@ export async function runImportCommand(
   db: Database,
   files: ImportFiles,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<void> {
-  const run = spawnImport(db, files, args);
+  const run = spawnImport(db, files, args, env);
   const { code, signal } = await run.exited;
   if (code !== 0)
     throw new Error(`heistgraph import exited with ${signal ?? code}:\n${run.stderr()}`);

@@ -6,6 +6,9 @@
 //   npm run bench -- --sizes S             # only S
 //   npm run bench -- --sizes L1 --only queries   # the big film: chains, timeline, ledger
 //   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
+//   npm run bench -- --sizes FILMS,GOT,S,M --only machinery --rounds 3 --rounds-at-m 1
+//                                          # each piece of the import's machinery off in turn
+//                                          # (FILMS: the real films; GOT: one film of ~1k nodes)
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //   npm run bench -- --warmup 5            # calls per question before those (default 10)
 //   npm run bench -- --rounds 5            # import rounds, taking turns at going first (default 3)
@@ -33,12 +36,19 @@ import {
   stopLocalNeo4j,
   USERNAME,
 } from "../../src/db/local-neo4j/server.ts";
-import { importDataset, planRows, prepareImport } from "../../src/import/run-import.ts";
+import {
+  DEFAULT_SOURCES_FILE,
+  defaultFilmFiles,
+  importDataset,
+  planRows,
+  prepareImport,
+} from "../../src/import/run-import.ts";
 import * as heistgraph from "../../src/index.ts";
 import { BASELINE, bigFilmQuestions } from "./big-film.ts";
 import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
 import { generateStory, SIZES, writeStory } from "./generate-story.ts";
 import { runImportCommand } from "./import-command.ts";
+import { machineryPart } from "./machinery.ts";
 import { filmDigests, judgeKill, killImportHalfWay } from "./kill-import.ts";
 
 const { values } = parseArgs({
@@ -47,6 +57,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     repeat: { type: "string", default: "30" },
     rounds: { type: "string", default: "3" },
+    "rounds-at-m": { type: "string" },
     warmup: { type: "string", default: "10" },
   },
 });
@@ -54,6 +65,8 @@ const sizes = (values.sizes ?? "S,M").split(",").map((s) => s.trim().toUpperCase
 const parts = values.only ? values.only.split(",") : ["import", "baselines", "kill", "queries"];
 const repeat = Number(values.repeat);
 const rounds = Number(values.rounds);
+/** The machinery part's rounds at M (an M round of it takes a quarter of an hour or more). */
+const roundsAtM = Number(values["rounds-at-m"] ?? values.rounds);
 const warmup = Math.max(1, Number(values.warmup));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -61,6 +74,10 @@ const INSTANCE = "bench";
 /** The big film's baseline: the question files of that revision, a few calls with a timeout. */
 const BASELINE_TIMEOUT_S = 30;
 const PASSWORD = "heistgraph-bench";
+
+function unknownSize(size: string): never {
+  throw new Error(`unknown size ${size}; known: FILMS, ${Object.keys(SIZES).join(", ")}`);
+}
 
 async function seconds<T>(work: () => Promise<T>): Promise<{ s: number; result: T }> {
   const start = performance.now();
@@ -267,10 +284,11 @@ async function main(): Promise<void> {
   const queryStats = new Map<string, QuestionStats[]>();
   try {
     for (const size of sizes) {
-      const shape = SIZES[size];
-      if (!shape) throw new Error(`unknown size ${size}; known: ${Object.keys(SIZES).join(", ")}`);
+      // FILMS: the real films of import/films/; every other size is generated.
+      const shape = SIZES[size] ?? (size === "FILMS" ? undefined : unknownSize(size));
       const storyDir = join(home, "stories", size);
       const generated = await seconds(async () => {
+        if (!shape) return { sourcesFile: DEFAULT_SOURCES_FILE, filmFiles: defaultFilmFiles() };
         rmSync(storyDir, { recursive: true, force: true });
         return writeStory(generateStory(shape), storyDir);
       });
@@ -283,6 +301,7 @@ async function main(): Promise<void> {
         if (!other) {
           const otherDir = join(home, "stories", `${size}-other`);
           rmSync(otherDir, { recursive: true, force: true });
+          if (!shape) throw new Error("another telling of the real films is not generated");
           other = writeStory(generateStory({ ...shape, seed: 2 }), otherDir);
         }
         return other;
@@ -292,6 +311,26 @@ async function main(): Promise<void> {
       log(
         `\n## ${size}: ${films.length} films, ${rows} rows (generated in ${generated.s.toFixed(1)} s)`,
       );
+
+      /** LOAD CSV statements of these films, served over HTTP while `work` runs them. */
+      async function loadCsv(
+        of: typeof films,
+        work: (statements: string[]) => Promise<void>,
+      ): Promise<void> {
+        // Served by this process: the classpath-run server loads no file:/// URLs.
+        const csvDir = join(home, "bench-csv", size);
+        rmSync(csvDir, { recursive: true, force: true });
+        const csvServer = createServer((request, response) => {
+          createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
+        });
+        const csvPort = await freePort();
+        await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
+        try {
+          await work(await loadCsvFiles(of, csvDir, `http://127.0.0.1:${csvPort}`));
+        } finally {
+          csvServer.close();
+        }
+      }
 
       if (parts.includes("import") || parts.includes("baselines")) {
         const table = new Map<string, number[]>();
@@ -318,25 +357,6 @@ async function main(): Promise<void> {
             ...(parts.includes("baselines") ? [baselines] : []),
           ];
           for (const side of round % 2 === 1 ? sides : sides.reverse()) await side();
-        }
-        /** LOAD CSV statements of these films, served over HTTP while `work` runs them. */
-        async function loadCsv(
-          of: typeof films,
-          work: (statements: string[]) => Promise<void>,
-        ): Promise<void> {
-          // Served by this process: the classpath-run server loads no file:/// URLs.
-          const csvDir = join(home, "bench-csv", size);
-          rmSync(csvDir, { recursive: true, force: true });
-          const csvServer = createServer((request, response) => {
-            createReadStream(join(csvDir, basename(request.url ?? ""))).pipe(response);
-          });
-          const csvPort = await freePort();
-          await new Promise<void>((resolve) => csvServer.listen(csvPort, "127.0.0.1", resolve));
-          try {
-            await work(await loadCsvFiles(of, csvDir, `http://127.0.0.1:${csvPort}`));
-          } finally {
-            csvServer.close();
-          }
         }
         // Ours is timed as a user runs it: `heistgraph import` in a process of its own.
         async function ours() {
@@ -385,6 +405,21 @@ async function main(): Promise<void> {
         }
       }
 
+      if (parts.includes("machinery")) {
+        await loadCsv(films, async (statements) =>
+          machineryPart({
+            db,
+            files: { sourcesFile, filmFiles },
+            films,
+            rows,
+            rounds: size === "M" ? roundsAtM : rounds,
+            log,
+            emptyGraph: () => emptyGraph(db),
+            loadCsv: () => runAuto(db, statements),
+          }),
+        );
+      }
+
       if (parts.includes("kill")) await killPart(db, { sourcesFile, filmFiles }, otherTelling());
 
       if (parts.includes("queries")) {
@@ -392,8 +427,8 @@ async function main(): Promise<void> {
         const film = films[Math.floor(films.length / 2)]?.film ?? "film-1";
         const n = film.replace(/^.*film-/, "");
         // In a film of interleaved stories, a character of the middle story.
-        const middle = Math.floor((shape.stories ?? 0) / 2);
-        const person = shape.stories ? `Person ${middle}-10 of ${middle}` : `Person ${n}-10`;
+        const middle = Math.floor((shape?.stories ?? 0) / 2);
+        const person = shape?.stories ? `Person ${middle}-10 of ${middle}` : `Person ${n}-10`;
         const stats = await questionStats(db, film, person);
         queryStats.set(size, stats);
         log(
@@ -403,7 +438,7 @@ async function main(): Promise<void> {
           log(
             `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.callP50.toFixed(1)} | ${q.callP95.toFixed(1)} |`,
           );
-        if (shape.stories) {
+        if (shape?.stories) {
           const load = () =>
             loadavg()
               .map((l) => l.toFixed(1))

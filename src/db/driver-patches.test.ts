@@ -6,7 +6,9 @@
 // - it passes plain maps, lists and Integers through without asking each of its dozen type
 //   transformers (nodes, dates, points...) whether the value is theirs (some 3 s at M).
 // If a driver upgrade drops the patch, patch-package fails the install; these tests say what
-// was lost.
+// was lost. The patch rewrites the driver's built JavaScript of one version, so package.json
+// pins that version exactly, and the first test fails when another one is installed.
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
@@ -33,6 +35,34 @@ const { default: Transformer, TypeTransformer } =
       fromStructure(value: unknown): unknown;
     }) => unknown;
   };
+
+describe("the driver the patch was written for", () => {
+  it("is the version installed (else the patch must be made again for the new one)", () => {
+    const patches = readdirSync(new URL("../../patches/", import.meta.url));
+    for (const patch of patches) {
+      const [, name, version] = /^(.+)\+([^+]+)\.patch$/.exec(patch) ?? [];
+      const installed = (require(`${name}/package.json`) as { version: string }).version;
+      expect(
+        installed,
+        `patches/${patch} was written for ${name} ${version}, but ${installed} is installed: ` +
+          "check what the patch changes still holds in the new version (docs/driver-patches.md), " +
+          "make it again with `npx patch-package " +
+          name +
+          "`, and pin neo4j-driver to that version in package.json",
+      ).toBe(version);
+    }
+    expect(patches.length).toBeGreaterThan(0);
+    const pinned = (require("../../package.json") as { dependencies: Record<string, string> })
+      .dependencies["neo4j-driver"];
+    expect(pinned, "neo4j-driver is pinned to one version (no ^ or ~): the patch fits one").toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
+    // The driver and its Bolt connection are released together, under one version number.
+    const driver = (require("neo4j-driver/package.json") as { version: string }).version;
+    expect(driver, `neo4j-driver ${driver} is installed, package.json pins ${pinned}`).toBe(pinned);
+    for (const patch of patches) expect(patch).toContain(`+${driver}.patch`);
+  });
+});
 
 describe("the driver's Bolt chunks (patched)", () => {
   it("sends 200 KB of parameters in 4 socket writes, not 144", () => {

@@ -4,7 +4,9 @@
 import { Neo4jError, type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS } from "../dataset/vocabulary.ts";
 import { createRows, withIntegers } from "./create-rows.ts";
+import { createRowsById } from "./create-rows-by-id.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
+import { machineryOn } from "./machinery-switches.ts";
 import { encodePlan, hashOfEncodedPlan, type FilmPlan, type Row } from "./plan.ts";
 
 /** Rows per UNWIND statement: large enough to amortise a round trip, small enough to stream. */
@@ -161,7 +163,12 @@ async function writeDiffs(
     ...sendBatches(tx, UPDATE_NODES, changes(all((d) => d.updateNodes))),
     ...sendBatches(tx, UPDATE_RELS, changes(all((d) => d.updateRels))),
   ];
-  await Promise.all([...sent, createRows(tx, diffs, createRowsPerStatement)]);
+  await Promise.all([
+    ...sent,
+    machineryOn("positions")
+      ? createRows(tx, diffs, createRowsPerStatement)
+      : createRowsById(tx, diffs),
+  ]);
 }
 
 /** Sets each film's import hash: the plan its subgraph was just written from. */

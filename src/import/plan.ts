@@ -31,7 +31,10 @@ export interface PlannedStatement {
 export interface RelRow {
   from: string;
   to: string;
-  /** Identity among the relationships of one type between the same two nodes. */
+  /**
+   * Unique among the relationships of its type (cypher/schema.cypher's `<type>_key`
+   * constraints): the ends' ids, then the fact's identity between them (relKey).
+   */
   key: string;
   props: Row;
 }
@@ -69,6 +72,14 @@ export function decodePlan(json: string): FilmPlan {
   ];
   return { film, nodes: new Map(nodes), rels: new Map(rels) };
 }
+
+/**
+ * A relationship's key: its ends' ids (unique across labels; no id holds a `|`), then the
+ * fact's identity between those two (identity.ts). Unique per type across the whole graph,
+ * so a uniqueness constraint per type keeps a duplicate from ever being committed.
+ */
+export const relKey = (from: string, to: string, between: string): string =>
+  `${from}|${to}|${between}`;
 
 /** Drops undefined fields: Neo4j stores no nulls in properties. (A loop: at M it runs 1.1M times.) */
 function clean(row: Row): Row {
@@ -163,7 +174,7 @@ export function planFilm(
     const [a, b] = [fromLabel ?? labelOf(from), toLabel ?? labelOf(to)];
     const group = `${type}|${a}|${b}`;
     const entry = rels.get(group) ?? { type, from: a, to: b, rows: [] };
-    entry.rows.push({ from, to, key, props: clean(props) });
+    entry.rows.push({ from, to, key: relKey(from, to, key), props: clean(props) });
     rels.set(group, entry);
   };
 

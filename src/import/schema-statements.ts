@@ -1,7 +1,9 @@
 // The statements of cypher/schema.cypher, the one place the constraints are written down.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { Neo4jError } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
+import { machineryOn } from "./machinery-switches.ts";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("../../cypher/schema.cypher", import.meta.url));
 
@@ -16,8 +18,15 @@ export function splitCypherScript(script: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** A uniqueness constraint on a relationship type's keys. */
+export const isRelationshipConstraint = (statement: string): boolean =>
+  /\bFOR\s+\(\)-\[/i.test(statement);
+
 export function schemaStatements(): string[] {
-  return splitCypherScript(readFileSync(SCHEMA_FILE, "utf8"));
+  const all = splitCypherScript(readFileSync(SCHEMA_FILE, "utf8"));
+  return machineryOn("rel-key-constraints")
+    ? all
+    : all.filter((statement) => !isRelationshipConstraint(statement));
 }
 
 /** The name a `CREATE CONSTRAINT|INDEX name IF NOT EXISTS` statement gives what it creates. */
@@ -45,4 +54,38 @@ export async function missingSchemaStatements(database: Database): Promise<strin
     const name = schemaName(statement);
     return name === undefined || !present.has(name);
   });
+}
+
+/**
+ * Runs the schema statements, each a schema transaction of its own. Returns those the stored
+ * graph refuses: a relationship key constraint over relationships written before keys were
+ * unique per type (they were unique per pair of nodes). The import rewrites those films (their
+ * plans hash otherwise) and runs the refused statements again afterwards.
+ */
+export async function applySchema(database: Database, statements: string[]): Promise<string[]> {
+  if (statements.length === 0) return [];
+  // All in one schema transaction first (a database's first import makes some sixty), one
+  // by one when the graph refuses one of them.
+  const session = database.driver.session({ database: database.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const statement of statements) await tx.run(statement);
+    });
+    return [];
+  } catch (error) {
+    if (!(error instanceof Neo4jError)) throw error;
+  } finally {
+    await session.close();
+  }
+  const refused: string[] = [];
+  for (const statement of statements) {
+    try {
+      await database.driver.executeQuery(statement, {}, { database: database.database });
+    } catch (error) {
+      if (!(error instanceof Neo4jError) || !isRelationshipConstraint(statement)) throw error;
+      if (!/ConstraintCreationFailed|ConstraintValidationFailed/.test(error.code)) throw error;
+      refused.push(statement);
+    }
+  }
+  return refused;
 }
