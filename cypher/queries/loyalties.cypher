@@ -48,8 +48,8 @@ CALL (c) {
     sources: l.sources,
     knownBy: COLLECT {
       MATCH (knower)-[k:KNOWS_SECRET_OF]->(c)
-      // KNOWS_SECRET_OF's key is the loyalty's object id and the loyalty's own key.
-      WHERE k.loyalTo = to.id AND k.key = to.id + '|' + l.key
+      // KNOWS_SECRET_OF's key is the knower's id, then the loyalty's own key.
+      WHERE k.loyalTo = to.id AND k.key = knower.id + '|' + l.key
       WITH knower, k
       ORDER BY coalesce(k.since, 0), knower.name, knower.id, k.key
       RETURN {
