@@ -86,7 +86,12 @@ export function errorFormatter(
       return { message, ...base, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     // Codes of our own carry their numbers (the cap, the timeout); Apollo's carry only the code.
-    const extra = code === "ROW_LIMIT_EXCEEDED" ? { maxRows: formatted.extensions?.maxRows } : {};
+    const extra =
+      code === "ROW_LIMIT_EXCEEDED"
+        ? { maxRows: formatted.extensions?.maxRows }
+        : code === "COST_LIMIT_EXCEEDED"
+          ? { cost: formatted.extensions?.cost, maxCost: formatted.extensions?.maxCost }
+          : {};
     return { message: formatted.message, ...base, extensions: { code, ...extra } };
   };
 }

@@ -29,6 +29,7 @@ import { deadlineOnRootFields, type DeadlineContext } from "./deadline.ts";
 import { errorFormatter, UNAVAILABLE_MESSAGE } from "./format-error.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits.ts";
 import { Neo4jAvailability } from "./neo4j-availability.ts";
+import { listCostPlugin, nodeTypeNames } from "./list-cost.ts";
 import { countArgumentsPlugin } from "./refusals.ts";
 import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
@@ -45,6 +46,12 @@ export const API_LIMITS = {
   maxCost: 5000,
   maxAliases: 10,
   maxTokens: 2000,
+  /**
+   * The most objects an answer may hold, counting each list as its limit or the row cap
+   * (list-cost.ts): two nested lists without limits pass, with room for the objects inside
+   * their items (a chain's steps); three are refused.
+   */
+  maxListCost: 10_000_000,
 } as const;
 
 export interface ApiServerOptions {
@@ -61,6 +68,8 @@ export interface ApiServerOptions {
   mount?: (app: Express, db: Database, context: MountContext) => void | Promise<void>;
   /** Where failures on the server's side are told, one line each; stderr when absent. */
   log?: ServerLog;
+  /** API_LIMITS.maxListCost when absent; 0 switches the list cost limit off. */
+  maxListCost?: number;
 }
 
 /** What mounted routes share with the API. */
@@ -135,8 +144,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const log = options.log ?? stderrLog;
   const neo4j = new Neo4jAvailability(options.db, log);
   const { db } = neo4j;
+  const definitions = typeDefs();
   const generated = await new Neo4jGraphQL({
-    typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
+    typeDefs: limits.maxRows > 0 ? capTypeDefs(definitions, limits.maxRows) : definitions,
     driver: db.driver,
     resolvers: scalarResolvers,
   }).getSchema();
@@ -154,6 +164,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     maxDirectives: { n: 20 },
   });
   const protection = armor.protect();
+  const maxListCost = options.maxListCost ?? API_LIMITS.maxListCost;
   // graphql-armor is typed against Apollo's CommonJS build; at run time the objects are the same.
   const armorPlugins = protection.plugins as unknown as ApolloServerPlugin[];
 
@@ -166,6 +177,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     plugins: [
       ...armorPlugins,
       countArgumentsPlugin,
+      ...(maxListCost > 0
+        ? [
+            listCostPlugin({
+              maxCost: maxListCost,
+              // Without a row cap a list still counts as many items as the default cap.
+              defaultListSize: limits.maxRows || DEFAULT_LOAD_LIMITS.maxRows,
+              nodeTypes: nodeTypeNames(definitions),
+            }),
+          ]
+        : []),
       unavailablePlugin(neo4j),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; the offline console is served at /console.

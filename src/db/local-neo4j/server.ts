@@ -7,6 +7,7 @@ import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HeistgraphError } from "../../errors.ts";
 import {
+  BROWSER_CONTENT_SECURITY_POLICY,
   BROWSER_REMOTE_CONTENT_ALLOWLIST,
   browserPostConnectCommand,
 } from "../../browser-guide/post-connect.ts";
@@ -226,6 +227,7 @@ function neo4jConf(dirs: InstanceDirs, pluginsDir: string, options: LocalNeo4jOp
     `browser.post_connect_cmd=${browserPostConnectCommand()}`,
     `browser.remote_content_hostname_whitelist=${BROWSER_REMOTE_CONTENT_ALLOWLIST}`,
     "client.allow_telemetry=false",
+    `dbms.security.http_static_content_security_policy_header=${BROWSER_CONTENT_SECURITY_POLICY}`,
   );
   return `${lines.join("\n")}\n`;
 }
