@@ -139,6 +139,32 @@ function unavailableGate(neo4j: Neo4jAvailability, body: ErrorBody): express.Req
   };
 }
 
+/** Where a mounted page set offers a query console (app.locals.consolePath, see src/web/mount.ts). */
+const CONSOLE_PATH_KEY = "consolePath";
+
+/**
+ * A browser's GET of /graphql (it asks for HTML; a GraphQL client asks for JSON) goes to the
+ * query console when one is mounted, else gets a short page saying how to ask.
+ */
+const browserVisit: express.RequestHandler = (req, res, next) => {
+  if (
+    req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !==
+    "text/html"
+  )
+    return next();
+  const console = req.app.locals[CONSOLE_PATH_KEY] as string | undefined;
+  if (console) return res.redirect(303, console);
+  res
+    .status(200)
+    .type("html")
+    .send(
+      `<!doctype html><meta charset="utf-8"><title>heistgraph GraphQL API</title>` +
+        `<p>This is heistgraph's GraphQL API: send it queries as JSON with POST, e.g.</p>` +
+        `<pre>curl -s ${req.protocol}://${req.get("host")}/graphql -H 'content-type: application/json' -d '{"query":"{ films { id title } }"}'</pre>` +
+        `<p><code>npx heistgraph serve</code> also serves a query console at <code>/console/</code>.</p>`,
+    );
+};
+
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
   const log = options.log ?? stderrLog;
@@ -227,6 +253,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     { ...db, transactionTimeoutMs: timeout },
     { limits, log, neo4j, onStop: (close) => void closers.push(close) },
   );
+  // Opened in a browser, /graphql leads to the console, not to Apollo's CSRF refusal.
+  app.get("/graphql", browserVisit);
   app.use(
     "/graphql",
     ...guard(graphqlErrorBody),

@@ -67,7 +67,8 @@ describe.skipIf(noChromium || settings.origin !== "local" || !settings.browserUr
       });
       page = await context.newPage();
       await page.goto(settings.browserUrl as string);
-    });
+      // A fresh Neo4j's first import takes minutes on a loaded machine.
+    }, 420_000);
 
     afterAll(async () => {
       await browser?.close();
