@@ -28,7 +28,8 @@ export function servePage(dir: string): RequestHandler {
     if (relative.endsWith("/")) relative += "index.html";
     const file = normalize(join(root, relative));
     if (!file.startsWith(root) || !isFile(file)) return next();
-    const encoding = req.acceptsEncodings(["br", "gzip", "identity"]);
+    // Brotli first when the browser takes both at the same weight (browsers list gzip first).
+    const encoding = req.acceptsEncodings("br") || req.acceptsEncodings("gzip");
     const variant =
       encoding === "br" && isFile(`${file}.br`)
         ? { path: `${file}.br`, encoding: "br" }
