@@ -77,6 +77,14 @@ describe("listCost", () => {
     expect(cost("{ films { characters { memberOf { name } } } }").cost).toBeGreaterThan(max);
   });
 
+  it("counts a list asked by id as one item (ids are unique)", () => {
+    expect(
+      cost(
+        "query ($id: ID!) { characters(where: { id: { eq: $id } }) { memberOfConnection { edges { node { id } } } deathByWhom { endsWith } } }",
+      ).path,
+    ).toEqual(["memberOfConnection 1000"]);
+  });
+
   it("follows fragments", () => {
     expect(
       cost(

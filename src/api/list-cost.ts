@@ -36,6 +36,14 @@ const hasFields = (type: unknown): type is WithFields =>
 const isComposite = (type: GraphQLNamedType | undefined | null): boolean =>
   !!type && ("getFields" in type || "getTypes" in type);
 
+/** `where: { id: { eq: ... } }`: ids are unique (constraints), so at most one item. */
+const byId = (given: readonly { name: { value: string }; value: ValueNode }[]): boolean => {
+  const where = given.find((a) => a.name.value === "where")?.value;
+  if (where?.kind !== Kind.OBJECT) return false;
+  const id = where.fields.find((f) => f.name.value === "id")?.value;
+  return id?.kind === Kind.OBJECT && id.fields.some((f) => f.name.value === "eq");
+};
+
 /** An Int literal's value; anything else (a variable is looked up by the caller) undefined. */
 const intLiteral = (value: ValueNode | undefined): number | undefined =>
   value?.kind === Kind.INT ? Number(value.value) : undefined;
@@ -160,7 +168,7 @@ export function listCost(
       const type = namedType(field.type);
       if (!isComposite(type)) continue;
       const readsGraph = parent.name === root.name || options.nodeTypes.has(parent.name);
-      const count = countOf(field, selection.arguments ?? []);
+      const count = byId(selection.arguments ?? []) ? 1 : countOf(field, selection.arguments ?? []);
       const size =
         count !== undefined
           ? Math.min(count, options.defaultListSize > 0 ? options.defaultListSize : count)
