@@ -10,6 +10,43 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT disagreement_id IF NOT EXISTS FOR (n:Disagreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT appears_in_key IF NOT EXISTS FOR ()-[r:APPEARS_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT in_film_key IF NOT EXISTS FOR ()-[r:IN_FILM]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT loyal_to_key IF NOT EXISTS FOR ()-[r:LOYAL_TO]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT knows_secret_of_key IF NOT EXISTS FOR ()-[r:KNOWS_SECRET_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT took_place_at_key IF NOT EXISTS FOR ()-[r:TOOK_PLACE_AT]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT next_key IF NOT EXISTS FOR ()-[r:NEXT]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT about_key IF NOT EXISTS FOR ()-[r:ABOUT]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT summarises_key IF NOT EXISTS FOR ()-[r:SUMMARISES]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT killed_key IF NOT EXISTS FOR ()-[r:KILLED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT wounded_key IF NOT EXISTS FOR ()-[r:WOUNDED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT betrayed_key IF NOT EXISTS FOR ()-[r:BETRAYED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT arrested_key IF NOT EXISTS FOR ()-[r:ARRESTED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT saved_key IF NOT EXISTS FOR ()-[r:SAVED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT spared_key IF NOT EXISTS FOR ()-[r:SPARED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT threatened_key IF NOT EXISTS FOR ()-[r:THREATENED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT suspected_key IF NOT EXISTS FOR ()-[r:SUSPECTED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT ordered_key IF NOT EXISTS FOR ()-[r:ORDERED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT recruited_key IF NOT EXISTS FOR ()-[r:RECRUITED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT abandoned_key IF NOT EXISTS FOR ()-[r:ABANDONED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT coerced_key IF NOT EXISTS FOR ()-[r:COERCED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT married_to_key IF NOT EXISTS FOR ()-[r:MARRIED_TO]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT romance_with_key IF NOT EXISTS FOR ()-[r:ROMANCE_WITH]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT parent_of_key IF NOT EXISTS FOR ()-[r:PARENT_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT step_parent_of_key IF NOT EXISTS FOR ()-[r:STEP_PARENT_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT sibling_of_key IF NOT EXISTS FOR ()-[r:SIBLING_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT informant_for_key IF NOT EXISTS FOR ()-[r:INFORMANT_FOR]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT employed_by_key IF NOT EXISTS FOR ()-[r:EMPLOYED_BY]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT superior_of_key IF NOT EXISTS FOR ()-[r:SUPERIOR_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT fence_for_key IF NOT EXISTS FOR ()-[r:FENCE_FOR]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT former_cellmate_of_key IF NOT EXISTS FOR ()-[r:FORMER_CELLMATE_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT friend_of_key IF NOT EXISTS FOR ()-[r:FRIEND_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT rival_of_key IF NOT EXISTS FOR ()-[r:RIVAL_OF]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT acted_on_key IF NOT EXISTS FOR ()-[r:ACTED_ON]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT tied_to_key IF NOT EXISTS FOR ()-[r:TIED_TO]-() REQUIRE r.key IS UNIQUE;
 CREATE INDEX event_film_seq IF NOT EXISTS FOR (n:Event) ON (n.film, n.seq);
 CREATE INDEX character_film IF NOT EXISTS FOR (n:Character) ON (n.film);
 CREATE INDEX film_title_key IF NOT EXISTS FOR (n:Film) ON (n.titleKey);
@@ -337,23 +374,23 @@ SET n = row;
 
 // SUMMARISES (Source -> Film): 17
 UNWIND [
-  {from: 'city-on-fire-fr', to: 'city-on-fire', key: 'city-on-fire', props: {}},
-  {from: 'heat-fr', to: 'heat', key: 'heat', props: {}},
-  {from: 'heat-de', to: 'heat', key: 'heat', props: {}},
-  {from: 'rd-fandom', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-othercinema', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-moviemistakes', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-badcantina', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-shmoop-scene-11', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-shmoop-scene-13', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-taylorfrancis', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-waldina', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-swipnet', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-screencrush', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-insomniacmania', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-crazymovielist', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-cracked', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}},
-  {from: 'rd-academickids', to: 'reservoir-dogs', key: 'reservoir-dogs', props: {}}
+  {from: 'city-on-fire-fr', to: 'city-on-fire', key: 'city-on-fire-fr|city-on-fire|city-on-fire', props: {}},
+  {from: 'heat-fr', to: 'heat', key: 'heat-fr|heat|heat', props: {}},
+  {from: 'heat-de', to: 'heat', key: 'heat-de|heat|heat', props: {}},
+  {from: 'rd-fandom', to: 'reservoir-dogs', key: 'rd-fandom|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-othercinema', to: 'reservoir-dogs', key: 'rd-othercinema|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-moviemistakes', to: 'reservoir-dogs', key: 'rd-moviemistakes|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-badcantina', to: 'reservoir-dogs', key: 'rd-badcantina|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-shmoop-scene-11', to: 'reservoir-dogs', key: 'rd-shmoop-scene-11|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-shmoop-scene-13', to: 'reservoir-dogs', key: 'rd-shmoop-scene-13|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-taylorfrancis', to: 'reservoir-dogs', key: 'rd-taylorfrancis|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-waldina', to: 'reservoir-dogs', key: 'rd-waldina|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-swipnet', to: 'reservoir-dogs', key: 'rd-swipnet|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-screencrush', to: 'reservoir-dogs', key: 'rd-screencrush|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-insomniacmania', to: 'reservoir-dogs', key: 'rd-insomniacmania|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-crazymovielist', to: 'reservoir-dogs', key: 'rd-crazymovielist|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-cracked', to: 'reservoir-dogs', key: 'rd-cracked|reservoir-dogs|reservoir-dogs', props: {}},
+  {from: 'rd-academickids', to: 'reservoir-dogs', key: 'rd-academickids|reservoir-dogs|reservoir-dogs', props: {}}
 ] AS row
 MATCH (a:Source {id: row.from})
 MATCH (b:Film {id: row.to})
@@ -362,31 +399,31 @@ SET r = row.props, r.key = row.key;
 
 // LOCATED_IN (Place -> Place): 25
 UNWIND [
-  {from: 'cof-bowling-locker', to: 'cof-bowling-alley', key: '', props: {sources: ['city-on-fire-fr:3']}},
-  {from: 'cof-harbour-hideout', to: 'cof-harbour-area', key: '', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:11', 'city-on-fire-fr:14', 'city-on-fire-fr:16']}},
-  {from: 'heat-armored-car', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-parking-lot', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-shiherlis-home', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:3', 'heat-fr:16']}},
-  {from: 'heat-motel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:5']}},
-  {from: 'heat-precious-metals-warehouse', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:4', 'heat-fr:7', 'heat-fr:9']}},
-  {from: 'heat-port-area', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:10']}},
-  {from: 'heat-highway', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:11']}},
-  {from: 'heat-meeting-venue', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-breedan-restaurant', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-bank-district', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-bank', to: 'heat-bank-district', key: '', props: {sources: ['heat-fr:4', 'heat-fr:10', 'heat-fr:13', 'heat-de:6', 'heat-de:9']}},
-  {from: 'heat-fox-plaza', to: 'heat-bank-district', key: '', props: {sources: ['heat-de:9']}},
-  {from: 'heat-trejo-home', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:14']}},
-  {from: 'heat-van-zant-home', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-eady-home', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'heat-charlene-apartment', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:16']}},
-  {from: 'heat-hanna-hotel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-hospital', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'heat-lax', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'heat-airport-hotel', to: 'heat-los-angeles', key: '', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'rd-diner', to: 'rd-los-angeles', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'rd-jewellery-store', to: 'rd-los-angeles', key: '', props: {sources: ['rd-academickids:3', 'rd-crazymovielist:1', 'rd-shmoop-scene-11:2', 'rd-badcantina:1']}},
-  {from: 'rd-warehouse', to: 'rd-los-angeles', key: '', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1', 'rd-taylorfrancis:1']}}
+  {from: 'cof-bowling-locker', to: 'cof-bowling-alley', key: 'cof-bowling-locker|cof-bowling-alley|', props: {sources: ['city-on-fire-fr:3']}},
+  {from: 'cof-harbour-hideout', to: 'cof-harbour-area', key: 'cof-harbour-hideout|cof-harbour-area|', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:11', 'city-on-fire-fr:14', 'city-on-fire-fr:16']}},
+  {from: 'heat-armored-car', to: 'heat-los-angeles', key: 'heat-armored-car|heat-los-angeles|', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-parking-lot', to: 'heat-los-angeles', key: 'heat-parking-lot|heat-los-angeles|', props: {sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-shiherlis-home', to: 'heat-los-angeles', key: 'heat-shiherlis-home|heat-los-angeles|', props: {sources: ['heat-fr:3', 'heat-fr:16']}},
+  {from: 'heat-motel', to: 'heat-los-angeles', key: 'heat-motel|heat-los-angeles|', props: {sources: ['heat-fr:5']}},
+  {from: 'heat-precious-metals-warehouse', to: 'heat-los-angeles', key: 'heat-precious-metals-warehouse|heat-los-angeles|', props: {sources: ['heat-fr:4', 'heat-fr:7', 'heat-fr:9']}},
+  {from: 'heat-port-area', to: 'heat-los-angeles', key: 'heat-port-area|heat-los-angeles|', props: {sources: ['heat-fr:10']}},
+  {from: 'heat-highway', to: 'heat-los-angeles', key: 'heat-highway|heat-los-angeles|', props: {sources: ['heat-fr:11']}},
+  {from: 'heat-meeting-venue', to: 'heat-los-angeles', key: 'heat-meeting-venue|heat-los-angeles|', props: {sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-breedan-restaurant', to: 'heat-los-angeles', key: 'heat-breedan-restaurant|heat-los-angeles|', props: {sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-bank-district', to: 'heat-los-angeles', key: 'heat-bank-district|heat-los-angeles|', props: {sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-bank', to: 'heat-bank-district', key: 'heat-bank|heat-bank-district|', props: {sources: ['heat-fr:4', 'heat-fr:10', 'heat-fr:13', 'heat-de:6', 'heat-de:9']}},
+  {from: 'heat-fox-plaza', to: 'heat-bank-district', key: 'heat-fox-plaza|heat-bank-district|', props: {sources: ['heat-de:9']}},
+  {from: 'heat-trejo-home', to: 'heat-los-angeles', key: 'heat-trejo-home|heat-los-angeles|', props: {sources: ['heat-fr:14']}},
+  {from: 'heat-van-zant-home', to: 'heat-los-angeles', key: 'heat-van-zant-home|heat-los-angeles|', props: {sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-eady-home', to: 'heat-los-angeles', key: 'heat-eady-home|heat-los-angeles|', props: {sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'heat-charlene-apartment', to: 'heat-los-angeles', key: 'heat-charlene-apartment|heat-los-angeles|', props: {sources: ['heat-fr:16']}},
+  {from: 'heat-hanna-hotel', to: 'heat-los-angeles', key: 'heat-hanna-hotel|heat-los-angeles|', props: {sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-hospital', to: 'heat-los-angeles', key: 'heat-hospital|heat-los-angeles|', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'heat-lax', to: 'heat-los-angeles', key: 'heat-lax|heat-los-angeles|', props: {sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'heat-airport-hotel', to: 'heat-los-angeles', key: 'heat-airport-hotel|heat-los-angeles|', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'rd-diner', to: 'rd-los-angeles', key: 'rd-diner|rd-los-angeles|', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-jewellery-store', to: 'rd-los-angeles', key: 'rd-jewellery-store|rd-los-angeles|', props: {sources: ['rd-academickids:3', 'rd-crazymovielist:1', 'rd-shmoop-scene-11:2', 'rd-badcantina:1']}},
+  {from: 'rd-warehouse', to: 'rd-los-angeles', key: 'rd-warehouse|rd-los-angeles|', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1', 'rd-taylorfrancis:1']}}
 ] AS row
 MATCH (a:Place {id: row.from})
 MATCH (b:Place {id: row.to})
@@ -395,18 +432,18 @@ SET r = row.props, r.key = row.key;
 
 // APPEARS_IN (Group -> Film): 12
 UNWIND [
-  {from: 'cof-police', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:10', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
-  {from: 'cof-task-force', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
-  {from: 'cof-standby-squads', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:12']}},
-  {from: 'cof-gang', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:13', 'city-on-fire-fr:14']}},
-  {from: 'heat-mccauley-crew', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-lapd', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'heat-robbery-homicide', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-fr:9', 'heat-fr:10', 'heat-fr:18', 'heat-de:2']}},
-  {from: 'heat-swat', to: 'heat', key: '', props: {sources: ['heat-fr:9']}},
-  {from: 'heat-van-zant-hit-team', to: 'heat', key: '', props: {sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-malibu-invest', to: 'heat', key: '', props: {sources: ['heat-de:1', 'heat-de:3']}},
-  {from: 'rd-cabot-crew', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-academickids:3']}},
-  {from: 'rd-police', to: 'reservoir-dogs', key: '', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-moviemistakes:6', 'rd-badcantina:3']}}
+  {from: 'cof-police', to: 'city-on-fire', key: 'cof-police|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:10', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
+  {from: 'cof-task-force', to: 'city-on-fire', key: 'cof-task-force|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
+  {from: 'cof-standby-squads', to: 'city-on-fire', key: 'cof-standby-squads|city-on-fire|', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:12']}},
+  {from: 'cof-gang', to: 'city-on-fire', key: 'cof-gang|city-on-fire|', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:13', 'city-on-fire-fr:14']}},
+  {from: 'heat-mccauley-crew', to: 'heat', key: 'heat-mccauley-crew|heat|', props: {sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-lapd', to: 'heat', key: 'heat-lapd|heat|', props: {sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'heat-robbery-homicide', to: 'heat', key: 'heat-robbery-homicide|heat|', props: {sources: ['heat-fr:2', 'heat-fr:9', 'heat-fr:10', 'heat-fr:18', 'heat-de:2']}},
+  {from: 'heat-swat', to: 'heat', key: 'heat-swat|heat|', props: {sources: ['heat-fr:9']}},
+  {from: 'heat-van-zant-hit-team', to: 'heat', key: 'heat-van-zant-hit-team|heat|', props: {sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-malibu-invest', to: 'heat', key: 'heat-malibu-invest|heat|', props: {sources: ['heat-de:1', 'heat-de:3']}},
+  {from: 'rd-cabot-crew', to: 'reservoir-dogs', key: 'rd-cabot-crew|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'reservoir-dogs', key: 'rd-police|reservoir-dogs|', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-moviemistakes:6', 'rd-badcantina:3']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Film {id: row.to})
@@ -415,87 +452,87 @@ SET r = row.props, r.key = row.key;
 
 // APPEARS_IN (Character -> Film): 81
 UNWIND [
-  {from: 'ko-chow', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
-  {from: 'chan-kam-wah', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
-  {from: 'inspector-lau', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
-  {from: 'john-chan', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
-  {from: 'fu', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:11', 'city-on-fire-fr:12', 'city-on-fire-fr:13', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'cof-gang-leader', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:8', 'city-on-fire-fr:11', 'city-on-fire-fr:12', 'city-on-fire-fr:14', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'big-song', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13', 'city-on-fire-fr:14', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'bill', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'joe', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'bony', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
-  {from: 'tai-song', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:3']}},
-  {from: 'hung', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
-  {from: 'tso', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
-  {from: 'cof-tsos-wife', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'rose', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-assailants', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-betrayed-friend', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-police-chief', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:12']}},
-  {from: 'cof-chans-superior', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-boasted-superior', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-alarm-raiser', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2']}},
-  {from: 'cof-first-robbery-policeman', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-eyewitnesses', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-plainclothes-officers', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
-  {from: 'cof-saleswoman', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-patrol-car-policemen', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-policeman-who-shot-fu', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-fus-wife', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-fus-son', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-chows-wife', to: 'city-on-fire', key: '', props: {sources: ['city-on-fire-fr:11']}},
-  {from: 'neil-mccauley', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:3', 'heat-fr:4', 'heat-fr:5', 'heat-fr:6', 'heat-fr:9', 'heat-fr:10', 'heat-fr:11', 'heat-fr:12', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-fr:20', 'heat-de:1', 'heat-de:3', 'heat-de:4', 'heat-de:5', 'heat-de:6', 'heat-de:7', 'heat-de:8', 'heat-de:9', 'heat-de:10', 'heat-de:12']}},
-  {from: 'chris-shiherlis', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-fr:3', 'heat-fr:5', 'heat-fr:9', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-de:1', 'heat-de:4', 'heat-de:7', 'heat-de:9', 'heat-de:11']}},
-  {from: 'michael-cheritto', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-fr:7', 'heat-fr:9', 'heat-fr:13', 'heat-de:1', 'heat-de:2', 'heat-de:7', 'heat-de:9']}},
-  {from: 'heat-trejo', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-fr:12', 'heat-fr:14', 'heat-de:1', 'heat-de:8', 'heat-de:10']}},
-  {from: 'heat-waingro', to: 'heat', key: '', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:3', 'heat-fr:8', 'heat-fr:14', 'heat-fr:15', 'heat-fr:18', 'heat-fr:19', 'heat-de:1', 'heat-de:4', 'heat-de:10', 'heat-de:12']}},
-  {from: 'donald-breedan', to: 'heat', key: '', props: {sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
-  {from: 'roger-van-zant', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-fr:5', 'heat-fr:6', 'heat-fr:8', 'heat-fr:14', 'heat-fr:15', 'heat-de:1', 'heat-de:3', 'heat-de:4', 'heat-de:10']}},
-  {from: 'heat-van-zant-middlemen', to: 'heat', key: '', props: {sources: ['heat-de:4', 'heat-fr:8']}},
-  {from: 'heat-nate', to: 'heat', key: '', props: {sources: ['heat-fr:5', 'heat-fr:18', 'heat-de:3', 'heat-de:6', 'heat-de:9', 'heat-de:10', 'heat-de:12']}},
-  {from: 'heat-kelso', to: 'heat', key: '', props: {sources: ['heat-fr:10']}},
-  {from: 'vincent-hanna', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-fr:7', 'heat-fr:9', 'heat-fr:10', 'heat-fr:11', 'heat-fr:13', 'heat-fr:15', 'heat-fr:17', 'heat-fr:18', 'heat-fr:19', 'heat-fr:20', 'heat-de:2', 'heat-de:4', 'heat-de:5', 'heat-de:7', 'heat-de:9', 'heat-de:11', 'heat-de:12']}},
-  {from: 'heat-drucker', to: 'heat', key: '', props: {sources: ['heat-fr:9']}},
-  {from: 'sammy-casals', to: 'heat', key: '', props: {sources: ['heat-fr:9']}},
-  {from: 'mike-bosko', to: 'heat', key: '', props: {sources: ['heat-fr:9', 'heat-fr:13']}},
-  {from: 'danny-schwartz', to: 'heat', key: '', props: {sources: ['heat-fr:9', 'heat-fr:13']}},
-  {from: 'heat-noisy-swat-officer', to: 'heat', key: '', props: {sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-officers-killed-in-shootout', to: 'heat', key: '', props: {sources: ['heat-de:9', 'heat-fr:13']}},
-  {from: 'heat-officers-wounded-in-shootout', to: 'heat', key: '', props: {sources: ['heat-fr:13']}},
-  {from: 'albert-torena', to: 'heat', key: '', props: {sources: ['heat-fr:7']}},
-  {from: 'richard-torena', to: 'heat', key: '', props: {sources: ['heat-fr:7']}},
-  {from: 'hugh-benny', to: 'heat', key: '', props: {sources: ['heat-fr:13', 'heat-fr:15']}},
-  {from: 'heat-justine', to: 'heat', key: '', props: {sources: ['heat-fr:7', 'heat-fr:11', 'heat-fr:17', 'heat-fr:18', 'heat-de:2', 'heat-de:11']}},
-  {from: 'lauren-gustafson', to: 'heat', key: '', props: {sources: ['heat-fr:7', 'heat-fr:17', 'heat-fr:18', 'heat-de:2', 'heat-de:11']}},
-  {from: 'heat-lauren-father', to: 'heat', key: '', props: {sources: ['heat-fr:7']}},
-  {from: 'heat-ralph', to: 'heat', key: '', props: {sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-eady', to: 'heat', key: '', props: {sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
-  {from: 'charlene-shiherlis', to: 'heat', key: '', props: {sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
-  {from: 'heat-charlene-son', to: 'heat', key: '', props: {sources: ['heat-fr:5', 'heat-fr:15']}},
-  {from: 'alan-marciano', to: 'heat', key: '', props: {sources: ['heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
-  {from: 'heat-lillian', to: 'heat', key: '', props: {sources: ['heat-fr:12']}},
-  {from: 'heat-breedan-employer', to: 'heat', key: '', props: {sources: ['heat-fr:12']}},
-  {from: 'heat-armored-car-guard-1', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-armored-car-guards-other', to: 'heat', key: '', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
-  {from: 'heat-eyewitness', to: 'heat', key: '', props: {sources: ['heat-fr:2']}},
-  {from: 'heat-prostitute', to: 'heat', key: '', props: {sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-trejo-wife', to: 'heat', key: '', props: {sources: ['heat-fr:14']}},
-  {from: 'heat-girl-hostage', to: 'heat', key: '', props: {sources: ['heat-fr:13']}},
-  {from: 'heat-doctor', to: 'heat', key: '', props: {sources: ['heat-fr:14']}},
-  {from: 'mr-orange', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
-  {from: 'mr-white', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:4', 'rd-waldina:4', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-moviemistakes:6']}},
-  {from: 'mr-pink', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-othercinema:3', 'rd-fandom:4', 'rd-moviemistakes:5']}},
-  {from: 'mr-blonde', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-crazymovielist:4', 'rd-fandom:4', 'rd-othercinema:5', 'rd-moviemistakes:2', 'rd-moviemistakes:3', 'rd-cracked:1']}},
-  {from: 'mr-brown', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-shmoop-scene-11:3', 'rd-waldina:5']}},
-  {from: 'mr-blue', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3']}},
-  {from: 'joe-cabot', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
-  {from: 'nice-guy-eddie', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-shmoop-scene-11:2', 'rd-moviemistakes:4', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
-  {from: 'marvin-nash', to: 'reservoir-dogs', key: '', props: {sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-moviemistakes:1', 'rd-moviemistakes:2', 'rd-moviemistakes:4']}},
-  {from: 'holdaway', to: 'reservoir-dogs', key: '', props: {sources: ['rd-taylorfrancis:2']}},
-  {from: 'rd-car-driver', to: 'reservoir-dogs', key: '', props: {sources: ['rd-insomniacmania:1']}},
-  {from: 'rd-bystanders', to: 'reservoir-dogs', key: '', props: {sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2', 'rd-crazymovielist:3']}},
-  {from: 'rd-officers-killed', to: 'reservoir-dogs', key: '', props: {sources: ['rd-crazymovielist:3']}}
+  {from: 'ko-chow', to: 'city-on-fire', key: 'ko-chow|city-on-fire|', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
+  {from: 'chan-kam-wah', to: 'city-on-fire', key: 'chan-kam-wah|city-on-fire|', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
+  {from: 'inspector-lau', to: 'city-on-fire', key: 'inspector-lau|city-on-fire|', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
+  {from: 'john-chan', to: 'city-on-fire', key: 'john-chan|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
+  {from: 'fu', to: 'city-on-fire', key: 'fu|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:11', 'city-on-fire-fr:12', 'city-on-fire-fr:13', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'cof-gang-leader', to: 'city-on-fire', key: 'cof-gang-leader|city-on-fire|', props: {sources: ['city-on-fire-fr:8', 'city-on-fire-fr:11', 'city-on-fire-fr:12', 'city-on-fire-fr:14', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'big-song', to: 'city-on-fire', key: 'big-song|city-on-fire|', props: {sources: ['city-on-fire-fr:13', 'city-on-fire-fr:14', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'bill', to: 'city-on-fire', key: 'bill|city-on-fire|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'joe', to: 'city-on-fire', key: 'joe|city-on-fire|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'bony', to: 'city-on-fire', key: 'bony|city-on-fire|', props: {sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
+  {from: 'tai-song', to: 'city-on-fire', key: 'tai-song|city-on-fire|', props: {sources: ['city-on-fire-fr:3']}},
+  {from: 'hung', to: 'city-on-fire', key: 'hung|city-on-fire|', props: {sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
+  {from: 'tso', to: 'city-on-fire', key: 'tso|city-on-fire|', props: {sources: ['city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
+  {from: 'cof-tsos-wife', to: 'city-on-fire', key: 'cof-tsos-wife|city-on-fire|', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'rose', to: 'city-on-fire', key: 'rose|city-on-fire|', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-assailants', to: 'city-on-fire', key: 'cof-assailants|city-on-fire|', props: {sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-betrayed-friend', to: 'city-on-fire', key: 'cof-betrayed-friend|city-on-fire|', props: {sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-police-chief', to: 'city-on-fire', key: 'cof-police-chief|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9', 'city-on-fire-fr:12']}},
+  {from: 'cof-chans-superior', to: 'city-on-fire', key: 'cof-chans-superior|city-on-fire|', props: {sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-boasted-superior', to: 'city-on-fire', key: 'cof-boasted-superior|city-on-fire|', props: {sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-alarm-raiser', to: 'city-on-fire', key: 'cof-alarm-raiser|city-on-fire|', props: {sources: ['city-on-fire-fr:2']}},
+  {from: 'cof-first-robbery-policeman', to: 'city-on-fire', key: 'cof-first-robbery-policeman|city-on-fire|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-eyewitnesses', to: 'city-on-fire', key: 'cof-eyewitnesses|city-on-fire|', props: {sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-plainclothes-officers', to: 'city-on-fire', key: 'cof-plainclothes-officers|city-on-fire|', props: {sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
+  {from: 'cof-saleswoman', to: 'city-on-fire', key: 'cof-saleswoman|city-on-fire|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-patrol-car-policemen', to: 'city-on-fire', key: 'cof-patrol-car-policemen|city-on-fire|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-policeman-who-shot-fu', to: 'city-on-fire', key: 'cof-policeman-who-shot-fu|city-on-fire|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-fus-wife', to: 'city-on-fire', key: 'cof-fus-wife|city-on-fire|', props: {sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-fus-son', to: 'city-on-fire', key: 'cof-fus-son|city-on-fire|', props: {sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-chows-wife', to: 'city-on-fire', key: 'cof-chows-wife|city-on-fire|', props: {sources: ['city-on-fire-fr:11']}},
+  {from: 'neil-mccauley', to: 'heat', key: 'neil-mccauley|heat|', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:3', 'heat-fr:4', 'heat-fr:5', 'heat-fr:6', 'heat-fr:9', 'heat-fr:10', 'heat-fr:11', 'heat-fr:12', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-fr:20', 'heat-de:1', 'heat-de:3', 'heat-de:4', 'heat-de:5', 'heat-de:6', 'heat-de:7', 'heat-de:8', 'heat-de:9', 'heat-de:10', 'heat-de:12']}},
+  {from: 'chris-shiherlis', to: 'heat', key: 'chris-shiherlis|heat|', props: {sources: ['heat-fr:1', 'heat-fr:3', 'heat-fr:5', 'heat-fr:9', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-de:1', 'heat-de:4', 'heat-de:7', 'heat-de:9', 'heat-de:11']}},
+  {from: 'michael-cheritto', to: 'heat', key: 'michael-cheritto|heat|', props: {sources: ['heat-fr:1', 'heat-fr:7', 'heat-fr:9', 'heat-fr:13', 'heat-de:1', 'heat-de:2', 'heat-de:7', 'heat-de:9']}},
+  {from: 'heat-trejo', to: 'heat', key: 'heat-trejo|heat|', props: {sources: ['heat-fr:1', 'heat-fr:12', 'heat-fr:14', 'heat-de:1', 'heat-de:8', 'heat-de:10']}},
+  {from: 'heat-waingro', to: 'heat', key: 'heat-waingro|heat|', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:3', 'heat-fr:8', 'heat-fr:14', 'heat-fr:15', 'heat-fr:18', 'heat-fr:19', 'heat-de:1', 'heat-de:4', 'heat-de:10', 'heat-de:12']}},
+  {from: 'donald-breedan', to: 'heat', key: 'donald-breedan|heat|', props: {sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
+  {from: 'roger-van-zant', to: 'heat', key: 'roger-van-zant|heat|', props: {sources: ['heat-fr:2', 'heat-fr:5', 'heat-fr:6', 'heat-fr:8', 'heat-fr:14', 'heat-fr:15', 'heat-de:1', 'heat-de:3', 'heat-de:4', 'heat-de:10']}},
+  {from: 'heat-van-zant-middlemen', to: 'heat', key: 'heat-van-zant-middlemen|heat|', props: {sources: ['heat-de:4', 'heat-fr:8']}},
+  {from: 'heat-nate', to: 'heat', key: 'heat-nate|heat|', props: {sources: ['heat-fr:5', 'heat-fr:18', 'heat-de:3', 'heat-de:6', 'heat-de:9', 'heat-de:10', 'heat-de:12']}},
+  {from: 'heat-kelso', to: 'heat', key: 'heat-kelso|heat|', props: {sources: ['heat-fr:10']}},
+  {from: 'vincent-hanna', to: 'heat', key: 'vincent-hanna|heat|', props: {sources: ['heat-fr:2', 'heat-fr:7', 'heat-fr:9', 'heat-fr:10', 'heat-fr:11', 'heat-fr:13', 'heat-fr:15', 'heat-fr:17', 'heat-fr:18', 'heat-fr:19', 'heat-fr:20', 'heat-de:2', 'heat-de:4', 'heat-de:5', 'heat-de:7', 'heat-de:9', 'heat-de:11', 'heat-de:12']}},
+  {from: 'heat-drucker', to: 'heat', key: 'heat-drucker|heat|', props: {sources: ['heat-fr:9']}},
+  {from: 'sammy-casals', to: 'heat', key: 'sammy-casals|heat|', props: {sources: ['heat-fr:9']}},
+  {from: 'mike-bosko', to: 'heat', key: 'mike-bosko|heat|', props: {sources: ['heat-fr:9', 'heat-fr:13']}},
+  {from: 'danny-schwartz', to: 'heat', key: 'danny-schwartz|heat|', props: {sources: ['heat-fr:9', 'heat-fr:13']}},
+  {from: 'heat-noisy-swat-officer', to: 'heat', key: 'heat-noisy-swat-officer|heat|', props: {sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-officers-killed-in-shootout', to: 'heat', key: 'heat-officers-killed-in-shootout|heat|', props: {sources: ['heat-de:9', 'heat-fr:13']}},
+  {from: 'heat-officers-wounded-in-shootout', to: 'heat', key: 'heat-officers-wounded-in-shootout|heat|', props: {sources: ['heat-fr:13']}},
+  {from: 'albert-torena', to: 'heat', key: 'albert-torena|heat|', props: {sources: ['heat-fr:7']}},
+  {from: 'richard-torena', to: 'heat', key: 'richard-torena|heat|', props: {sources: ['heat-fr:7']}},
+  {from: 'hugh-benny', to: 'heat', key: 'hugh-benny|heat|', props: {sources: ['heat-fr:13', 'heat-fr:15']}},
+  {from: 'heat-justine', to: 'heat', key: 'heat-justine|heat|', props: {sources: ['heat-fr:7', 'heat-fr:11', 'heat-fr:17', 'heat-fr:18', 'heat-de:2', 'heat-de:11']}},
+  {from: 'lauren-gustafson', to: 'heat', key: 'lauren-gustafson|heat|', props: {sources: ['heat-fr:7', 'heat-fr:17', 'heat-fr:18', 'heat-de:2', 'heat-de:11']}},
+  {from: 'heat-lauren-father', to: 'heat', key: 'heat-lauren-father|heat|', props: {sources: ['heat-fr:7']}},
+  {from: 'heat-ralph', to: 'heat', key: 'heat-ralph|heat|', props: {sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-eady', to: 'heat', key: 'heat-eady|heat|', props: {sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
+  {from: 'charlene-shiherlis', to: 'heat', key: 'charlene-shiherlis|heat|', props: {sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
+  {from: 'heat-charlene-son', to: 'heat', key: 'heat-charlene-son|heat|', props: {sources: ['heat-fr:5', 'heat-fr:15']}},
+  {from: 'alan-marciano', to: 'heat', key: 'alan-marciano|heat|', props: {sources: ['heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
+  {from: 'heat-lillian', to: 'heat', key: 'heat-lillian|heat|', props: {sources: ['heat-fr:12']}},
+  {from: 'heat-breedan-employer', to: 'heat', key: 'heat-breedan-employer|heat|', props: {sources: ['heat-fr:12']}},
+  {from: 'heat-armored-car-guard-1', to: 'heat', key: 'heat-armored-car-guard-1|heat|', props: {sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-armored-car-guards-other', to: 'heat', key: 'heat-armored-car-guards-other|heat|', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
+  {from: 'heat-eyewitness', to: 'heat', key: 'heat-eyewitness|heat|', props: {sources: ['heat-fr:2']}},
+  {from: 'heat-prostitute', to: 'heat', key: 'heat-prostitute|heat|', props: {sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-trejo-wife', to: 'heat', key: 'heat-trejo-wife|heat|', props: {sources: ['heat-fr:14']}},
+  {from: 'heat-girl-hostage', to: 'heat', key: 'heat-girl-hostage|heat|', props: {sources: ['heat-fr:13']}},
+  {from: 'heat-doctor', to: 'heat', key: 'heat-doctor|heat|', props: {sources: ['heat-fr:14']}},
+  {from: 'mr-orange', to: 'reservoir-dogs', key: 'mr-orange|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-white', to: 'reservoir-dogs', key: 'mr-white|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-fandom:4', 'rd-waldina:4', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-pink', to: 'reservoir-dogs', key: 'mr-pink|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-othercinema:3', 'rd-fandom:4', 'rd-moviemistakes:5']}},
+  {from: 'mr-blonde', to: 'reservoir-dogs', key: 'mr-blonde|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-crazymovielist:4', 'rd-fandom:4', 'rd-othercinema:5', 'rd-moviemistakes:2', 'rd-moviemistakes:3', 'rd-cracked:1']}},
+  {from: 'mr-brown', to: 'reservoir-dogs', key: 'mr-brown|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-shmoop-scene-11:3', 'rd-waldina:5']}},
+  {from: 'mr-blue', to: 'reservoir-dogs', key: 'mr-blue|reservoir-dogs|', props: {sources: ['rd-othercinema:2', 'rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3']}},
+  {from: 'joe-cabot', to: 'reservoir-dogs', key: 'joe-cabot|reservoir-dogs|', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2', 'rd-crazymovielist:1', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
+  {from: 'nice-guy-eddie', to: 'reservoir-dogs', key: 'nice-guy-eddie|reservoir-dogs|', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-shmoop-scene-11:2', 'rd-moviemistakes:4', 'rd-moviemistakes:5', 'rd-badcantina:3']}},
+  {from: 'marvin-nash', to: 'reservoir-dogs', key: 'marvin-nash|reservoir-dogs|', props: {sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-moviemistakes:1', 'rd-moviemistakes:2', 'rd-moviemistakes:4']}},
+  {from: 'holdaway', to: 'reservoir-dogs', key: 'holdaway|reservoir-dogs|', props: {sources: ['rd-taylorfrancis:2']}},
+  {from: 'rd-car-driver', to: 'reservoir-dogs', key: 'rd-car-driver|reservoir-dogs|', props: {sources: ['rd-insomniacmania:1']}},
+  {from: 'rd-bystanders', to: 'reservoir-dogs', key: 'rd-bystanders|reservoir-dogs|', props: {sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2', 'rd-crazymovielist:3']}},
+  {from: 'rd-officers-killed', to: 'reservoir-dogs', key: 'rd-officers-killed|reservoir-dogs|', props: {sources: ['rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Film {id: row.to})
@@ -504,102 +541,102 @@ SET r = row.props, r.key = row.key;
 
 // IN_FILM (Event -> Film): 96
 UNWIND [
-  {from: 'cof-chows-earlier-mission', to: 'city-on-fire', key: '', props: {seq: 1, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-chan-kam-wah-killing', to: 'city-on-fire', key: '', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-chow-takes-over', to: 'city-on-fire', key: '', props: {seq: 3, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-first-jewellery-robbery', to: 'city-on-fire', key: '', props: {seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-task-force-formed', to: 'city-on-fire', key: '', props: {seq: 5, sources: ['city-on-fire-fr:2']}},
-  {from: 'cof-gun-offer', to: 'city-on-fire', key: '', props: {seq: 6, sources: ['city-on-fire-fr:3']}},
-  {from: 'cof-locker-key', to: 'city-on-fire', key: '', props: {seq: 7, sources: ['city-on-fire-fr:3']}},
-  {from: 'cof-wedding-postponed', to: 'city-on-fire', key: '', props: {seq: 8, sources: ['city-on-fire-fr:4']}},
-  {from: 'cof-sample-handover', to: 'city-on-fire', key: '', props: {seq: 9, sources: ['city-on-fire-fr:5']}},
-  {from: 'cof-more-guns-request', to: 'city-on-fire', key: '', props: {seq: 10, sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-hung-ultimatum', to: 'city-on-fire', key: '', props: {seq: 11, sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-registry-office-wait', to: 'city-on-fire', key: '', props: {seq: 12, sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-tailed-to-bowling', to: 'city-on-fire', key: '', props: {seq: 13, sources: ['city-on-fire-fr:7']}},
-  {from: 'cof-mtr-escape', to: 'city-on-fire', key: '', props: {seq: 14, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-bowling-pickup', to: 'city-on-fire', key: '', props: {seq: 15, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-meeting-gang-leader', to: 'city-on-fire', key: '', props: {seq: 16, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-airport-arrest', to: 'city-on-fire', key: '', props: {seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police-station-beating', to: 'city-on-fire', key: '', props: {seq: 18, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-office-decision', to: 'city-on-fire', key: '', props: {seq: 19, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-robbery-preparations', to: 'city-on-fire', key: '', props: {seq: 20, sources: ['city-on-fire-fr:10']}},
-  {from: 'cof-apartment-gathering', to: 'city-on-fire', key: '', props: {seq: 21, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-night-talk', to: 'city-on-fire', key: '', props: {seq: 22, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-hungs-letter', to: 'city-on-fire', key: '', props: {seq: 23, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-standby-withdrawn', to: 'city-on-fire', key: '', props: {seq: 24, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-target-chosen', to: 'city-on-fire', key: '', props: {seq: 25, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-tai-kong-holdup', to: 'city-on-fire', key: '', props: {seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-tai-kong-shootout', to: 'city-on-fire', key: '', props: {seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-patrol-car-killings', to: 'city-on-fire', key: '', props: {seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-escape-to-harbour', to: 'city-on-fire', key: '', props: {seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-note-found', to: 'city-on-fire', key: '', props: {seq: 30, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-leader-accuses-chow', to: 'city-on-fire', key: '', props: {seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'cof-harbour-siege', to: 'city-on-fire', key: '', props: {seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-chow-confession', to: 'city-on-fire', key: '', props: {seq: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-fu-arrest-chow-death', to: 'city-on-fire', key: '', props: {seq: 34, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-lau-brick-attack', to: 'city-on-fire', key: '', props: {seq: 35, sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-armored-car-heist-prepared', to: 'heat', key: '', props: {seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-armored-car-heist', to: 'heat', key: '', props: {seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-hanna-assigned', to: 'heat', key: '', props: {seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'heat-waingro-escapes', to: 'heat', key: '', props: {seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-shiherlis-quarrel', to: 'heat', key: '', props: {seq: 5, sources: ['heat-fr:3']}},
-  {from: 'heat-bank-job-planned', to: 'heat', key: '', props: {seq: 6, sources: ['heat-fr:4']}},
-  {from: 'heat-mccauley-meets-eady', to: 'heat', key: '', props: {seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
-  {from: 'heat-bond-buyback-arranged', to: 'heat', key: '', props: {seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
-  {from: 'heat-motel-confrontation', to: 'heat', key: '', props: {seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'heat-bond-exchange-ambush', to: 'heat', key: '', props: {seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-van-zant-death-threat', to: 'heat', key: '', props: {seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-torena-lead', to: 'heat', key: '', props: {seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-prostitute-murder', to: 'heat', key: '', props: {seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-waingro-hired-by-van-zant', to: 'heat', key: '', props: {seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-warehouse-stakeout', to: 'heat', key: '', props: {seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-last-score-decided', to: 'heat', key: '', props: {seq: 16, sources: ['heat-fr:10', 'heat-de:6']}},
-  {from: 'heat-alan-marciano-pressured', to: 'heat', key: '', props: {seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'heat-port-decoy', to: 'heat', key: '', props: {seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
-  {from: 'heat-freeway-stop', to: 'heat', key: '', props: {seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-hanna-mccauley-talk', to: 'heat', key: '', props: {seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-surveillance-shaken', to: 'heat', key: '', props: {seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
-  {from: 'heat-trejo-drops-out', to: 'heat', key: '', props: {seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-breedan-recruited', to: 'heat', key: '', props: {seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-trejo-tortured', to: 'heat', key: '', props: {seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-bank-robbery', to: 'heat', key: '', props: {seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-bank-shootout', to: 'heat', key: '', props: {seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-cheritto-killed', to: 'heat', key: '', props: {seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-chris-patched-up', to: 'heat', key: '', props: {seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
-  {from: 'heat-trejo-mercy-killing', to: 'heat', key: '', props: {seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-van-zant-killed', to: 'heat', key: '', props: {seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
-  {from: 'heat-charlene-coerced', to: 'heat', key: '', props: {seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'heat-hugh-benny-visited', to: 'heat', key: '', props: {seq: 32, sources: ['heat-fr:15']}},
-  {from: 'heat-waingro-bait', to: 'heat', key: '', props: {seq: 33, sources: ['heat-fr:15']}},
-  {from: 'heat-eady-learns-truth', to: 'heat', key: '', props: {seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'heat-chris-warned-off', to: 'heat', key: '', props: {seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'heat-hanna-leaves-justine', to: 'heat', key: '', props: {seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-lauren-suicide-attempt', to: 'heat', key: '', props: {seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-hospital-vigil', to: 'heat', key: '', props: {seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'heat-nate-tip-waingro', to: 'heat', key: '', props: {seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
-  {from: 'heat-waingro-killed', to: 'heat', key: '', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-eady-abandoned', to: 'heat', key: '', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-airport-showdown', to: 'heat', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'rd-white-recruited', to: 'reservoir-dogs', key: '', props: {seq: 1, sources: ['rd-waldina:4']}},
-  {from: 'rd-holdaway-training', to: 'reservoir-dogs', key: '', props: {seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
-  {from: 'rd-orange-pitch', to: 'reservoir-dogs', key: '', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
-  {from: 'rd-diner-breakfast', to: 'reservoir-dogs', key: '', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'rd-robbery', to: 'reservoir-dogs', key: '', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-orange-shot', to: 'reservoir-dogs', key: '', props: {seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
-  {from: 'rd-warehouse-arrival', to: 'reservoir-dogs', key: '', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
-  {from: 'rd-pink-arrives', to: 'reservoir-dogs', key: '', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'rd-first-standoff', to: 'reservoir-dogs', key: '', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
-  {from: 'rd-blonde-arrives', to: 'reservoir-dogs', key: '', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'rd-marvin-beaten', to: 'reservoir-dogs', key: '', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'rd-eddie-arrives', to: 'reservoir-dogs', key: '', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'rd-marvin-tortured', to: 'reservoir-dogs', key: '', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'rd-blonde-killed', to: 'reservoir-dogs', key: '', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'rd-marvin-killed', to: 'reservoir-dogs', key: '', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'rd-standoff', to: 'reservoir-dogs', key: '', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'rd-pink-escapes', to: 'reservoir-dogs', key: '', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
-  {from: 'rd-confession', to: 'reservoir-dogs', key: '', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'rd-final-shots', to: 'reservoir-dogs', key: '', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'cof-chows-earlier-mission', to: 'city-on-fire', key: 'cof-chows-earlier-mission|city-on-fire|', props: {seq: 1, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-chan-kam-wah-killing', to: 'city-on-fire', key: 'cof-chan-kam-wah-killing|city-on-fire|', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-chow-takes-over', to: 'city-on-fire', key: 'cof-chow-takes-over|city-on-fire|', props: {seq: 3, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-first-jewellery-robbery', to: 'city-on-fire', key: 'cof-first-jewellery-robbery|city-on-fire|', props: {seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-task-force-formed', to: 'city-on-fire', key: 'cof-task-force-formed|city-on-fire|', props: {seq: 5, sources: ['city-on-fire-fr:2']}},
+  {from: 'cof-gun-offer', to: 'city-on-fire', key: 'cof-gun-offer|city-on-fire|', props: {seq: 6, sources: ['city-on-fire-fr:3']}},
+  {from: 'cof-locker-key', to: 'city-on-fire', key: 'cof-locker-key|city-on-fire|', props: {seq: 7, sources: ['city-on-fire-fr:3']}},
+  {from: 'cof-wedding-postponed', to: 'city-on-fire', key: 'cof-wedding-postponed|city-on-fire|', props: {seq: 8, sources: ['city-on-fire-fr:4']}},
+  {from: 'cof-sample-handover', to: 'city-on-fire', key: 'cof-sample-handover|city-on-fire|', props: {seq: 9, sources: ['city-on-fire-fr:5']}},
+  {from: 'cof-more-guns-request', to: 'city-on-fire', key: 'cof-more-guns-request|city-on-fire|', props: {seq: 10, sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-hung-ultimatum', to: 'city-on-fire', key: 'cof-hung-ultimatum|city-on-fire|', props: {seq: 11, sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-registry-office-wait', to: 'city-on-fire', key: 'cof-registry-office-wait|city-on-fire|', props: {seq: 12, sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-tailed-to-bowling', to: 'city-on-fire', key: 'cof-tailed-to-bowling|city-on-fire|', props: {seq: 13, sources: ['city-on-fire-fr:7']}},
+  {from: 'cof-mtr-escape', to: 'city-on-fire', key: 'cof-mtr-escape|city-on-fire|', props: {seq: 14, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-bowling-pickup', to: 'city-on-fire', key: 'cof-bowling-pickup|city-on-fire|', props: {seq: 15, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-meeting-gang-leader', to: 'city-on-fire', key: 'cof-meeting-gang-leader|city-on-fire|', props: {seq: 16, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-airport-arrest', to: 'city-on-fire', key: 'cof-airport-arrest|city-on-fire|', props: {seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police-station-beating', to: 'city-on-fire', key: 'cof-police-station-beating|city-on-fire|', props: {seq: 18, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-office-decision', to: 'city-on-fire', key: 'cof-office-decision|city-on-fire|', props: {seq: 19, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-robbery-preparations', to: 'city-on-fire', key: 'cof-robbery-preparations|city-on-fire|', props: {seq: 20, sources: ['city-on-fire-fr:10']}},
+  {from: 'cof-apartment-gathering', to: 'city-on-fire', key: 'cof-apartment-gathering|city-on-fire|', props: {seq: 21, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-night-talk', to: 'city-on-fire', key: 'cof-night-talk|city-on-fire|', props: {seq: 22, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-hungs-letter', to: 'city-on-fire', key: 'cof-hungs-letter|city-on-fire|', props: {seq: 23, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-standby-withdrawn', to: 'city-on-fire', key: 'cof-standby-withdrawn|city-on-fire|', props: {seq: 24, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-target-chosen', to: 'city-on-fire', key: 'cof-target-chosen|city-on-fire|', props: {seq: 25, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-tai-kong-holdup', to: 'city-on-fire', key: 'cof-tai-kong-holdup|city-on-fire|', props: {seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-tai-kong-shootout', to: 'city-on-fire', key: 'cof-tai-kong-shootout|city-on-fire|', props: {seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-patrol-car-killings', to: 'city-on-fire', key: 'cof-patrol-car-killings|city-on-fire|', props: {seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-escape-to-harbour', to: 'city-on-fire', key: 'cof-escape-to-harbour|city-on-fire|', props: {seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-note-found', to: 'city-on-fire', key: 'cof-note-found|city-on-fire|', props: {seq: 30, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-leader-accuses-chow', to: 'city-on-fire', key: 'cof-leader-accuses-chow|city-on-fire|', props: {seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'cof-harbour-siege', to: 'city-on-fire', key: 'cof-harbour-siege|city-on-fire|', props: {seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-chow-confession', to: 'city-on-fire', key: 'cof-chow-confession|city-on-fire|', props: {seq: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-fu-arrest-chow-death', to: 'city-on-fire', key: 'cof-fu-arrest-chow-death|city-on-fire|', props: {seq: 34, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-lau-brick-attack', to: 'city-on-fire', key: 'cof-lau-brick-attack|city-on-fire|', props: {seq: 35, sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-armored-car-heist-prepared', to: 'heat', key: 'heat-armored-car-heist-prepared|heat|', props: {seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-armored-car-heist', to: 'heat', key: 'heat-armored-car-heist|heat|', props: {seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-hanna-assigned', to: 'heat', key: 'heat-hanna-assigned|heat|', props: {seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'heat-waingro-escapes', to: 'heat', key: 'heat-waingro-escapes|heat|', props: {seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-shiherlis-quarrel', to: 'heat', key: 'heat-shiherlis-quarrel|heat|', props: {seq: 5, sources: ['heat-fr:3']}},
+  {from: 'heat-bank-job-planned', to: 'heat', key: 'heat-bank-job-planned|heat|', props: {seq: 6, sources: ['heat-fr:4']}},
+  {from: 'heat-mccauley-meets-eady', to: 'heat', key: 'heat-mccauley-meets-eady|heat|', props: {seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
+  {from: 'heat-bond-buyback-arranged', to: 'heat', key: 'heat-bond-buyback-arranged|heat|', props: {seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
+  {from: 'heat-motel-confrontation', to: 'heat', key: 'heat-motel-confrontation|heat|', props: {seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'heat-bond-exchange-ambush', to: 'heat', key: 'heat-bond-exchange-ambush|heat|', props: {seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-van-zant-death-threat', to: 'heat', key: 'heat-van-zant-death-threat|heat|', props: {seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-torena-lead', to: 'heat', key: 'heat-torena-lead|heat|', props: {seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-prostitute-murder', to: 'heat', key: 'heat-prostitute-murder|heat|', props: {seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-waingro-hired-by-van-zant', to: 'heat', key: 'heat-waingro-hired-by-van-zant|heat|', props: {seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-warehouse-stakeout', to: 'heat', key: 'heat-warehouse-stakeout|heat|', props: {seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-last-score-decided', to: 'heat', key: 'heat-last-score-decided|heat|', props: {seq: 16, sources: ['heat-fr:10', 'heat-de:6']}},
+  {from: 'heat-alan-marciano-pressured', to: 'heat', key: 'heat-alan-marciano-pressured|heat|', props: {seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'heat-port-decoy', to: 'heat', key: 'heat-port-decoy|heat|', props: {seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
+  {from: 'heat-freeway-stop', to: 'heat', key: 'heat-freeway-stop|heat|', props: {seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-hanna-mccauley-talk', to: 'heat', key: 'heat-hanna-mccauley-talk|heat|', props: {seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-surveillance-shaken', to: 'heat', key: 'heat-surveillance-shaken|heat|', props: {seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
+  {from: 'heat-trejo-drops-out', to: 'heat', key: 'heat-trejo-drops-out|heat|', props: {seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-breedan-recruited', to: 'heat', key: 'heat-breedan-recruited|heat|', props: {seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-trejo-tortured', to: 'heat', key: 'heat-trejo-tortured|heat|', props: {seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-bank-robbery', to: 'heat', key: 'heat-bank-robbery|heat|', props: {seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-bank-shootout', to: 'heat', key: 'heat-bank-shootout|heat|', props: {seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-cheritto-killed', to: 'heat', key: 'heat-cheritto-killed|heat|', props: {seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-chris-patched-up', to: 'heat', key: 'heat-chris-patched-up|heat|', props: {seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
+  {from: 'heat-trejo-mercy-killing', to: 'heat', key: 'heat-trejo-mercy-killing|heat|', props: {seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-van-zant-killed', to: 'heat', key: 'heat-van-zant-killed|heat|', props: {seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
+  {from: 'heat-charlene-coerced', to: 'heat', key: 'heat-charlene-coerced|heat|', props: {seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
+  {from: 'heat-hugh-benny-visited', to: 'heat', key: 'heat-hugh-benny-visited|heat|', props: {seq: 32, sources: ['heat-fr:15']}},
+  {from: 'heat-waingro-bait', to: 'heat', key: 'heat-waingro-bait|heat|', props: {seq: 33, sources: ['heat-fr:15']}},
+  {from: 'heat-eady-learns-truth', to: 'heat', key: 'heat-eady-learns-truth|heat|', props: {seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'heat-chris-warned-off', to: 'heat', key: 'heat-chris-warned-off|heat|', props: {seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'heat-hanna-leaves-justine', to: 'heat', key: 'heat-hanna-leaves-justine|heat|', props: {seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-lauren-suicide-attempt', to: 'heat', key: 'heat-lauren-suicide-attempt|heat|', props: {seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-hospital-vigil', to: 'heat', key: 'heat-hospital-vigil|heat|', props: {seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'heat-nate-tip-waingro', to: 'heat', key: 'heat-nate-tip-waingro|heat|', props: {seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
+  {from: 'heat-waingro-killed', to: 'heat', key: 'heat-waingro-killed|heat|', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-eady-abandoned', to: 'heat', key: 'heat-eady-abandoned|heat|', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-airport-showdown', to: 'heat', key: 'heat-airport-showdown|heat|', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-white-recruited', to: 'reservoir-dogs', key: 'rd-white-recruited|reservoir-dogs|', props: {seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'rd-holdaway-training', to: 'reservoir-dogs', key: 'rd-holdaway-training|reservoir-dogs|', props: {seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'rd-orange-pitch', to: 'reservoir-dogs', key: 'rd-orange-pitch|reservoir-dogs|', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-diner-breakfast', to: 'reservoir-dogs', key: 'rd-diner-breakfast|reservoir-dogs|', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-robbery', to: 'reservoir-dogs', key: 'rd-robbery|reservoir-dogs|', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-orange-shot', to: 'reservoir-dogs', key: 'rd-orange-shot|reservoir-dogs|', props: {seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-warehouse-arrival', to: 'reservoir-dogs', key: 'rd-warehouse-arrival|reservoir-dogs|', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'rd-pink-arrives', to: 'reservoir-dogs', key: 'rd-pink-arrives|reservoir-dogs|', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-first-standoff', to: 'reservoir-dogs', key: 'rd-first-standoff|reservoir-dogs|', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'rd-blonde-arrives', to: 'reservoir-dogs', key: 'rd-blonde-arrives|reservoir-dogs|', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-marvin-beaten', to: 'reservoir-dogs', key: 'rd-marvin-beaten|reservoir-dogs|', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'rd-eddie-arrives', to: 'reservoir-dogs', key: 'rd-eddie-arrives|reservoir-dogs|', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-marvin-tortured', to: 'reservoir-dogs', key: 'rd-marvin-tortured|reservoir-dogs|', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-blonde-killed', to: 'reservoir-dogs', key: 'rd-blonde-killed|reservoir-dogs|', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'rd-marvin-killed', to: 'reservoir-dogs', key: 'rd-marvin-killed|reservoir-dogs|', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-standoff', to: 'reservoir-dogs', key: 'rd-standoff|reservoir-dogs|', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'reservoir-dogs', key: 'rd-pink-escapes|reservoir-dogs|', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'rd-confession', to: 'reservoir-dogs', key: 'rd-confession|reservoir-dogs|', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-final-shots', to: 'reservoir-dogs', key: 'rd-final-shots|reservoir-dogs|', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Film {id: row.to})
@@ -608,289 +645,289 @@ SET r = row.props, r.key = row.key;
 
 // PARTICIPATED_IN (Character -> Event): 283
 UNWIND [
-  {from: 'ko-chow', to: 'cof-chows-earlier-mission', key: '', props: {role: 'undercover officer who made the arrest', seq: 1, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-betrayed-friend', to: 'cof-chows-earlier-mission', key: '', props: {role: 'friend who trusted him and was arrested', seq: 1, sources: ['city-on-fire-fr:1']}},
-  {from: 'chan-kam-wah', to: 'cof-chan-kam-wah-killing', key: '', props: {role: 'undercover officer, killed', seq: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-assailants', to: 'cof-chan-kam-wah-killing', key: '', props: {role: 'killers', seq: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'inspector-lau', to: 'cof-chow-takes-over', key: '', props: {role: 'gives the order', seq: 3, sources: ['city-on-fire-fr:1']}},
-  {from: 'ko-chow', to: 'cof-chow-takes-over', key: '', props: {role: 'reluctantly accepts the undercover job', seq: 3, sources: ['city-on-fire-fr:1']}},
-  {from: 'fu', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'kills a policeman', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-alarm-raiser', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'alerts the police', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-first-robbery-policeman', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'killed', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-police-chief', to: 'cof-task-force-formed', key: '', props: {role: 'sets up the task force', seq: 5, sources: ['city-on-fire-fr:2']}},
-  {from: 'john-chan', to: 'cof-task-force-formed', key: '', props: {role: 'put in charge', seq: 5, sources: ['city-on-fire-fr:2']}},
-  {from: 'inspector-lau', to: 'cof-task-force-formed', key: '', props: {role: 'rival of Chan', seq: 5, sources: ['city-on-fire-fr:2']}},
-  {from: 'ko-chow', to: 'cof-gun-offer', key: '', props: {role: 'poses as a gun seller', seq: 6, sources: ['city-on-fire-fr:3']}},
-  {from: 'tai-song', to: 'cof-gun-offer', key: '', props: {role: 'middleman', seq: 6, sources: ['city-on-fire-fr:3']}},
-  {from: 'fu', to: 'cof-gun-offer', key: '', props: {role: 'gang contact', seq: 6, sources: ['city-on-fire-fr:3']}},
-  {from: 'inspector-lau', to: 'cof-locker-key', key: '', props: {role: 'handler, insists on real guns', seq: 7, sources: ['city-on-fire-fr:3']}},
-  {from: 'ko-chow', to: 'cof-locker-key', key: '', props: {role: 'objects to real guns', seq: 7, sources: ['city-on-fire-fr:3']}},
-  {from: 'ko-chow', to: 'cof-wedding-postponed', key: '', props: {role: 'asks for a delay', seq: 8, sources: ['city-on-fire-fr:4']}},
-  {from: 'hung', to: 'cof-wedding-postponed', key: '', props: {role: 'fiancee, leaves in anger', seq: 8, sources: ['city-on-fire-fr:4']}},
-  {from: 'ko-chow', to: 'cof-sample-handover', key: '', props: {role: 'seller, secretly recording', seq: 9, sources: ['city-on-fire-fr:5']}},
-  {from: 'fu', to: 'cof-sample-handover', key: '', props: {role: 'buyer, orders more', seq: 9, sources: ['city-on-fire-fr:5']}},
-  {from: 'ko-chow', to: 'cof-more-guns-request', key: '', props: {role: 'asks for more guns', seq: 10, sources: ['city-on-fire-fr:6']}},
-  {from: 'inspector-lau', to: 'cof-more-guns-request', key: '', props: {role: 'promises to supply them', seq: 10, sources: ['city-on-fire-fr:6']}},
-  {from: 'hung', to: 'cof-hung-ultimatum', key: '', props: {role: 'about to leave, sets the test', seq: 11, sources: ['city-on-fire-fr:6']}},
-  {from: 'ko-chow', to: 'cof-hung-ultimatum', key: '', props: {role: 'proposes an immediate wedding', seq: 11, sources: ['city-on-fire-fr:6']}},
-  {from: 'tso', to: 'cof-hung-ultimatum', key: '', props: {role: 'suitor she is to travel with', seq: 11, sources: ['city-on-fire-fr:6']}},
-  {from: 'hung', to: 'cof-registry-office-wait', key: '', props: {role: 'waits in vain', seq: 12, sources: ['city-on-fire-fr:6']}},
-  {from: 'rose', to: 'cof-registry-office-wait', key: '', props: {role: 'keeps her company', seq: 12, sources: ['city-on-fire-fr:6']}},
-  {from: 'ko-chow', to: 'cof-registry-office-wait', key: '', props: {role: 'does not show up (implied by the wait being in vain)', seq: 12, sources: ['city-on-fire-fr:6']}},
-  {from: 'ko-chow', to: 'cof-tailed-to-bowling', key: '', props: {role: 'followed, calls his handler', seq: 13, sources: ['city-on-fire-fr:7']}},
-  {from: 'inspector-lau', to: 'cof-tailed-to-bowling', key: '', props: {role: 'orders Chow on, hides his status from Chan', seq: 13, sources: ['city-on-fire-fr:7']}},
-  {from: 'john-chan', to: 'cof-tailed-to-bowling', key: '', props: {role: 'refuses to stop the surveillance', seq: 13, sources: ['city-on-fire-fr:7']}},
-  {from: 'ko-chow', to: 'cof-mtr-escape', key: '', props: {role: 'escapes the tail', seq: 14, sources: ['city-on-fire-fr:8']}},
-  {from: 'ko-chow', to: 'cof-bowling-pickup', key: '', props: {role: 'collects the guns and escapes', seq: 15, sources: ['city-on-fire-fr:8']}},
-  {from: 'fu', to: 'cof-bowling-pickup', key: '', props: {role: 'picks Chow up in his car', seq: 15, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-gang-leader', to: 'cof-meeting-gang-leader', key: '', props: {role: 'invites Chow into the heist', seq: 16, sources: ['city-on-fire-fr:8']}},
-  {from: 'ko-chow', to: 'cof-meeting-gang-leader', key: '', props: {role: 'recruited', seq: 16, sources: ['city-on-fire-fr:8']}},
-  {from: 'fu', to: 'cof-meeting-gang-leader', key: '', props: {role: 'brings Chow', seq: 16, sources: ['city-on-fire-fr:8']}},
-  {from: 'ko-chow', to: 'cof-airport-arrest', key: '', props: {role: 'arrested', seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'fu', to: 'cof-airport-arrest', key: '', props: {role: 'drives Chow there', seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'hung', to: 'cof-airport-arrest', key: '', props: {role: 'boards the plane', seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'tso', to: 'cof-airport-arrest', key: '', props: {role: 'travels with Hung', seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'ko-chow', to: 'cof-police-station-beating', key: '', props: {role: 'tortured', seq: 18, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-chans-superior', to: 'cof-police-station-beating', key: '', props: {role: 'stops it, summons Chan and Lau', seq: 18, sources: ['city-on-fire-fr:9']}},
-  {from: 'inspector-lau', to: 'cof-office-decision', key: '', props: {role: 'admits the guns, keeps Chow\'s status secret, objects', seq: 19, sources: ['city-on-fire-fr:9']}},
-  {from: 'john-chan', to: 'cof-office-decision', key: '', props: {role: 'proposes Chow\'s part in the robbery', seq: 19, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police-chief', to: 'cof-office-decision', key: '', props: {role: 'orders it', seq: 19, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-chans-superior', to: 'cof-office-decision', key: '', props: {role: 'calls the meeting in his office', seq: 19, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-gang-leader', to: 'cof-apartment-gathering', key: '', props: {role: 'orders the gathering', seq: 21, sources: ['city-on-fire-fr:11']}},
-  {from: 'ko-chow', to: 'cof-apartment-gathering', key: '', props: {role: 'notes the hideout address', seq: 21, sources: ['city-on-fire-fr:11']}},
-  {from: 'ko-chow', to: 'cof-night-talk', key: '', props: {role: 'confides, still under cover', seq: 22, sources: ['city-on-fire-fr:11']}},
-  {from: 'fu', to: 'cof-night-talk', key: '', props: {role: 'confides', seq: 22, sources: ['city-on-fire-fr:11']}},
-  {from: 'ko-chow', to: 'cof-hungs-letter', key: '', props: {role: 'reads the letter', seq: 23, sources: ['city-on-fire-fr:11']}},
-  {from: 'hung', to: 'cof-hungs-letter', key: '', props: {role: 'writes that she waits for him', seq: 23, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-police-chief', to: 'cof-standby-withdrawn', key: '', props: {role: 'orders the stand-down', seq: 24, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang-leader', to: 'cof-target-chosen', key: '', props: {role: 'names the target', seq: 25, sources: ['city-on-fire-fr:12']}},
-  {from: 'fu', to: 'cof-tai-kong-holdup', key: '', props: {role: 'lookout at the entrance', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'ko-chow', to: 'cof-tai-kong-holdup', key: '', props: {role: 'lookout, recognises Fu as the cop killer', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang-leader', to: 'cof-tai-kong-holdup', key: '', props: {role: 'waits in the getaway car', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-plainclothes-officers', to: 'cof-tai-kong-holdup', key: '', props: {role: 'guard the shop from a patrol car', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-eyewitnesses', to: 'cof-tai-kong-holdup', key: '', props: {role: 'their earlier description identifies Fu', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'big-song', to: 'cof-tai-kong-shootout', key: '', props: {role: 'shoots at the saleswoman, tries to burn a car', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-saleswoman', to: 'cof-tai-kong-shootout', key: '', props: {role: 'shot at', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-plainclothes-officers', to: 'cof-tai-kong-shootout', key: '', props: {role: 'open fire, wound Bill', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'bill', to: 'cof-tai-kong-shootout', key: '', props: {role: 'wounded and left behind', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'joe', to: 'cof-tai-kong-shootout', key: '', props: {role: 'killed', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'fu', to: 'cof-tai-kong-shootout', key: '', props: {role: 'flees under fire', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'ko-chow', to: 'cof-tai-kong-shootout', key: '', props: {role: 'flees under fire', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'fu', to: 'cof-patrol-car-killings', key: '', props: {role: 'kills four officers, wounded in the shoulder', seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-patrol-car-policemen', to: 'cof-patrol-car-killings', key: '', props: {role: 'killed', seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'ko-chow', to: 'cof-patrol-car-killings', key: '', props: {role: 'kills the officer shooting at Fu', seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-policeman-who-shot-fu', to: 'cof-patrol-car-killings', key: '', props: {role: 'killed', seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'fu', to: 'cof-escape-to-harbour', key: '', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'ko-chow', to: 'cof-escape-to-harbour', key: '', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'big-song', to: 'cof-escape-to-harbour', key: '', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'bony', to: 'cof-escape-to-harbour', key: '', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-gang-leader', to: 'cof-escape-to-harbour', key: '', props: {role: 'waiting at the hideout', seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-gang-leader', to: 'cof-leader-accuses-chow', key: '', props: {role: 'accuses Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'ko-chow', to: 'cof-leader-accuses-chow', key: '', props: {role: 'accused', seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'fu', to: 'cof-leader-accuses-chow', key: '', props: {role: 'defends Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'big-song', to: 'cof-leader-accuses-chow', key: '', props: {role: 'defends Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'john-chan', to: 'cof-harbour-siege', key: '', props: {role: 'calls for surrender', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'big-song', to: 'cof-harbour-siege', key: '', props: {role: 'fires on the police, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'bony', to: 'cof-harbour-siege', key: '', props: {role: 'tries to surrender, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-gang-leader', to: 'cof-harbour-siege', key: '', props: {role: 'shoots Bony, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-harbour-siege', key: '', props: {role: 'kills the leader, fatally wounded', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-harbour-siege', key: '', props: {role: 'kills the leader', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-chow-confession', key: '', props: {role: 'confesses, asks to be finished off', seq: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-chow-confession', key: '', props: {role: 'cannot kill him', seq: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-fu-arrest-chow-death', key: '', props: {role: 'arrested', seq: 34, sources: ['city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-fu-arrest-chow-death', key: '', props: {role: 'dies', seq: 34, sources: ['city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'cof-lau-brick-attack', key: '', props: {role: 'attacks Chan', seq: 35, sources: ['city-on-fire-fr:16']}},
-  {from: 'john-chan', to: 'cof-lau-brick-attack', key: '', props: {role: 'hit with a brick', seq: 35, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-boasted-superior', to: 'cof-lau-brick-attack', key: '', props: {role: 'the superior Chan is boasting to', seq: 35, sources: ['city-on-fire-fr:16']}},
-  {from: 'neil-mccauley', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'plans the job', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'chris-shiherlis', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'michael-cheritto', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-trejo', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'hired as the extra man', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-armored-car-heist', key: '', props: {role: 'kills a guard', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'neil-mccauley', to: 'heat-armored-car-heist', key: '', props: {role: 'leads the robbery, takes only the bonds', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'chris-shiherlis', to: 'heat-armored-car-heist', key: '', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'michael-cheritto', to: 'heat-armored-car-heist', key: '', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-trejo', to: 'heat-armored-car-heist', key: '', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-armored-car-guard-1', to: 'heat-armored-car-heist', key: '', props: {role: 'killed', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-armored-car-guards-other', to: 'heat-armored-car-heist', key: '', props: {role: 'killed', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-eyewitness', to: 'heat-armored-car-heist', key: '', props: {role: 'overhears the nickname', seq: 2, sources: ['heat-fr:2']}},
-  {from: 'roger-van-zant', to: 'heat-armored-car-heist', key: '', props: {role: 'owner of the stolen bonds', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'vincent-hanna', to: 'heat-hanna-assigned', key: '', props: {role: 'lead investigator', seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'heat-eyewitness', to: 'heat-hanna-assigned', key: '', props: {role: 'provides the nickname', seq: 3, sources: ['heat-fr:2']}},
-  {from: 'neil-mccauley', to: 'heat-waingro-escapes', key: '', props: {role: 'decides to kill Waingro', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-waingro-escapes', key: '', props: {role: 'intended victim, escapes', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'chris-shiherlis', to: 'heat-shiherlis-quarrel', key: '', props: {role: 'argues, leaves for McCauley\'s', seq: 5, sources: ['heat-fr:3']}},
-  {from: 'charlene-shiherlis', to: 'heat-shiherlis-quarrel', key: '', props: {role: 'wants to leave him', seq: 5, sources: ['heat-fr:3']}},
-  {from: 'neil-mccauley', to: 'heat-shiherlis-quarrel', key: '', props: {role: 'hears Chris out', seq: 5, sources: ['heat-fr:3']}},
-  {from: 'neil-mccauley', to: 'heat-bank-job-planned', key: '', props: {role: 'planner', seq: 6, sources: ['heat-fr:4']}},
-  {from: 'neil-mccauley', to: 'heat-mccauley-meets-eady', key: '', props: {role: 'falls for Eady', seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
-  {from: 'heat-eady', to: 'heat-mccauley-meets-eady', key: '', props: {role: 'falls for McCauley', seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
-  {from: 'neil-mccauley', to: 'heat-bond-buyback-arranged', key: '', props: {role: 'sells back the bonds', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
-  {from: 'heat-nate', to: 'heat-bond-buyback-arranged', key: '', props: {role: 'advises / negotiates the deal', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
-  {from: 'roger-van-zant', to: 'heat-bond-buyback-arranged', key: '', props: {role: 'agrees to buy', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
-  {from: 'neil-mccauley', to: 'heat-motel-confrontation', key: '', props: {role: 'confronts Charlene', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'charlene-shiherlis', to: 'heat-motel-confrontation', key: '', props: {role: 'caught with her lover, agrees', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'alan-marciano', to: 'heat-motel-confrontation', key: '', props: {role: 'lover, leaves before the confrontation', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'roger-van-zant', to: 'heat-bond-exchange-ambush', key: '', props: {role: 'double-crosses McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'neil-mccauley', to: 'heat-bond-exchange-ambush', key: '', props: {role: 'target, escapes', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'neil-mccauley', to: 'heat-van-zant-death-threat', key: '', props: {role: 'threatens', seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'roger-van-zant', to: 'heat-van-zant-death-threat', key: '', props: {role: 'threatened', seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'vincent-hanna', to: 'heat-torena-lead', key: '', props: {role: 'follows the lead', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'albert-torena', to: 'heat-torena-lead', key: '', props: {role: 'informant', seq: 12, sources: ['heat-fr:7']}},
-  {from: 'richard-torena', to: 'heat-torena-lead', key: '', props: {role: 'names Cheritto', seq: 12, sources: ['heat-fr:7']}},
-  {from: 'michael-cheritto', to: 'heat-torena-lead', key: '', props: {role: 'identified', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-waingro', to: 'heat-prostitute-murder', key: '', props: {role: 'killer', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-prostitute', to: 'heat-prostitute-murder', key: '', props: {role: 'victim', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'vincent-hanna', to: 'heat-prostitute-murder', key: '', props: {role: 'investigates', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'roger-van-zant', to: 'heat-waingro-hired-by-van-zant', key: '', props: {role: 'takes Waingro on', seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-waingro', to: 'heat-waingro-hired-by-van-zant', key: '', props: {role: 'hires on, seeks revenge', seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-van-zant-middlemen', to: 'heat-waingro-hired-by-van-zant', key: '', props: {role: 'broker the arrangement', seq: 14, sources: ['heat-de:4']}},
-  {from: 'vincent-hanna', to: 'heat-warehouse-stakeout', key: '', props: {role: 'leads the stake-out, lets the crew go', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-drucker', to: 'heat-warehouse-stakeout', key: '', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'sammy-casals', to: 'heat-warehouse-stakeout', key: '', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'mike-bosko', to: 'heat-warehouse-stakeout', key: '', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'danny-schwartz', to: 'heat-warehouse-stakeout', key: '', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'heat-noisy-swat-officer', to: 'heat-warehouse-stakeout', key: '', props: {role: 'accidentally makes a noise', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'neil-mccauley', to: 'heat-warehouse-stakeout', key: '', props: {role: 'lookout, aborts the job', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'chris-shiherlis', to: 'heat-warehouse-stakeout', key: '', props: {role: 'drills the vaults', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'michael-cheritto', to: 'heat-warehouse-stakeout', key: '', props: {role: 'disables the alarm', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'neil-mccauley', to: 'heat-last-score-decided', key: '', props: {role: 'decides, lets his men choose', seq: 16, sources: ['heat-fr:10', 'heat-de:6']}},
-  {from: 'heat-kelso', to: 'heat-last-score-decided', key: '', props: {role: 'supplies the details', seq: 16, sources: ['heat-fr:10']}},
-  {from: 'heat-nate', to: 'heat-last-score-decided', key: '', props: {role: 'warns McCauley', seq: 16, sources: ['heat-de:6']}},
-  {from: 'vincent-hanna', to: 'heat-alan-marciano-pressured', key: '', props: {role: 'applies pressure', seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'alan-marciano', to: 'heat-alan-marciano-pressured', key: '', props: {role: 'forced to inform', seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'vincent-hanna', to: 'heat-port-decoy', key: '', props: {role: 'realises he has been played', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
-  {from: 'vincent-hanna', to: 'heat-freeway-stop', key: '', props: {role: 'stops McCauley, invites him', seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'neil-mccauley', to: 'heat-freeway-stop', key: '', props: {role: 'accepts', seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'vincent-hanna', to: 'heat-hanna-mccauley-talk', key: '', props: {role: 'talks', seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'neil-mccauley', to: 'heat-hanna-mccauley-talk', key: '', props: {role: 'talks', seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'neil-mccauley', to: 'heat-surveillance-shaken', key: '', props: {role: 'evades surveillance', seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
-  {from: 'michael-cheritto', to: 'heat-surveillance-shaken', key: '', props: {role: 'evades surveillance', seq: 21, sources: ['heat-de:7']}},
-  {from: 'chris-shiherlis', to: 'heat-surveillance-shaken', key: '', props: {role: 'evades surveillance', seq: 21, sources: ['heat-de:7']}},
-  {from: 'heat-trejo', to: 'heat-trejo-drops-out', key: '', props: {role: 'withdraws', seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'neil-mccauley', to: 'heat-breedan-recruited', key: '', props: {role: 'recruits', seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'donald-breedan', to: 'heat-breedan-recruited', key: '', props: {role: 'joins as driver', seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-breedan-employer', to: 'heat-breedan-recruited', key: '', props: {role: 'the boss he is fed up with', seq: 23, sources: ['heat-fr:12']}},
-  {from: 'heat-lillian', to: 'heat-breedan-recruited', key: '', props: {role: 'the fiancée he had promised to go straight', seq: 23, sources: ['heat-fr:12']}},
-  {from: 'heat-waingro', to: 'heat-trejo-tortured', key: '', props: {role: 'torturer, killer', seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-trejo', to: 'heat-trejo-tortured', key: '', props: {role: 'tortured, reveals the plan', seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-trejo-wife', to: 'heat-trejo-tortured', key: '', props: {role: 'killed', seq: 24, sources: ['heat-fr:14']}},
-  {from: 'neil-mccauley', to: 'heat-bank-robbery', key: '', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'chris-shiherlis', to: 'heat-bank-robbery', key: '', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'michael-cheritto', to: 'heat-bank-robbery', key: '', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'donald-breedan', to: 'heat-bank-robbery', key: '', props: {role: 'driver', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'hugh-benny', to: 'heat-bank-robbery', key: '', props: {role: 'tips off the police', seq: 25, sources: ['heat-fr:13', 'heat-fr:15']}},
-  {from: 'heat-waingro', to: 'heat-bank-robbery', key: '', props: {role: 'behind the tip-off', seq: 25, sources: ['heat-fr:14', 'heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'heat-bank-robbery', key: '', props: {role: 'leads the response', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'neil-mccauley', to: 'heat-bank-shootout', key: '', props: {role: 'fires on the police, saves Chris', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'chris-shiherlis', to: 'heat-bank-shootout', key: '', props: {role: 'fires on the police, wounded', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'michael-cheritto', to: 'heat-bank-shootout', key: '', props: {role: 'fires on the police', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'donald-breedan', to: 'heat-bank-shootout', key: '', props: {role: 'killed at the wheel', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'vincent-hanna', to: 'heat-bank-shootout', key: '', props: {role: 'pursues McCauley and Chris', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-officers-killed-in-shootout', to: 'heat-bank-shootout', key: '', props: {role: 'killed', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-officers-wounded-in-shootout', to: 'heat-bank-shootout', key: '', props: {role: 'wounded', seq: 26, sources: ['heat-fr:13']}},
-  {from: 'mike-bosko', to: 'heat-bank-shootout', key: '', props: {role: 'wounded or killed', seq: 26, sources: ['heat-fr:13']}},
-  {from: 'danny-schwartz', to: 'heat-bank-shootout', key: '', props: {role: 'wounded or killed', seq: 26, sources: ['heat-fr:13']}},
-  {from: 'vincent-hanna', to: 'heat-cheritto-killed', key: '', props: {role: 'shoots Cheritto', seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'michael-cheritto', to: 'heat-cheritto-killed', key: '', props: {role: 'killed', seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-girl-hostage', to: 'heat-cheritto-killed', key: '', props: {role: 'hostage', seq: 27, sources: ['heat-fr:13']}},
-  {from: 'neil-mccauley', to: 'heat-chris-patched-up', key: '', props: {role: 'arranges the escape', seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
-  {from: 'chris-shiherlis', to: 'heat-chris-patched-up', key: '', props: {role: 'treated', seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
-  {from: 'heat-doctor', to: 'heat-chris-patched-up', key: '', props: {role: 'treats Chris', seq: 28, sources: ['heat-fr:14']}},
-  {from: 'heat-nate', to: 'heat-chris-patched-up', key: '', props: {role: 'provides identity and escape route', seq: 28, sources: ['heat-de:9']}},
-  {from: 'neil-mccauley', to: 'heat-trejo-mercy-killing', key: '', props: {role: 'delivers the mercy shot', seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-trejo', to: 'heat-trejo-mercy-killing', key: '', props: {role: 'killed at his own request', seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'neil-mccauley', to: 'heat-van-zant-killed', key: '', props: {role: 'killer', seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
-  {from: 'roger-van-zant', to: 'heat-van-zant-killed', key: '', props: {role: 'killed', seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
-  {from: 'heat-nate', to: 'heat-van-zant-killed', key: '', props: {role: 'supplied the address', seq: 30, sources: ['heat-de:10']}},
-  {from: 'charlene-shiherlis', to: 'heat-charlene-coerced', key: '', props: {role: 'coerced', seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'alan-marciano', to: 'heat-charlene-coerced', key: '', props: {role: 'revealed as police collaborator', seq: 31, sources: ['heat-fr:15']}},
-  {from: 'heat-charlene-son', to: 'heat-charlene-coerced', key: '', props: {role: 'custody used as leverage', seq: 31, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'heat-hugh-benny-visited', key: '', props: {role: 'questions Benny', seq: 32, sources: ['heat-fr:15']}},
-  {from: 'hugh-benny', to: 'heat-hugh-benny-visited', key: '', props: {role: 'exposed as Waingro\'s accomplice', seq: 32, sources: ['heat-fr:15']}},
-  {from: 'heat-waingro', to: 'heat-hugh-benny-visited', key: '', props: {role: 'revealed as the traitor', seq: 32, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'heat-waingro-bait', key: '', props: {role: 'sets the trap', seq: 33, sources: ['heat-fr:15']}},
-  {from: 'heat-waingro', to: 'heat-waingro-bait', key: '', props: {role: 'bait', seq: 33, sources: ['heat-fr:15']}},
-  {from: 'neil-mccauley', to: 'heat-eady-learns-truth', key: '', props: {role: 'persuades her', seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'heat-eady', to: 'heat-eady-learns-truth', key: '', props: {role: 'horrified, agrees to come', seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'charlene-shiherlis', to: 'heat-chris-warned-off', key: '', props: {role: 'warns Chris off', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'chris-shiherlis', to: 'heat-chris-warned-off', key: '', props: {role: 'escapes', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'heat-justine', to: 'heat-hanna-leaves-justine', key: '', props: {role: 'unfaithful', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-ralph', to: 'heat-hanna-leaves-justine', key: '', props: {role: 'her lover', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'heat-hanna-leaves-justine', key: '', props: {role: 'moves out', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'heat-lauren-suicide-attempt', key: '', props: {role: 'finds and rescues her', seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'lauren-gustafson', to: 'heat-lauren-suicide-attempt', key: '', props: {role: 'attempts suicide', seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'heat-hospital-vigil', key: '', props: {role: 'keeps vigil, then leaves', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'heat-justine', to: 'heat-hospital-vigil', key: '', props: {role: 'keeps vigil', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'lauren-gustafson', to: 'heat-hospital-vigil', key: '', props: {role: 'treated, survives', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'heat-nate', to: 'heat-nate-tip-waingro', key: '', props: {role: 'gives the address', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
-  {from: 'neil-mccauley', to: 'heat-nate-tip-waingro', key: '', props: {role: 'turns around', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
-  {from: 'heat-eady', to: 'heat-nate-tip-waingro', key: '', props: {role: 'with him in the car', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
-  {from: 'neil-mccauley', to: 'heat-waingro-killed', key: '', props: {role: 'killer', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-waingro', to: 'heat-waingro-killed', key: '', props: {role: 'killed', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'neil-mccauley', to: 'heat-eady-abandoned', key: '', props: {role: 'flees', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-eady', to: 'heat-eady-abandoned', key: '', props: {role: 'left behind', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'vincent-hanna', to: 'heat-eady-abandoned', key: '', props: {role: 'arrives', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'vincent-hanna', to: 'heat-airport-showdown', key: '', props: {role: 'shoots McCauley', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'neil-mccauley', to: 'heat-airport-showdown', key: '', props: {role: 'killed', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'joe-cabot', to: 'rd-white-recruited', key: '', props: {role: 'recruits', seq: 1, sources: ['rd-waldina:4']}},
-  {from: 'mr-white', to: 'rd-white-recruited', key: '', props: {role: 'recruited', seq: 1, sources: ['rd-waldina:4']}},
-  {from: 'holdaway', to: 'rd-holdaway-training', key: '', props: {role: 'trains him', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
-  {from: 'mr-orange', to: 'rd-holdaway-training', key: '', props: {role: 'learns his cover story', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
-  {from: 'mr-orange', to: 'rd-orange-pitch', key: '', props: {role: 'tells his invented story', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
-  {from: 'joe-cabot', to: 'rd-orange-pitch', key: '', props: {role: 'takes him on', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
-  {from: 'joe-cabot', to: 'rd-diner-breakfast', key: '', props: {role: 'organiser', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'nice-guy-eddie', to: 'rd-diner-breakfast', key: '', props: {role: 'organiser\'s son', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'mr-blonde', to: 'rd-robbery', key: '', props: {role: 'shoots bystanders', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-bystanders', to: 'rd-robbery', key: '', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'mr-brown', to: 'rd-robbery', key: '', props: {role: 'killed in the getaway', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'mr-blue', to: 'rd-robbery', key: '', props: {role: 'lost', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'mr-pink', to: 'rd-robbery', key: '', props: {role: 'escapes with the diamonds', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-officers-killed', to: 'rd-robbery', key: '', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'mr-orange', to: 'rd-orange-shot', key: '', props: {role: 'shot', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
-  {from: 'mr-white', to: 'rd-orange-shot', key: '', props: {role: 'escapes with him', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
-  {from: 'rd-car-driver', to: 'rd-orange-shot', key: '', props: {role: 'killed as the car is taken, in one account', seq: 6, sources: ['rd-insomniacmania:1']}},
-  {from: 'mr-white', to: 'rd-warehouse-arrival', key: '', props: {role: 'drives and comforts him', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
-  {from: 'mr-orange', to: 'rd-warehouse-arrival', key: '', props: {role: 'badly wounded', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
-  {from: 'mr-pink', to: 'rd-pink-arrives', key: '', props: {role: 'suspects an informer', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'mr-white', to: 'rd-pink-arrives', key: '', props: {role: 'tells what happened, defends Orange', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'mr-orange', to: 'rd-pink-arrives', key: '', props: {role: 'unconscious', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'mr-pink', to: 'rd-first-standoff', key: '', props: {role: 'wants to leave', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
-  {from: 'mr-white', to: 'rd-first-standoff', key: '', props: {role: 'will not leave Orange', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
-  {from: 'mr-blonde', to: 'rd-blonde-arrives', key: '', props: {role: 'brings the captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'marvin-nash', to: 'rd-blonde-arrives', key: '', props: {role: 'captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'mr-white', to: 'rd-blonde-arrives', key: '', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'mr-pink', to: 'rd-blonde-arrives', key: '', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'marvin-nash', to: 'rd-marvin-beaten', key: '', props: {role: 'beaten', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'mr-white', to: 'rd-marvin-beaten', key: '', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'mr-pink', to: 'rd-marvin-beaten', key: '', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'mr-blonde', to: 'rd-marvin-beaten', key: '', props: {role: 'takes part', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'nice-guy-eddie', to: 'rd-eddie-arrives', key: '', props: {role: 'takes charge', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'mr-white', to: 'rd-eddie-arrives', key: '', props: {role: 'asks for a doctor', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'mr-pink', to: 'rd-eddie-arrives', key: '', props: {role: 'has the diamonds', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'mr-blonde', to: 'rd-eddie-arrives', key: '', props: {role: 'left with the captive', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'mr-blonde', to: 'rd-marvin-tortured', key: '', props: {role: 'torturer', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'marvin-nash', to: 'rd-marvin-tortured', key: '', props: {role: 'tortured', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'mr-orange', to: 'rd-marvin-tortured', key: '', props: {role: 'lies unconscious nearby', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'mr-orange', to: 'rd-blonde-killed', key: '', props: {role: 'kills Blonde, reveals himself', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'mr-blonde', to: 'rd-blonde-killed', key: '', props: {role: 'killed', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'marvin-nash', to: 'rd-blonde-killed', key: '', props: {role: 'saved, told the truth', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'nice-guy-eddie', to: 'rd-marvin-killed', key: '', props: {role: 'kills the officer', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'marvin-nash', to: 'rd-marvin-killed', key: '', props: {role: 'killed', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'mr-orange', to: 'rd-marvin-killed', key: '', props: {role: 'explains Blonde\'s death', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'mr-white', to: 'rd-marvin-killed', key: '', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'mr-pink', to: 'rd-marvin-killed', key: '', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'joe-cabot', to: 'rd-standoff', key: '', props: {role: 'accuses Orange, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'mr-white', to: 'rd-standoff', key: '', props: {role: 'defends Orange, wounded', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'nice-guy-eddie', to: 'rd-standoff', key: '', props: {role: 'aims at White, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'mr-orange', to: 'rd-standoff', key: '', props: {role: 'accused', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'mr-pink', to: 'rd-standoff', key: '', props: {role: 'stays out of it', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'mr-pink', to: 'rd-pink-escapes', key: '', props: {role: 'escapes', seq: 17, sources: ['rd-moviemistakes:5']}},
-  {from: 'mr-orange', to: 'rd-confession', key: '', props: {role: 'confesses', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'mr-white', to: 'rd-confession', key: '', props: {role: 'learns the truth', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'mr-white', to: 'rd-final-shots', key: '', props: {role: 'kills Orange, killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'mr-orange', to: 'rd-final-shots', key: '', props: {role: 'killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'ko-chow', to: 'cof-chows-earlier-mission', key: 'ko-chow|cof-chows-earlier-mission|', props: {role: 'undercover officer who made the arrest', seq: 1, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-betrayed-friend', to: 'cof-chows-earlier-mission', key: 'cof-betrayed-friend|cof-chows-earlier-mission|', props: {role: 'friend who trusted him and was arrested', seq: 1, sources: ['city-on-fire-fr:1']}},
+  {from: 'chan-kam-wah', to: 'cof-chan-kam-wah-killing', key: 'chan-kam-wah|cof-chan-kam-wah-killing|', props: {role: 'undercover officer, killed', seq: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-assailants', to: 'cof-chan-kam-wah-killing', key: 'cof-assailants|cof-chan-kam-wah-killing|', props: {role: 'killers', seq: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'inspector-lau', to: 'cof-chow-takes-over', key: 'inspector-lau|cof-chow-takes-over|', props: {role: 'gives the order', seq: 3, sources: ['city-on-fire-fr:1']}},
+  {from: 'ko-chow', to: 'cof-chow-takes-over', key: 'ko-chow|cof-chow-takes-over|', props: {role: 'reluctantly accepts the undercover job', seq: 3, sources: ['city-on-fire-fr:1']}},
+  {from: 'fu', to: 'cof-first-jewellery-robbery', key: 'fu|cof-first-jewellery-robbery|', props: {role: 'kills a policeman', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-alarm-raiser', to: 'cof-first-jewellery-robbery', key: 'cof-alarm-raiser|cof-first-jewellery-robbery|', props: {role: 'alerts the police', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-first-robbery-policeman', to: 'cof-first-jewellery-robbery', key: 'cof-first-robbery-policeman|cof-first-jewellery-robbery|', props: {role: 'killed', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-police-chief', to: 'cof-task-force-formed', key: 'cof-police-chief|cof-task-force-formed|', props: {role: 'sets up the task force', seq: 5, sources: ['city-on-fire-fr:2']}},
+  {from: 'john-chan', to: 'cof-task-force-formed', key: 'john-chan|cof-task-force-formed|', props: {role: 'put in charge', seq: 5, sources: ['city-on-fire-fr:2']}},
+  {from: 'inspector-lau', to: 'cof-task-force-formed', key: 'inspector-lau|cof-task-force-formed|', props: {role: 'rival of Chan', seq: 5, sources: ['city-on-fire-fr:2']}},
+  {from: 'ko-chow', to: 'cof-gun-offer', key: 'ko-chow|cof-gun-offer|', props: {role: 'poses as a gun seller', seq: 6, sources: ['city-on-fire-fr:3']}},
+  {from: 'tai-song', to: 'cof-gun-offer', key: 'tai-song|cof-gun-offer|', props: {role: 'middleman', seq: 6, sources: ['city-on-fire-fr:3']}},
+  {from: 'fu', to: 'cof-gun-offer', key: 'fu|cof-gun-offer|', props: {role: 'gang contact', seq: 6, sources: ['city-on-fire-fr:3']}},
+  {from: 'inspector-lau', to: 'cof-locker-key', key: 'inspector-lau|cof-locker-key|', props: {role: 'handler, insists on real guns', seq: 7, sources: ['city-on-fire-fr:3']}},
+  {from: 'ko-chow', to: 'cof-locker-key', key: 'ko-chow|cof-locker-key|', props: {role: 'objects to real guns', seq: 7, sources: ['city-on-fire-fr:3']}},
+  {from: 'ko-chow', to: 'cof-wedding-postponed', key: 'ko-chow|cof-wedding-postponed|', props: {role: 'asks for a delay', seq: 8, sources: ['city-on-fire-fr:4']}},
+  {from: 'hung', to: 'cof-wedding-postponed', key: 'hung|cof-wedding-postponed|', props: {role: 'fiancee, leaves in anger', seq: 8, sources: ['city-on-fire-fr:4']}},
+  {from: 'ko-chow', to: 'cof-sample-handover', key: 'ko-chow|cof-sample-handover|', props: {role: 'seller, secretly recording', seq: 9, sources: ['city-on-fire-fr:5']}},
+  {from: 'fu', to: 'cof-sample-handover', key: 'fu|cof-sample-handover|', props: {role: 'buyer, orders more', seq: 9, sources: ['city-on-fire-fr:5']}},
+  {from: 'ko-chow', to: 'cof-more-guns-request', key: 'ko-chow|cof-more-guns-request|', props: {role: 'asks for more guns', seq: 10, sources: ['city-on-fire-fr:6']}},
+  {from: 'inspector-lau', to: 'cof-more-guns-request', key: 'inspector-lau|cof-more-guns-request|', props: {role: 'promises to supply them', seq: 10, sources: ['city-on-fire-fr:6']}},
+  {from: 'hung', to: 'cof-hung-ultimatum', key: 'hung|cof-hung-ultimatum|', props: {role: 'about to leave, sets the test', seq: 11, sources: ['city-on-fire-fr:6']}},
+  {from: 'ko-chow', to: 'cof-hung-ultimatum', key: 'ko-chow|cof-hung-ultimatum|', props: {role: 'proposes an immediate wedding', seq: 11, sources: ['city-on-fire-fr:6']}},
+  {from: 'tso', to: 'cof-hung-ultimatum', key: 'tso|cof-hung-ultimatum|', props: {role: 'suitor she is to travel with', seq: 11, sources: ['city-on-fire-fr:6']}},
+  {from: 'hung', to: 'cof-registry-office-wait', key: 'hung|cof-registry-office-wait|', props: {role: 'waits in vain', seq: 12, sources: ['city-on-fire-fr:6']}},
+  {from: 'rose', to: 'cof-registry-office-wait', key: 'rose|cof-registry-office-wait|', props: {role: 'keeps her company', seq: 12, sources: ['city-on-fire-fr:6']}},
+  {from: 'ko-chow', to: 'cof-registry-office-wait', key: 'ko-chow|cof-registry-office-wait|', props: {role: 'does not show up (implied by the wait being in vain)', seq: 12, sources: ['city-on-fire-fr:6']}},
+  {from: 'ko-chow', to: 'cof-tailed-to-bowling', key: 'ko-chow|cof-tailed-to-bowling|', props: {role: 'followed, calls his handler', seq: 13, sources: ['city-on-fire-fr:7']}},
+  {from: 'inspector-lau', to: 'cof-tailed-to-bowling', key: 'inspector-lau|cof-tailed-to-bowling|', props: {role: 'orders Chow on, hides his status from Chan', seq: 13, sources: ['city-on-fire-fr:7']}},
+  {from: 'john-chan', to: 'cof-tailed-to-bowling', key: 'john-chan|cof-tailed-to-bowling|', props: {role: 'refuses to stop the surveillance', seq: 13, sources: ['city-on-fire-fr:7']}},
+  {from: 'ko-chow', to: 'cof-mtr-escape', key: 'ko-chow|cof-mtr-escape|', props: {role: 'escapes the tail', seq: 14, sources: ['city-on-fire-fr:8']}},
+  {from: 'ko-chow', to: 'cof-bowling-pickup', key: 'ko-chow|cof-bowling-pickup|', props: {role: 'collects the guns and escapes', seq: 15, sources: ['city-on-fire-fr:8']}},
+  {from: 'fu', to: 'cof-bowling-pickup', key: 'fu|cof-bowling-pickup|', props: {role: 'picks Chow up in his car', seq: 15, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-gang-leader', to: 'cof-meeting-gang-leader', key: 'cof-gang-leader|cof-meeting-gang-leader|', props: {role: 'invites Chow into the heist', seq: 16, sources: ['city-on-fire-fr:8']}},
+  {from: 'ko-chow', to: 'cof-meeting-gang-leader', key: 'ko-chow|cof-meeting-gang-leader|', props: {role: 'recruited', seq: 16, sources: ['city-on-fire-fr:8']}},
+  {from: 'fu', to: 'cof-meeting-gang-leader', key: 'fu|cof-meeting-gang-leader|', props: {role: 'brings Chow', seq: 16, sources: ['city-on-fire-fr:8']}},
+  {from: 'ko-chow', to: 'cof-airport-arrest', key: 'ko-chow|cof-airport-arrest|', props: {role: 'arrested', seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'fu', to: 'cof-airport-arrest', key: 'fu|cof-airport-arrest|', props: {role: 'drives Chow there', seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'hung', to: 'cof-airport-arrest', key: 'hung|cof-airport-arrest|', props: {role: 'boards the plane', seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'tso', to: 'cof-airport-arrest', key: 'tso|cof-airport-arrest|', props: {role: 'travels with Hung', seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'ko-chow', to: 'cof-police-station-beating', key: 'ko-chow|cof-police-station-beating|', props: {role: 'tortured', seq: 18, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-chans-superior', to: 'cof-police-station-beating', key: 'cof-chans-superior|cof-police-station-beating|', props: {role: 'stops it, summons Chan and Lau', seq: 18, sources: ['city-on-fire-fr:9']}},
+  {from: 'inspector-lau', to: 'cof-office-decision', key: 'inspector-lau|cof-office-decision|', props: {role: 'admits the guns, keeps Chow\'s status secret, objects', seq: 19, sources: ['city-on-fire-fr:9']}},
+  {from: 'john-chan', to: 'cof-office-decision', key: 'john-chan|cof-office-decision|', props: {role: 'proposes Chow\'s part in the robbery', seq: 19, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police-chief', to: 'cof-office-decision', key: 'cof-police-chief|cof-office-decision|', props: {role: 'orders it', seq: 19, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-chans-superior', to: 'cof-office-decision', key: 'cof-chans-superior|cof-office-decision|', props: {role: 'calls the meeting in his office', seq: 19, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-gang-leader', to: 'cof-apartment-gathering', key: 'cof-gang-leader|cof-apartment-gathering|', props: {role: 'orders the gathering', seq: 21, sources: ['city-on-fire-fr:11']}},
+  {from: 'ko-chow', to: 'cof-apartment-gathering', key: 'ko-chow|cof-apartment-gathering|', props: {role: 'notes the hideout address', seq: 21, sources: ['city-on-fire-fr:11']}},
+  {from: 'ko-chow', to: 'cof-night-talk', key: 'ko-chow|cof-night-talk|', props: {role: 'confides, still under cover', seq: 22, sources: ['city-on-fire-fr:11']}},
+  {from: 'fu', to: 'cof-night-talk', key: 'fu|cof-night-talk|', props: {role: 'confides', seq: 22, sources: ['city-on-fire-fr:11']}},
+  {from: 'ko-chow', to: 'cof-hungs-letter', key: 'ko-chow|cof-hungs-letter|', props: {role: 'reads the letter', seq: 23, sources: ['city-on-fire-fr:11']}},
+  {from: 'hung', to: 'cof-hungs-letter', key: 'hung|cof-hungs-letter|', props: {role: 'writes that she waits for him', seq: 23, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-police-chief', to: 'cof-standby-withdrawn', key: 'cof-police-chief|cof-standby-withdrawn|', props: {role: 'orders the stand-down', seq: 24, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang-leader', to: 'cof-target-chosen', key: 'cof-gang-leader|cof-target-chosen|', props: {role: 'names the target', seq: 25, sources: ['city-on-fire-fr:12']}},
+  {from: 'fu', to: 'cof-tai-kong-holdup', key: 'fu|cof-tai-kong-holdup|', props: {role: 'lookout at the entrance', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'ko-chow', to: 'cof-tai-kong-holdup', key: 'ko-chow|cof-tai-kong-holdup|', props: {role: 'lookout, recognises Fu as the cop killer', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang-leader', to: 'cof-tai-kong-holdup', key: 'cof-gang-leader|cof-tai-kong-holdup|', props: {role: 'waits in the getaway car', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-plainclothes-officers', to: 'cof-tai-kong-holdup', key: 'cof-plainclothes-officers|cof-tai-kong-holdup|', props: {role: 'guard the shop from a patrol car', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-eyewitnesses', to: 'cof-tai-kong-holdup', key: 'cof-eyewitnesses|cof-tai-kong-holdup|', props: {role: 'their earlier description identifies Fu', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'big-song', to: 'cof-tai-kong-shootout', key: 'big-song|cof-tai-kong-shootout|', props: {role: 'shoots at the saleswoman, tries to burn a car', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-saleswoman', to: 'cof-tai-kong-shootout', key: 'cof-saleswoman|cof-tai-kong-shootout|', props: {role: 'shot at', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-plainclothes-officers', to: 'cof-tai-kong-shootout', key: 'cof-plainclothes-officers|cof-tai-kong-shootout|', props: {role: 'open fire, wound Bill', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'bill', to: 'cof-tai-kong-shootout', key: 'bill|cof-tai-kong-shootout|', props: {role: 'wounded and left behind', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'joe', to: 'cof-tai-kong-shootout', key: 'joe|cof-tai-kong-shootout|', props: {role: 'killed', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'fu', to: 'cof-tai-kong-shootout', key: 'fu|cof-tai-kong-shootout|', props: {role: 'flees under fire', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'ko-chow', to: 'cof-tai-kong-shootout', key: 'ko-chow|cof-tai-kong-shootout|', props: {role: 'flees under fire', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'fu', to: 'cof-patrol-car-killings', key: 'fu|cof-patrol-car-killings|', props: {role: 'kills four officers, wounded in the shoulder', seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-patrol-car-policemen', to: 'cof-patrol-car-killings', key: 'cof-patrol-car-policemen|cof-patrol-car-killings|', props: {role: 'killed', seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'ko-chow', to: 'cof-patrol-car-killings', key: 'ko-chow|cof-patrol-car-killings|', props: {role: 'kills the officer shooting at Fu', seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-policeman-who-shot-fu', to: 'cof-patrol-car-killings', key: 'cof-policeman-who-shot-fu|cof-patrol-car-killings|', props: {role: 'killed', seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'fu', to: 'cof-escape-to-harbour', key: 'fu|cof-escape-to-harbour|', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'ko-chow', to: 'cof-escape-to-harbour', key: 'ko-chow|cof-escape-to-harbour|', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'big-song', to: 'cof-escape-to-harbour', key: 'big-song|cof-escape-to-harbour|', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'bony', to: 'cof-escape-to-harbour', key: 'bony|cof-escape-to-harbour|', props: {role: 'escapes', seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-gang-leader', to: 'cof-escape-to-harbour', key: 'cof-gang-leader|cof-escape-to-harbour|', props: {role: 'waiting at the hideout', seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-gang-leader', to: 'cof-leader-accuses-chow', key: 'cof-gang-leader|cof-leader-accuses-chow|', props: {role: 'accuses Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'ko-chow', to: 'cof-leader-accuses-chow', key: 'ko-chow|cof-leader-accuses-chow|', props: {role: 'accused', seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'fu', to: 'cof-leader-accuses-chow', key: 'fu|cof-leader-accuses-chow|', props: {role: 'defends Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'big-song', to: 'cof-leader-accuses-chow', key: 'big-song|cof-leader-accuses-chow|', props: {role: 'defends Chow', seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'john-chan', to: 'cof-harbour-siege', key: 'john-chan|cof-harbour-siege|', props: {role: 'calls for surrender', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'big-song', to: 'cof-harbour-siege', key: 'big-song|cof-harbour-siege|', props: {role: 'fires on the police, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'bony', to: 'cof-harbour-siege', key: 'bony|cof-harbour-siege|', props: {role: 'tries to surrender, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-gang-leader', to: 'cof-harbour-siege', key: 'cof-gang-leader|cof-harbour-siege|', props: {role: 'shoots Bony, killed', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-harbour-siege', key: 'ko-chow|cof-harbour-siege|', props: {role: 'kills the leader, fatally wounded', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-harbour-siege', key: 'fu|cof-harbour-siege|', props: {role: 'kills the leader', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-chow-confession', key: 'ko-chow|cof-chow-confession|', props: {role: 'confesses, asks to be finished off', seq: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-chow-confession', key: 'fu|cof-chow-confession|', props: {role: 'cannot kill him', seq: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-fu-arrest-chow-death', key: 'fu|cof-fu-arrest-chow-death|', props: {role: 'arrested', seq: 34, sources: ['city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-fu-arrest-chow-death', key: 'ko-chow|cof-fu-arrest-chow-death|', props: {role: 'dies', seq: 34, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'cof-lau-brick-attack', key: 'inspector-lau|cof-lau-brick-attack|', props: {role: 'attacks Chan', seq: 35, sources: ['city-on-fire-fr:16']}},
+  {from: 'john-chan', to: 'cof-lau-brick-attack', key: 'john-chan|cof-lau-brick-attack|', props: {role: 'hit with a brick', seq: 35, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-boasted-superior', to: 'cof-lau-brick-attack', key: 'cof-boasted-superior|cof-lau-brick-attack|', props: {role: 'the superior Chan is boasting to', seq: 35, sources: ['city-on-fire-fr:16']}},
+  {from: 'neil-mccauley', to: 'heat-armored-car-heist-prepared', key: 'neil-mccauley|heat-armored-car-heist-prepared|', props: {role: 'plans the job', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'chris-shiherlis', to: 'heat-armored-car-heist-prepared', key: 'chris-shiherlis|heat-armored-car-heist-prepared|', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'michael-cheritto', to: 'heat-armored-car-heist-prepared', key: 'michael-cheritto|heat-armored-car-heist-prepared|', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-trejo', to: 'heat-armored-car-heist-prepared', key: 'heat-trejo|heat-armored-car-heist-prepared|', props: {role: 'accomplice', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-armored-car-heist-prepared', key: 'heat-waingro|heat-armored-car-heist-prepared|', props: {role: 'hired as the extra man', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-armored-car-heist', key: 'heat-waingro|heat-armored-car-heist|', props: {role: 'kills a guard', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'neil-mccauley', to: 'heat-armored-car-heist', key: 'neil-mccauley|heat-armored-car-heist|', props: {role: 'leads the robbery, takes only the bonds', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'chris-shiherlis', to: 'heat-armored-car-heist', key: 'chris-shiherlis|heat-armored-car-heist|', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'michael-cheritto', to: 'heat-armored-car-heist', key: 'michael-cheritto|heat-armored-car-heist|', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-trejo', to: 'heat-armored-car-heist', key: 'heat-trejo|heat-armored-car-heist|', props: {role: 'robber', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-armored-car-guard-1', to: 'heat-armored-car-heist', key: 'heat-armored-car-guard-1|heat-armored-car-heist|', props: {role: 'killed', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-armored-car-guards-other', to: 'heat-armored-car-heist', key: 'heat-armored-car-guards-other|heat-armored-car-heist|', props: {role: 'killed', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-eyewitness', to: 'heat-armored-car-heist', key: 'heat-eyewitness|heat-armored-car-heist|', props: {role: 'overhears the nickname', seq: 2, sources: ['heat-fr:2']}},
+  {from: 'roger-van-zant', to: 'heat-armored-car-heist', key: 'roger-van-zant|heat-armored-car-heist|', props: {role: 'owner of the stolen bonds', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'vincent-hanna', to: 'heat-hanna-assigned', key: 'vincent-hanna|heat-hanna-assigned|', props: {role: 'lead investigator', seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'heat-eyewitness', to: 'heat-hanna-assigned', key: 'heat-eyewitness|heat-hanna-assigned|', props: {role: 'provides the nickname', seq: 3, sources: ['heat-fr:2']}},
+  {from: 'neil-mccauley', to: 'heat-waingro-escapes', key: 'neil-mccauley|heat-waingro-escapes|', props: {role: 'decides to kill Waingro', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-waingro-escapes', key: 'heat-waingro|heat-waingro-escapes|', props: {role: 'intended victim, escapes', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'chris-shiherlis', to: 'heat-shiherlis-quarrel', key: 'chris-shiherlis|heat-shiherlis-quarrel|', props: {role: 'argues, leaves for McCauley\'s', seq: 5, sources: ['heat-fr:3']}},
+  {from: 'charlene-shiherlis', to: 'heat-shiherlis-quarrel', key: 'charlene-shiherlis|heat-shiherlis-quarrel|', props: {role: 'wants to leave him', seq: 5, sources: ['heat-fr:3']}},
+  {from: 'neil-mccauley', to: 'heat-shiherlis-quarrel', key: 'neil-mccauley|heat-shiherlis-quarrel|', props: {role: 'hears Chris out', seq: 5, sources: ['heat-fr:3']}},
+  {from: 'neil-mccauley', to: 'heat-bank-job-planned', key: 'neil-mccauley|heat-bank-job-planned|', props: {role: 'planner', seq: 6, sources: ['heat-fr:4']}},
+  {from: 'neil-mccauley', to: 'heat-mccauley-meets-eady', key: 'neil-mccauley|heat-mccauley-meets-eady|', props: {role: 'falls for Eady', seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
+  {from: 'heat-eady', to: 'heat-mccauley-meets-eady', key: 'heat-eady|heat-mccauley-meets-eady|', props: {role: 'falls for McCauley', seq: 7, sources: ['heat-fr:4', 'heat-de:6']}},
+  {from: 'neil-mccauley', to: 'heat-bond-buyback-arranged', key: 'neil-mccauley|heat-bond-buyback-arranged|', props: {role: 'sells back the bonds', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
+  {from: 'heat-nate', to: 'heat-bond-buyback-arranged', key: 'heat-nate|heat-bond-buyback-arranged|', props: {role: 'advises / negotiates the deal', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
+  {from: 'roger-van-zant', to: 'heat-bond-buyback-arranged', key: 'roger-van-zant|heat-bond-buyback-arranged|', props: {role: 'agrees to buy', seq: 8, sources: ['heat-fr:5', 'heat-de:3']}},
+  {from: 'neil-mccauley', to: 'heat-motel-confrontation', key: 'neil-mccauley|heat-motel-confrontation|', props: {role: 'confronts Charlene', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'charlene-shiherlis', to: 'heat-motel-confrontation', key: 'charlene-shiherlis|heat-motel-confrontation|', props: {role: 'caught with her lover, agrees', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'alan-marciano', to: 'heat-motel-confrontation', key: 'alan-marciano|heat-motel-confrontation|', props: {role: 'lover, leaves before the confrontation', seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'roger-van-zant', to: 'heat-bond-exchange-ambush', key: 'roger-van-zant|heat-bond-exchange-ambush|', props: {role: 'double-crosses McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'neil-mccauley', to: 'heat-bond-exchange-ambush', key: 'neil-mccauley|heat-bond-exchange-ambush|', props: {role: 'target, escapes', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'neil-mccauley', to: 'heat-van-zant-death-threat', key: 'neil-mccauley|heat-van-zant-death-threat|', props: {role: 'threatens', seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'roger-van-zant', to: 'heat-van-zant-death-threat', key: 'roger-van-zant|heat-van-zant-death-threat|', props: {role: 'threatened', seq: 11, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'vincent-hanna', to: 'heat-torena-lead', key: 'vincent-hanna|heat-torena-lead|', props: {role: 'follows the lead', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'albert-torena', to: 'heat-torena-lead', key: 'albert-torena|heat-torena-lead|', props: {role: 'informant', seq: 12, sources: ['heat-fr:7']}},
+  {from: 'richard-torena', to: 'heat-torena-lead', key: 'richard-torena|heat-torena-lead|', props: {role: 'names Cheritto', seq: 12, sources: ['heat-fr:7']}},
+  {from: 'michael-cheritto', to: 'heat-torena-lead', key: 'michael-cheritto|heat-torena-lead|', props: {role: 'identified', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-waingro', to: 'heat-prostitute-murder', key: 'heat-waingro|heat-prostitute-murder|', props: {role: 'killer', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-prostitute', to: 'heat-prostitute-murder', key: 'heat-prostitute|heat-prostitute-murder|', props: {role: 'victim', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'vincent-hanna', to: 'heat-prostitute-murder', key: 'vincent-hanna|heat-prostitute-murder|', props: {role: 'investigates', seq: 13, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'roger-van-zant', to: 'heat-waingro-hired-by-van-zant', key: 'roger-van-zant|heat-waingro-hired-by-van-zant|', props: {role: 'takes Waingro on', seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-waingro', to: 'heat-waingro-hired-by-van-zant', key: 'heat-waingro|heat-waingro-hired-by-van-zant|', props: {role: 'hires on, seeks revenge', seq: 14, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-van-zant-middlemen', to: 'heat-waingro-hired-by-van-zant', key: 'heat-van-zant-middlemen|heat-waingro-hired-by-van-zant|', props: {role: 'broker the arrangement', seq: 14, sources: ['heat-de:4']}},
+  {from: 'vincent-hanna', to: 'heat-warehouse-stakeout', key: 'vincent-hanna|heat-warehouse-stakeout|', props: {role: 'leads the stake-out, lets the crew go', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-drucker', to: 'heat-warehouse-stakeout', key: 'heat-drucker|heat-warehouse-stakeout|', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'sammy-casals', to: 'heat-warehouse-stakeout', key: 'sammy-casals|heat-warehouse-stakeout|', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'mike-bosko', to: 'heat-warehouse-stakeout', key: 'mike-bosko|heat-warehouse-stakeout|', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'danny-schwartz', to: 'heat-warehouse-stakeout', key: 'danny-schwartz|heat-warehouse-stakeout|', props: {role: 'stake-out', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'heat-noisy-swat-officer', to: 'heat-warehouse-stakeout', key: 'heat-noisy-swat-officer|heat-warehouse-stakeout|', props: {role: 'accidentally makes a noise', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'neil-mccauley', to: 'heat-warehouse-stakeout', key: 'neil-mccauley|heat-warehouse-stakeout|', props: {role: 'lookout, aborts the job', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'chris-shiherlis', to: 'heat-warehouse-stakeout', key: 'chris-shiherlis|heat-warehouse-stakeout|', props: {role: 'drills the vaults', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'michael-cheritto', to: 'heat-warehouse-stakeout', key: 'michael-cheritto|heat-warehouse-stakeout|', props: {role: 'disables the alarm', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'neil-mccauley', to: 'heat-last-score-decided', key: 'neil-mccauley|heat-last-score-decided|', props: {role: 'decides, lets his men choose', seq: 16, sources: ['heat-fr:10', 'heat-de:6']}},
+  {from: 'heat-kelso', to: 'heat-last-score-decided', key: 'heat-kelso|heat-last-score-decided|', props: {role: 'supplies the details', seq: 16, sources: ['heat-fr:10']}},
+  {from: 'heat-nate', to: 'heat-last-score-decided', key: 'heat-nate|heat-last-score-decided|', props: {role: 'warns McCauley', seq: 16, sources: ['heat-de:6']}},
+  {from: 'vincent-hanna', to: 'heat-alan-marciano-pressured', key: 'vincent-hanna|heat-alan-marciano-pressured|', props: {role: 'applies pressure', seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'alan-marciano', to: 'heat-alan-marciano-pressured', key: 'alan-marciano|heat-alan-marciano-pressured|', props: {role: 'forced to inform', seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'vincent-hanna', to: 'heat-port-decoy', key: 'vincent-hanna|heat-port-decoy|', props: {role: 'realises he has been played', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
+  {from: 'vincent-hanna', to: 'heat-freeway-stop', key: 'vincent-hanna|heat-freeway-stop|', props: {role: 'stops McCauley, invites him', seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'neil-mccauley', to: 'heat-freeway-stop', key: 'neil-mccauley|heat-freeway-stop|', props: {role: 'accepts', seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'vincent-hanna', to: 'heat-hanna-mccauley-talk', key: 'vincent-hanna|heat-hanna-mccauley-talk|', props: {role: 'talks', seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'neil-mccauley', to: 'heat-hanna-mccauley-talk', key: 'neil-mccauley|heat-hanna-mccauley-talk|', props: {role: 'talks', seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'neil-mccauley', to: 'heat-surveillance-shaken', key: 'neil-mccauley|heat-surveillance-shaken|', props: {role: 'evades surveillance', seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
+  {from: 'michael-cheritto', to: 'heat-surveillance-shaken', key: 'michael-cheritto|heat-surveillance-shaken|', props: {role: 'evades surveillance', seq: 21, sources: ['heat-de:7']}},
+  {from: 'chris-shiherlis', to: 'heat-surveillance-shaken', key: 'chris-shiherlis|heat-surveillance-shaken|', props: {role: 'evades surveillance', seq: 21, sources: ['heat-de:7']}},
+  {from: 'heat-trejo', to: 'heat-trejo-drops-out', key: 'heat-trejo|heat-trejo-drops-out|', props: {role: 'withdraws', seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'neil-mccauley', to: 'heat-breedan-recruited', key: 'neil-mccauley|heat-breedan-recruited|', props: {role: 'recruits', seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'donald-breedan', to: 'heat-breedan-recruited', key: 'donald-breedan|heat-breedan-recruited|', props: {role: 'joins as driver', seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-breedan-employer', to: 'heat-breedan-recruited', key: 'heat-breedan-employer|heat-breedan-recruited|', props: {role: 'the boss he is fed up with', seq: 23, sources: ['heat-fr:12']}},
+  {from: 'heat-lillian', to: 'heat-breedan-recruited', key: 'heat-lillian|heat-breedan-recruited|', props: {role: 'the fiancée he had promised to go straight', seq: 23, sources: ['heat-fr:12']}},
+  {from: 'heat-waingro', to: 'heat-trejo-tortured', key: 'heat-waingro|heat-trejo-tortured|', props: {role: 'torturer, killer', seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-trejo', to: 'heat-trejo-tortured', key: 'heat-trejo|heat-trejo-tortured|', props: {role: 'tortured, reveals the plan', seq: 24, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-trejo-wife', to: 'heat-trejo-tortured', key: 'heat-trejo-wife|heat-trejo-tortured|', props: {role: 'killed', seq: 24, sources: ['heat-fr:14']}},
+  {from: 'neil-mccauley', to: 'heat-bank-robbery', key: 'neil-mccauley|heat-bank-robbery|', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'chris-shiherlis', to: 'heat-bank-robbery', key: 'chris-shiherlis|heat-bank-robbery|', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'michael-cheritto', to: 'heat-bank-robbery', key: 'michael-cheritto|heat-bank-robbery|', props: {role: 'robber', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'donald-breedan', to: 'heat-bank-robbery', key: 'donald-breedan|heat-bank-robbery|', props: {role: 'driver', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'hugh-benny', to: 'heat-bank-robbery', key: 'hugh-benny|heat-bank-robbery|', props: {role: 'tips off the police', seq: 25, sources: ['heat-fr:13', 'heat-fr:15']}},
+  {from: 'heat-waingro', to: 'heat-bank-robbery', key: 'heat-waingro|heat-bank-robbery|', props: {role: 'behind the tip-off', seq: 25, sources: ['heat-fr:14', 'heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'heat-bank-robbery', key: 'vincent-hanna|heat-bank-robbery|', props: {role: 'leads the response', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'neil-mccauley', to: 'heat-bank-shootout', key: 'neil-mccauley|heat-bank-shootout|', props: {role: 'fires on the police, saves Chris', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'chris-shiherlis', to: 'heat-bank-shootout', key: 'chris-shiherlis|heat-bank-shootout|', props: {role: 'fires on the police, wounded', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'michael-cheritto', to: 'heat-bank-shootout', key: 'michael-cheritto|heat-bank-shootout|', props: {role: 'fires on the police', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'donald-breedan', to: 'heat-bank-shootout', key: 'donald-breedan|heat-bank-shootout|', props: {role: 'killed at the wheel', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'vincent-hanna', to: 'heat-bank-shootout', key: 'vincent-hanna|heat-bank-shootout|', props: {role: 'pursues McCauley and Chris', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-officers-killed-in-shootout', to: 'heat-bank-shootout', key: 'heat-officers-killed-in-shootout|heat-bank-shootout|', props: {role: 'killed', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-officers-wounded-in-shootout', to: 'heat-bank-shootout', key: 'heat-officers-wounded-in-shootout|heat-bank-shootout|', props: {role: 'wounded', seq: 26, sources: ['heat-fr:13']}},
+  {from: 'mike-bosko', to: 'heat-bank-shootout', key: 'mike-bosko|heat-bank-shootout|', props: {role: 'wounded or killed', seq: 26, sources: ['heat-fr:13']}},
+  {from: 'danny-schwartz', to: 'heat-bank-shootout', key: 'danny-schwartz|heat-bank-shootout|', props: {role: 'wounded or killed', seq: 26, sources: ['heat-fr:13']}},
+  {from: 'vincent-hanna', to: 'heat-cheritto-killed', key: 'vincent-hanna|heat-cheritto-killed|', props: {role: 'shoots Cheritto', seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'michael-cheritto', to: 'heat-cheritto-killed', key: 'michael-cheritto|heat-cheritto-killed|', props: {role: 'killed', seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-girl-hostage', to: 'heat-cheritto-killed', key: 'heat-girl-hostage|heat-cheritto-killed|', props: {role: 'hostage', seq: 27, sources: ['heat-fr:13']}},
+  {from: 'neil-mccauley', to: 'heat-chris-patched-up', key: 'neil-mccauley|heat-chris-patched-up|', props: {role: 'arranges the escape', seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
+  {from: 'chris-shiherlis', to: 'heat-chris-patched-up', key: 'chris-shiherlis|heat-chris-patched-up|', props: {role: 'treated', seq: 28, sources: ['heat-fr:14', 'heat-de:9']}},
+  {from: 'heat-doctor', to: 'heat-chris-patched-up', key: 'heat-doctor|heat-chris-patched-up|', props: {role: 'treats Chris', seq: 28, sources: ['heat-fr:14']}},
+  {from: 'heat-nate', to: 'heat-chris-patched-up', key: 'heat-nate|heat-chris-patched-up|', props: {role: 'provides identity and escape route', seq: 28, sources: ['heat-de:9']}},
+  {from: 'neil-mccauley', to: 'heat-trejo-mercy-killing', key: 'neil-mccauley|heat-trejo-mercy-killing|', props: {role: 'delivers the mercy shot', seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-trejo', to: 'heat-trejo-mercy-killing', key: 'heat-trejo|heat-trejo-mercy-killing|', props: {role: 'killed at his own request', seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'neil-mccauley', to: 'heat-van-zant-killed', key: 'neil-mccauley|heat-van-zant-killed|', props: {role: 'killer', seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
+  {from: 'roger-van-zant', to: 'heat-van-zant-killed', key: 'roger-van-zant|heat-van-zant-killed|', props: {role: 'killed', seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
+  {from: 'heat-nate', to: 'heat-van-zant-killed', key: 'heat-nate|heat-van-zant-killed|', props: {role: 'supplied the address', seq: 30, sources: ['heat-de:10']}},
+  {from: 'charlene-shiherlis', to: 'heat-charlene-coerced', key: 'charlene-shiherlis|heat-charlene-coerced|', props: {role: 'coerced', seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
+  {from: 'alan-marciano', to: 'heat-charlene-coerced', key: 'alan-marciano|heat-charlene-coerced|', props: {role: 'revealed as police collaborator', seq: 31, sources: ['heat-fr:15']}},
+  {from: 'heat-charlene-son', to: 'heat-charlene-coerced', key: 'heat-charlene-son|heat-charlene-coerced|', props: {role: 'custody used as leverage', seq: 31, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'heat-hugh-benny-visited', key: 'vincent-hanna|heat-hugh-benny-visited|', props: {role: 'questions Benny', seq: 32, sources: ['heat-fr:15']}},
+  {from: 'hugh-benny', to: 'heat-hugh-benny-visited', key: 'hugh-benny|heat-hugh-benny-visited|', props: {role: 'exposed as Waingro\'s accomplice', seq: 32, sources: ['heat-fr:15']}},
+  {from: 'heat-waingro', to: 'heat-hugh-benny-visited', key: 'heat-waingro|heat-hugh-benny-visited|', props: {role: 'revealed as the traitor', seq: 32, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'heat-waingro-bait', key: 'vincent-hanna|heat-waingro-bait|', props: {role: 'sets the trap', seq: 33, sources: ['heat-fr:15']}},
+  {from: 'heat-waingro', to: 'heat-waingro-bait', key: 'heat-waingro|heat-waingro-bait|', props: {role: 'bait', seq: 33, sources: ['heat-fr:15']}},
+  {from: 'neil-mccauley', to: 'heat-eady-learns-truth', key: 'neil-mccauley|heat-eady-learns-truth|', props: {role: 'persuades her', seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'heat-eady', to: 'heat-eady-learns-truth', key: 'heat-eady|heat-eady-learns-truth|', props: {role: 'horrified, agrees to come', seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'charlene-shiherlis', to: 'heat-chris-warned-off', key: 'charlene-shiherlis|heat-chris-warned-off|', props: {role: 'warns Chris off', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'chris-shiherlis', to: 'heat-chris-warned-off', key: 'chris-shiherlis|heat-chris-warned-off|', props: {role: 'escapes', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'heat-justine', to: 'heat-hanna-leaves-justine', key: 'heat-justine|heat-hanna-leaves-justine|', props: {role: 'unfaithful', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-ralph', to: 'heat-hanna-leaves-justine', key: 'heat-ralph|heat-hanna-leaves-justine|', props: {role: 'her lover', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'vincent-hanna', to: 'heat-hanna-leaves-justine', key: 'vincent-hanna|heat-hanna-leaves-justine|', props: {role: 'moves out', seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'vincent-hanna', to: 'heat-lauren-suicide-attempt', key: 'vincent-hanna|heat-lauren-suicide-attempt|', props: {role: 'finds and rescues her', seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'lauren-gustafson', to: 'heat-lauren-suicide-attempt', key: 'lauren-gustafson|heat-lauren-suicide-attempt|', props: {role: 'attempts suicide', seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'vincent-hanna', to: 'heat-hospital-vigil', key: 'vincent-hanna|heat-hospital-vigil|', props: {role: 'keeps vigil, then leaves', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'heat-justine', to: 'heat-hospital-vigil', key: 'heat-justine|heat-hospital-vigil|', props: {role: 'keeps vigil', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'lauren-gustafson', to: 'heat-hospital-vigil', key: 'lauren-gustafson|heat-hospital-vigil|', props: {role: 'treated, survives', seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'heat-nate', to: 'heat-nate-tip-waingro', key: 'heat-nate|heat-nate-tip-waingro|', props: {role: 'gives the address', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
+  {from: 'neil-mccauley', to: 'heat-nate-tip-waingro', key: 'neil-mccauley|heat-nate-tip-waingro|', props: {role: 'turns around', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
+  {from: 'heat-eady', to: 'heat-nate-tip-waingro', key: 'heat-eady|heat-nate-tip-waingro|', props: {role: 'with him in the car', seq: 39, sources: ['heat-fr:18', 'heat-de:12']}},
+  {from: 'neil-mccauley', to: 'heat-waingro-killed', key: 'neil-mccauley|heat-waingro-killed|', props: {role: 'killer', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-waingro', to: 'heat-waingro-killed', key: 'heat-waingro|heat-waingro-killed|', props: {role: 'killed', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'neil-mccauley', to: 'heat-eady-abandoned', key: 'neil-mccauley|heat-eady-abandoned|', props: {role: 'flees', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-eady', to: 'heat-eady-abandoned', key: 'heat-eady|heat-eady-abandoned|', props: {role: 'left behind', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
+  {from: 'vincent-hanna', to: 'heat-eady-abandoned', key: 'vincent-hanna|heat-eady-abandoned|', props: {role: 'arrives', seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
+  {from: 'vincent-hanna', to: 'heat-airport-showdown', key: 'vincent-hanna|heat-airport-showdown|', props: {role: 'shoots McCauley', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'neil-mccauley', to: 'heat-airport-showdown', key: 'neil-mccauley|heat-airport-showdown|', props: {role: 'killed', seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'joe-cabot', to: 'rd-white-recruited', key: 'joe-cabot|rd-white-recruited|', props: {role: 'recruits', seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'mr-white', to: 'rd-white-recruited', key: 'mr-white|rd-white-recruited|', props: {role: 'recruited', seq: 1, sources: ['rd-waldina:4']}},
+  {from: 'holdaway', to: 'rd-holdaway-training', key: 'holdaway|rd-holdaway-training|', props: {role: 'trains him', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'mr-orange', to: 'rd-holdaway-training', key: 'mr-orange|rd-holdaway-training|', props: {role: 'learns his cover story', seq: 2, sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'mr-orange', to: 'rd-orange-pitch', key: 'mr-orange|rd-orange-pitch|', props: {role: 'tells his invented story', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'joe-cabot', to: 'rd-orange-pitch', key: 'joe-cabot|rd-orange-pitch|', props: {role: 'takes him on', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'joe-cabot', to: 'rd-diner-breakfast', key: 'joe-cabot|rd-diner-breakfast|', props: {role: 'organiser', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'nice-guy-eddie', to: 'rd-diner-breakfast', key: 'nice-guy-eddie|rd-diner-breakfast|', props: {role: 'organiser\'s son', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'mr-blonde', to: 'rd-robbery', key: 'mr-blonde|rd-robbery|', props: {role: 'shoots bystanders', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-bystanders', to: 'rd-robbery', key: 'rd-bystanders|rd-robbery|', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-brown', to: 'rd-robbery', key: 'mr-brown|rd-robbery|', props: {role: 'killed in the getaway', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-blue', to: 'rd-robbery', key: 'mr-blue|rd-robbery|', props: {role: 'lost', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-pink', to: 'rd-robbery', key: 'mr-pink|rd-robbery|', props: {role: 'escapes with the diamonds', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-officers-killed', to: 'rd-robbery', key: 'rd-officers-killed|rd-robbery|', props: {role: 'killed', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'mr-orange', to: 'rd-orange-shot', key: 'mr-orange|rd-orange-shot|', props: {role: 'shot', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'mr-white', to: 'rd-orange-shot', key: 'mr-white|rd-orange-shot|', props: {role: 'escapes with him', seq: 6, sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-car-driver', to: 'rd-orange-shot', key: 'rd-car-driver|rd-orange-shot|', props: {role: 'killed as the car is taken, in one account', seq: 6, sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-white', to: 'rd-warehouse-arrival', key: 'mr-white|rd-warehouse-arrival|', props: {role: 'drives and comforts him', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'mr-orange', to: 'rd-warehouse-arrival', key: 'mr-orange|rd-warehouse-arrival|', props: {role: 'badly wounded', seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'mr-pink', to: 'rd-pink-arrives', key: 'mr-pink|rd-pink-arrives|', props: {role: 'suspects an informer', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-white', to: 'rd-pink-arrives', key: 'mr-white|rd-pink-arrives|', props: {role: 'tells what happened, defends Orange', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-orange', to: 'rd-pink-arrives', key: 'mr-orange|rd-pink-arrives|', props: {role: 'unconscious', seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-pink', to: 'rd-first-standoff', key: 'mr-pink|rd-first-standoff|', props: {role: 'wants to leave', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'mr-white', to: 'rd-first-standoff', key: 'mr-white|rd-first-standoff|', props: {role: 'will not leave Orange', seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'mr-blonde', to: 'rd-blonde-arrives', key: 'mr-blonde|rd-blonde-arrives|', props: {role: 'brings the captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'marvin-nash', to: 'rd-blonde-arrives', key: 'marvin-nash|rd-blonde-arrives|', props: {role: 'captive', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'mr-white', to: 'rd-blonde-arrives', key: 'mr-white|rd-blonde-arrives|', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'mr-pink', to: 'rd-blonde-arrives', key: 'mr-pink|rd-blonde-arrives|', props: {role: 'present', seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'marvin-nash', to: 'rd-marvin-beaten', key: 'marvin-nash|rd-marvin-beaten|', props: {role: 'beaten', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-white', to: 'rd-marvin-beaten', key: 'mr-white|rd-marvin-beaten|', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-pink', to: 'rd-marvin-beaten', key: 'mr-pink|rd-marvin-beaten|', props: {role: 'hits him', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'mr-blonde', to: 'rd-marvin-beaten', key: 'mr-blonde|rd-marvin-beaten|', props: {role: 'takes part', seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'nice-guy-eddie', to: 'rd-eddie-arrives', key: 'nice-guy-eddie|rd-eddie-arrives|', props: {role: 'takes charge', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-white', to: 'rd-eddie-arrives', key: 'mr-white|rd-eddie-arrives|', props: {role: 'asks for a doctor', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-pink', to: 'rd-eddie-arrives', key: 'mr-pink|rd-eddie-arrives|', props: {role: 'has the diamonds', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-blonde', to: 'rd-eddie-arrives', key: 'mr-blonde|rd-eddie-arrives|', props: {role: 'left with the captive', seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'mr-blonde', to: 'rd-marvin-tortured', key: 'mr-blonde|rd-marvin-tortured|', props: {role: 'torturer', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'marvin-nash', to: 'rd-marvin-tortured', key: 'marvin-nash|rd-marvin-tortured|', props: {role: 'tortured', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'mr-orange', to: 'rd-marvin-tortured', key: 'mr-orange|rd-marvin-tortured|', props: {role: 'lies unconscious nearby', seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'mr-orange', to: 'rd-blonde-killed', key: 'mr-orange|rd-blonde-killed|', props: {role: 'kills Blonde, reveals himself', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'mr-blonde', to: 'rd-blonde-killed', key: 'mr-blonde|rd-blonde-killed|', props: {role: 'killed', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'marvin-nash', to: 'rd-blonde-killed', key: 'marvin-nash|rd-blonde-killed|', props: {role: 'saved, told the truth', seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'rd-marvin-killed', key: 'nice-guy-eddie|rd-marvin-killed|', props: {role: 'kills the officer', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'marvin-nash', to: 'rd-marvin-killed', key: 'marvin-nash|rd-marvin-killed|', props: {role: 'killed', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-orange', to: 'rd-marvin-killed', key: 'mr-orange|rd-marvin-killed|', props: {role: 'explains Blonde\'s death', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-white', to: 'rd-marvin-killed', key: 'mr-white|rd-marvin-killed|', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'mr-pink', to: 'rd-marvin-killed', key: 'mr-pink|rd-marvin-killed|', props: {role: 'returns', seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'joe-cabot', to: 'rd-standoff', key: 'joe-cabot|rd-standoff|', props: {role: 'accuses Orange, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-white', to: 'rd-standoff', key: 'mr-white|rd-standoff|', props: {role: 'defends Orange, wounded', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'nice-guy-eddie', to: 'rd-standoff', key: 'nice-guy-eddie|rd-standoff|', props: {role: 'aims at White, killed', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-orange', to: 'rd-standoff', key: 'mr-orange|rd-standoff|', props: {role: 'accused', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-pink', to: 'rd-standoff', key: 'mr-pink|rd-standoff|', props: {role: 'stays out of it', seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'mr-pink', to: 'rd-pink-escapes', key: 'mr-pink|rd-pink-escapes|', props: {role: 'escapes', seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'mr-orange', to: 'rd-confession', key: 'mr-orange|rd-confession|', props: {role: 'confesses', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-white', to: 'rd-confession', key: 'mr-white|rd-confession|', props: {role: 'learns the truth', seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-white', to: 'rd-final-shots', key: 'mr-white|rd-final-shots|', props: {role: 'kills Orange, killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'mr-orange', to: 'rd-final-shots', key: 'mr-orange|rd-final-shots|', props: {role: 'killed', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Event {id: row.to})
@@ -899,99 +936,99 @@ SET r = row.props, r.key = row.key;
 
 // NEXT (Event -> Event): 93
 UNWIND [
-  {from: 'cof-chows-earlier-mission', to: 'cof-chan-kam-wah-killing', key: '', props: {sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-chan-kam-wah-killing', to: 'cof-chow-takes-over', key: '', props: {sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-chow-takes-over', to: 'cof-first-jewellery-robbery', key: '', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-first-jewellery-robbery', to: 'cof-task-force-formed', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-task-force-formed', to: 'cof-gun-offer', key: '', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
-  {from: 'cof-gun-offer', to: 'cof-locker-key', key: '', props: {sources: ['city-on-fire-fr:3']}},
-  {from: 'cof-locker-key', to: 'cof-wedding-postponed', key: '', props: {sources: ['city-on-fire-fr:3', 'city-on-fire-fr:4']}},
-  {from: 'cof-wedding-postponed', to: 'cof-sample-handover', key: '', props: {sources: ['city-on-fire-fr:4', 'city-on-fire-fr:5']}},
-  {from: 'cof-sample-handover', to: 'cof-more-guns-request', key: '', props: {sources: ['city-on-fire-fr:5', 'city-on-fire-fr:6']}},
-  {from: 'cof-more-guns-request', to: 'cof-hung-ultimatum', key: '', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-hung-ultimatum', to: 'cof-registry-office-wait', key: '', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-registry-office-wait', to: 'cof-tailed-to-bowling', key: '', props: {sources: ['city-on-fire-fr:6', 'city-on-fire-fr:7']}},
-  {from: 'cof-tailed-to-bowling', to: 'cof-mtr-escape', key: '', props: {sources: ['city-on-fire-fr:7', 'city-on-fire-fr:8']}},
-  {from: 'cof-mtr-escape', to: 'cof-bowling-pickup', key: '', props: {sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-bowling-pickup', to: 'cof-meeting-gang-leader', key: '', props: {sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-meeting-gang-leader', to: 'cof-airport-arrest', key: '', props: {sources: ['city-on-fire-fr:8', 'city-on-fire-fr:9']}},
-  {from: 'cof-airport-arrest', to: 'cof-police-station-beating', key: '', props: {sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police-station-beating', to: 'cof-office-decision', key: '', props: {sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-office-decision', to: 'cof-robbery-preparations', key: '', props: {sources: ['city-on-fire-fr:9', 'city-on-fire-fr:10']}},
-  {from: 'cof-robbery-preparations', to: 'cof-apartment-gathering', key: '', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:11']}},
-  {from: 'cof-apartment-gathering', to: 'cof-night-talk', key: '', props: {sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-night-talk', to: 'cof-hungs-letter', key: '', props: {sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-hungs-letter', to: 'cof-standby-withdrawn', key: '', props: {sources: ['city-on-fire-fr:11', 'city-on-fire-fr:12']}},
-  {from: 'cof-standby-withdrawn', to: 'cof-target-chosen', key: '', props: {sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-target-chosen', to: 'cof-tai-kong-holdup', key: '', props: {sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-tai-kong-holdup', to: 'cof-tai-kong-shootout', key: '', props: {sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
-  {from: 'cof-tai-kong-shootout', to: 'cof-patrol-car-killings', key: '', props: {sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-patrol-car-killings', to: 'cof-escape-to-harbour', key: '', props: {sources: ['city-on-fire-fr:13', 'city-on-fire-fr:14']}},
-  {from: 'cof-escape-to-harbour', to: 'cof-note-found', key: '', props: {sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-note-found', to: 'cof-leader-accuses-chow', key: '', props: {sources: ['city-on-fire-fr:14', 'city-on-fire-fr:15']}},
-  {from: 'cof-leader-accuses-chow', to: 'cof-harbour-siege', key: '', props: {sources: ['city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'cof-harbour-siege', to: 'cof-chow-confession', key: '', props: {sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-chow-confession', to: 'cof-fu-arrest-chow-death', key: '', props: {sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-fu-arrest-chow-death', to: 'cof-lau-brick-attack', key: '', props: {sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-armored-car-heist-prepared', to: 'heat-armored-car-heist', key: '', props: {sources: ['heat-fr:1', 'heat-de:1', 'heat-fr:2']}},
-  {from: 'heat-armored-car-heist', to: 'heat-hanna-assigned', key: '', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
-  {from: 'heat-hanna-assigned', to: 'heat-waingro-escapes', key: '', props: {sources: ['heat-fr:2', 'heat-de:2', 'heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-waingro-escapes', to: 'heat-shiherlis-quarrel', key: '', props: {sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-shiherlis-quarrel', to: 'heat-bank-job-planned', key: '', props: {sources: ['heat-fr:3', 'heat-fr:4']}},
-  {from: 'heat-bank-job-planned', to: 'heat-mccauley-meets-eady', key: '', props: {sources: ['heat-fr:4', 'heat-de:6']}},
-  {from: 'heat-mccauley-meets-eady', to: 'heat-bond-buyback-arranged', key: '', props: {sources: ['heat-fr:4', 'heat-de:6', 'heat-fr:5', 'heat-de:3']}},
-  {from: 'heat-bond-buyback-arranged', to: 'heat-motel-confrontation', key: '', props: {sources: ['heat-fr:5', 'heat-de:3', 'heat-de:4']}},
-  {from: 'heat-motel-confrontation', to: 'heat-bond-exchange-ambush', key: '', props: {sources: ['heat-fr:5', 'heat-de:4', 'heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-bond-exchange-ambush', to: 'heat-van-zant-death-threat', key: '', props: {sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-van-zant-death-threat', to: 'heat-torena-lead', key: '', props: {sources: ['heat-fr:6', 'heat-de:3', 'heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-torena-lead', to: 'heat-prostitute-murder', key: '', props: {sources: ['heat-fr:7', 'heat-de:2', 'heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-prostitute-murder', to: 'heat-waingro-hired-by-van-zant', key: '', props: {sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-waingro-hired-by-van-zant', to: 'heat-warehouse-stakeout', key: '', props: {sources: ['heat-fr:8', 'heat-de:4', 'heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-warehouse-stakeout', to: 'heat-last-score-decided', key: '', props: {sources: ['heat-fr:9', 'heat-de:5', 'heat-fr:10', 'heat-de:6']}},
-  {from: 'heat-last-score-decided', to: 'heat-alan-marciano-pressured', key: '', props: {sources: ['heat-fr:10', 'heat-de:6', 'heat-de:4']}},
-  {from: 'heat-alan-marciano-pressured', to: 'heat-port-decoy', key: '', props: {sources: ['heat-fr:10', 'heat-de:4', 'heat-de:5']}},
-  {from: 'heat-port-decoy', to: 'heat-freeway-stop', key: '', props: {sources: ['heat-fr:10', 'heat-de:5', 'heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-freeway-stop', to: 'heat-hanna-mccauley-talk', key: '', props: {sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-hanna-mccauley-talk', to: 'heat-surveillance-shaken', key: '', props: {sources: ['heat-fr:11', 'heat-de:7', 'heat-fr:12']}},
-  {from: 'heat-surveillance-shaken', to: 'heat-trejo-drops-out', key: '', props: {sources: ['heat-fr:12', 'heat-de:7', 'heat-de:8']}},
-  {from: 'heat-trejo-drops-out', to: 'heat-breedan-recruited', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-breedan-recruited', to: 'heat-trejo-tortured', key: '', props: {sources: ['heat-fr:12', 'heat-de:8', 'heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-trejo-tortured', to: 'heat-bank-robbery', key: '', props: {sources: ['heat-fr:14', 'heat-de:10', 'heat-fr:13', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-bank-robbery', to: 'heat-bank-shootout', key: '', props: {sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-bank-shootout', to: 'heat-cheritto-killed', key: '', props: {sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-cheritto-killed', to: 'heat-chris-patched-up', key: '', props: {sources: ['heat-fr:13', 'heat-de:9', 'heat-fr:14']}},
-  {from: 'heat-chris-patched-up', to: 'heat-trejo-mercy-killing', key: '', props: {sources: ['heat-fr:14', 'heat-de:9', 'heat-de:10']}},
-  {from: 'heat-trejo-mercy-killing', to: 'heat-van-zant-killed', key: '', props: {sources: ['heat-fr:14', 'heat-de:10', 'heat-fr:15']}},
-  {from: 'heat-van-zant-killed', to: 'heat-charlene-coerced', key: '', props: {sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10', 'heat-de:11']}},
-  {from: 'heat-charlene-coerced', to: 'heat-hugh-benny-visited', key: '', props: {sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'heat-hugh-benny-visited', to: 'heat-waingro-bait', key: '', props: {sources: ['heat-fr:15']}},
-  {from: 'heat-waingro-bait', to: 'heat-eady-learns-truth', key: '', props: {sources: ['heat-fr:15', 'heat-fr:16', 'heat-de:10']}},
-  {from: 'heat-eady-learns-truth', to: 'heat-chris-warned-off', key: '', props: {sources: ['heat-fr:16', 'heat-de:10', 'heat-de:11']}},
-  {from: 'heat-chris-warned-off', to: 'heat-hanna-leaves-justine', key: '', props: {sources: ['heat-fr:16', 'heat-de:11', 'heat-fr:17']}},
-  {from: 'heat-hanna-leaves-justine', to: 'heat-lauren-suicide-attempt', key: '', props: {sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-lauren-suicide-attempt', to: 'heat-hospital-vigil', key: '', props: {sources: ['heat-fr:17', 'heat-de:11', 'heat-fr:18']}},
-  {from: 'heat-hospital-vigil', to: 'heat-nate-tip-waingro', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11', 'heat-de:12']}},
-  {from: 'heat-nate-tip-waingro', to: 'heat-waingro-killed', key: '', props: {sources: ['heat-fr:18', 'heat-de:12', 'heat-fr:19']}},
-  {from: 'heat-waingro-killed', to: 'heat-eady-abandoned', key: '', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-eady-abandoned', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:19', 'heat-de:12', 'heat-fr:20']}},
-  {from: 'rd-white-recruited', to: 'rd-holdaway-training', key: '', props: {sources: ['rd-waldina:4', 'rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
-  {from: 'rd-holdaway-training', to: 'rd-orange-pitch', key: '', props: {sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4', 'rd-shmoop-scene-13:2']}},
-  {from: 'rd-orange-pitch', to: 'rd-diner-breakfast', key: '', props: {sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2', 'rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'rd-diner-breakfast', to: 'rd-robbery', key: '', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-robbery', to: 'rd-orange-shot', key: '', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3', 'rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
-  {from: 'rd-orange-shot', to: 'rd-warehouse-arrival', key: '', props: {sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2', 'rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2']}},
-  {from: 'rd-warehouse-arrival', to: 'rd-pink-arrives', key: '', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2', 'rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'rd-pink-arrives', to: 'rd-first-standoff', key: '', props: {sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2', 'rd-cracked:3', 'rd-moviemistakes:1']}},
-  {from: 'rd-first-standoff', to: 'rd-blonde-arrives', key: '', props: {sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5', 'rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'rd-blonde-arrives', to: 'rd-marvin-beaten', key: '', props: {sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3', 'rd-moviemistakes:1', 'rd-shmoop-scene-11:2']}},
-  {from: 'rd-marvin-beaten', to: 'rd-eddie-arrives', key: '', props: {sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4', 'rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-moviemistakes:2']}},
-  {from: 'rd-eddie-arrives', to: 'rd-marvin-tortured', key: '', props: {sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'rd-marvin-tortured', to: 'rd-blonde-killed', key: '', props: {sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5', 'rd-moviemistakes:3']}},
-  {from: 'rd-blonde-killed', to: 'rd-marvin-killed', key: '', props: {sources: ['rd-moviemistakes:3', 'rd-cracked:5', 'rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'rd-marvin-killed', to: 'rd-standoff', key: '', props: {sources: ['rd-moviemistakes:4', 'rd-cracked:6', 'rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'rd-standoff', to: 'rd-pink-escapes', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'rd-pink-escapes', to: 'rd-confession', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'rd-confession', to: 'rd-final-shots', key: '', props: {sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'cof-chows-earlier-mission', to: 'cof-chan-kam-wah-killing', key: 'cof-chows-earlier-mission|cof-chan-kam-wah-killing|', props: {sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-chan-kam-wah-killing', to: 'cof-chow-takes-over', key: 'cof-chan-kam-wah-killing|cof-chow-takes-over|', props: {sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-chow-takes-over', to: 'cof-first-jewellery-robbery', key: 'cof-chow-takes-over|cof-first-jewellery-robbery|', props: {sources: ['city-on-fire-fr:1', 'city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-first-jewellery-robbery', to: 'cof-task-force-formed', key: 'cof-first-jewellery-robbery|cof-task-force-formed|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-task-force-formed', to: 'cof-gun-offer', key: 'cof-task-force-formed|cof-gun-offer|', props: {sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
+  {from: 'cof-gun-offer', to: 'cof-locker-key', key: 'cof-gun-offer|cof-locker-key|', props: {sources: ['city-on-fire-fr:3']}},
+  {from: 'cof-locker-key', to: 'cof-wedding-postponed', key: 'cof-locker-key|cof-wedding-postponed|', props: {sources: ['city-on-fire-fr:3', 'city-on-fire-fr:4']}},
+  {from: 'cof-wedding-postponed', to: 'cof-sample-handover', key: 'cof-wedding-postponed|cof-sample-handover|', props: {sources: ['city-on-fire-fr:4', 'city-on-fire-fr:5']}},
+  {from: 'cof-sample-handover', to: 'cof-more-guns-request', key: 'cof-sample-handover|cof-more-guns-request|', props: {sources: ['city-on-fire-fr:5', 'city-on-fire-fr:6']}},
+  {from: 'cof-more-guns-request', to: 'cof-hung-ultimatum', key: 'cof-more-guns-request|cof-hung-ultimatum|', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-hung-ultimatum', to: 'cof-registry-office-wait', key: 'cof-hung-ultimatum|cof-registry-office-wait|', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-registry-office-wait', to: 'cof-tailed-to-bowling', key: 'cof-registry-office-wait|cof-tailed-to-bowling|', props: {sources: ['city-on-fire-fr:6', 'city-on-fire-fr:7']}},
+  {from: 'cof-tailed-to-bowling', to: 'cof-mtr-escape', key: 'cof-tailed-to-bowling|cof-mtr-escape|', props: {sources: ['city-on-fire-fr:7', 'city-on-fire-fr:8']}},
+  {from: 'cof-mtr-escape', to: 'cof-bowling-pickup', key: 'cof-mtr-escape|cof-bowling-pickup|', props: {sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-bowling-pickup', to: 'cof-meeting-gang-leader', key: 'cof-bowling-pickup|cof-meeting-gang-leader|', props: {sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-meeting-gang-leader', to: 'cof-airport-arrest', key: 'cof-meeting-gang-leader|cof-airport-arrest|', props: {sources: ['city-on-fire-fr:8', 'city-on-fire-fr:9']}},
+  {from: 'cof-airport-arrest', to: 'cof-police-station-beating', key: 'cof-airport-arrest|cof-police-station-beating|', props: {sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police-station-beating', to: 'cof-office-decision', key: 'cof-police-station-beating|cof-office-decision|', props: {sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-office-decision', to: 'cof-robbery-preparations', key: 'cof-office-decision|cof-robbery-preparations|', props: {sources: ['city-on-fire-fr:9', 'city-on-fire-fr:10']}},
+  {from: 'cof-robbery-preparations', to: 'cof-apartment-gathering', key: 'cof-robbery-preparations|cof-apartment-gathering|', props: {sources: ['city-on-fire-fr:10', 'city-on-fire-fr:11']}},
+  {from: 'cof-apartment-gathering', to: 'cof-night-talk', key: 'cof-apartment-gathering|cof-night-talk|', props: {sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-night-talk', to: 'cof-hungs-letter', key: 'cof-night-talk|cof-hungs-letter|', props: {sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-hungs-letter', to: 'cof-standby-withdrawn', key: 'cof-hungs-letter|cof-standby-withdrawn|', props: {sources: ['city-on-fire-fr:11', 'city-on-fire-fr:12']}},
+  {from: 'cof-standby-withdrawn', to: 'cof-target-chosen', key: 'cof-standby-withdrawn|cof-target-chosen|', props: {sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-target-chosen', to: 'cof-tai-kong-holdup', key: 'cof-target-chosen|cof-tai-kong-holdup|', props: {sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-tai-kong-holdup', to: 'cof-tai-kong-shootout', key: 'cof-tai-kong-holdup|cof-tai-kong-shootout|', props: {sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
+  {from: 'cof-tai-kong-shootout', to: 'cof-patrol-car-killings', key: 'cof-tai-kong-shootout|cof-patrol-car-killings|', props: {sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-patrol-car-killings', to: 'cof-escape-to-harbour', key: 'cof-patrol-car-killings|cof-escape-to-harbour|', props: {sources: ['city-on-fire-fr:13', 'city-on-fire-fr:14']}},
+  {from: 'cof-escape-to-harbour', to: 'cof-note-found', key: 'cof-escape-to-harbour|cof-note-found|', props: {sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-note-found', to: 'cof-leader-accuses-chow', key: 'cof-note-found|cof-leader-accuses-chow|', props: {sources: ['city-on-fire-fr:14', 'city-on-fire-fr:15']}},
+  {from: 'cof-leader-accuses-chow', to: 'cof-harbour-siege', key: 'cof-leader-accuses-chow|cof-harbour-siege|', props: {sources: ['city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'cof-harbour-siege', to: 'cof-chow-confession', key: 'cof-harbour-siege|cof-chow-confession|', props: {sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-chow-confession', to: 'cof-fu-arrest-chow-death', key: 'cof-chow-confession|cof-fu-arrest-chow-death|', props: {sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-fu-arrest-chow-death', to: 'cof-lau-brick-attack', key: 'cof-fu-arrest-chow-death|cof-lau-brick-attack|', props: {sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-armored-car-heist-prepared', to: 'heat-armored-car-heist', key: 'heat-armored-car-heist-prepared|heat-armored-car-heist|', props: {sources: ['heat-fr:1', 'heat-de:1', 'heat-fr:2']}},
+  {from: 'heat-armored-car-heist', to: 'heat-hanna-assigned', key: 'heat-armored-car-heist|heat-hanna-assigned|', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
+  {from: 'heat-hanna-assigned', to: 'heat-waingro-escapes', key: 'heat-hanna-assigned|heat-waingro-escapes|', props: {sources: ['heat-fr:2', 'heat-de:2', 'heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-waingro-escapes', to: 'heat-shiherlis-quarrel', key: 'heat-waingro-escapes|heat-shiherlis-quarrel|', props: {sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-shiherlis-quarrel', to: 'heat-bank-job-planned', key: 'heat-shiherlis-quarrel|heat-bank-job-planned|', props: {sources: ['heat-fr:3', 'heat-fr:4']}},
+  {from: 'heat-bank-job-planned', to: 'heat-mccauley-meets-eady', key: 'heat-bank-job-planned|heat-mccauley-meets-eady|', props: {sources: ['heat-fr:4', 'heat-de:6']}},
+  {from: 'heat-mccauley-meets-eady', to: 'heat-bond-buyback-arranged', key: 'heat-mccauley-meets-eady|heat-bond-buyback-arranged|', props: {sources: ['heat-fr:4', 'heat-de:6', 'heat-fr:5', 'heat-de:3']}},
+  {from: 'heat-bond-buyback-arranged', to: 'heat-motel-confrontation', key: 'heat-bond-buyback-arranged|heat-motel-confrontation|', props: {sources: ['heat-fr:5', 'heat-de:3', 'heat-de:4']}},
+  {from: 'heat-motel-confrontation', to: 'heat-bond-exchange-ambush', key: 'heat-motel-confrontation|heat-bond-exchange-ambush|', props: {sources: ['heat-fr:5', 'heat-de:4', 'heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-bond-exchange-ambush', to: 'heat-van-zant-death-threat', key: 'heat-bond-exchange-ambush|heat-van-zant-death-threat|', props: {sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-van-zant-death-threat', to: 'heat-torena-lead', key: 'heat-van-zant-death-threat|heat-torena-lead|', props: {sources: ['heat-fr:6', 'heat-de:3', 'heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-torena-lead', to: 'heat-prostitute-murder', key: 'heat-torena-lead|heat-prostitute-murder|', props: {sources: ['heat-fr:7', 'heat-de:2', 'heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-prostitute-murder', to: 'heat-waingro-hired-by-van-zant', key: 'heat-prostitute-murder|heat-waingro-hired-by-van-zant|', props: {sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-waingro-hired-by-van-zant', to: 'heat-warehouse-stakeout', key: 'heat-waingro-hired-by-van-zant|heat-warehouse-stakeout|', props: {sources: ['heat-fr:8', 'heat-de:4', 'heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-warehouse-stakeout', to: 'heat-last-score-decided', key: 'heat-warehouse-stakeout|heat-last-score-decided|', props: {sources: ['heat-fr:9', 'heat-de:5', 'heat-fr:10', 'heat-de:6']}},
+  {from: 'heat-last-score-decided', to: 'heat-alan-marciano-pressured', key: 'heat-last-score-decided|heat-alan-marciano-pressured|', props: {sources: ['heat-fr:10', 'heat-de:6', 'heat-de:4']}},
+  {from: 'heat-alan-marciano-pressured', to: 'heat-port-decoy', key: 'heat-alan-marciano-pressured|heat-port-decoy|', props: {sources: ['heat-fr:10', 'heat-de:4', 'heat-de:5']}},
+  {from: 'heat-port-decoy', to: 'heat-freeway-stop', key: 'heat-port-decoy|heat-freeway-stop|', props: {sources: ['heat-fr:10', 'heat-de:5', 'heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-freeway-stop', to: 'heat-hanna-mccauley-talk', key: 'heat-freeway-stop|heat-hanna-mccauley-talk|', props: {sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-hanna-mccauley-talk', to: 'heat-surveillance-shaken', key: 'heat-hanna-mccauley-talk|heat-surveillance-shaken|', props: {sources: ['heat-fr:11', 'heat-de:7', 'heat-fr:12']}},
+  {from: 'heat-surveillance-shaken', to: 'heat-trejo-drops-out', key: 'heat-surveillance-shaken|heat-trejo-drops-out|', props: {sources: ['heat-fr:12', 'heat-de:7', 'heat-de:8']}},
+  {from: 'heat-trejo-drops-out', to: 'heat-breedan-recruited', key: 'heat-trejo-drops-out|heat-breedan-recruited|', props: {sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-breedan-recruited', to: 'heat-trejo-tortured', key: 'heat-breedan-recruited|heat-trejo-tortured|', props: {sources: ['heat-fr:12', 'heat-de:8', 'heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-trejo-tortured', to: 'heat-bank-robbery', key: 'heat-trejo-tortured|heat-bank-robbery|', props: {sources: ['heat-fr:14', 'heat-de:10', 'heat-fr:13', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-bank-robbery', to: 'heat-bank-shootout', key: 'heat-bank-robbery|heat-bank-shootout|', props: {sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-bank-shootout', to: 'heat-cheritto-killed', key: 'heat-bank-shootout|heat-cheritto-killed|', props: {sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-cheritto-killed', to: 'heat-chris-patched-up', key: 'heat-cheritto-killed|heat-chris-patched-up|', props: {sources: ['heat-fr:13', 'heat-de:9', 'heat-fr:14']}},
+  {from: 'heat-chris-patched-up', to: 'heat-trejo-mercy-killing', key: 'heat-chris-patched-up|heat-trejo-mercy-killing|', props: {sources: ['heat-fr:14', 'heat-de:9', 'heat-de:10']}},
+  {from: 'heat-trejo-mercy-killing', to: 'heat-van-zant-killed', key: 'heat-trejo-mercy-killing|heat-van-zant-killed|', props: {sources: ['heat-fr:14', 'heat-de:10', 'heat-fr:15']}},
+  {from: 'heat-van-zant-killed', to: 'heat-charlene-coerced', key: 'heat-van-zant-killed|heat-charlene-coerced|', props: {sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10', 'heat-de:11']}},
+  {from: 'heat-charlene-coerced', to: 'heat-hugh-benny-visited', key: 'heat-charlene-coerced|heat-hugh-benny-visited|', props: {sources: ['heat-fr:15', 'heat-de:11']}},
+  {from: 'heat-hugh-benny-visited', to: 'heat-waingro-bait', key: 'heat-hugh-benny-visited|heat-waingro-bait|', props: {sources: ['heat-fr:15']}},
+  {from: 'heat-waingro-bait', to: 'heat-eady-learns-truth', key: 'heat-waingro-bait|heat-eady-learns-truth|', props: {sources: ['heat-fr:15', 'heat-fr:16', 'heat-de:10']}},
+  {from: 'heat-eady-learns-truth', to: 'heat-chris-warned-off', key: 'heat-eady-learns-truth|heat-chris-warned-off|', props: {sources: ['heat-fr:16', 'heat-de:10', 'heat-de:11']}},
+  {from: 'heat-chris-warned-off', to: 'heat-hanna-leaves-justine', key: 'heat-chris-warned-off|heat-hanna-leaves-justine|', props: {sources: ['heat-fr:16', 'heat-de:11', 'heat-fr:17']}},
+  {from: 'heat-hanna-leaves-justine', to: 'heat-lauren-suicide-attempt', key: 'heat-hanna-leaves-justine|heat-lauren-suicide-attempt|', props: {sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-lauren-suicide-attempt', to: 'heat-hospital-vigil', key: 'heat-lauren-suicide-attempt|heat-hospital-vigil|', props: {sources: ['heat-fr:17', 'heat-de:11', 'heat-fr:18']}},
+  {from: 'heat-hospital-vigil', to: 'heat-nate-tip-waingro', key: 'heat-hospital-vigil|heat-nate-tip-waingro|', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11', 'heat-de:12']}},
+  {from: 'heat-nate-tip-waingro', to: 'heat-waingro-killed', key: 'heat-nate-tip-waingro|heat-waingro-killed|', props: {sources: ['heat-fr:18', 'heat-de:12', 'heat-fr:19']}},
+  {from: 'heat-waingro-killed', to: 'heat-eady-abandoned', key: 'heat-waingro-killed|heat-eady-abandoned|', props: {sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-eady-abandoned', to: 'heat-airport-showdown', key: 'heat-eady-abandoned|heat-airport-showdown|', props: {sources: ['heat-fr:19', 'heat-de:12', 'heat-fr:20']}},
+  {from: 'rd-white-recruited', to: 'rd-holdaway-training', key: 'rd-white-recruited|rd-holdaway-training|', props: {sources: ['rd-waldina:4', 'rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4']}},
+  {from: 'rd-holdaway-training', to: 'rd-orange-pitch', key: 'rd-holdaway-training|rd-orange-pitch|', props: {sources: ['rd-taylorfrancis:2', 'rd-shmoop-scene-13:1', 'rd-othercinema:4', 'rd-shmoop-scene-13:2']}},
+  {from: 'rd-orange-pitch', to: 'rd-diner-breakfast', key: 'rd-orange-pitch|rd-diner-breakfast|', props: {sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2', 'rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-diner-breakfast', to: 'rd-robbery', key: 'rd-diner-breakfast|rd-robbery|', props: {sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-robbery', to: 'rd-orange-shot', key: 'rd-robbery|rd-orange-shot|', props: {sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3', 'rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2']}},
+  {from: 'rd-orange-shot', to: 'rd-warehouse-arrival', key: 'rd-orange-shot|rd-warehouse-arrival|', props: {sources: ['rd-waldina:3', 'rd-taylorfrancis:1', 'rd-insomniacmania:1', 'rd-badcantina:2', 'rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2']}},
+  {from: 'rd-warehouse-arrival', to: 'rd-pink-arrives', key: 'rd-warehouse-arrival|rd-pink-arrives|', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2', 'rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-pink-arrives', to: 'rd-first-standoff', key: 'rd-pink-arrives|rd-first-standoff|', props: {sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2', 'rd-cracked:3', 'rd-moviemistakes:1']}},
+  {from: 'rd-first-standoff', to: 'rd-blonde-arrives', key: 'rd-first-standoff|rd-blonde-arrives|', props: {sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5', 'rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-blonde-arrives', to: 'rd-marvin-beaten', key: 'rd-blonde-arrives|rd-marvin-beaten|', props: {sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3', 'rd-moviemistakes:1', 'rd-shmoop-scene-11:2']}},
+  {from: 'rd-marvin-beaten', to: 'rd-eddie-arrives', key: 'rd-marvin-beaten|rd-eddie-arrives|', props: {sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4', 'rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-eddie-arrives', to: 'rd-marvin-tortured', key: 'rd-eddie-arrives|rd-marvin-tortured|', props: {sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-marvin-tortured', to: 'rd-blonde-killed', key: 'rd-marvin-tortured|rd-blonde-killed|', props: {sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5', 'rd-moviemistakes:3']}},
+  {from: 'rd-blonde-killed', to: 'rd-marvin-killed', key: 'rd-blonde-killed|rd-marvin-killed|', props: {sources: ['rd-moviemistakes:3', 'rd-cracked:5', 'rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-marvin-killed', to: 'rd-standoff', key: 'rd-marvin-killed|rd-standoff|', props: {sources: ['rd-moviemistakes:4', 'rd-cracked:6', 'rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-standoff', to: 'rd-pink-escapes', key: 'rd-standoff|rd-pink-escapes|', props: {sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'rd-confession', key: 'rd-pink-escapes|rd-confession|', props: {sources: ['rd-moviemistakes:5', 'rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-confession', to: 'rd-final-shots', key: 'rd-confession|rd-final-shots|', props: {sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Event {id: row.to})
@@ -1000,69 +1037,69 @@ SET r = row.props, r.key = row.key;
 
 // TOOK_PLACE_AT (Event -> Place): 63
 UNWIND [
-  {from: 'cof-chan-kam-wah-killing', to: 'cof-street-market', key: '', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-first-jewellery-robbery', to: 'cof-first-jewellery-shop', key: '', props: {seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-registry-office-wait', to: 'cof-registry-office', key: '', props: {seq: 12, sources: ['city-on-fire-fr:6']}},
-  {from: 'cof-mtr-escape', to: 'cof-mtr-station', key: '', props: {seq: 14, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-bowling-pickup', to: 'cof-bowling-alley', key: '', props: {seq: 15, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-meeting-gang-leader', to: 'cof-gang-hideout', key: '', props: {seq: 16, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-airport-arrest', to: 'cof-airport', key: '', props: {seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police-station-beating', to: 'cof-police-station', key: '', props: {seq: 18, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-apartment-gathering', to: 'cof-gathering-apartment', key: '', props: {seq: 21, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-night-talk', to: 'cof-gathering-apartment', key: '', props: {seq: 22, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-hungs-letter', to: 'cof-gathering-apartment', key: '', props: {seq: 23, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-tai-kong-holdup', to: 'cof-tai-kong-jewellery', key: '', props: {seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-tai-kong-shootout', to: 'cof-tai-kong-jewellery', key: '', props: {seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-patrol-car-killings', to: 'cof-tai-kong-jewellery', key: '', props: {seq: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-escape-to-harbour', to: 'cof-harbour-hideout', key: '', props: {seq: 29, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-note-found', to: 'cof-tai-kong-jewellery', key: '', props: {seq: 30, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-leader-accuses-chow', to: 'cof-harbour-hideout', key: '', props: {seq: 31, sources: ['city-on-fire-fr:15']}},
-  {from: 'cof-harbour-siege', to: 'cof-harbour-hideout', key: '', props: {seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-chow-confession', to: 'cof-harbour-hideout', key: '', props: {seq: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-fu-arrest-chow-death', to: 'cof-harbour-hideout', key: '', props: {seq: 34, sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-armored-car-heist-prepared', to: 'heat-los-angeles', key: '', props: {seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-armored-car-heist', to: 'heat-armored-car', key: '', props: {seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-hanna-assigned', to: 'heat-armored-car', key: '', props: {seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'heat-waingro-escapes', to: 'heat-parking-lot', key: '', props: {seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-shiherlis-quarrel', to: 'heat-shiherlis-home', key: '', props: {seq: 5, sources: ['heat-fr:3']}},
-  {from: 'heat-motel-confrontation', to: 'heat-motel', key: '', props: {seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'heat-bond-exchange-ambush', to: 'heat-bond-exchange-site', key: '', props: {seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-warehouse-stakeout', to: 'heat-precious-metals-warehouse', key: '', props: {seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-alan-marciano-pressured', to: 'heat-las-vegas', key: '', props: {seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'heat-port-decoy', to: 'heat-port-area', key: '', props: {seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
-  {from: 'heat-freeway-stop', to: 'heat-highway', key: '', props: {seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-hanna-mccauley-talk', to: 'heat-meeting-venue', key: '', props: {seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'heat-breedan-recruited', to: 'heat-breedan-restaurant', key: '', props: {seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-bank-robbery', to: 'heat-bank', key: '', props: {seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-bank-shootout', to: 'heat-fox-plaza', key: '', props: {seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-cheritto-killed', to: 'heat-bank-district', key: '', props: {seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-trejo-mercy-killing', to: 'heat-trejo-home', key: '', props: {seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-van-zant-killed', to: 'heat-van-zant-home', key: '', props: {seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
-  {from: 'heat-waingro-bait', to: 'heat-los-angeles', key: '', props: {seq: 33, sources: ['heat-fr:15']}},
-  {from: 'heat-eady-learns-truth', to: 'heat-eady-home', key: '', props: {seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'heat-chris-warned-off', to: 'heat-charlene-apartment', key: '', props: {seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'heat-hanna-leaves-justine', to: 'heat-hanna-hotel', key: '', props: {seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-lauren-suicide-attempt', to: 'heat-hanna-hotel', key: '', props: {seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'heat-hospital-vigil', to: 'heat-hospital', key: '', props: {seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'heat-waingro-killed', to: 'heat-airport-hotel', key: '', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-eady-abandoned', to: 'heat-airport-hotel', key: '', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
-  {from: 'heat-airport-showdown', to: 'heat-lax', key: '', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'rd-orange-pitch', to: 'rd-bar', key: '', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
-  {from: 'rd-diner-breakfast', to: 'rd-diner', key: '', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'rd-robbery', to: 'rd-jewellery-store', key: '', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-warehouse-arrival', to: 'rd-warehouse', key: '', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
-  {from: 'rd-pink-arrives', to: 'rd-warehouse', key: '', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'rd-first-standoff', to: 'rd-warehouse', key: '', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
-  {from: 'rd-blonde-arrives', to: 'rd-warehouse', key: '', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
-  {from: 'rd-marvin-beaten', to: 'rd-warehouse', key: '', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
-  {from: 'rd-eddie-arrives', to: 'rd-warehouse', key: '', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
-  {from: 'rd-marvin-tortured', to: 'rd-warehouse', key: '', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'rd-blonde-killed', to: 'rd-warehouse', key: '', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'rd-marvin-killed', to: 'rd-warehouse', key: '', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
-  {from: 'rd-standoff', to: 'rd-warehouse', key: '', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
-  {from: 'rd-pink-escapes', to: 'rd-warehouse', key: '', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
-  {from: 'rd-confession', to: 'rd-warehouse', key: '', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'rd-final-shots', to: 'rd-warehouse', key: '', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'cof-chan-kam-wah-killing', to: 'cof-street-market', key: 'cof-chan-kam-wah-killing|cof-street-market|', props: {seq: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-first-jewellery-robbery', to: 'cof-first-jewellery-shop', key: 'cof-first-jewellery-robbery|cof-first-jewellery-shop|', props: {seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-registry-office-wait', to: 'cof-registry-office', key: 'cof-registry-office-wait|cof-registry-office|', props: {seq: 12, sources: ['city-on-fire-fr:6']}},
+  {from: 'cof-mtr-escape', to: 'cof-mtr-station', key: 'cof-mtr-escape|cof-mtr-station|', props: {seq: 14, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-bowling-pickup', to: 'cof-bowling-alley', key: 'cof-bowling-pickup|cof-bowling-alley|', props: {seq: 15, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-meeting-gang-leader', to: 'cof-gang-hideout', key: 'cof-meeting-gang-leader|cof-gang-hideout|', props: {seq: 16, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-airport-arrest', to: 'cof-airport', key: 'cof-airport-arrest|cof-airport|', props: {seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police-station-beating', to: 'cof-police-station', key: 'cof-police-station-beating|cof-police-station|', props: {seq: 18, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-apartment-gathering', to: 'cof-gathering-apartment', key: 'cof-apartment-gathering|cof-gathering-apartment|', props: {seq: 21, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-night-talk', to: 'cof-gathering-apartment', key: 'cof-night-talk|cof-gathering-apartment|', props: {seq: 22, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-hungs-letter', to: 'cof-gathering-apartment', key: 'cof-hungs-letter|cof-gathering-apartment|', props: {seq: 23, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-tai-kong-holdup', to: 'cof-tai-kong-jewellery', key: 'cof-tai-kong-holdup|cof-tai-kong-jewellery|', props: {seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-tai-kong-shootout', to: 'cof-tai-kong-jewellery', key: 'cof-tai-kong-shootout|cof-tai-kong-jewellery|', props: {seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-patrol-car-killings', to: 'cof-tai-kong-jewellery', key: 'cof-patrol-car-killings|cof-tai-kong-jewellery|', props: {seq: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-escape-to-harbour', to: 'cof-harbour-hideout', key: 'cof-escape-to-harbour|cof-harbour-hideout|', props: {seq: 29, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-note-found', to: 'cof-tai-kong-jewellery', key: 'cof-note-found|cof-tai-kong-jewellery|', props: {seq: 30, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-leader-accuses-chow', to: 'cof-harbour-hideout', key: 'cof-leader-accuses-chow|cof-harbour-hideout|', props: {seq: 31, sources: ['city-on-fire-fr:15']}},
+  {from: 'cof-harbour-siege', to: 'cof-harbour-hideout', key: 'cof-harbour-siege|cof-harbour-hideout|', props: {seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-chow-confession', to: 'cof-harbour-hideout', key: 'cof-chow-confession|cof-harbour-hideout|', props: {seq: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-fu-arrest-chow-death', to: 'cof-harbour-hideout', key: 'cof-fu-arrest-chow-death|cof-harbour-hideout|', props: {seq: 34, sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-armored-car-heist-prepared', to: 'heat-los-angeles', key: 'heat-armored-car-heist-prepared|heat-los-angeles|', props: {seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-armored-car-heist', to: 'heat-armored-car', key: 'heat-armored-car-heist|heat-armored-car|', props: {seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-hanna-assigned', to: 'heat-armored-car', key: 'heat-hanna-assigned|heat-armored-car|', props: {seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'heat-waingro-escapes', to: 'heat-parking-lot', key: 'heat-waingro-escapes|heat-parking-lot|', props: {seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-shiherlis-quarrel', to: 'heat-shiherlis-home', key: 'heat-shiherlis-quarrel|heat-shiherlis-home|', props: {seq: 5, sources: ['heat-fr:3']}},
+  {from: 'heat-motel-confrontation', to: 'heat-motel', key: 'heat-motel-confrontation|heat-motel|', props: {seq: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'heat-bond-exchange-ambush', to: 'heat-bond-exchange-site', key: 'heat-bond-exchange-ambush|heat-bond-exchange-site|', props: {seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-warehouse-stakeout', to: 'heat-precious-metals-warehouse', key: 'heat-warehouse-stakeout|heat-precious-metals-warehouse|', props: {seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-alan-marciano-pressured', to: 'heat-las-vegas', key: 'heat-alan-marciano-pressured|heat-las-vegas|', props: {seq: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'heat-port-decoy', to: 'heat-port-area', key: 'heat-port-decoy|heat-port-area|', props: {seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
+  {from: 'heat-freeway-stop', to: 'heat-highway', key: 'heat-freeway-stop|heat-highway|', props: {seq: 19, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-hanna-mccauley-talk', to: 'heat-meeting-venue', key: 'heat-hanna-mccauley-talk|heat-meeting-venue|', props: {seq: 20, sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'heat-breedan-recruited', to: 'heat-breedan-restaurant', key: 'heat-breedan-recruited|heat-breedan-restaurant|', props: {seq: 23, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-bank-robbery', to: 'heat-bank', key: 'heat-bank-robbery|heat-bank|', props: {seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-bank-shootout', to: 'heat-fox-plaza', key: 'heat-bank-shootout|heat-fox-plaza|', props: {seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-cheritto-killed', to: 'heat-bank-district', key: 'heat-cheritto-killed|heat-bank-district|', props: {seq: 27, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-trejo-mercy-killing', to: 'heat-trejo-home', key: 'heat-trejo-mercy-killing|heat-trejo-home|', props: {seq: 29, sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-van-zant-killed', to: 'heat-van-zant-home', key: 'heat-van-zant-killed|heat-van-zant-home|', props: {seq: 30, sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
+  {from: 'heat-waingro-bait', to: 'heat-los-angeles', key: 'heat-waingro-bait|heat-los-angeles|', props: {seq: 33, sources: ['heat-fr:15']}},
+  {from: 'heat-eady-learns-truth', to: 'heat-eady-home', key: 'heat-eady-learns-truth|heat-eady-home|', props: {seq: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'heat-chris-warned-off', to: 'heat-charlene-apartment', key: 'heat-chris-warned-off|heat-charlene-apartment|', props: {seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'heat-hanna-leaves-justine', to: 'heat-hanna-hotel', key: 'heat-hanna-leaves-justine|heat-hanna-hotel|', props: {seq: 36, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-lauren-suicide-attempt', to: 'heat-hanna-hotel', key: 'heat-lauren-suicide-attempt|heat-hanna-hotel|', props: {seq: 37, sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'heat-hospital-vigil', to: 'heat-hospital', key: 'heat-hospital-vigil|heat-hospital|', props: {seq: 38, sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'heat-waingro-killed', to: 'heat-airport-hotel', key: 'heat-waingro-killed|heat-airport-hotel|', props: {seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-eady-abandoned', to: 'heat-airport-hotel', key: 'heat-eady-abandoned|heat-airport-hotel|', props: {seq: 41, sources: ['heat-fr:19', 'heat-de:12']}},
+  {from: 'heat-airport-showdown', to: 'heat-lax', key: 'heat-airport-showdown|heat-lax|', props: {seq: 42, sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-orange-pitch', to: 'rd-bar', key: 'rd-orange-pitch|rd-bar|', props: {seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-diner-breakfast', to: 'rd-diner', key: 'rd-diner-breakfast|rd-diner|', props: {seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-robbery', to: 'rd-jewellery-store', key: 'rd-robbery|rd-jewellery-store|', props: {seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-warehouse-arrival', to: 'rd-warehouse', key: 'rd-warehouse-arrival|rd-warehouse|', props: {seq: 7, sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-waldina:3', 'rd-swipnet:2']}},
+  {from: 'rd-pink-arrives', to: 'rd-warehouse', key: 'rd-pink-arrives|rd-warehouse|', props: {seq: 8, sources: ['rd-fandom:3', 'rd-fandom:4', 'rd-fandom:5', 'rd-othercinema:3', 'rd-waldina:3', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'rd-first-standoff', to: 'rd-warehouse', key: 'rd-first-standoff|rd-warehouse|', props: {seq: 9, sources: ['rd-cracked:3', 'rd-moviemistakes:1', 'rd-fandom:5']}},
+  {from: 'rd-blonde-arrives', to: 'rd-warehouse', key: 'rd-blonde-arrives|rd-warehouse|', props: {seq: 10, sources: ['rd-othercinema:5', 'rd-cracked:4', 'rd-crazymovielist:4', 'rd-insomniacmania:3']}},
+  {from: 'rd-marvin-beaten', to: 'rd-warehouse', key: 'rd-marvin-beaten|rd-warehouse|', props: {seq: 11, sources: ['rd-moviemistakes:1', 'rd-shmoop-scene-11:2', 'rd-cracked:4']}},
+  {from: 'rd-eddie-arrives', to: 'rd-warehouse', key: 'rd-eddie-arrives|rd-warehouse|', props: {seq: 12, sources: ['rd-shmoop-scene-11:1', 'rd-shmoop-scene-11:2', 'rd-shmoop-scene-11:3', 'rd-shmoop-scene-11:4', 'rd-cracked:4', 'rd-moviemistakes:2']}},
+  {from: 'rd-marvin-tortured', to: 'rd-warehouse', key: 'rd-marvin-tortured|rd-warehouse|', props: {seq: 13, sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'rd-blonde-killed', to: 'rd-warehouse', key: 'rd-blonde-killed|rd-warehouse|', props: {seq: 14, sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'rd-marvin-killed', to: 'rd-warehouse', key: 'rd-marvin-killed|rd-warehouse|', props: {seq: 15, sources: ['rd-moviemistakes:4', 'rd-cracked:6']}},
+  {from: 'rd-standoff', to: 'rd-warehouse', key: 'rd-standoff|rd-warehouse|', props: {seq: 16, sources: ['rd-moviemistakes:5', 'rd-swipnet:2', 'rd-badcantina:3', 'rd-screencrush:1']}},
+  {from: 'rd-pink-escapes', to: 'rd-warehouse', key: 'rd-pink-escapes|rd-warehouse|', props: {seq: 17, sources: ['rd-moviemistakes:5']}},
+  {from: 'rd-confession', to: 'rd-warehouse', key: 'rd-confession|rd-warehouse|', props: {seq: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'rd-final-shots', to: 'rd-warehouse', key: 'rd-final-shots|rd-warehouse|', props: {seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Event {id: row.from})
 MATCH (b:Place {id: row.to})
@@ -1071,58 +1108,58 @@ SET r = row.props, r.key = row.key;
 
 // PARTICIPATED_IN (Group -> Event): 52
 UNWIND [
-  {from: 'cof-gang', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'robbers', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-police', to: 'cof-first-jewellery-robbery', key: '', props: {role: 'arrive and exchange fire with the gang', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-task-force', to: 'cof-task-force-formed', key: '', props: {role: 'created', seq: 5, sources: ['city-on-fire-fr:2']}},
-  {from: 'cof-task-force', to: 'cof-gun-offer', key: '', props: {role: 'tail Chow and Fu', seq: 6, sources: ['city-on-fire-fr:3']}},
-  {from: 'cof-gang', to: 'cof-sample-handover', key: '', props: {role: 'three members meet and search Chow', seq: 9, sources: ['city-on-fire-fr:5']}},
-  {from: 'cof-task-force', to: 'cof-tailed-to-bowling', key: '', props: {role: 'tail Chow', seq: 13, sources: ['city-on-fire-fr:7']}},
-  {from: 'cof-task-force', to: 'cof-mtr-escape', key: '', props: {role: 'pursuers shaken off', seq: 14, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-police', to: 'cof-bowling-pickup', key: '', props: {role: 'arrive at the bowling alley', seq: 15, sources: ['city-on-fire-fr:8']}},
-  {from: 'cof-police', to: 'cof-airport-arrest', key: '', props: {role: 'arrest Chow', seq: 17, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-task-force', to: 'cof-police-station-beating', key: '', props: {role: 'beat and torture Chow', seq: 18, sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-gang', to: 'cof-robbery-preparations', key: '', props: {role: 'plans the getaway', seq: 20, sources: ['city-on-fire-fr:10']}},
-  {from: 'cof-police', to: 'cof-robbery-preparations', key: '', props: {role: 'plans standby teams', seq: 20, sources: ['city-on-fire-fr:10']}},
-  {from: 'cof-standby-squads', to: 'cof-robbery-preparations', key: '', props: {role: 'kept in reserve', seq: 20, sources: ['city-on-fire-fr:10']}},
-  {from: 'cof-gang', to: 'cof-apartment-gathering', key: '', props: {role: 'gather and hand over pagers', seq: 21, sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-standby-squads', to: 'cof-standby-withdrawn', key: '', props: {role: 'withdrawn', seq: 24, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang', to: 'cof-target-chosen', key: '', props: {role: 'briefed', seq: 25, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang', to: 'cof-tai-kong-holdup', key: '', props: {role: 'four robbers enter the shop', seq: 26, sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-police', to: 'cof-tai-kong-shootout', key: '', props: {role: 'stop a getaway car, kill Joe', seq: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-police', to: 'cof-note-found', key: '', props: {role: 'find the note', seq: 30, sources: ['city-on-fire-fr:14']}},
-  {from: 'cof-police', to: 'cof-harbour-siege', key: '', props: {role: 'surround the hideout, kill Big Song, hit Chow', seq: 32, sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-police', to: 'cof-fu-arrest-chow-death', key: '', props: {role: 'storm the hideout, arrest Fu', seq: 34, sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-mccauley-crew', to: 'heat-armored-car-heist-prepared', key: '', props: {role: 'hires Waingro', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-mccauley-crew', to: 'heat-armored-car-heist', key: '', props: {role: 'robs the armored car and kills the other guards', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-malibu-invest', to: 'heat-armored-car-heist', key: '', props: {role: 'issuer/owner of the stolen bonds', seq: 2, sources: ['heat-de:1']}},
-  {from: 'heat-lapd', to: 'heat-hanna-assigned', key: '', props: {role: 'investigates', seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'heat-mccauley-crew', to: 'heat-waingro-escapes', key: '', props: {role: 'tries to kill Waingro', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
-  {from: 'heat-lapd', to: 'heat-waingro-escapes', key: '', props: {role: 'a passing police car interrupts', seq: 4, sources: ['heat-fr:3']}},
-  {from: 'heat-van-zant-hit-team', to: 'heat-bond-exchange-ambush', key: '', props: {role: 'sent to kill McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-mccauley-crew', to: 'heat-bond-exchange-ambush', key: '', props: {role: 'protects McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'heat-mccauley-crew', to: 'heat-torena-lead', key: '', props: {role: 'put under surveillance', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-robbery-homicide', to: 'heat-torena-lead', key: '', props: {role: 'watches the crew', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-robbery-homicide', to: 'heat-prostitute-murder', key: '', props: {role: 'investigates', seq: 13, sources: ['heat-fr:8']}},
-  {from: 'heat-swat', to: 'heat-warehouse-stakeout', key: '', props: {role: 'assault team in the truck', seq: 15, sources: ['heat-fr:9']}},
-  {from: 'heat-mccauley-crew', to: 'heat-warehouse-stakeout', key: '', props: {role: 'burglars', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-mccauley-crew', to: 'heat-last-score-decided', key: '', props: {role: 'agrees to follow', seq: 16, sources: ['heat-fr:10']}},
-  {from: 'heat-mccauley-crew', to: 'heat-port-decoy', key: '', props: {role: 'stages the scouting trip, photographs the police', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
-  {from: 'heat-robbery-homicide', to: 'heat-port-decoy', key: '', props: {role: 'photographed', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
-  {from: 'heat-robbery-homicide', to: 'heat-surveillance-shaken', key: '', props: {role: 'loses them', seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
-  {from: 'heat-lapd', to: 'heat-trejo-drops-out', key: '', props: {role: 'keeps Trejo under watch', seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-mccauley-crew', to: 'heat-bank-robbery', key: '', props: {role: 'robs the bank', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-robbery-homicide', to: 'heat-bank-robbery', key: '', props: {role: 'surrounds the bank', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'heat-mccauley-crew', to: 'heat-bank-shootout', key: '', props: {role: 'fires on the police', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-lapd', to: 'heat-bank-shootout', key: '', props: {role: 'blocks the road, exchanges fire', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-lapd', to: 'heat-charlene-coerced', key: '', props: {role: 'coerces her', seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'heat-lapd', to: 'heat-chris-warned-off', key: '', props: {role: 'stake-out, checks his papers', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'heat-robbery-homicide', to: 'heat-waingro-killed', key: '', props: {role: 'watching Waingro\'s room', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'rd-cabot-crew', to: 'rd-orange-pitch', key: '', props: {role: 'listen', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
-  {from: 'rd-cabot-crew', to: 'rd-diner-breakfast', key: '', props: {role: 'the whole crew', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
-  {from: 'rd-cabot-crew', to: 'rd-robbery', key: '', props: {role: 'robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-police', to: 'rd-robbery', key: '', props: {role: 'arrive at once, fight the robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
-  {from: 'rd-police', to: 'rd-orange-shot', key: '', props: {role: 'shoot Orange, in another account', seq: 6, sources: ['rd-badcantina:2']}},
-  {from: 'rd-police', to: 'rd-final-shots', key: '', props: {role: 'storm in, kill White', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'cof-gang', to: 'cof-first-jewellery-robbery', key: 'cof-gang|cof-first-jewellery-robbery|', props: {role: 'robbers', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-police', to: 'cof-first-jewellery-robbery', key: 'cof-police|cof-first-jewellery-robbery|', props: {role: 'arrive and exchange fire with the gang', seq: 4, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-task-force', to: 'cof-task-force-formed', key: 'cof-task-force|cof-task-force-formed|', props: {role: 'created', seq: 5, sources: ['city-on-fire-fr:2']}},
+  {from: 'cof-task-force', to: 'cof-gun-offer', key: 'cof-task-force|cof-gun-offer|', props: {role: 'tail Chow and Fu', seq: 6, sources: ['city-on-fire-fr:3']}},
+  {from: 'cof-gang', to: 'cof-sample-handover', key: 'cof-gang|cof-sample-handover|', props: {role: 'three members meet and search Chow', seq: 9, sources: ['city-on-fire-fr:5']}},
+  {from: 'cof-task-force', to: 'cof-tailed-to-bowling', key: 'cof-task-force|cof-tailed-to-bowling|', props: {role: 'tail Chow', seq: 13, sources: ['city-on-fire-fr:7']}},
+  {from: 'cof-task-force', to: 'cof-mtr-escape', key: 'cof-task-force|cof-mtr-escape|', props: {role: 'pursuers shaken off', seq: 14, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-police', to: 'cof-bowling-pickup', key: 'cof-police|cof-bowling-pickup|', props: {role: 'arrive at the bowling alley', seq: 15, sources: ['city-on-fire-fr:8']}},
+  {from: 'cof-police', to: 'cof-airport-arrest', key: 'cof-police|cof-airport-arrest|', props: {role: 'arrest Chow', seq: 17, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-task-force', to: 'cof-police-station-beating', key: 'cof-task-force|cof-police-station-beating|', props: {role: 'beat and torture Chow', seq: 18, sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-gang', to: 'cof-robbery-preparations', key: 'cof-gang|cof-robbery-preparations|', props: {role: 'plans the getaway', seq: 20, sources: ['city-on-fire-fr:10']}},
+  {from: 'cof-police', to: 'cof-robbery-preparations', key: 'cof-police|cof-robbery-preparations|', props: {role: 'plans standby teams', seq: 20, sources: ['city-on-fire-fr:10']}},
+  {from: 'cof-standby-squads', to: 'cof-robbery-preparations', key: 'cof-standby-squads|cof-robbery-preparations|', props: {role: 'kept in reserve', seq: 20, sources: ['city-on-fire-fr:10']}},
+  {from: 'cof-gang', to: 'cof-apartment-gathering', key: 'cof-gang|cof-apartment-gathering|', props: {role: 'gather and hand over pagers', seq: 21, sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-standby-squads', to: 'cof-standby-withdrawn', key: 'cof-standby-squads|cof-standby-withdrawn|', props: {role: 'withdrawn', seq: 24, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang', to: 'cof-target-chosen', key: 'cof-gang|cof-target-chosen|', props: {role: 'briefed', seq: 25, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang', to: 'cof-tai-kong-holdup', key: 'cof-gang|cof-tai-kong-holdup|', props: {role: 'four robbers enter the shop', seq: 26, sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-police', to: 'cof-tai-kong-shootout', key: 'cof-police|cof-tai-kong-shootout|', props: {role: 'stop a getaway car, kill Joe', seq: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-police', to: 'cof-note-found', key: 'cof-police|cof-note-found|', props: {role: 'find the note', seq: 30, sources: ['city-on-fire-fr:14']}},
+  {from: 'cof-police', to: 'cof-harbour-siege', key: 'cof-police|cof-harbour-siege|', props: {role: 'surround the hideout, kill Big Song, hit Chow', seq: 32, sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-police', to: 'cof-fu-arrest-chow-death', key: 'cof-police|cof-fu-arrest-chow-death|', props: {role: 'storm the hideout, arrest Fu', seq: 34, sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-mccauley-crew', to: 'heat-armored-car-heist-prepared', key: 'heat-mccauley-crew|heat-armored-car-heist-prepared|', props: {role: 'hires Waingro', seq: 1, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-mccauley-crew', to: 'heat-armored-car-heist', key: 'heat-mccauley-crew|heat-armored-car-heist|', props: {role: 'robs the armored car and kills the other guards', seq: 2, sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-malibu-invest', to: 'heat-armored-car-heist', key: 'heat-malibu-invest|heat-armored-car-heist|', props: {role: 'issuer/owner of the stolen bonds', seq: 2, sources: ['heat-de:1']}},
+  {from: 'heat-lapd', to: 'heat-hanna-assigned', key: 'heat-lapd|heat-hanna-assigned|', props: {role: 'investigates', seq: 3, sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'heat-mccauley-crew', to: 'heat-waingro-escapes', key: 'heat-mccauley-crew|heat-waingro-escapes|', props: {role: 'tries to kill Waingro', seq: 4, sources: ['heat-fr:3', 'heat-de:1']}},
+  {from: 'heat-lapd', to: 'heat-waingro-escapes', key: 'heat-lapd|heat-waingro-escapes|', props: {role: 'a passing police car interrupts', seq: 4, sources: ['heat-fr:3']}},
+  {from: 'heat-van-zant-hit-team', to: 'heat-bond-exchange-ambush', key: 'heat-van-zant-hit-team|heat-bond-exchange-ambush|', props: {role: 'sent to kill McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-mccauley-crew', to: 'heat-bond-exchange-ambush', key: 'heat-mccauley-crew|heat-bond-exchange-ambush|', props: {role: 'protects McCauley', seq: 10, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'heat-mccauley-crew', to: 'heat-torena-lead', key: 'heat-mccauley-crew|heat-torena-lead|', props: {role: 'put under surveillance', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-robbery-homicide', to: 'heat-torena-lead', key: 'heat-robbery-homicide|heat-torena-lead|', props: {role: 'watches the crew', seq: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-robbery-homicide', to: 'heat-prostitute-murder', key: 'heat-robbery-homicide|heat-prostitute-murder|', props: {role: 'investigates', seq: 13, sources: ['heat-fr:8']}},
+  {from: 'heat-swat', to: 'heat-warehouse-stakeout', key: 'heat-swat|heat-warehouse-stakeout|', props: {role: 'assault team in the truck', seq: 15, sources: ['heat-fr:9']}},
+  {from: 'heat-mccauley-crew', to: 'heat-warehouse-stakeout', key: 'heat-mccauley-crew|heat-warehouse-stakeout|', props: {role: 'burglars', seq: 15, sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-mccauley-crew', to: 'heat-last-score-decided', key: 'heat-mccauley-crew|heat-last-score-decided|', props: {role: 'agrees to follow', seq: 16, sources: ['heat-fr:10']}},
+  {from: 'heat-mccauley-crew', to: 'heat-port-decoy', key: 'heat-mccauley-crew|heat-port-decoy|', props: {role: 'stages the scouting trip, photographs the police', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
+  {from: 'heat-robbery-homicide', to: 'heat-port-decoy', key: 'heat-robbery-homicide|heat-port-decoy|', props: {role: 'photographed', seq: 18, sources: ['heat-fr:10', 'heat-de:5']}},
+  {from: 'heat-robbery-homicide', to: 'heat-surveillance-shaken', key: 'heat-robbery-homicide|heat-surveillance-shaken|', props: {role: 'loses them', seq: 21, sources: ['heat-fr:12', 'heat-de:7']}},
+  {from: 'heat-lapd', to: 'heat-trejo-drops-out', key: 'heat-lapd|heat-trejo-drops-out|', props: {role: 'keeps Trejo under watch', seq: 22, sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-mccauley-crew', to: 'heat-bank-robbery', key: 'heat-mccauley-crew|heat-bank-robbery|', props: {role: 'robs the bank', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-robbery-homicide', to: 'heat-bank-robbery', key: 'heat-robbery-homicide|heat-bank-robbery|', props: {role: 'surrounds the bank', seq: 25, sources: ['heat-fr:13', 'heat-fr:14', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'heat-mccauley-crew', to: 'heat-bank-shootout', key: 'heat-mccauley-crew|heat-bank-shootout|', props: {role: 'fires on the police', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-lapd', to: 'heat-bank-shootout', key: 'heat-lapd|heat-bank-shootout|', props: {role: 'blocks the road, exchanges fire', seq: 26, sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-lapd', to: 'heat-charlene-coerced', key: 'heat-lapd|heat-charlene-coerced|', props: {role: 'coerces her', seq: 31, sources: ['heat-fr:15', 'heat-de:11']}},
+  {from: 'heat-lapd', to: 'heat-chris-warned-off', key: 'heat-lapd|heat-chris-warned-off|', props: {role: 'stake-out, checks his papers', seq: 35, sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'heat-robbery-homicide', to: 'heat-waingro-killed', key: 'heat-robbery-homicide|heat-waingro-killed|', props: {role: 'watching Waingro\'s room', seq: 40, sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'rd-cabot-crew', to: 'rd-orange-pitch', key: 'rd-cabot-crew|rd-orange-pitch|', props: {role: 'listen', seq: 3, sources: ['rd-shmoop-scene-13:2', 'rd-taylorfrancis:2']}},
+  {from: 'rd-cabot-crew', to: 'rd-diner-breakfast', key: 'rd-cabot-crew|rd-diner-breakfast|', props: {role: 'the whole crew', seq: 4, sources: ['rd-fandom:1', 'rd-waldina:2', 'rd-crazymovielist:2']}},
+  {from: 'rd-cabot-crew', to: 'rd-robbery', key: 'rd-cabot-crew|rd-robbery|', props: {role: 'robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'rd-robbery', key: 'rd-police|rd-robbery|', props: {role: 'arrive at once, fight the robbers', seq: 5, sources: ['rd-crazymovielist:2', 'rd-crazymovielist:3', 'rd-fandom:3', 'rd-fandom:4', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-academickids:3']}},
+  {from: 'rd-police', to: 'rd-orange-shot', key: 'rd-police|rd-orange-shot|', props: {role: 'shoot Orange, in another account', seq: 6, sources: ['rd-badcantina:2']}},
+  {from: 'rd-police', to: 'rd-final-shots', key: 'rd-police|rd-final-shots|', props: {role: 'storm in, kill White', seq: 19, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Event {id: row.to})
@@ -1131,53 +1168,53 @@ SET r = row.props, r.key = row.key;
 
 // MEMBER_OF (Character -> Group): 47
 UNWIND [
-  {from: 'chan-kam-wah', to: 'cof-police', key: '0', props: {role: 'undercover officer', until: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'ko-chow', to: 'cof-police', key: '0', props: {role: 'undercover officer', until: 34, sources: ['city-on-fire-fr:1', 'city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-gang', key: '16', props: {role: 'newcomer under cover, gun supplier turned robber', since: 16, until: 33, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'cof-police', key: '0', props: {role: 'inspector, handler of undercover agents', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
-  {from: 'john-chan', to: 'cof-police', key: '0', props: {role: 'inspector', sources: ['city-on-fire-fr:2']}},
-  {from: 'john-chan', to: 'cof-task-force', key: '5', props: {role: 'head of the task force', since: 5, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
-  {from: 'cof-police-chief', to: 'cof-police', key: '0', props: {role: 'commissioner, head of the force', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-chans-superior', to: 'cof-police', key: '0', props: {role: 'senior officer', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-boasted-superior', to: 'cof-police', key: '0', props: {role: 'senior officer', sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-first-robbery-policeman', to: 'cof-police', key: '0', props: {role: 'officer', until: 4, sources: ['city-on-fire-fr:2']}},
-  {from: 'cof-plainclothes-officers', to: 'cof-police', key: '0', props: {role: 'plain-clothes officers guarding Tai Kong', sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-patrol-car-policemen', to: 'cof-police', key: '0', props: {role: 'officers in a police car', until: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-policeman-who-shot-fu', to: 'cof-police', key: '0', props: {role: 'officer', until: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-gang-leader', to: 'cof-gang', key: '0', props: {role: 'leader', until: 32, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-gang', key: '0', props: {role: 'robber, Chow\'s contact', until: 34, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:16']}},
-  {from: 'big-song', to: 'cof-gang', key: '0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:13', 'city-on-fire-fr:16']}},
-  {from: 'bill', to: 'cof-gang', key: '0', props: {role: 'robber', sources: ['city-on-fire-fr:13']}},
-  {from: 'joe', to: 'cof-gang', key: '0', props: {role: 'robber', until: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'bony', to: 'cof-gang', key: '0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
-  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: '0', props: {role: 'leader', until: 42, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: '0', props: {role: 'member', sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: '0', props: {role: 'member', until: 27, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: '0', props: {role: 'member', until: 29, sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: '1', props: {role: 'extra man for the armored-car job', since: 1, until: 4, sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
-  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: '23', props: {role: 'getaway driver for the bank job', since: 23, until: 26, sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
-  {from: 'vincent-hanna', to: 'heat-lapd', key: '0', props: {role: 'lieutenant', sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'vincent-hanna', to: 'heat-robbery-homicide', key: '0', props: {role: 'head of the squad', sources: ['heat-fr:2', 'heat-fr:9', 'heat-de:2']}},
-  {from: 'heat-drucker', to: 'heat-robbery-homicide', key: '0', props: {role: 'Hanna\'s second', sources: ['heat-fr:9']}},
-  {from: 'sammy-casals', to: 'heat-robbery-homicide', key: '0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'mike-bosko', to: 'heat-robbery-homicide', key: '0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'danny-schwartz', to: 'heat-robbery-homicide', key: '0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'heat-noisy-swat-officer', to: 'heat-swat', key: '0', props: {role: 'assault-team officer', sources: ['heat-fr:9']}},
-  {from: 'heat-officers-killed-in-shootout', to: 'heat-lapd', key: '0', props: {role: 'officers', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-officers-wounded-in-shootout', to: 'heat-lapd', key: '0', props: {role: 'officers', sources: ['heat-fr:13']}},
-  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: '0', props: {role: 'head', until: 30, sources: ['heat-de:3']}},
-  {from: 'joe-cabot', to: 'rd-cabot-crew', key: '0', props: {role: 'boss, organiser of the job', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-crazymovielist:1']}},
-  {from: 'nice-guy-eddie', to: 'rd-cabot-crew', key: '0', props: {role: 'the boss\'s son and deputy', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}},
-  {from: 'mr-white', to: 'rd-cabot-crew', key: '1', props: {role: 'robber', since: 1, until: 19, sources: ['rd-othercinema:2', 'rd-waldina:4']}},
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: '3', props: {role: 'newcomer under cover', since: 3, until: 18, sources: ['rd-othercinema:2', 'rd-shmoop-scene-13:2', 'rd-swipnet:1']}},
-  {from: 'mr-pink', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-blonde', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', until: 14, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-brown', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', until: 5, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-blue', to: 'rd-cabot-crew', key: '0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-orange', to: 'rd-police', key: '0', props: {role: 'undercover officer', until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1']}},
-  {from: 'holdaway', to: 'rd-police', key: '0', props: {role: 'officer, Freddy\'s trainer', sources: ['rd-taylorfrancis:2']}},
-  {from: 'marvin-nash', to: 'rd-police', key: '0', props: {role: 'officer', until: 15, sources: ['rd-othercinema:5', 'rd-crazymovielist:4']}},
-  {from: 'rd-officers-killed', to: 'rd-police', key: '0', props: {role: 'officers at the store', until: 5, sources: ['rd-crazymovielist:3']}}
+  {from: 'chan-kam-wah', to: 'cof-police', key: 'chan-kam-wah|cof-police|0', props: {role: 'undercover officer', until: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'ko-chow', to: 'cof-police', key: 'ko-chow|cof-police|0', props: {role: 'undercover officer', until: 34, sources: ['city-on-fire-fr:1', 'city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|16', props: {role: 'newcomer under cover, gun supplier turned robber', since: 16, until: 33, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'cof-police', key: 'inspector-lau|cof-police|0', props: {role: 'inspector, handler of undercover agents', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
+  {from: 'john-chan', to: 'cof-police', key: 'john-chan|cof-police|0', props: {role: 'inspector', sources: ['city-on-fire-fr:2']}},
+  {from: 'john-chan', to: 'cof-task-force', key: 'john-chan|cof-task-force|5', props: {role: 'head of the task force', since: 5, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
+  {from: 'cof-police-chief', to: 'cof-police', key: 'cof-police-chief|cof-police|0', props: {role: 'commissioner, head of the force', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-chans-superior', to: 'cof-police', key: 'cof-chans-superior|cof-police|0', props: {role: 'senior officer', sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-boasted-superior', to: 'cof-police', key: 'cof-boasted-superior|cof-police|0', props: {role: 'senior officer', sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-first-robbery-policeman', to: 'cof-police', key: 'cof-first-robbery-policeman|cof-police|0', props: {role: 'officer', until: 4, sources: ['city-on-fire-fr:2']}},
+  {from: 'cof-plainclothes-officers', to: 'cof-police', key: 'cof-plainclothes-officers|cof-police|0', props: {role: 'plain-clothes officers guarding Tai Kong', sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-patrol-car-policemen', to: 'cof-police', key: 'cof-patrol-car-policemen|cof-police|0', props: {role: 'officers in a police car', until: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-policeman-who-shot-fu', to: 'cof-police', key: 'cof-policeman-who-shot-fu|cof-police|0', props: {role: 'officer', until: 28, sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-gang-leader|cof-gang|0', props: {role: 'leader', until: 32, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-gang', key: 'fu|cof-gang|0', props: {role: 'robber, Chow\'s contact', until: 34, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:16']}},
+  {from: 'big-song', to: 'cof-gang', key: 'big-song|cof-gang|0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:13', 'city-on-fire-fr:16']}},
+  {from: 'bill', to: 'cof-gang', key: 'bill|cof-gang|0', props: {role: 'robber', sources: ['city-on-fire-fr:13']}},
+  {from: 'joe', to: 'cof-gang', key: 'joe|cof-gang|0', props: {role: 'robber', until: 27, sources: ['city-on-fire-fr:13']}},
+  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
+  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'neil-mccauley|heat-mccauley-crew|0', props: {role: 'leader', until: 42, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'chris-shiherlis|heat-mccauley-crew|0', props: {role: 'member', sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'michael-cheritto|heat-mccauley-crew|0', props: {role: 'member', until: 27, sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|0', props: {role: 'member', until: 29, sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|1', props: {role: 'extra man for the armored-car job', since: 1, until: 4, sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
+  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: 'donald-breedan|heat-mccauley-crew|23', props: {role: 'getaway driver for the bank job', since: 23, until: 26, sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
+  {from: 'vincent-hanna', to: 'heat-lapd', key: 'vincent-hanna|heat-lapd|0', props: {role: 'lieutenant', sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'vincent-hanna', to: 'heat-robbery-homicide', key: 'vincent-hanna|heat-robbery-homicide|0', props: {role: 'head of the squad', sources: ['heat-fr:2', 'heat-fr:9', 'heat-de:2']}},
+  {from: 'heat-drucker', to: 'heat-robbery-homicide', key: 'heat-drucker|heat-robbery-homicide|0', props: {role: 'Hanna\'s second', sources: ['heat-fr:9']}},
+  {from: 'sammy-casals', to: 'heat-robbery-homicide', key: 'sammy-casals|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
+  {from: 'mike-bosko', to: 'heat-robbery-homicide', key: 'mike-bosko|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
+  {from: 'danny-schwartz', to: 'heat-robbery-homicide', key: 'danny-schwartz|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
+  {from: 'heat-noisy-swat-officer', to: 'heat-swat', key: 'heat-noisy-swat-officer|heat-swat|0', props: {role: 'assault-team officer', sources: ['heat-fr:9']}},
+  {from: 'heat-officers-killed-in-shootout', to: 'heat-lapd', key: 'heat-officers-killed-in-shootout|heat-lapd|0', props: {role: 'officers', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-officers-wounded-in-shootout', to: 'heat-lapd', key: 'heat-officers-wounded-in-shootout|heat-lapd|0', props: {role: 'officers', sources: ['heat-fr:13']}},
+  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'roger-van-zant|heat-malibu-invest|0', props: {role: 'head', until: 30, sources: ['heat-de:3']}},
+  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'joe-cabot|rd-cabot-crew|0', props: {role: 'boss, organiser of the job', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-crazymovielist:1']}},
+  {from: 'nice-guy-eddie', to: 'rd-cabot-crew', key: 'nice-guy-eddie|rd-cabot-crew|0', props: {role: 'the boss\'s son and deputy', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}},
+  {from: 'mr-white', to: 'rd-cabot-crew', key: 'mr-white|rd-cabot-crew|1', props: {role: 'robber', since: 1, until: 19, sources: ['rd-othercinema:2', 'rd-waldina:4']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|3', props: {role: 'newcomer under cover', since: 3, until: 18, sources: ['rd-othercinema:2', 'rd-shmoop-scene-13:2', 'rd-swipnet:1']}},
+  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'mr-pink|rd-cabot-crew|0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blonde', to: 'rd-cabot-crew', key: 'mr-blonde|rd-cabot-crew|0', props: {role: 'robber', until: 14, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-brown', to: 'rd-cabot-crew', key: 'mr-brown|rd-cabot-crew|0', props: {role: 'robber', until: 5, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blue', to: 'rd-cabot-crew', key: 'mr-blue|rd-cabot-crew|0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-orange', to: 'rd-police', key: 'mr-orange|rd-police|0', props: {role: 'undercover officer', until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1']}},
+  {from: 'holdaway', to: 'rd-police', key: 'holdaway|rd-police|0', props: {role: 'officer, Freddy\'s trainer', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'rd-police', key: 'marvin-nash|rd-police|0', props: {role: 'officer', until: 15, sources: ['rd-othercinema:5', 'rd-crazymovielist:4']}},
+  {from: 'rd-officers-killed', to: 'rd-police', key: 'rd-officers-killed|rd-police|0', props: {role: 'officers at the store', until: 5, sources: ['rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1186,25 +1223,25 @@ SET r = row.props, r.key = row.key;
 
 // LOYAL_TO (Character -> Group): 19
 UNWIND [
-  {from: 'ko-chow', to: 'cof-police', key: 'duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Chow works under cover for the police while the gang and John Chan\'s side take him for a gun dealer (Chan is told only that he is an informer, paragraphs 3, 7 and 9). Whether the police chief or Chan\'s superior know is never said; Lau keeps quiet even in their presence (paragraph 9). Fu learns it from Chow\'s confession.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-gang', key: 'cover|6', props: {kind: 'cover', covert: false, since: 6, until: 33, knownBy: [], note: 'A false front; Chow poses as a gun dealer and then a robber. It is openly shown, so not covert; what is hidden is his duty loyalty to the police.', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:15']}},
-  {from: 'chan-kam-wah', to: 'cof-police', key: 'duty|0', props: {kind: 'duty', covert: true, until: 2, knownBy: ['inspector-lau'], note: 'Lau is named as his superior, which implies he knows. The summary says his cover was blown but not who found him out.', sources: ['city-on-fire-fr:1']}},
-  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: true, until: 42, knownBy: ['vincent-hanna', 'heat-eady'], note: 'Leader who keeps his men together, saves the wounded Chris and avenges Trejo. Covert in that his life as a robber is hidden from the people around him: Hanna traces the crew to him through the nickname lead (12); Eady, whom he meets at 7, only grasps who he really is after the bank robbery, from the news (fr:16) or when he comes back to her flat (de:10). His associates (Nate, Kelso, the crew) know all along and are not listed.', sources: ['heat-fr:1', 'heat-fr:10', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-de:1', 'heat-de:9', 'heat-de:10']}},
-  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
-  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, until: 27, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
-  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'crew|0', props: {kind: 'crew', covert: false, until: 29, knownBy: [], note: 'Ends with his death (29). He gives away the bank job at 24 only under torture, and on his deathbed turns to McCauley, his chief, for a mercy shot (fr:14), so the forced betrayal is not taken as the end of his loyalty.', sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1', 'heat-de:10']}},
-  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'crew|1', props: {kind: 'crew', covert: false, since: 1, until: 4, knownBy: [], note: 'Hired for one job; ends when the crew tries to kill him.', sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
-  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: 'crew|23', props: {kind: 'crew', covert: false, since: 23, until: 26, knownBy: [], sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
-  {from: 'vincent-hanna', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:2', 'heat-fr:11', 'heat-fr:18', 'heat-de:2']}},
-  {from: 'heat-drucker', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:9']}},
-  {from: 'sammy-casals', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:9']}},
-  {from: 'mike-bosko', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], note: 'No until: whether he dies in the shoot-out is not said.', sources: ['heat-fr:9', 'heat-fr:13']}},
-  {from: 'danny-schwartz', to: 'heat-lapd', key: 'duty|0', props: {kind: 'duty', covert: false, knownBy: [], note: 'No until: whether he dies in the shoot-out is not said.', sources: ['heat-fr:9', 'heat-fr:13']}},
-  {from: 'alan-marciano', to: 'heat-lapd', key: 'coerced|17', props: {kind: 'coerced', covert: true, since: 17, knownBy: ['vincent-hanna', 'charlene-shiherlis'], note: 'Pressured by Hanna into informing on Chris; Charlene only finds out later.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
-  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'coerced|31', props: {kind: 'coerced', covert: true, since: 31, until: 35, knownBy: ['heat-lapd'], note: 'Forced under threat of losing her child; hidden from Chris. It ends when she tricks the police by signalling Chris to flee (35).', sources: ['heat-fr:15', 'heat-fr:16', 'heat-de:11']}},
-  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'employment|0', props: {kind: 'employment', covert: false, until: 30, knownBy: [], sources: ['heat-de:1', 'heat-de:3']}},
-  {from: 'mr-orange', to: 'rd-police', key: 'duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'marvin-nash', 'mr-white'], note: 'Freddy works under cover for the police inside Cabot\'s crew. Holdaway, who prepares him, knows from the start; he tells the captive officer after killing Blonde, and White at the end. Joe names him as the informer in the stand-off (seq 16), a suspicion the sources do not count as knowledge.', sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-taylorfrancis:3', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'cover|3', props: {kind: 'cover', covert: false, since: 3, until: 18, knownBy: [], note: 'A false front, shown openly, so not covert; what is hidden is his duty to the police.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-taylorfrancis:2']}}
+  {from: 'ko-chow', to: 'cof-police', key: 'ko-chow|cof-police|duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Chow works under cover for the police while the gang and John Chan\'s side take him for a gun dealer (Chan is told only that he is an informer, paragraphs 3, 7 and 9). Whether the police chief or Chan\'s superior know is never said; Lau keeps quiet even in their presence (paragraph 9). Fu learns it from Chow\'s confession.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:11', 'city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cover|6', props: {kind: 'cover', covert: false, since: 6, until: 33, knownBy: [], note: 'A false front; Chow poses as a gun dealer and then a robber. It is openly shown, so not covert; what is hidden is his duty loyalty to the police.', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:5', 'city-on-fire-fr:8', 'city-on-fire-fr:15']}},
+  {from: 'chan-kam-wah', to: 'cof-police', key: 'chan-kam-wah|cof-police|duty|0', props: {kind: 'duty', covert: true, until: 2, knownBy: ['inspector-lau'], note: 'Lau is named as his superior, which implies he knows. The summary says his cover was blown but not who found him out.', sources: ['city-on-fire-fr:1']}},
+  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'neil-mccauley|heat-mccauley-crew|crew|0', props: {kind: 'crew', covert: true, until: 42, knownBy: ['vincent-hanna', 'heat-eady'], note: 'Leader who keeps his men together, saves the wounded Chris and avenges Trejo. Covert in that his life as a robber is hidden from the people around him: Hanna traces the crew to him through the nickname lead (12); Eady, whom he meets at 7, only grasps who he really is after the bank robbery, from the news (fr:16) or when he comes back to her flat (de:10). His associates (Nate, Kelso, the crew) know all along and are not listed.', sources: ['heat-fr:1', 'heat-fr:10', 'heat-fr:13', 'heat-fr:14', 'heat-fr:16', 'heat-de:1', 'heat-de:9', 'heat-de:10']}},
+  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'chris-shiherlis|heat-mccauley-crew|crew|0', props: {kind: 'crew', covert: false, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
+  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'michael-cheritto|heat-mccauley-crew|crew|0', props: {kind: 'crew', covert: false, until: 27, knownBy: [], sources: ['heat-fr:1', 'heat-fr:10', 'heat-de:1']}},
+  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|crew|0', props: {kind: 'crew', covert: false, until: 29, knownBy: [], note: 'Ends with his death (29). He gives away the bank job at 24 only under torture, and on his deathbed turns to McCauley, his chief, for a mercy shot (fr:14), so the forced betrayal is not taken as the end of his loyalty.', sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1', 'heat-de:10']}},
+  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|crew|1', props: {kind: 'crew', covert: false, since: 1, until: 4, knownBy: [], note: 'Hired for one job; ends when the crew tries to kill him.', sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
+  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: 'donald-breedan|heat-mccauley-crew|crew|23', props: {kind: 'crew', covert: false, since: 23, until: 26, knownBy: [], sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
+  {from: 'vincent-hanna', to: 'heat-lapd', key: 'vincent-hanna|heat-lapd|duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:2', 'heat-fr:11', 'heat-fr:18', 'heat-de:2']}},
+  {from: 'heat-drucker', to: 'heat-lapd', key: 'heat-drucker|heat-lapd|duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'sammy-casals', to: 'heat-lapd', key: 'sammy-casals|heat-lapd|duty|0', props: {kind: 'duty', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'mike-bosko', to: 'heat-lapd', key: 'mike-bosko|heat-lapd|duty|0', props: {kind: 'duty', covert: false, knownBy: [], note: 'No until: whether he dies in the shoot-out is not said.', sources: ['heat-fr:9', 'heat-fr:13']}},
+  {from: 'danny-schwartz', to: 'heat-lapd', key: 'danny-schwartz|heat-lapd|duty|0', props: {kind: 'duty', covert: false, knownBy: [], note: 'No until: whether he dies in the shoot-out is not said.', sources: ['heat-fr:9', 'heat-fr:13']}},
+  {from: 'alan-marciano', to: 'heat-lapd', key: 'alan-marciano|heat-lapd|coerced|17', props: {kind: 'coerced', covert: true, since: 17, knownBy: ['vincent-hanna', 'charlene-shiherlis'], note: 'Pressured by Hanna into informing on Chris; Charlene only finds out later.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
+  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'charlene-shiherlis|heat-lapd|coerced|31', props: {kind: 'coerced', covert: true, since: 31, until: 35, knownBy: ['heat-lapd'], note: 'Forced under threat of losing her child; hidden from Chris. It ends when she tricks the police by signalling Chris to flee (35).', sources: ['heat-fr:15', 'heat-fr:16', 'heat-de:11']}},
+  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'roger-van-zant|heat-malibu-invest|employment|0', props: {kind: 'employment', covert: false, until: 30, knownBy: [], sources: ['heat-de:1', 'heat-de:3']}},
+  {from: 'mr-orange', to: 'rd-police', key: 'mr-orange|rd-police|duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'marvin-nash', 'mr-white'], note: 'Freddy works under cover for the police inside Cabot\'s crew. Holdaway, who prepares him, knows from the start; he tells the captive officer after killing Blonde, and White at the end. Joe names him as the informer in the stand-off (seq 16), a suspicion the sources do not count as knowledge.', sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1', 'rd-taylorfrancis:3', 'rd-moviemistakes:3', 'rd-moviemistakes:6']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|cover|3', props: {kind: 'cover', covert: false, since: 3, until: 18, knownBy: [], note: 'A false front, shown openly, so not covert; what is hidden is his duty to the police.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-taylorfrancis:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1213,28 +1250,28 @@ SET r = row.props, r.key = row.key;
 
 // KNOWS_SECRET_OF (Character -> Character): 22
 UNWIND [
-  {from: 'inspector-lau', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
-  {from: 'fu', to: 'ko-chow', key: 'cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', sources: ['city-on-fire-fr:1']}},
-  {from: 'fu', to: 'ko-chow', key: 'inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', since: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'cof-police|duty|0', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-van-zant-middlemen', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-de:4']}},
-  {from: 'heat-trejo', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 24, sources: ['heat-de:10']}},
-  {from: 'neil-mccauley', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 29, sources: ['heat-de:10']}},
-  {from: 'vincent-hanna', to: 'heat-waingro', key: 'roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 32, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'hugh-benny', key: 'heat-waingro|crew|0', props: {loyalTo: 'heat-waingro', since: 32, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'alan-marciano', key: 'heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15']}},
-  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'holdaway', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', sources: ['rd-taylorfrancis:2']}},
-  {from: 'marvin-nash', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', since: 14, sources: ['rd-moviemistakes:3']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'rd-police|duty|2', props: {loyalTo: 'rd-police', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|duty|2', props: {loyalTo: 'holdaway', sources: ['rd-taylorfrancis:2']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'holdaway|duty|2', props: {loyalTo: 'holdaway', since: 18, sources: ['rd-moviemistakes:6']}}
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', sources: ['city-on-fire-fr:1']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', since: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'inspector-lau|chan-kam-wah|cof-police|duty|0', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-eady|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-van-zant-middlemen', to: 'heat-waingro', key: 'heat-van-zant-middlemen|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-de:4']}},
+  {from: 'heat-trejo', to: 'heat-waingro', key: 'heat-trejo|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 24, sources: ['heat-de:10']}},
+  {from: 'neil-mccauley', to: 'heat-waingro', key: 'neil-mccauley|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 29, sources: ['heat-de:10']}},
+  {from: 'vincent-hanna', to: 'heat-waingro', key: 'vincent-hanna|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 32, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'hugh-benny', key: 'vincent-hanna|hugh-benny|heat-waingro|crew|0', props: {loyalTo: 'heat-waingro', since: 32, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'alan-marciano', key: 'vincent-hanna|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'charlene-shiherlis|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15']}},
+  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'neil-mccauley|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'vincent-hanna|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'mr-orange', key: 'marvin-nash|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 14, sources: ['rd-moviemistakes:3']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', sources: ['rd-taylorfrancis:2']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', since: 18, sources: ['rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1243,40 +1280,40 @@ SET r = row.props, r.key = row.key;
 
 // LOYAL_TO (Character -> Character): 34
 UNWIND [
-  {from: 'ko-chow', to: 'inspector-lau', key: 'duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Lau is Chow\'s handler; their link is hidden from the gang and, as a police link, from John Chan.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: 'duty|3', props: {kind: 'duty', covert: false, since: 3, until: 34, knownBy: [], note: 'Lau shields Chow by keeping his status secret from Chan and the senior officers, argues that joining the robbery is too dangerous, and lashes out at Chan when Chow dies.', sources: ['city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
-  {from: 'fu', to: 'ko-chow', key: 'friendship|22', props: {kind: 'friendship', covert: false, since: 22, until: 34, knownBy: [], note: 'Fu defends Chow against the leader, kills the leader with him and cannot kill him even after learning he is a cop.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'fu', key: 'friendship|22', props: {kind: 'friendship', covert: false, since: 22, until: 34, knownBy: [], note: 'The summary says both men grow closer; Chow later saves Fu\'s life. The friendship is real but coexists with his hidden police role.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
-  {from: 'big-song', to: 'ko-chow', key: 'crew|31', props: {kind: 'crew', covert: false, since: 31, until: 32, knownBy: [], note: 'Big Song stands up for Chow when the leader accuses him.', sources: ['city-on-fire-fr:15']}},
-  {from: 'fu', to: 'cof-gang-leader', key: 'crew|0', props: {kind: 'crew', covert: false, until: 31, knownBy: [], note: 'Ends when Fu sides with Chow against the leader in the stand-off.', sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15']}},
-  {from: 'big-song', to: 'cof-gang-leader', key: 'crew|0', props: {kind: 'crew', covert: false, until: 31, knownBy: [], note: 'Ends when Big Song sides with Chow against the leader.', sources: ['city-on-fire-fr:12', 'city-on-fire-fr:15']}},
-  {from: 'joe', to: 'cof-gang-leader', key: 'crew|0', props: {kind: 'crew', covert: false, until: 27, knownBy: [], sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
-  {from: 'bill', to: 'cof-gang-leader', key: 'crew|0', props: {kind: 'crew', covert: false, knownBy: [], sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
-  {from: 'bony', to: 'cof-gang-leader', key: 'crew|0', props: {kind: 'crew', covert: false, until: 32, knownBy: [], note: 'Ends when Bony tries to surrender to the police.', sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'hung', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:9']}},
-  {from: 'hung', to: 'ko-chow', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'She storms out when he postpones the wedding and nearly leaves with Tso, but her letter says she is waiting for Chow in Hawaii.', sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:11']}},
-  {from: 'tso', to: 'hung', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'He had offered to leave his wife for her; the summary does not describe his feelings beyond that.', sources: ['city-on-fire-fr:6']}},
-  {from: 'heat-waingro', to: 'roger-van-zant', key: 'employment|14', props: {kind: 'employment', covert: true, since: 14, until: 30, knownBy: ['roger-van-zant', 'heat-van-zant-middlemen', 'heat-trejo', 'neil-mccauley', 'vincent-hanna'], note: 'Hired as Van Zant\'s protection; ends with Van Zant\'s death (30). Covert towards the crew: McCauley learns of it from the dying Trejo (German only; the French Trejo names Waingro but not Van Zant), Hanna from Hugh Benny.', sources: ['heat-fr:8', 'heat-fr:15', 'heat-de:4', 'heat-de:10']}},
-  {from: 'hugh-benny', to: 'heat-waingro', key: 'crew|0', props: {kind: 'crew', covert: true, knownBy: ['vincent-hanna'], note: 'fr:15 only says Benny is "in league" with Waingro; kind crew (accomplices) is the closest value, the nature of the bond is not described.', sources: ['heat-fr:15']}},
-  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'love|0', props: {kind: 'love', covert: true, knownBy: ['neil-mccauley', 'vincent-hanna'], note: 'Her affair, hidden from Chris (the summaries never say Chris learns of it). No until: per fr:16 she is still staying in the flat Alan took her to; per de:4 McCauley forces her to end the affair (see heat-dis-motel-demand).', sources: ['heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
-  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'Wavering: she wants to leave him (fr:3) and has a lover, agrees to give him a last chance (fr:5), and in the end saves him from the police trap (fr:16, de:11).', sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
-  {from: 'chris-shiherlis', to: 'charlene-shiherlis', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'He comes back to fetch her and obeys her signal in despair (fr:16).', sources: ['heat-fr:3', 'heat-fr:16']}},
-  {from: 'neil-mccauley', to: 'heat-eady', key: 'love|7', props: {kind: 'love', covert: false, since: 7, until: 41, knownBy: [], note: 'Ends when he drops her to flee Hanna (41), as he had said he would (fr:11).', sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
-  {from: 'heat-eady', to: 'neil-mccauley', key: 'love|7', props: {kind: 'love', covert: false, since: 7, knownBy: [], note: 'She agrees, reluctantly per de:10, to flee with him; the summaries do not say how she feels after being left behind.', sources: ['heat-fr:4', 'heat-fr:16', 'heat-de:10']}},
-  {from: 'donald-breedan', to: 'heat-lillian', key: 'love|0', props: {kind: 'love', covert: false, knownBy: [], sources: ['heat-fr:12']}},
-  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], note: 'He tries to look after his stepdaughter despite his work (fr:7) and rescues her (fr:17, de:11).', sources: ['heat-fr:7', 'heat-fr:17', 'heat-de:11']}},
-  {from: 'lauren-gustafson', to: 'vincent-hanna', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], note: 'Justine is moved that Lauren chose Hanna as her last refuge.', sources: ['heat-fr:18']}},
-  {from: 'heat-justine', to: 'lauren-gustafson', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:17', 'heat-fr:18']}},
-  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: 'family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:5', 'heat-fr:15']}},
-  {from: 'donald-breedan', to: 'heat-breedan-employer', key: 'employment|0', props: {kind: 'employment', covert: false, until: 23, knownBy: [], note: 'Implied to end when he joins the bank job; the summary does not say he quits.', sources: ['heat-fr:12']}},
-  {from: 'mr-orange', to: 'holdaway', key: 'duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'mr-white'], note: 'Holdaway prepares him for the job; their link is hidden from the crew. The sources used do not show Holdaway after the training, and White learns only that Orange is a policeman, not who runs him.', sources: ['rd-taylorfrancis:2']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'White treats the newcomer as his pupil, tells him his name, cares for him when he is shot, refuses to leave him and turns his gun on Joe for him. It ends when White shoots him after his confession.', sources: ['rd-othercinema:4', 'rd-swipnet:2', 'rd-badcantina:2', 'rd-fandom:5', 'rd-moviemistakes:5']}},
-  {from: 'mr-orange', to: 'mr-white', key: 'friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'The bond seems genuine, though it coexists with his hidden police duty; his confession to White is its last act.', sources: ['rd-othercinema:4', 'rd-swipnet:2']}},
-  {from: 'mr-white', to: 'joe-cabot', key: 'crew|1', props: {kind: 'crew', covert: false, since: 1, until: 16, knownBy: [], note: 'An old friend of Joe\'s, taken on by him for the job; it ends when White shoots him.', sources: ['rd-fandom:4', 'rd-waldina:4', 'rd-screencrush:1']}},
-  {from: 'mr-white', to: 'nice-guy-eddie', key: 'crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], note: 'Screencrush counts both Cabots as White\'s bosses.', sources: ['rd-screencrush:1']}},
-  {from: 'mr-blonde', to: 'joe-cabot', key: 'crew|0', props: {kind: 'crew', covert: false, until: 14, knownBy: [], note: 'He served a prison sentence for a crime he committed for Cabot.', sources: ['rd-crazymovielist:4']}},
-  {from: 'mr-pink', to: 'joe-cabot', key: 'crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], sources: ['rd-othercinema:2', 'rd-crazymovielist:1']}},
-  {from: 'nice-guy-eddie', to: 'joe-cabot', key: 'family|0', props: {kind: 'family', covert: false, until: 16, knownBy: [], sources: ['rd-fandom:1', 'rd-waldina:2']}}
+  {from: 'ko-chow', to: 'inspector-lau', key: 'ko-chow|inspector-lau|duty|3', props: {kind: 'duty', covert: true, since: 3, until: 34, knownBy: ['inspector-lau', 'fu'], note: 'Lau is Chow\'s handler; their link is hidden from the gang and, as a police link, from John Chan.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|duty|3', props: {kind: 'duty', covert: false, since: 3, until: 34, knownBy: [], note: 'Lau shields Chow by keeping his status secret from Chan and the senior officers, argues that joining the robbery is too dangerous, and lashes out at Chan when Chow dies.', sources: ['city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|friendship|22', props: {kind: 'friendship', covert: false, since: 22, until: 34, knownBy: [], note: 'Fu defends Chow against the leader, kills the leader with him and cannot kill him even after learning he is a cop.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'fu', key: 'ko-chow|fu|friendship|22', props: {kind: 'friendship', covert: false, since: 22, until: 34, knownBy: [], note: 'The summary says both men grow closer; Chow later saves Fu\'s life. The friendship is real but coexists with his hidden police role.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:16']}},
+  {from: 'big-song', to: 'ko-chow', key: 'big-song|ko-chow|crew|31', props: {kind: 'crew', covert: false, since: 31, until: 32, knownBy: [], note: 'Big Song stands up for Chow when the leader accuses him.', sources: ['city-on-fire-fr:15']}},
+  {from: 'fu', to: 'cof-gang-leader', key: 'fu|cof-gang-leader|crew|0', props: {kind: 'crew', covert: false, until: 31, knownBy: [], note: 'Ends when Fu sides with Chow against the leader in the stand-off.', sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15']}},
+  {from: 'big-song', to: 'cof-gang-leader', key: 'big-song|cof-gang-leader|crew|0', props: {kind: 'crew', covert: false, until: 31, knownBy: [], note: 'Ends when Big Song sides with Chow against the leader.', sources: ['city-on-fire-fr:12', 'city-on-fire-fr:15']}},
+  {from: 'joe', to: 'cof-gang-leader', key: 'joe|cof-gang-leader|crew|0', props: {kind: 'crew', covert: false, until: 27, knownBy: [], sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
+  {from: 'bill', to: 'cof-gang-leader', key: 'bill|cof-gang-leader|crew|0', props: {kind: 'crew', covert: false, knownBy: [], sources: ['city-on-fire-fr:12', 'city-on-fire-fr:13']}},
+  {from: 'bony', to: 'cof-gang-leader', key: 'bony|cof-gang-leader|crew|0', props: {kind: 'crew', covert: false, until: 32, knownBy: [], note: 'Ends when Bony tries to surrender to the police.', sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'hung', key: 'ko-chow|hung|love|0', props: {kind: 'love', covert: false, knownBy: [], sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:9']}},
+  {from: 'hung', to: 'ko-chow', key: 'hung|ko-chow|love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'She storms out when he postpones the wedding and nearly leaves with Tso, but her letter says she is waiting for Chow in Hawaii.', sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:11']}},
+  {from: 'tso', to: 'hung', key: 'tso|hung|love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'He had offered to leave his wife for her; the summary does not describe his feelings beyond that.', sources: ['city-on-fire-fr:6']}},
+  {from: 'heat-waingro', to: 'roger-van-zant', key: 'heat-waingro|roger-van-zant|employment|14', props: {kind: 'employment', covert: true, since: 14, until: 30, knownBy: ['roger-van-zant', 'heat-van-zant-middlemen', 'heat-trejo', 'neil-mccauley', 'vincent-hanna'], note: 'Hired as Van Zant\'s protection; ends with Van Zant\'s death (30). Covert towards the crew: McCauley learns of it from the dying Trejo (German only; the French Trejo names Waingro but not Van Zant), Hanna from Hugh Benny.', sources: ['heat-fr:8', 'heat-fr:15', 'heat-de:4', 'heat-de:10']}},
+  {from: 'hugh-benny', to: 'heat-waingro', key: 'hugh-benny|heat-waingro|crew|0', props: {kind: 'crew', covert: true, knownBy: ['vincent-hanna'], note: 'fr:15 only says Benny is "in league" with Waingro; kind crew (accomplices) is the closest value, the nature of the bond is not described.', sources: ['heat-fr:15']}},
+  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'charlene-shiherlis|alan-marciano|love|0', props: {kind: 'love', covert: true, knownBy: ['neil-mccauley', 'vincent-hanna'], note: 'Her affair, hidden from Chris (the summaries never say Chris learns of it). No until: per fr:16 she is still staying in the flat Alan took her to; per de:4 McCauley forces her to end the affair (see heat-dis-motel-demand).', sources: ['heat-fr:5', 'heat-fr:10', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
+  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'charlene-shiherlis|chris-shiherlis|love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'Wavering: she wants to leave him (fr:3) and has a lover, agrees to give him a last chance (fr:5), and in the end saves him from the police trap (fr:16, de:11).', sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
+  {from: 'chris-shiherlis', to: 'charlene-shiherlis', key: 'chris-shiherlis|charlene-shiherlis|love|0', props: {kind: 'love', covert: false, knownBy: [], note: 'He comes back to fetch her and obeys her signal in despair (fr:16).', sources: ['heat-fr:3', 'heat-fr:16']}},
+  {from: 'neil-mccauley', to: 'heat-eady', key: 'neil-mccauley|heat-eady|love|7', props: {kind: 'love', covert: false, since: 7, until: 41, knownBy: [], note: 'Ends when he drops her to flee Hanna (41), as he had said he would (fr:11).', sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:18', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
+  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-eady|neil-mccauley|love|7', props: {kind: 'love', covert: false, since: 7, knownBy: [], note: 'She agrees, reluctantly per de:10, to flee with him; the summaries do not say how she feels after being left behind.', sources: ['heat-fr:4', 'heat-fr:16', 'heat-de:10']}},
+  {from: 'donald-breedan', to: 'heat-lillian', key: 'donald-breedan|heat-lillian|love|0', props: {kind: 'love', covert: false, knownBy: [], sources: ['heat-fr:12']}},
+  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'vincent-hanna|lauren-gustafson|family|0', props: {kind: 'family', covert: false, knownBy: [], note: 'He tries to look after his stepdaughter despite his work (fr:7) and rescues her (fr:17, de:11).', sources: ['heat-fr:7', 'heat-fr:17', 'heat-de:11']}},
+  {from: 'lauren-gustafson', to: 'vincent-hanna', key: 'lauren-gustafson|vincent-hanna|family|0', props: {kind: 'family', covert: false, knownBy: [], note: 'Justine is moved that Lauren chose Hanna as her last refuge.', sources: ['heat-fr:18']}},
+  {from: 'heat-justine', to: 'lauren-gustafson', key: 'heat-justine|lauren-gustafson|family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:17', 'heat-fr:18']}},
+  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: 'charlene-shiherlis|heat-charlene-son|family|0', props: {kind: 'family', covert: false, knownBy: [], sources: ['heat-fr:5', 'heat-fr:15']}},
+  {from: 'donald-breedan', to: 'heat-breedan-employer', key: 'donald-breedan|heat-breedan-employer|employment|0', props: {kind: 'employment', covert: false, until: 23, knownBy: [], note: 'Implied to end when he joins the bank job; the summary does not say he quits.', sources: ['heat-fr:12']}},
+  {from: 'mr-orange', to: 'holdaway', key: 'mr-orange|holdaway|duty|2', props: {kind: 'duty', covert: true, since: 2, until: 19, knownBy: ['holdaway', 'mr-white'], note: 'Holdaway prepares him for the job; their link is hidden from the crew. The sources used do not show Holdaway after the training, and White learns only that Orange is a policeman, not who runs him.', sources: ['rd-taylorfrancis:2']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'White treats the newcomer as his pupil, tells him his name, cares for him when he is shot, refuses to leave him and turns his gun on Joe for him. It ends when White shoots him after his confession.', sources: ['rd-othercinema:4', 'rd-swipnet:2', 'rd-badcantina:2', 'rd-fandom:5', 'rd-moviemistakes:5']}},
+  {from: 'mr-orange', to: 'mr-white', key: 'mr-orange|mr-white|friendship|3', props: {kind: 'friendship', covert: false, since: 3, until: 19, knownBy: [], note: 'The bond seems genuine, though it coexists with his hidden police duty; his confession to White is its last act.', sources: ['rd-othercinema:4', 'rd-swipnet:2']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'mr-white|joe-cabot|crew|1', props: {kind: 'crew', covert: false, since: 1, until: 16, knownBy: [], note: 'An old friend of Joe\'s, taken on by him for the job; it ends when White shoots him.', sources: ['rd-fandom:4', 'rd-waldina:4', 'rd-screencrush:1']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'mr-white|nice-guy-eddie|crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], note: 'Screencrush counts both Cabots as White\'s bosses.', sources: ['rd-screencrush:1']}},
+  {from: 'mr-blonde', to: 'joe-cabot', key: 'mr-blonde|joe-cabot|crew|0', props: {kind: 'crew', covert: false, until: 14, knownBy: [], note: 'He served a prison sentence for a crime he committed for Cabot.', sources: ['rd-crazymovielist:4']}},
+  {from: 'mr-pink', to: 'joe-cabot', key: 'mr-pink|joe-cabot|crew|0', props: {kind: 'crew', covert: false, until: 16, knownBy: [], sources: ['rd-othercinema:2', 'rd-crazymovielist:1']}},
+  {from: 'nice-guy-eddie', to: 'joe-cabot', key: 'nice-guy-eddie|joe-cabot|family|0', props: {kind: 'family', covert: false, until: 16, knownBy: [], sources: ['rd-fandom:1', 'rd-waldina:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1285,7 +1322,7 @@ SET r = row.props, r.key = row.key;
 
 // ARRESTED (Character -> Character): 1
 UNWIND [
-  {from: 'ko-chow', to: 'cof-betrayed-friend', key: 'cof-chows-earlier-mission', props: {event: 'cof-chows-earlier-mission', seq: 1, how: 'Arrested him at the end of his previous undercover job.', sources: ['city-on-fire-fr:1']}}
+  {from: 'ko-chow', to: 'cof-betrayed-friend', key: 'ko-chow|cof-betrayed-friend|cof-chows-earlier-mission', props: {event: 'cof-chows-earlier-mission', seq: 1, how: 'Arrested him at the end of his previous undercover job.', sources: ['city-on-fire-fr:1']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1294,17 +1331,17 @@ SET r = row.props, r.key = row.key;
 
 // BETRAYED (Character -> Character): 11
 UNWIND [
-  {from: 'ko-chow', to: 'cof-betrayed-friend', key: 'cof-chows-earlier-mission', props: {event: 'cof-chows-earlier-mission', seq: 1, how: 'Arrested a man who had trusted him as a friend.', coerced: true, note: 'The summary says he "had to" arrest him, i.e. his police duty forced it; no person is named as forcing him.', sources: ['city-on-fire-fr:1']}},
-  {from: 'ko-chow', to: 'fu', key: 'cof-night-talk', props: {event: 'cof-night-talk', seq: 22, how: 'Grew close to Fu and shared confidences while hiding that he was a policeman.', coerced: false, note: 'The deception of Fu runs from their first meeting (seq 6) until Chow\'s confession (seq 33); it is placed at the night their friendship forms.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:16']}},
-  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'heat-motel-confrontation', props: {event: 'heat-motel-confrontation', seq: 9, how: 'Is unfaithful to him with Alan Marciano.', coerced: false, note: 'The affair predates the event; attached to the scene where it is exposed.', sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'roger-van-zant', to: 'neil-mccauley', key: 'heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends a hit team to the agreed exchange instead of the money.', coerced: false, sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'alan-marciano', to: 'charlene-shiherlis', key: 'heat-alan-marciano-pressured', props: {event: 'heat-alan-marciano-pressured', seq: 17, how: 'Secretly collaborates with the police against her husband.', coerced: true, coercedBy: 'vincent-hanna', note: 'The summaries frame it as Alan being pressured into informing on Chris, which Charlene later discovers (fr:15); modelled as a betrayal of Charlene, his lover, since he owes nothing to Chris.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
-  {from: 'donald-breedan', to: 'heat-lillian', key: 'heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Breaks his promise to her to hang on and stay straight.', coerced: false, note: 'fr:12 only says he joins despite the promise; read as a broken promise, a mild betrayal.', sources: ['heat-fr:12']}},
-  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'heat-charlene-coerced', props: {event: 'heat-charlene-coerced', seq: 31, how: 'Agrees to lure Chris into a police trap.', coerced: true, coercedBy: 'heat-lapd', note: 'She goes back on it at the last moment (heat-chris-warned-off).', sources: ['heat-fr:15', 'heat-de:11']}},
-  {from: 'heat-justine', to: 'vincent-hanna', key: 'heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Sleeps with Ralph to make him jealous.', coerced: false, note: 'de:11 only says she has another lover by then.', sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'mr-orange', to: 'mr-white', key: 'rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Lets White, who treats him as his pupil and now risks everything for him, go on believing he is a fellow thief.', coerced: false, note: 'The deception of White runs from Orange\'s joining (seq 3) to his confession (seq 18); it is placed where White\'s trust is shown most, as he carries him to safety.', sources: ['rd-othercinema:4', 'rd-badcantina:2', 'rd-swipnet:2']}},
-  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns his gun on his old friend and boss to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}},
-  {from: 'mr-white', to: 'nice-guy-eddie', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns on the boss\'s son to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}}
+  {from: 'ko-chow', to: 'cof-betrayed-friend', key: 'ko-chow|cof-betrayed-friend|cof-chows-earlier-mission', props: {event: 'cof-chows-earlier-mission', seq: 1, how: 'Arrested a man who had trusted him as a friend.', coerced: true, note: 'The summary says he "had to" arrest him, i.e. his police duty forced it; no person is named as forcing him.', sources: ['city-on-fire-fr:1']}},
+  {from: 'ko-chow', to: 'fu', key: 'ko-chow|fu|cof-night-talk', props: {event: 'cof-night-talk', seq: 22, how: 'Grew close to Fu and shared confidences while hiding that he was a policeman.', coerced: false, note: 'The deception of Fu runs from their first meeting (seq 6) until Chow\'s confession (seq 33); it is placed at the night their friendship forms.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:16']}},
+  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'charlene-shiherlis|chris-shiherlis|heat-motel-confrontation', props: {event: 'heat-motel-confrontation', seq: 9, how: 'Is unfaithful to him with Alan Marciano.', coerced: false, note: 'The affair predates the event; attached to the scene where it is exposed.', sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'roger-van-zant', to: 'neil-mccauley', key: 'roger-van-zant|neil-mccauley|heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends a hit team to the agreed exchange instead of the money.', coerced: false, sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'alan-marciano', to: 'charlene-shiherlis', key: 'alan-marciano|charlene-shiherlis|heat-alan-marciano-pressured', props: {event: 'heat-alan-marciano-pressured', seq: 17, how: 'Secretly collaborates with the police against her husband.', coerced: true, coercedBy: 'vincent-hanna', note: 'The summaries frame it as Alan being pressured into informing on Chris, which Charlene later discovers (fr:15); modelled as a betrayal of Charlene, his lover, since he owes nothing to Chris.', sources: ['heat-fr:10', 'heat-fr:15', 'heat-de:4']}},
+  {from: 'donald-breedan', to: 'heat-lillian', key: 'donald-breedan|heat-lillian|heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Breaks his promise to her to hang on and stay straight.', coerced: false, note: 'fr:12 only says he joins despite the promise; read as a broken promise, a mild betrayal.', sources: ['heat-fr:12']}},
+  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'charlene-shiherlis|chris-shiherlis|heat-charlene-coerced', props: {event: 'heat-charlene-coerced', seq: 31, how: 'Agrees to lure Chris into a police trap.', coerced: true, coercedBy: 'heat-lapd', note: 'She goes back on it at the last moment (heat-chris-warned-off).', sources: ['heat-fr:15', 'heat-de:11']}},
+  {from: 'heat-justine', to: 'vincent-hanna', key: 'heat-justine|vincent-hanna|heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Sleeps with Ralph to make him jealous.', coerced: false, note: 'de:11 only says she has another lover by then.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'mr-orange', to: 'mr-white', key: 'mr-orange|mr-white|rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Lets White, who treats him as his pupil and now risks everything for him, go on believing he is a fellow thief.', coerced: false, note: 'The deception of White runs from Orange\'s joining (seq 3) to his confession (seq 18); it is placed where White\'s trust is shown most, as he carries him to safety.', sources: ['rd-othercinema:4', 'rd-badcantina:2', 'rd-swipnet:2']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'mr-white|joe-cabot|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns his gun on his old friend and boss to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'mr-white|nice-guy-eddie|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Turns on the boss\'s son to protect Orange.', coerced: false, sources: ['rd-screencrush:1']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1313,28 +1350,28 @@ SET r = row.props, r.key = row.key;
 
 // KILLED (Character -> Character): 22
 UNWIND [
-  {from: 'cof-assailants', to: 'chan-kam-wah', key: 'cof-chan-kam-wah-killing', props: {event: 'cof-chan-kam-wah-killing', seq: 2, how: 'Stabbed him to death in a street market after his cover was blown.', sources: ['city-on-fire-fr:1']}},
-  {from: 'fu', to: 'cof-first-robbery-policeman', key: 'cof-first-jewellery-robbery', props: {event: 'cof-first-jewellery-robbery', seq: 4, how: 'Shot a policeman during the first jewellery robbery, starting a gunfight.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'fu', to: 'cof-patrol-car-policemen', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Faced an oncoming police car and killed all four officers in it.', sources: ['city-on-fire-fr:13']}},
-  {from: 'ko-chow', to: 'cof-policeman-who-shot-fu', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Killed the policeman shooting at Fu.', sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-gang-leader', to: 'bony', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Shot him for cowardice when he tried to surrender.', sources: ['city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-gang-leader', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Together with Fu, shot the leader when he tried to shoot them.', sources: ['city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-gang-leader', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Together with Chow, shot the leader when he tried to shoot them.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-waingro', to: 'heat-armored-car-guard-1', key: 'heat-armored-car-heist', props: {event: 'heat-armored-car-heist', seq: 2, how: 'Kills a guard in a panic / without need during the hold-up.', sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-prostitute', key: 'heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'Murders her, one in a series of killings.', sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-waingro', to: 'heat-trejo-wife', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Kills her.', note: 'When and where is not said; attached to the torture.', sources: ['heat-fr:14']}},
-  {from: 'vincent-hanna', to: 'michael-cheritto', key: 'heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Shoots him as he flees.', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Mercy shot to the head, at Trejo\'s request.', sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'neil-mccauley', to: 'roger-van-zant', key: 'heat-van-zant-killed', props: {event: 'heat-van-zant-killed', seq: 30, how: 'Shoots him in his home.', note: 'de:10 says McCauley shoots him; fr:14 says he goes there to eliminate him and fr:15 mentions his death.', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
-  {from: 'neil-mccauley', to: 'heat-waingro', key: 'heat-waingro-killed', props: {event: 'heat-waingro-killed', seq: 40, how: 'Shoots him in his hotel room, using a fire alarm as cover.', sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-airport-showdown', props: {event: 'heat-airport-showdown', seq: 42, how: 'Shoots him on the airport grounds after a cat-and-mouse chase.', sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'mr-blonde', to: 'rd-bystanders', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shoots several people in the store once the alarm goes off.', sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2']}},
-  {from: 'mr-orange', to: 'rd-car-driver', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'The driver dies as Orange seizes the car, in one account.', sources: ['rd-insomniacmania:1']}},
-  {from: 'mr-orange', to: 'mr-blonde', key: 'rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Empties his gun into him before he can set the officer alight.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
-  {from: 'nice-guy-eddie', to: 'marvin-nash', key: 'rd-marvin-killed', props: {event: 'rd-marvin-killed', seq: 15, how: 'Shoots the captive officer dead after hearing Orange\'s account.', sources: ['rd-moviemistakes:4']}},
-  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
-  {from: 'mr-white', to: 'nice-guy-eddie', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoots him in the head after his confession, ignoring the police ordering him to drop his gun.', sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
+  {from: 'cof-assailants', to: 'chan-kam-wah', key: 'cof-assailants|chan-kam-wah|cof-chan-kam-wah-killing', props: {event: 'cof-chan-kam-wah-killing', seq: 2, how: 'Stabbed him to death in a street market after his cover was blown.', sources: ['city-on-fire-fr:1']}},
+  {from: 'fu', to: 'cof-first-robbery-policeman', key: 'fu|cof-first-robbery-policeman|cof-first-jewellery-robbery', props: {event: 'cof-first-jewellery-robbery', seq: 4, how: 'Shot a policeman during the first jewellery robbery, starting a gunfight.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'fu', to: 'cof-patrol-car-policemen', key: 'fu|cof-patrol-car-policemen|cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Faced an oncoming police car and killed all four officers in it.', sources: ['city-on-fire-fr:13']}},
+  {from: 'ko-chow', to: 'cof-policeman-who-shot-fu', key: 'ko-chow|cof-policeman-who-shot-fu|cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Killed the policeman shooting at Fu.', sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-gang-leader', to: 'bony', key: 'cof-gang-leader|bony|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Shot him for cowardice when he tried to surrender.', sources: ['city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-gang-leader', key: 'ko-chow|cof-gang-leader|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Together with Fu, shot the leader when he tried to shoot them.', sources: ['city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-gang-leader', key: 'fu|cof-gang-leader|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Together with Chow, shot the leader when he tried to shoot them.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-waingro', to: 'heat-armored-car-guard-1', key: 'heat-waingro|heat-armored-car-guard-1|heat-armored-car-heist', props: {event: 'heat-armored-car-heist', seq: 2, how: 'Kills a guard in a panic / without need during the hold-up.', sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-prostitute', key: 'heat-waingro|heat-prostitute|heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'Murders her, one in a series of killings.', sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-waingro', to: 'heat-trejo-wife', key: 'heat-waingro|heat-trejo-wife|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Kills her.', note: 'When and where is not said; attached to the torture.', sources: ['heat-fr:14']}},
+  {from: 'vincent-hanna', to: 'michael-cheritto', key: 'vincent-hanna|michael-cheritto|heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Shoots him as he flees.', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'neil-mccauley', to: 'heat-trejo', key: 'neil-mccauley|heat-trejo|heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Mercy shot to the head, at Trejo\'s request.', sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'neil-mccauley', to: 'roger-van-zant', key: 'neil-mccauley|roger-van-zant|heat-van-zant-killed', props: {event: 'heat-van-zant-killed', seq: 30, how: 'Shoots him in his home.', note: 'de:10 says McCauley shoots him; fr:14 says he goes there to eliminate him and fr:15 mentions his death.', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:10']}},
+  {from: 'neil-mccauley', to: 'heat-waingro', key: 'neil-mccauley|heat-waingro|heat-waingro-killed', props: {event: 'heat-waingro-killed', seq: 40, how: 'Shoots him in his hotel room, using a fire alarm as cover.', sources: ['heat-fr:18', 'heat-fr:19', 'heat-de:12']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|heat-airport-showdown', props: {event: 'heat-airport-showdown', seq: 42, how: 'Shoots him on the airport grounds after a cat-and-mouse chase.', sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'mr-blonde', to: 'rd-bystanders', key: 'mr-blonde|rd-bystanders|rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shoots several people in the store once the alarm goes off.', sources: ['rd-fandom:4', 'rd-waldina:5', 'rd-cracked:2']}},
+  {from: 'mr-orange', to: 'rd-car-driver', key: 'mr-orange|rd-car-driver|rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'The driver dies as Orange seizes the car, in one account.', sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-orange', to: 'mr-blonde', key: 'mr-orange|mr-blonde|rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Empties his gun into him before he can set the officer alight.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'marvin-nash', key: 'nice-guy-eddie|marvin-nash|rd-marvin-killed', props: {event: 'rd-marvin-killed', seq: 15, how: 'Shoots the captive officer dead after hearing Orange\'s account.', sources: ['rd-moviemistakes:4']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'mr-white|joe-cabot|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'nice-guy-eddie', key: 'mr-white|nice-guy-eddie|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Shoots him in the stand-off.', sources: ['rd-badcantina:3', 'rd-screencrush:1', 'rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoots him in the head after his confession, ignoring the police ordering him to drop his gun.', sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1343,12 +1380,12 @@ SET r = row.props, r.key = row.key;
 
 // ORDERED (Character -> Character): 6
 UNWIND [
-  {from: 'inspector-lau', to: 'ko-chow', key: 'cof-chow-takes-over', props: {event: 'cof-chow-takes-over', seq: 3, how: 'Ordered him to take over the dead officer\'s undercover investigation.', sources: ['city-on-fire-fr:1']}},
-  {from: 'cof-police-chief', to: 'john-chan', key: 'cof-task-force-formed', props: {event: 'cof-task-force-formed', seq: 5, how: 'Put him at the head of a special team to hunt the gang.', sources: ['city-on-fire-fr:2']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: 'cof-locker-key', props: {event: 'cof-locker-key', seq: 7, how: 'Overrode Chow\'s objection and insisted on handing the gang real guns.', note: 'The summary says Lau "insists"; it is his decision as Chow\'s superior.', sources: ['city-on-fire-fr:3']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: 'cof-tailed-to-bowling', props: {event: 'cof-tailed-to-bowling', seq: 13, how: 'Told him to keep going to the bowling alley while he dealt with Chan.', sources: ['city-on-fire-fr:7']}},
-  {from: 'cof-police-chief', to: 'ko-chow', key: 'cof-office-decision', props: {event: 'cof-office-decision', seq: 19, how: 'Ordered Chow to take part in the planned robbery, over Lau\'s objection, on Chan\'s proposal.', sources: ['city-on-fire-fr:9']}},
-  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'heat-motel-confrontation', props: {event: 'heat-motel-confrontation', seq: 9, how: 'Tells her to give Chris one last chance (German - to end her affair and back Chris) and offers to pay for a new start if it still fails.', note: 'de:4 says he forces her.', sources: ['heat-fr:5', 'heat-de:4']}}
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-chow-takes-over', props: {event: 'cof-chow-takes-over', seq: 3, how: 'Ordered him to take over the dead officer\'s undercover investigation.', sources: ['city-on-fire-fr:1']}},
+  {from: 'cof-police-chief', to: 'john-chan', key: 'cof-police-chief|john-chan|cof-task-force-formed', props: {event: 'cof-task-force-formed', seq: 5, how: 'Put him at the head of a special team to hunt the gang.', sources: ['city-on-fire-fr:2']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-locker-key', props: {event: 'cof-locker-key', seq: 7, how: 'Overrode Chow\'s objection and insisted on handing the gang real guns.', note: 'The summary says Lau "insists"; it is his decision as Chow\'s superior.', sources: ['city-on-fire-fr:3']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-tailed-to-bowling', props: {event: 'cof-tailed-to-bowling', seq: 13, how: 'Told him to keep going to the bowling alley while he dealt with Chan.', sources: ['city-on-fire-fr:7']}},
+  {from: 'cof-police-chief', to: 'ko-chow', key: 'cof-police-chief|ko-chow|cof-office-decision', props: {event: 'cof-office-decision', seq: 19, how: 'Ordered Chow to take part in the planned robbery, over Lau\'s objection, on Chan\'s proposal.', sources: ['city-on-fire-fr:9']}},
+  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'neil-mccauley|charlene-shiherlis|heat-motel-confrontation', props: {event: 'heat-motel-confrontation', seq: 9, how: 'Tells her to give Chris one last chance (German - to end her affair and back Chris) and offers to pay for a new start if it still fails.', note: 'de:4 says he forces her.', sources: ['heat-fr:5', 'heat-de:4']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1357,13 +1394,13 @@ SET r = row.props, r.key = row.key;
 
 // BETRAYED (Character -> Group): 7
 UNWIND [
-  {from: 'ko-chow', to: 'cof-gang', key: 'cof-gun-offer', props: {event: 'cof-gun-offer', seq: 6, how: 'Approaches the gang as a fake gun dealer to infiltrate and bring them down.', coerced: true, coercedBy: 'inspector-lau', note: 'Chow does it on Lau\'s order, accepted reluctantly (paragraph 1); the deception lasts until his confession (seq 33). Later the police chief orders him into the robbery itself (seq 19).', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5']}},
-  {from: 'ko-chow', to: 'cof-gang', key: 'cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Wrote down the address of the harbour hideout to pass to the police.', coerced: false, note: 'He could not pass it on; the police found the note at the shootout scene (seq 30), which led them to the hideout. The summary does not say how the note got there.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:14']}},
-  {from: 'bony', to: 'cof-gang', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to give himself up to the besieging police.', coerced: false, note: 'Modelled as desertion of the gang; the leader calls it cowardice.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Reveals the bank job to Waingro.', coerced: true, coercedBy: 'heat-waingro', sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-bank-robbery', props: {event: 'heat-bank-robbery', seq: 25, how: 'Has the police warned of the bank robbery, through Hugh Benny, while working for Van Zant.', coerced: false, note: 'fr:14 (Trejo says Waingro warned the police) and fr:15 (Benny in league with Waingro, who betrayed the crew). The German summary only says an informant alerted the police (de:9) and that Waingro forced Trejo to tell (de:10).', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:9', 'heat-de:10']}},
-  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Wins his place in the crew with a rehearsed false story, to bring Cabot down from inside.', coerced: false, note: 'The deception lasts until his confession (seq 18). The sources used say he was trained for it, not who ordered it, so it is not marked coerced.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:2']}}
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-gun-offer', props: {event: 'cof-gun-offer', seq: 6, how: 'Approaches the gang as a fake gun dealer to infiltrate and bring them down.', coerced: true, coercedBy: 'inspector-lau', note: 'Chow does it on Lau\'s order, accepted reluctantly (paragraph 1); the deception lasts until his confession (seq 33). Later the police chief orders him into the robbery itself (seq 19).', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Wrote down the address of the harbour hideout to pass to the police.', coerced: false, note: 'He could not pass it on; the police found the note at the shootout scene (seq 30), which led them to the hideout. The summary does not say how the note got there.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:14']}},
+  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to give himself up to the besieging police.', coerced: false, note: 'Modelled as desertion of the gang; the leader calls it cowardice.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Reveals the bank job to Waingro.', coerced: true, coercedBy: 'heat-waingro', sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|heat-bank-robbery', props: {event: 'heat-bank-robbery', seq: 25, how: 'Has the police warned of the bank robbery, through Hugh Benny, while working for Van Zant.', coerced: false, note: 'fr:14 (Trejo says Waingro warned the police) and fr:15 (Benny in league with Waingro, who betrayed the crew). The German summary only says an informant alerted the police (de:9) and that Waingro forced Trejo to tell (de:10).', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:9', 'heat-de:10']}},
+  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'charlene-shiherlis|heat-lapd|heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Wins his place in the crew with a rehearsed false story, to bring Cabot down from inside.', coerced: false, note: 'The deception lasts until his confession (seq 18). The sources used say he was trained for it, not who ordered it, so it is not marked coerced.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1372,9 +1409,9 @@ SET r = row.props, r.key = row.key;
 
 // ABANDONED (Character -> Character): 3
 UNWIND [
-  {from: 'ko-chow', to: 'hung', key: 'cof-registry-office-wait', props: {event: 'cof-registry-office-wait', seq: 12, how: 'Failed to turn up at the registry office where Hung waited for him.', note: 'Implied only; the summary says she waited in vain, not why Chow did not come.', sources: ['city-on-fire-fr:6']}},
-  {from: 'vincent-hanna', to: 'heat-justine', key: 'heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Leaves her and moves into a hotel.', sources: ['heat-fr:17']}},
-  {from: 'neil-mccauley', to: 'heat-eady', key: 'heat-eady-abandoned', props: {event: 'heat-eady-abandoned', seq: 41, how: 'Leaves her in the car and runs when he sees Hanna.', sources: ['heat-fr:19', 'heat-de:12']}}
+  {from: 'ko-chow', to: 'hung', key: 'ko-chow|hung|cof-registry-office-wait', props: {event: 'cof-registry-office-wait', seq: 12, how: 'Failed to turn up at the registry office where Hung waited for him.', note: 'Implied only; the summary says she waited in vain, not why Chow did not come.', sources: ['city-on-fire-fr:6']}},
+  {from: 'vincent-hanna', to: 'heat-justine', key: 'vincent-hanna|heat-justine|heat-hanna-leaves-justine', props: {event: 'heat-hanna-leaves-justine', seq: 36, how: 'Leaves her and moves into a hotel.', sources: ['heat-fr:17']}},
+  {from: 'neil-mccauley', to: 'heat-eady', key: 'neil-mccauley|heat-eady|heat-eady-abandoned', props: {event: 'heat-eady-abandoned', seq: 41, how: 'Leaves her in the car and runs when he sees Hanna.', sources: ['heat-fr:19', 'heat-de:12']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1383,7 +1420,7 @@ SET r = row.props, r.key = row.key;
 
 // SUSPECTED (Group -> Character): 1
 UNWIND [
-  {from: 'cof-task-force', to: 'ko-chow', key: 'cof-tailed-to-bowling', props: {event: 'cof-tailed-to-bowling', seq: 13, how: 'Kept him under surveillance as a gun dealer; Chan refused Lau\'s request to call off the tail.', note: 'The tailing already began at Chow\'s first meeting with Fu (seq 6).', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:7']}}
+  {from: 'cof-task-force', to: 'ko-chow', key: 'cof-task-force|ko-chow|cof-tailed-to-bowling', props: {event: 'cof-tailed-to-bowling', seq: 13, how: 'Kept him under surveillance as a gun dealer; Chan refused Lau\'s request to call off the tail.', note: 'The tailing already began at Chow\'s first meeting with Fu (seq 6).', sources: ['city-on-fire-fr:3', 'city-on-fire-fr:7']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1392,13 +1429,13 @@ SET r = row.props, r.key = row.key;
 
 // SAVED (Character -> Character): 7
 UNWIND [
-  {from: 'fu', to: 'ko-chow', key: 'cof-bowling-pickup', props: {event: 'cof-bowling-pickup', seq: 15, how: 'Drove up and picked him up in the street after he jumped from a window to escape the police.', sources: ['city-on-fire-fr:8']}},
-  {from: 'ko-chow', to: 'fu', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Saved Fu\'s life by killing the officer who shot at him.', sources: ['city-on-fire-fr:13']}},
-  {from: 'neil-mccauley', to: 'chris-shiherlis', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Helps the wounded Chris get away.', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Waves him away from the police trap from her balcony.', sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Finds her and rushes her to hospital.', sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Gets him away wounded, drives him to the warehouse and tends him.', sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2', 'rd-badcantina:2']}},
-  {from: 'mr-orange', to: 'marvin-nash', key: 'rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Kills Blonde before he can burn the officer.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}}
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-bowling-pickup', props: {event: 'cof-bowling-pickup', seq: 15, how: 'Drove up and picked him up in the street after he jumped from a window to escape the police.', sources: ['city-on-fire-fr:8']}},
+  {from: 'ko-chow', to: 'fu', key: 'ko-chow|fu|cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Saved Fu\'s life by killing the officer who shot at him.', sources: ['city-on-fire-fr:13']}},
+  {from: 'neil-mccauley', to: 'chris-shiherlis', key: 'neil-mccauley|chris-shiherlis|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Helps the wounded Chris get away.', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'charlene-shiherlis', to: 'chris-shiherlis', key: 'charlene-shiherlis|chris-shiherlis|heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Waves him away from the police trap from her balcony.', sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'vincent-hanna|lauren-gustafson|heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Finds her and rushes her to hospital.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-warehouse-arrival', props: {event: 'rd-warehouse-arrival', seq: 7, how: 'Gets him away wounded, drives him to the warehouse and tends him.', sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-swipnet:2', 'rd-badcantina:2']}},
+  {from: 'mr-orange', to: 'marvin-nash', key: 'mr-orange|marvin-nash|rd-blonde-killed', props: {event: 'rd-blonde-killed', seq: 14, how: 'Kills Blonde before he can burn the officer.', sources: ['rd-moviemistakes:3', 'rd-cracked:5']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1407,11 +1444,11 @@ SET r = row.props, r.key = row.key;
 
 // RECRUITED (Character -> Character): 5
 UNWIND [
-  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-meeting-gang-leader', props: {event: 'cof-meeting-gang-leader', seq: 16, how: 'Invited him to take part in a big upcoming robbery.', sources: ['city-on-fire-fr:8']}},
-  {from: 'roger-van-zant', to: 'heat-waingro', key: 'heat-waingro-hired-by-van-zant', props: {event: 'heat-waingro-hired-by-van-zant', seq: 14, how: 'Takes him on for protection after McCauley\'s threat.', note: 'Brokered by go-betweens per de:4; fr:8 says Van Zant is advised to use him.', sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'neil-mccauley', to: 'donald-breedan', key: 'heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Offers him the driver\'s place on the spot.', sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'joe-cabot', to: 'mr-white', key: 'rd-white-recruited', props: {event: 'rd-white-recruited', seq: 1, how: 'Brings him into a job he heard of from a friend.', sources: ['rd-waldina:4']}},
-  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Takes him on after believing his invented anecdote.', sources: ['rd-shmoop-scene-13:2']}}
+  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-gang-leader|ko-chow|cof-meeting-gang-leader', props: {event: 'cof-meeting-gang-leader', seq: 16, how: 'Invited him to take part in a big upcoming robbery.', sources: ['city-on-fire-fr:8']}},
+  {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|heat-waingro|heat-waingro-hired-by-van-zant', props: {event: 'heat-waingro-hired-by-van-zant', seq: 14, how: 'Takes him on for protection after McCauley\'s threat.', note: 'Brokered by go-betweens per de:4; fr:8 says Van Zant is advised to use him.', sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'neil-mccauley', to: 'donald-breedan', key: 'neil-mccauley|donald-breedan|heat-breedan-recruited', props: {event: 'heat-breedan-recruited', seq: 23, how: 'Offers him the driver\'s place on the spot.', sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'joe-cabot', to: 'mr-white', key: 'joe-cabot|mr-white|rd-white-recruited', props: {event: 'rd-white-recruited', seq: 1, how: 'Brings him into a job he heard of from a friend.', sources: ['rd-waldina:4']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'joe-cabot|mr-orange|rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Takes him on after believing his invented anecdote.', sources: ['rd-shmoop-scene-13:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1420,8 +1457,8 @@ SET r = row.props, r.key = row.key;
 
 // ARRESTED (Group -> Character): 2
 UNWIND [
-  {from: 'cof-police', to: 'ko-chow', key: 'cof-airport-arrest', props: {event: 'cof-airport-arrest', seq: 17, how: 'Arrested him at the airport for selling guns.', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police', to: 'fu', key: 'cof-fu-arrest-chow-death', props: {event: 'cof-fu-arrest-chow-death', seq: 34, how: 'Stormed the hideout and arrested him.', sources: ['city-on-fire-fr:16']}}
+  {from: 'cof-police', to: 'ko-chow', key: 'cof-police|ko-chow|cof-airport-arrest', props: {event: 'cof-airport-arrest', seq: 17, how: 'Arrested him at the airport for selling guns.', sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police', to: 'fu', key: 'cof-police|fu|cof-fu-arrest-chow-death', props: {event: 'cof-fu-arrest-chow-death', seq: 34, how: 'Stormed the hideout and arrested him.', sources: ['city-on-fire-fr:16']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1430,14 +1467,14 @@ SET r = row.props, r.key = row.key;
 
 // WOUNDED (Group -> Character): 8
 UNWIND [
-  {from: 'cof-task-force', to: 'ko-chow', key: 'cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Beat and tortured him to make him name the buyer of the guns.', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-police', to: 'fu', key: 'cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Hit in the shoulder during his attack on the police car.', note: 'The shooter is not named; most likely the policeman Chow then kills, who is said to have shot at Fu, but the summary does not say explicitly that his shot caused the wound.', sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-police', to: 'ko-chow', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'A police bullet hit him, a wound he knows is fatal.', note: 'Which officer fired is not said.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-mccauley-crew', to: 'heat-officers-wounded-in-shootout', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Officers hit in the crew\'s gunfire.', note: 'Attribution implied as above.', sources: ['heat-fr:13']}},
-  {from: 'heat-mccauley-crew', to: 'mike-bosko', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
-  {from: 'heat-mccauley-crew', to: 'danny-schwartz', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
-  {from: 'heat-lapd', to: 'chris-shiherlis', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Badly wounded in the shoulder.', note: 'Shooter not named; police fire is implied.', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'rd-police', to: 'mr-orange', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Shot in the stomach during the robbery, in one account.', note: 'One of two accounts; see rd-dis-orange-shooter.', sources: ['rd-badcantina:2']}}
+  {from: 'cof-task-force', to: 'ko-chow', key: 'cof-task-force|ko-chow|cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Beat and tortured him to make him name the buyer of the guns.', sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-police', to: 'fu', key: 'cof-police|fu|cof-patrol-car-killings', props: {event: 'cof-patrol-car-killings', seq: 28, how: 'Hit in the shoulder during his attack on the police car.', note: 'The shooter is not named; most likely the policeman Chow then kills, who is said to have shot at Fu, but the summary does not say explicitly that his shot caused the wound.', sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-police', to: 'ko-chow', key: 'cof-police|ko-chow|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'A police bullet hit him, a wound he knows is fatal.', note: 'Which officer fired is not said.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-mccauley-crew', to: 'heat-officers-wounded-in-shootout', key: 'heat-mccauley-crew|heat-officers-wounded-in-shootout|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Officers hit in the crew\'s gunfire.', note: 'Attribution implied as above.', sources: ['heat-fr:13']}},
+  {from: 'heat-mccauley-crew', to: 'mike-bosko', key: 'heat-mccauley-crew|mike-bosko|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
+  {from: 'heat-mccauley-crew', to: 'danny-schwartz', key: 'heat-mccauley-crew|danny-schwartz|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Hit in the shoot-out; whether fatally is not said.', note: 'fr:13 lists him among officers wounded or killed; WOUNDED is the minimum that is certain. Shooter not named, the crew is the side firing on the police.', sources: ['heat-fr:13']}},
+  {from: 'heat-lapd', to: 'chris-shiherlis', key: 'heat-lapd|chris-shiherlis|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Badly wounded in the shoulder.', note: 'Shooter not named; police fire is implied.', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'rd-police', to: 'mr-orange', key: 'rd-police|mr-orange|rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Shot in the stomach during the robbery, in one account.', note: 'One of two accounts; see rd-dis-orange-shooter.', sources: ['rd-badcantina:2']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1446,12 +1483,12 @@ SET r = row.props, r.key = row.key;
 
 // ORDERED (Character -> Group): 6
 UNWIND [
-  {from: 'cof-chans-superior', to: 'cof-task-force', key: 'cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Ordered Chan\'s men to release Chow.', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Made the robbers gather in a flat, stay together and hand in their pagers.', sources: ['city-on-fire-fr:11']}},
-  {from: 'cof-police-chief', to: 'cof-standby-squads', key: 'cof-standby-withdrawn', props: {event: 'cof-standby-withdrawn', seq: 24, how: 'Pulled the waiting teams out of reserve, believing the robbery was not imminent.', sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-target-chosen', props: {event: 'cof-target-chosen', seq: 25, how: 'Gathered his men and named the Tai Kong shop as the target.', sources: ['city-on-fire-fr:12']}},
-  {from: 'roger-van-zant', to: 'heat-van-zant-hit-team', key: 'heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends them to kill McCauley at the hand-over.', sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'rd-diner-breakfast', props: {event: 'rd-diner-breakfast', seq: 4, how: 'Gives the six men colour names so that they cannot identify one another.', sources: ['rd-waldina:2', 'rd-academickids:3']}}
+  {from: 'cof-chans-superior', to: 'cof-task-force', key: 'cof-chans-superior|cof-task-force|cof-police-station-beating', props: {event: 'cof-police-station-beating', seq: 18, how: 'Ordered Chan\'s men to release Chow.', sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-gang-leader|cof-gang|cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Made the robbers gather in a flat, stay together and hand in their pagers.', sources: ['city-on-fire-fr:11']}},
+  {from: 'cof-police-chief', to: 'cof-standby-squads', key: 'cof-police-chief|cof-standby-squads|cof-standby-withdrawn', props: {event: 'cof-standby-withdrawn', seq: 24, how: 'Pulled the waiting teams out of reserve, believing the robbery was not imminent.', sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-gang-leader|cof-gang|cof-target-chosen', props: {event: 'cof-target-chosen', seq: 25, how: 'Gathered his men and named the Tai Kong shop as the target.', sources: ['city-on-fire-fr:12']}},
+  {from: 'roger-van-zant', to: 'heat-van-zant-hit-team', key: 'roger-van-zant|heat-van-zant-hit-team|heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Sends them to kill McCauley at the hand-over.', sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'joe-cabot|rd-cabot-crew|rd-diner-breakfast', props: {event: 'rd-diner-breakfast', seq: 4, how: 'Gives the six men colour names so that they cannot identify one another.', sources: ['rd-waldina:2', 'rd-academickids:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1460,11 +1497,11 @@ SET r = row.props, r.key = row.key;
 
 // SUSPECTED (Character -> Character): 5
 UNWIND [
-  {from: 'ko-chow', to: 'fu', key: 'cof-tai-kong-holdup', props: {event: 'cof-tai-kong-holdup', seq: 26, how: 'Realises that Fu fits the eyewitnesses\' description of the cop killer of the first jewellery robbery.', note: 'An identification from the witnesses\' description, not a confession; Fu\'s killing of the policeman is the KILLED act of seq 4.', sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Suspected a traitor because the police came so fast, and blamed Chow as the newcomer.', sources: ['city-on-fire-fr:15']}},
-  {from: 'vincent-hanna', to: 'heat-waingro', key: 'heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'The murder inquiry puts him on Waingro\'s track.', sources: ['heat-fr:8']}},
-  {from: 'neil-mccauley', to: 'heat-trejo', key: 'heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}},
-  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Names him as the informer.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}}
+  {from: 'ko-chow', to: 'fu', key: 'ko-chow|fu|cof-tai-kong-holdup', props: {event: 'cof-tai-kong-holdup', seq: 26, how: 'Realises that Fu fits the eyewitnesses\' description of the cop killer of the first jewellery robbery.', note: 'An identification from the witnesses\' description, not a confession; Fu\'s killing of the policeman is the KILLED act of seq 4.', sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-gang-leader|ko-chow|cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Suspected a traitor because the police came so fast, and blamed Chow as the newcomer.', sources: ['city-on-fire-fr:15']}},
+  {from: 'vincent-hanna', to: 'heat-waingro', key: 'vincent-hanna|heat-waingro|heat-prostitute-murder', props: {event: 'heat-prostitute-murder', seq: 13, how: 'The murder inquiry puts him on Waingro\'s track.', sources: ['heat-fr:8']}},
+  {from: 'neil-mccauley', to: 'heat-trejo', key: 'neil-mccauley|heat-trejo|heat-trejo-mercy-killing', props: {event: 'heat-trejo-mercy-killing', seq: 29, how: 'Comes to his home convinced Trejo gave them up.', sources: ['heat-fr:14']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'joe-cabot|mr-orange|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Names him as the informer.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1473,17 +1510,17 @@ SET r = row.props, r.key = row.key;
 
 // WOUNDED (Character -> Character): 11
 UNWIND [
-  {from: 'big-song', to: 'cof-saleswoman', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fired at her when the shop alarm went off.', note: 'The summary says he shot at her; whether she was hit, and her fate, are not stated.', sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-plainclothes-officers', to: 'bill', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Opened fire on the fleeing robbers and wounded him.', sources: ['city-on-fire-fr:13']}},
-  {from: 'inspector-lau', to: 'john-chan', key: 'cof-lau-brick-attack', props: {event: 'cof-lau-brick-attack', seq: 35, how: 'Smashed a brick on his head in fury at Chow\'s death.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-waingro', to: 'heat-trejo', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Tortures him, leaving him with a mortal head wound.', note: 'fr:14 says tortured and badly hurt in the head; de:10 says mortally injured.', sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'lauren-gustafson', to: 'lauren-gustafson', key: 'heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Slashes the veins of her arms and legs in a suicide attempt.', note: 'Self-inflicted.', sources: ['heat-fr:17', 'heat-de:11']}},
-  {from: 'rd-car-driver', to: 'mr-orange', key: 'rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Takes a bullet while seizing the car for the getaway, in another account.', note: 'The review says he was hit while taking the car and that its driver died; that the driver fired is its reading, not stated outright. See rd-dis-orange-shooter.', sources: ['rd-insomniacmania:1']}},
-  {from: 'mr-white', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
-  {from: 'mr-pink', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
-  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Joins in beating him.', sources: ['rd-moviemistakes:1', 'rd-cracked:4']}},
-  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-tortured', props: {act: 'tortured', event: 'rd-marvin-tortured', seq: 13, how: 'Slashes his face, cuts off his ear and pours petrol over him.', sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
-  {from: 'nice-guy-eddie', to: 'mr-white', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'White is hit, in the arm by one account, badly by another.', note: 'The sources say only that all of them fire; Eddie is the one aiming at White, so the wound is put down to him. See rd-dis-standoff.', sources: ['rd-badcantina:3', 'rd-moviemistakes:5', 'rd-moviemistakes:6']}}
+  {from: 'big-song', to: 'cof-saleswoman', key: 'big-song|cof-saleswoman|cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fired at her when the shop alarm went off.', note: 'The summary says he shot at her; whether she was hit, and her fate, are not stated.', sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-plainclothes-officers', to: 'bill', key: 'cof-plainclothes-officers|bill|cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Opened fire on the fleeing robbers and wounded him.', sources: ['city-on-fire-fr:13']}},
+  {from: 'inspector-lau', to: 'john-chan', key: 'inspector-lau|john-chan|cof-lau-brick-attack', props: {event: 'cof-lau-brick-attack', seq: 35, how: 'Smashed a brick on his head in fury at Chow\'s death.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-waingro', to: 'heat-trejo', key: 'heat-waingro|heat-trejo|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Tortures him, leaving him with a mortal head wound.', note: 'fr:14 says tortured and badly hurt in the head; de:10 says mortally injured.', sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'lauren-gustafson', to: 'lauren-gustafson', key: 'lauren-gustafson|lauren-gustafson|heat-lauren-suicide-attempt', props: {event: 'heat-lauren-suicide-attempt', seq: 37, how: 'Slashes the veins of her arms and legs in a suicide attempt.', note: 'Self-inflicted.', sources: ['heat-fr:17', 'heat-de:11']}},
+  {from: 'rd-car-driver', to: 'mr-orange', key: 'rd-car-driver|mr-orange|rd-orange-shot', props: {event: 'rd-orange-shot', seq: 6, how: 'Takes a bullet while seizing the car for the getaway, in another account.', note: 'The review says he was hit while taking the car and that its driver died; that the driver fired is its reading, not stated outright. See rd-dis-orange-shooter.', sources: ['rd-insomniacmania:1']}},
+  {from: 'mr-white', to: 'marvin-nash', key: 'mr-white|marvin-nash|rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
+  {from: 'mr-pink', to: 'marvin-nash', key: 'mr-pink|marvin-nash|rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Beats him to make him talk.', sources: ['rd-shmoop-scene-11:2', 'rd-moviemistakes:1']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-marvin-beaten', props: {event: 'rd-marvin-beaten', seq: 11, how: 'Joins in beating him.', sources: ['rd-moviemistakes:1', 'rd-cracked:4']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-marvin-tortured', props: {act: 'tortured', event: 'rd-marvin-tortured', seq: 13, how: 'Slashes his face, cuts off his ear and pours petrol over him.', sources: ['rd-moviemistakes:2', 'rd-shmoop-scene-11:5', 'rd-cracked:5']}},
+  {from: 'nice-guy-eddie', to: 'mr-white', key: 'nice-guy-eddie|mr-white|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'White is hit, in the arm by one account, badly by another.', note: 'The sources say only that all of them fire; Eddie is the one aiming at White, so the wound is put down to him. See rd-dis-standoff.', sources: ['rd-badcantina:3', 'rd-moviemistakes:5', 'rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1492,7 +1529,7 @@ SET r = row.props, r.key = row.key;
 
 // ABANDONED (Group -> Character): 1
 UNWIND [
-  {from: 'cof-gang', to: 'bill', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fu, Chow, Joe and Big Song had to leave the wounded Bill behind under heavy fire.', sources: ['city-on-fire-fr:13']}}
+  {from: 'cof-gang', to: 'bill', key: 'cof-gang|bill|cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Fu, Chow, Joe and Big Song had to leave the wounded Bill behind under heavy fire.', sources: ['city-on-fire-fr:13']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1501,15 +1538,15 @@ SET r = row.props, r.key = row.key;
 
 // KILLED (Group -> Character): 9
 UNWIND [
-  {from: 'cof-police', to: 'joe', key: 'cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Shot dead during the getaway.', note: 'The summary does not say which officers killed him.', sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-police', to: 'big-song', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Opened fire and killed him after he shot at them.', sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-police', to: 'ko-chow', key: 'cof-fu-arrest-chow-death', props: {event: 'cof-fu-arrest-chow-death', seq: 34, how: 'Died beside Fu of the police bullet he took during the siege.', note: 'The wound was inflicted at seq 32; it is recorded as a killing at his death since the summary says the wound was fatal.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-mccauley-crew', to: 'heat-armored-car-guards-other', key: 'heat-armored-car-heist', props: {event: 'heat-armored-car-heist', seq: 2, how: 'Shoots the remaining guards so that no witnesses are left.', note: 'de:1 says the group shot them; fr:2 uses the passive and names no shooter.', sources: ['heat-fr:2', 'heat-de:1']}},
-  {from: 'heat-lapd', to: 'donald-breedan', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Shot dead at the wheel at the police roadblock.', note: 'Neither summary names the shooter; that police gunfire killed him is implied by the exchange of fire at the roadblock.', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-mccauley-crew', to: 'heat-officers-killed-in-shootout', key: 'heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Several officers die in the crew\'s assault-rifle fire.', note: 'Attribution implied: the crew shoots its way out / fires on the police; no individual shooter is named.', sources: ['heat-de:9', 'heat-fr:13']}},
-  {from: 'rd-police', to: 'mr-brown', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shot in the head as the robbers get away.', note: 'One source says two robbers die at once in the gunfight with the police; none names the officer.', sources: ['rd-crazymovielist:3', 'rd-fandom:3', 'rd-shmoop-scene-11:3']}},
-  {from: 'rd-cabot-crew', to: 'rd-officers-killed', key: 'rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Some officers die in the gunfight between the police and the robbers.', note: 'The source names no shooter; only the robbers are firing on the police.', sources: ['rd-crazymovielist:3']}},
-  {from: 'rd-police', to: 'mr-white', key: 'rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoot him dead after he kills Orange.', sources: ['rd-moviemistakes:6']}}
+  {from: 'cof-police', to: 'joe', key: 'cof-police|joe|cof-tai-kong-shootout', props: {event: 'cof-tai-kong-shootout', seq: 27, how: 'Shot dead during the getaway.', note: 'The summary does not say which officers killed him.', sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-police', to: 'big-song', key: 'cof-police|big-song|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Opened fire and killed him after he shot at them.', sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-police', to: 'ko-chow', key: 'cof-police|ko-chow|cof-fu-arrest-chow-death', props: {event: 'cof-fu-arrest-chow-death', seq: 34, how: 'Died beside Fu of the police bullet he took during the siege.', note: 'The wound was inflicted at seq 32; it is recorded as a killing at his death since the summary says the wound was fatal.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-mccauley-crew', to: 'heat-armored-car-guards-other', key: 'heat-mccauley-crew|heat-armored-car-guards-other|heat-armored-car-heist', props: {event: 'heat-armored-car-heist', seq: 2, how: 'Shoots the remaining guards so that no witnesses are left.', note: 'de:1 says the group shot them; fr:2 uses the passive and names no shooter.', sources: ['heat-fr:2', 'heat-de:1']}},
+  {from: 'heat-lapd', to: 'donald-breedan', key: 'heat-lapd|donald-breedan|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Shot dead at the wheel at the police roadblock.', note: 'Neither summary names the shooter; that police gunfire killed him is implied by the exchange of fire at the roadblock.', sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-mccauley-crew', to: 'heat-officers-killed-in-shootout', key: 'heat-mccauley-crew|heat-officers-killed-in-shootout|heat-bank-shootout', props: {event: 'heat-bank-shootout', seq: 26, how: 'Several officers die in the crew\'s assault-rifle fire.', note: 'Attribution implied: the crew shoots its way out / fires on the police; no individual shooter is named.', sources: ['heat-de:9', 'heat-fr:13']}},
+  {from: 'rd-police', to: 'mr-brown', key: 'rd-police|mr-brown|rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Shot in the head as the robbers get away.', note: 'One source says two robbers die at once in the gunfight with the police; none names the officer.', sources: ['rd-crazymovielist:3', 'rd-fandom:3', 'rd-shmoop-scene-11:3']}},
+  {from: 'rd-cabot-crew', to: 'rd-officers-killed', key: 'rd-cabot-crew|rd-officers-killed|rd-robbery', props: {event: 'rd-robbery', seq: 5, how: 'Some officers die in the gunfight between the police and the robbers.', note: 'The source names no shooter; only the robbers are firing on the police.', sources: ['rd-crazymovielist:3']}},
+  {from: 'rd-police', to: 'mr-white', key: 'rd-police|mr-white|rd-final-shots', props: {event: 'rd-final-shots', seq: 19, how: 'Shoot him dead after he kills Orange.', sources: ['rd-moviemistakes:6']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1518,19 +1555,19 @@ SET r = row.props, r.key = row.key;
 
 // THREATENED (Character -> Character): 13
 UNWIND [
-  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Faced Chow in a Mexican stand-off after accusing him.', note: 'The summary only names the stand-off; guns drawn on all sides is what the term means, but who aims at whom is not detailed.', sources: ['city-on-fire-fr:15']}},
-  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to shoot him.', sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-gang-leader', to: 'fu', key: 'cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to shoot him.', sources: ['city-on-fire-fr:16']}},
-  {from: 'neil-mccauley', to: 'roger-van-zant', key: 'heat-van-zant-death-threat', props: {event: 'heat-van-zant-death-threat', seq: 11, how: 'Tells him over the phone that he is a dead man.', sources: ['heat-fr:6', 'heat-de:3']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'neil-mccauley', to: 'vincent-hanna', key: 'heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'michael-cheritto', to: 'heat-girl-hostage', key: 'heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Carries her off as a hostage while fleeing.', sources: ['heat-fr:13']}},
-  {from: 'mr-pink', to: 'mr-white', key: 'rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at White in their quarrel over leaving Orange.', sources: ['rd-cracked:3']}},
-  {from: 'mr-white', to: 'mr-pink', key: 'rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at Pink rather than leave Orange.', sources: ['rd-cracked:3']}},
-  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-marvin-tortured', props: {event: 'rd-marvin-tortured', seq: 13, how: 'Strikes his lighter over the officer soaked in petrol.', sources: ['rd-shmoop-scene-11:5', 'rd-moviemistakes:3']}},
-  {from: 'joe-cabot', to: 'mr-orange', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims his gun at him.', sources: ['rd-moviemistakes:5']}},
-  {from: 'mr-white', to: 'joe-cabot', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at Joe to protect Orange.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}},
-  {from: 'nice-guy-eddie', to: 'mr-white', key: 'rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at White to protect his father.', sources: ['rd-moviemistakes:5']}}
+  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-gang-leader|ko-chow|cof-leader-accuses-chow', props: {event: 'cof-leader-accuses-chow', seq: 31, how: 'Faced Chow in a Mexican stand-off after accusing him.', note: 'The summary only names the stand-off; guns drawn on all sides is what the term means, but who aims at whom is not detailed.', sources: ['city-on-fire-fr:15']}},
+  {from: 'cof-gang-leader', to: 'ko-chow', key: 'cof-gang-leader|ko-chow|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to shoot him.', sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-gang-leader', to: 'fu', key: 'cof-gang-leader|fu|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to shoot him.', sources: ['city-on-fire-fr:16']}},
+  {from: 'neil-mccauley', to: 'roger-van-zant', key: 'neil-mccauley|roger-van-zant|heat-van-zant-death-threat', props: {event: 'heat-van-zant-death-threat', seq: 11, how: 'Tells him over the phone that he is a dead man.', sources: ['heat-fr:6', 'heat-de:3']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'neil-mccauley', to: 'vincent-hanna', key: 'neil-mccauley|vincent-hanna|heat-hanna-mccauley-talk', props: {event: 'heat-hanna-mccauley-talk', seq: 20, how: 'Says he would not hesitate to kill him if he had to.', note: 'Mutual warning.', sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'michael-cheritto', to: 'heat-girl-hostage', key: 'michael-cheritto|heat-girl-hostage|heat-cheritto-killed', props: {event: 'heat-cheritto-killed', seq: 27, how: 'Carries her off as a hostage while fleeing.', sources: ['heat-fr:13']}},
+  {from: 'mr-pink', to: 'mr-white', key: 'mr-pink|mr-white|rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at White in their quarrel over leaving Orange.', sources: ['rd-cracked:3']}},
+  {from: 'mr-white', to: 'mr-pink', key: 'mr-white|mr-pink|rd-first-standoff', props: {event: 'rd-first-standoff', seq: 9, how: 'Points his gun at Pink rather than leave Orange.', sources: ['rd-cracked:3']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-marvin-tortured', props: {event: 'rd-marvin-tortured', seq: 13, how: 'Strikes his lighter over the officer soaked in petrol.', sources: ['rd-shmoop-scene-11:5', 'rd-moviemistakes:3']}},
+  {from: 'joe-cabot', to: 'mr-orange', key: 'joe-cabot|mr-orange|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims his gun at him.', sources: ['rd-moviemistakes:5']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'mr-white|joe-cabot|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at Joe to protect Orange.', sources: ['rd-moviemistakes:5', 'rd-swipnet:2']}},
+  {from: 'nice-guy-eddie', to: 'mr-white', key: 'nice-guy-eddie|mr-white|rd-standoff', props: {event: 'rd-standoff', seq: 16, how: 'Aims at White to protect his father.', sources: ['rd-moviemistakes:5']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1539,7 +1576,7 @@ SET r = row.props, r.key = row.key;
 
 // SPARED (Character -> Character): 1
 UNWIND [
-  {from: 'fu', to: 'ko-chow', key: 'cof-chow-confession', props: {event: 'cof-chow-confession', seq: 33, how: 'Could not bring himself to give Chow the quick death he asked for, even after learning he was a cop.', sources: ['city-on-fire-fr:16']}}
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-chow-confession', props: {event: 'cof-chow-confession', seq: 33, how: 'Could not bring himself to give Chow the quick death he asked for, even after learning he was a cop.', sources: ['city-on-fire-fr:16']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1548,12 +1585,12 @@ SET r = row.props, r.key = row.key;
 
 // ROMANCE_WITH (Character -> Character): 6
 UNWIND [
-  {from: 'ko-chow', to: 'hung', key: '0', props: {status: 'engaged', note: 'Chow had proposed shortly before the story; the wedding is put off, she nearly leaves with Tso, and her letter says she waits for him in Hawaii.', sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:11']}},
-  {from: 'tso', to: 'hung', key: '0', props: {status: 'suitor', note: 'He had offered to leave his wife for her and she prepares to fly to Canada with him; her letter says she did not go with him in the end.', sources: ['city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
-  {from: 'neil-mccauley', to: 'heat-eady', key: '7', props: {status: 'ended', since: 7, until: 41, sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
-  {from: 'charlene-shiherlis', to: 'alan-marciano', key: '0', props: {status: 'affair', sources: ['heat-fr:5', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
-  {from: 'donald-breedan', to: 'heat-lillian', key: '0', props: {status: 'engaged', sources: ['heat-fr:12']}},
-  {from: 'heat-justine', to: 'heat-ralph', key: '36', props: {status: 'one-night affair', since: 36, note: 'de:11 mentions an unnamed lover.', sources: ['heat-fr:17', 'heat-de:11']}}
+  {from: 'ko-chow', to: 'hung', key: 'ko-chow|hung|0', props: {status: 'engaged', note: 'Chow had proposed shortly before the story; the wedding is put off, she nearly leaves with Tso, and her letter says she waits for him in Hawaii.', sources: ['city-on-fire-fr:4', 'city-on-fire-fr:6', 'city-on-fire-fr:11']}},
+  {from: 'tso', to: 'hung', key: 'tso|hung|0', props: {status: 'suitor', note: 'He had offered to leave his wife for her and she prepares to fly to Canada with him; her letter says she did not go with him in the end.', sources: ['city-on-fire-fr:6', 'city-on-fire-fr:9', 'city-on-fire-fr:11']}},
+  {from: 'neil-mccauley', to: 'heat-eady', key: 'neil-mccauley|heat-eady|7', props: {status: 'ended', since: 7, until: 41, sources: ['heat-fr:4', 'heat-fr:11', 'heat-fr:16', 'heat-fr:19', 'heat-de:6', 'heat-de:10', 'heat-de:12']}},
+  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'charlene-shiherlis|alan-marciano|0', props: {status: 'affair', sources: ['heat-fr:5', 'heat-fr:15', 'heat-fr:16', 'heat-de:4']}},
+  {from: 'donald-breedan', to: 'heat-lillian', key: 'donald-breedan|heat-lillian|0', props: {status: 'engaged', sources: ['heat-fr:12']}},
+  {from: 'heat-justine', to: 'heat-ralph', key: 'heat-justine|heat-ralph|36', props: {status: 'one-night affair', since: 36, note: 'de:11 mentions an unnamed lover.', sources: ['heat-fr:17', 'heat-de:11']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1562,11 +1599,11 @@ SET r = row.props, r.key = row.key;
 
 // MARRIED_TO (Character -> Character): 5
 UNWIND [
-  {from: 'tso', to: 'cof-tsos-wife', key: '0', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'fu', to: 'cof-fus-wife', key: '0', props: {status: 'ended, she left him', sources: ['city-on-fire-fr:11']}},
-  {from: 'ko-chow', to: 'cof-chows-wife', key: '0', props: {status: 'ended, she left him', note: 'Known only from Chow\'s words to Fu; see the note on cof-chows-wife.', sources: ['city-on-fire-fr:11']}},
-  {from: 'chris-shiherlis', to: 'charlene-shiherlis', key: '0', props: {status: 'troubled', sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
-  {from: 'vincent-hanna', to: 'heat-justine', key: '0', props: {status: 'third marriage (German); breaks down', note: 'No until: the two summaries end it at different points, see heat-dis-hanna-marriage.', sources: ['heat-fr:7', 'heat-fr:11', 'heat-fr:17', 'heat-de:2', 'heat-de:11']}}
+  {from: 'tso', to: 'cof-tsos-wife', key: 'tso|cof-tsos-wife|0', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'fu', to: 'cof-fus-wife', key: 'fu|cof-fus-wife|0', props: {status: 'ended, she left him', sources: ['city-on-fire-fr:11']}},
+  {from: 'ko-chow', to: 'cof-chows-wife', key: 'ko-chow|cof-chows-wife|0', props: {status: 'ended, she left him', note: 'Known only from Chow\'s words to Fu; see the note on cof-chows-wife.', sources: ['city-on-fire-fr:11']}},
+  {from: 'chris-shiherlis', to: 'charlene-shiherlis', key: 'chris-shiherlis|charlene-shiherlis|0', props: {status: 'troubled', sources: ['heat-fr:3', 'heat-fr:5', 'heat-fr:16', 'heat-de:4', 'heat-de:11']}},
+  {from: 'vincent-hanna', to: 'heat-justine', key: 'vincent-hanna|heat-justine|0', props: {status: 'third marriage (German); breaks down', note: 'No until: the two summaries end it at different points, see heat-dis-hanna-marriage.', sources: ['heat-fr:7', 'heat-fr:11', 'heat-fr:17', 'heat-de:2', 'heat-de:11']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1575,11 +1612,11 @@ SET r = row.props, r.key = row.key;
 
 // FRIEND_OF (Character -> Character): 5
 UNWIND [
-  {from: 'rose', to: 'hung', key: '0', props: {sources: ['city-on-fire-fr:6']}},
-  {from: 'ko-chow', to: 'fu', key: '22', props: {since: 22, until: 34, note: 'Grows during their night talk; ends with Chow\'s death.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'cof-betrayed-friend', to: 'ko-chow', key: '0', props: {status: 'former, betrayed', until: 1, note: 'He trusted Chow as a friend until Chow arrested him on an earlier mission.', sources: ['city-on-fire-fr:1']}},
-  {from: 'mr-white', to: 'joe-cabot', key: '0', props: {status: 'old friends', until: 16, sources: ['rd-fandom:4', 'rd-waldina:4']}},
-  {from: 'mr-white', to: 'mr-orange', key: '3', props: {since: 3, until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:2']}}
+  {from: 'rose', to: 'hung', key: 'rose|hung|0', props: {sources: ['city-on-fire-fr:6']}},
+  {from: 'ko-chow', to: 'fu', key: 'ko-chow|fu|22', props: {since: 22, until: 34, note: 'Grows during their night talk; ends with Chow\'s death.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:13', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'cof-betrayed-friend', to: 'ko-chow', key: 'cof-betrayed-friend|ko-chow|0', props: {status: 'former, betrayed', until: 1, note: 'He trusted Chow as a friend until Chow arrested him on an earlier mission.', sources: ['city-on-fire-fr:1']}},
+  {from: 'mr-white', to: 'joe-cabot', key: 'mr-white|joe-cabot|0', props: {status: 'old friends', until: 16, sources: ['rd-fandom:4', 'rd-waldina:4']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|3', props: {since: 3, until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1588,11 +1625,11 @@ SET r = row.props, r.key = row.key;
 
 // PARENT_OF (Character -> Character): 5
 UNWIND [
-  {from: 'fu', to: 'cof-fus-son', key: '0', props: {status: 'estranged, never seen again', sources: ['city-on-fire-fr:11']}},
-  {from: 'heat-justine', to: 'lauren-gustafson', key: '0', props: {sources: ['heat-fr:18', 'heat-de:2']}},
-  {from: 'heat-lauren-father', to: 'lauren-gustafson', key: '0', props: {status: 'neglectful', sources: ['heat-fr:7']}},
-  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: '0', props: {sources: ['heat-fr:5', 'heat-fr:15']}},
-  {from: 'joe-cabot', to: 'nice-guy-eddie', key: '0', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}}
+  {from: 'fu', to: 'cof-fus-son', key: 'fu|cof-fus-son|0', props: {status: 'estranged, never seen again', sources: ['city-on-fire-fr:11']}},
+  {from: 'heat-justine', to: 'lauren-gustafson', key: 'heat-justine|lauren-gustafson|0', props: {sources: ['heat-fr:18', 'heat-de:2']}},
+  {from: 'heat-lauren-father', to: 'lauren-gustafson', key: 'heat-lauren-father|lauren-gustafson|0', props: {status: 'neglectful', sources: ['heat-fr:7']}},
+  {from: 'charlene-shiherlis', to: 'heat-charlene-son', key: 'charlene-shiherlis|heat-charlene-son|0', props: {sources: ['heat-fr:5', 'heat-fr:15']}},
+  {from: 'joe-cabot', to: 'nice-guy-eddie', key: 'joe-cabot|nice-guy-eddie|0', props: {sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1601,16 +1638,16 @@ SET r = row.props, r.key = row.key;
 
 // SUPERIOR_OF (Character -> Character): 10
 UNWIND [
-  {from: 'inspector-lau', to: 'chan-kam-wah', key: '0', props: {until: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: '0', props: {until: 34, note: 'The summary does not call Lau Chow\'s superior in so many words, but he gives Chow orders and runs his operation.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7']}},
-  {from: 'cof-police-chief', to: 'john-chan', key: '0', props: {note: 'The chief appoints Chan to head the task force and approves his plan.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9']}},
-  {from: 'cof-police-chief', to: 'inspector-lau', key: '0', props: {note: 'Implied by the chief overruling Lau\'s objection and ordering Chow into the robbery.', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-chans-superior', to: 'john-chan', key: '0', props: {sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-boasted-superior', to: 'john-chan', key: '0', props: {sources: ['city-on-fire-fr:16']}},
-  {from: 'vincent-hanna', to: 'heat-drucker', key: '0', props: {sources: ['heat-fr:9']}},
-  {from: 'vincent-hanna', to: 'sammy-casals', key: '0', props: {sources: ['heat-fr:9']}},
-  {from: 'vincent-hanna', to: 'mike-bosko', key: '0', props: {sources: ['heat-fr:9']}},
-  {from: 'vincent-hanna', to: 'danny-schwartz', key: '0', props: {sources: ['heat-fr:9']}}
+  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'inspector-lau|chan-kam-wah|0', props: {until: 2, sources: ['city-on-fire-fr:1']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|0', props: {until: 34, note: 'The summary does not call Lau Chow\'s superior in so many words, but he gives Chow orders and runs his operation.', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:6', 'city-on-fire-fr:7']}},
+  {from: 'cof-police-chief', to: 'john-chan', key: 'cof-police-chief|john-chan|0', props: {note: 'The chief appoints Chan to head the task force and approves his plan.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:9']}},
+  {from: 'cof-police-chief', to: 'inspector-lau', key: 'cof-police-chief|inspector-lau|0', props: {note: 'Implied by the chief overruling Lau\'s objection and ordering Chow into the robbery.', sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-chans-superior', to: 'john-chan', key: 'cof-chans-superior|john-chan|0', props: {sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-boasted-superior', to: 'john-chan', key: 'cof-boasted-superior|john-chan|0', props: {sources: ['city-on-fire-fr:16']}},
+  {from: 'vincent-hanna', to: 'heat-drucker', key: 'vincent-hanna|heat-drucker|0', props: {sources: ['heat-fr:9']}},
+  {from: 'vincent-hanna', to: 'sammy-casals', key: 'vincent-hanna|sammy-casals|0', props: {sources: ['heat-fr:9']}},
+  {from: 'vincent-hanna', to: 'mike-bosko', key: 'vincent-hanna|mike-bosko|0', props: {sources: ['heat-fr:9']}},
+  {from: 'vincent-hanna', to: 'danny-schwartz', key: 'vincent-hanna|danny-schwartz|0', props: {sources: ['heat-fr:9']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1619,8 +1656,8 @@ SET r = row.props, r.key = row.key;
 
 // RIVAL_OF (Character -> Character): 2
 UNWIND [
-  {from: 'inspector-lau', to: 'john-chan', key: '5', props: {since: 5, note: 'Mutual; Chan finds Lau outdated, Lau finds Chan inexperienced and arrogant. It ends in Lau hitting Chan with a brick.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: '12', props: {since: 12, until: 42, sources: ['heat-fr:7', 'heat-fr:11', 'heat-de:12']}}
+  {from: 'inspector-lau', to: 'john-chan', key: 'inspector-lau|john-chan|5', props: {since: 5, note: 'Mutual; Chan finds Lau outdated, Lau finds Chan inexperienced and arrogant. It ends in Lau hitting Chan with a brick.', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:7', 'city-on-fire-fr:9', 'city-on-fire-fr:16']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|12', props: {since: 12, until: 42, sources: ['heat-fr:7', 'heat-fr:11', 'heat-de:12']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1629,7 +1666,7 @@ SET r = row.props, r.key = row.key;
 
 // KNOWS_SECRET_OF (Group -> Character): 1
 UNWIND [
-  {from: 'heat-lapd', to: 'charlene-shiherlis', key: 'heat-lapd|coerced|31', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15', 'heat-de:11']}}
+  {from: 'heat-lapd', to: 'charlene-shiherlis', key: 'heat-lapd|charlene-shiherlis|heat-lapd|coerced|31', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15', 'heat-de:11']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1638,7 +1675,7 @@ SET r = row.props, r.key = row.key;
 
 // RECRUITED (Group -> Character): 1
 UNWIND [
-  {from: 'heat-mccauley-crew', to: 'heat-waingro', key: 'heat-armored-car-heist-prepared', props: {event: 'heat-armored-car-heist-prepared', seq: 1, how: 'Takes him on as the extra man the job needs.', sources: ['heat-fr:1', 'heat-de:1']}}
+  {from: 'heat-mccauley-crew', to: 'heat-waingro', key: 'heat-mccauley-crew|heat-waingro|heat-armored-car-heist-prepared', props: {event: 'heat-armored-car-heist-prepared', seq: 1, how: 'Takes him on as the extra man the job needs.', sources: ['heat-fr:1', 'heat-de:1']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1647,7 +1684,7 @@ SET r = row.props, r.key = row.key;
 
 // SAVED (Group -> Character): 1
 UNWIND [
-  {from: 'heat-mccauley-crew', to: 'neil-mccauley', key: 'heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Covers him at the meeting so he escapes unhurt.', sources: ['heat-fr:6', 'heat-de:3']}}
+  {from: 'heat-mccauley-crew', to: 'neil-mccauley', key: 'heat-mccauley-crew|neil-mccauley|heat-bond-exchange-ambush', props: {event: 'heat-bond-exchange-ambush', seq: 10, how: 'Covers him at the meeting so he escapes unhurt.', sources: ['heat-fr:6', 'heat-de:3']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1656,8 +1693,8 @@ SET r = row.props, r.key = row.key;
 
 // SUSPECTED (Character -> Group): 2
 UNWIND [
-  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'heat-torena-lead', props: {event: 'heat-torena-lead', seq: 12, how: 'Identifies Cheritto through the nickname and traces McCauley\'s crew.', sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'rd-pink-arrives', props: {event: 'rd-pink-arrives', seq: 8, how: 'Suspects that one of the crew is a police informer, because the police came so fast.', sources: ['rd-othercinema:3', 'rd-fandom:3', 'rd-cracked:2']}}
+  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'vincent-hanna|heat-mccauley-crew|heat-torena-lead', props: {event: 'heat-torena-lead', seq: 12, how: 'Identifies Cheritto through the nickname and traces McCauley\'s crew.', sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'mr-pink|rd-cabot-crew|rd-pink-arrives', props: {event: 'rd-pink-arrives', seq: 8, how: 'Suspects that one of the crew is a police informer, because the police came so fast.', sources: ['rd-othercinema:3', 'rd-fandom:3', 'rd-cracked:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1666,7 +1703,7 @@ SET r = row.props, r.key = row.key;
 
 // SPARED (Character -> Group): 1
 UNWIND [
-  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'heat-warehouse-stakeout', props: {event: 'heat-warehouse-stakeout', seq: 15, how: 'Lets McCauley, Chris and Cheritto leave the warehouse instead of arresting them.', note: 'Reasons differ, see heat-dis-warehouse-release.', sources: ['heat-fr:9', 'heat-de:5']}}
+  {from: 'vincent-hanna', to: 'heat-mccauley-crew', key: 'vincent-hanna|heat-mccauley-crew|heat-warehouse-stakeout', props: {event: 'heat-warehouse-stakeout', seq: 15, how: 'Lets McCauley, Chris and Cheritto leave the warehouse instead of arresting them.', note: 'Reasons differ, see heat-dis-warehouse-release.', sources: ['heat-fr:9', 'heat-de:5']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1675,8 +1712,8 @@ SET r = row.props, r.key = row.key;
 
 // COERCED (Character -> Character): 2
 UNWIND [
-  {from: 'vincent-hanna', to: 'alan-marciano', key: 'heat-alan-marciano-pressured', props: {event: 'heat-alan-marciano-pressured', seq: 17, how: 'Forces him to cooperate and give information on Chris.', sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'heat-waingro', to: 'heat-trejo', key: 'heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Forces him by torture to reveal the bank job.', sources: ['heat-fr:14', 'heat-de:10']}}
+  {from: 'vincent-hanna', to: 'alan-marciano', key: 'vincent-hanna|alan-marciano|heat-alan-marciano-pressured', props: {event: 'heat-alan-marciano-pressured', seq: 17, how: 'Forces him to cooperate and give information on Chris.', sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'heat-waingro', to: 'heat-trejo', key: 'heat-waingro|heat-trejo|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Forces him by torture to reveal the bank job.', sources: ['heat-fr:14', 'heat-de:10']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1685,7 +1722,7 @@ SET r = row.props, r.key = row.key;
 
 // COERCED (Group -> Character): 1
 UNWIND [
-  {from: 'heat-lapd', to: 'charlene-shiherlis', key: 'heat-charlene-coerced', props: {event: 'heat-charlene-coerced', seq: 31, how: 'Makes her agree to deliver Chris by threatening her custody of her child.', sources: ['heat-fr:15', 'heat-de:11']}}
+  {from: 'heat-lapd', to: 'charlene-shiherlis', key: 'heat-lapd|charlene-shiherlis|heat-charlene-coerced', props: {event: 'heat-charlene-coerced', seq: 31, how: 'Makes her agree to deliver Chris by threatening her custody of her child.', sources: ['heat-fr:15', 'heat-de:11']}}
 ] AS row
 MATCH (a:Group {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1694,7 +1731,7 @@ SET r = row.props, r.key = row.key;
 
 // STEP_PARENT_OF (Character -> Character): 1
 UNWIND [
-  {from: 'vincent-hanna', to: 'lauren-gustafson', key: '0', props: {sources: ['heat-fr:7', 'heat-fr:17', 'heat-de:2']}}
+  {from: 'vincent-hanna', to: 'lauren-gustafson', key: 'vincent-hanna|lauren-gustafson|0', props: {sources: ['heat-fr:7', 'heat-fr:17', 'heat-de:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1703,7 +1740,7 @@ SET r = row.props, r.key = row.key;
 
 // SIBLING_OF (Character -> Character): 1
 UNWIND [
-  {from: 'albert-torena', to: 'richard-torena', key: '0', props: {sources: ['heat-fr:7']}}
+  {from: 'albert-torena', to: 'richard-torena', key: 'albert-torena|richard-torena|0', props: {sources: ['heat-fr:7']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1712,11 +1749,11 @@ SET r = row.props, r.key = row.key;
 
 // INFORMANT_FOR (Character -> Character): 5
 UNWIND [
-  {from: 'albert-torena', to: 'vincent-hanna', key: '0', props: {note: 'de:2 mentions an unnamed informant who puts Hanna onto Slick.', sources: ['heat-fr:7']}},
-  {from: 'richard-torena', to: 'vincent-hanna', key: '0', props: {status: 'one-off source', sources: ['heat-fr:7']}},
-  {from: 'heat-kelso', to: 'neil-mccauley', key: '0', props: {sources: ['heat-fr:10']}},
-  {from: 'hugh-benny', to: 'vincent-hanna', key: '0', props: {status: 'tipped off the police', note: 'He warns the police, whose response Hanna leads; the summaries do not say whom exactly he called. de:9 speaks of an unnamed informant.', sources: ['heat-fr:13', 'heat-fr:15', 'heat-de:9']}},
-  {from: 'alan-marciano', to: 'vincent-hanna', key: '17', props: {status: 'coerced', since: 17, sources: ['heat-fr:10', 'heat-de:4']}}
+  {from: 'albert-torena', to: 'vincent-hanna', key: 'albert-torena|vincent-hanna|0', props: {note: 'de:2 mentions an unnamed informant who puts Hanna onto Slick.', sources: ['heat-fr:7']}},
+  {from: 'richard-torena', to: 'vincent-hanna', key: 'richard-torena|vincent-hanna|0', props: {status: 'one-off source', sources: ['heat-fr:7']}},
+  {from: 'heat-kelso', to: 'neil-mccauley', key: 'heat-kelso|neil-mccauley|0', props: {sources: ['heat-fr:10']}},
+  {from: 'hugh-benny', to: 'vincent-hanna', key: 'hugh-benny|vincent-hanna|0', props: {status: 'tipped off the police', note: 'He warns the police, whose response Hanna leads; the summaries do not say whom exactly he called. de:9 speaks of an unnamed informant.', sources: ['heat-fr:13', 'heat-fr:15', 'heat-de:9']}},
+  {from: 'alan-marciano', to: 'vincent-hanna', key: 'alan-marciano|vincent-hanna|17', props: {status: 'coerced', since: 17, sources: ['heat-fr:10', 'heat-de:4']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1725,7 +1762,7 @@ SET r = row.props, r.key = row.key;
 
 // FENCE_FOR (Character -> Character): 1
 UNWIND [
-  {from: 'heat-nate', to: 'neil-mccauley', key: '0', props: {sources: ['heat-fr:5', 'heat-de:3']}}
+  {from: 'heat-nate', to: 'neil-mccauley', key: 'heat-nate|neil-mccauley|0', props: {sources: ['heat-fr:5', 'heat-de:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1734,8 +1771,8 @@ SET r = row.props, r.key = row.key;
 
 // EMPLOYED_BY (Character -> Character): 2
 UNWIND [
-  {from: 'heat-waingro', to: 'roger-van-zant', key: '14', props: {since: 14, until: 30, sources: ['heat-fr:8', 'heat-fr:15', 'heat-de:4', 'heat-de:10']}},
-  {from: 'donald-breedan', to: 'heat-breedan-employer', key: '0', props: {until: 23, sources: ['heat-fr:12']}}
+  {from: 'heat-waingro', to: 'roger-van-zant', key: 'heat-waingro|roger-van-zant|14', props: {since: 14, until: 30, sources: ['heat-fr:8', 'heat-fr:15', 'heat-de:4', 'heat-de:10']}},
+  {from: 'donald-breedan', to: 'heat-breedan-employer', key: 'donald-breedan|heat-breedan-employer|0', props: {until: 23, sources: ['heat-fr:12']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1744,8 +1781,8 @@ SET r = row.props, r.key = row.key;
 
 // FORMER_CELLMATE_OF (Character -> Character): 2
 UNWIND [
-  {from: 'richard-torena', to: 'michael-cheritto', key: '0', props: {sources: ['heat-fr:7']}},
-  {from: 'donald-breedan', to: 'neil-mccauley', key: '0', props: {note: 'fr:12 calls him a former accomplice instead.', sources: ['heat-de:8']}}
+  {from: 'richard-torena', to: 'michael-cheritto', key: 'richard-torena|michael-cheritto|0', props: {sources: ['heat-fr:7']}},
+  {from: 'donald-breedan', to: 'neil-mccauley', key: 'donald-breedan|neil-mccauley|0', props: {note: 'fr:12 calls him a former accomplice instead.', sources: ['heat-de:8']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1754,15 +1791,15 @@ SET r = row.props, r.key = row.key;
 
 // ABOUT (Disagreement -> Event): 9
 UNWIND [
-  {from: 'heat-dis-guard-count', to: 'heat-armored-car-heist', key: '', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
-  {from: 'heat-dis-bond-deal', to: 'heat-bond-buyback-arranged', key: '', props: {sources: ['heat-fr:5', 'heat-de:3']}},
-  {from: 'heat-dis-motel-timing', to: 'heat-motel-confrontation', key: '', props: {sources: ['heat-fr:5', 'heat-fr:6', 'heat-de:3', 'heat-de:4']}},
-  {from: 'heat-dis-alan-timing', to: 'heat-alan-marciano-pressured', key: '', props: {sources: ['heat-fr:9', 'heat-fr:10', 'heat-de:4', 'heat-de:5']}},
-  {from: 'heat-dis-warehouse-release', to: 'heat-warehouse-stakeout', key: '', props: {sources: ['heat-fr:9', 'heat-de:5']}},
-  {from: 'heat-dis-trejo-withdrawal', to: 'heat-trejo-drops-out', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-dis-final-shot', to: 'heat-airport-showdown', key: '', props: {sources: ['heat-fr:20', 'heat-de:12']}},
-  {from: 'rd-dis-orange-shooter', to: 'rd-orange-shot', key: '', props: {sources: ['rd-badcantina:2', 'rd-insomniacmania:1', 'rd-waldina:3', 'rd-taylorfrancis:1']}},
-  {from: 'rd-dis-standoff', to: 'rd-standoff', key: '', props: {sources: ['rd-moviemistakes:5', 'rd-badcantina:3', 'rd-screencrush:1']}}
+  {from: 'heat-dis-guard-count', to: 'heat-armored-car-heist', key: 'heat-dis-guard-count|heat-armored-car-heist|', props: {sources: ['heat-fr:2', 'heat-de:1', 'heat-de:2']}},
+  {from: 'heat-dis-bond-deal', to: 'heat-bond-buyback-arranged', key: 'heat-dis-bond-deal|heat-bond-buyback-arranged|', props: {sources: ['heat-fr:5', 'heat-de:3']}},
+  {from: 'heat-dis-motel-timing', to: 'heat-motel-confrontation', key: 'heat-dis-motel-timing|heat-motel-confrontation|', props: {sources: ['heat-fr:5', 'heat-fr:6', 'heat-de:3', 'heat-de:4']}},
+  {from: 'heat-dis-alan-timing', to: 'heat-alan-marciano-pressured', key: 'heat-dis-alan-timing|heat-alan-marciano-pressured|', props: {sources: ['heat-fr:9', 'heat-fr:10', 'heat-de:4', 'heat-de:5']}},
+  {from: 'heat-dis-warehouse-release', to: 'heat-warehouse-stakeout', key: 'heat-dis-warehouse-release|heat-warehouse-stakeout|', props: {sources: ['heat-fr:9', 'heat-de:5']}},
+  {from: 'heat-dis-trejo-withdrawal', to: 'heat-trejo-drops-out', key: 'heat-dis-trejo-withdrawal|heat-trejo-drops-out|', props: {sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-dis-final-shot', to: 'heat-airport-showdown', key: 'heat-dis-final-shot|heat-airport-showdown|', props: {sources: ['heat-fr:20', 'heat-de:12']}},
+  {from: 'rd-dis-orange-shooter', to: 'rd-orange-shot', key: 'rd-dis-orange-shooter|rd-orange-shot|', props: {sources: ['rd-badcantina:2', 'rd-insomniacmania:1', 'rd-waldina:3', 'rd-taylorfrancis:1']}},
+  {from: 'rd-dis-standoff', to: 'rd-standoff', key: 'rd-dis-standoff|rd-standoff|', props: {sources: ['rd-moviemistakes:5', 'rd-badcantina:3', 'rd-screencrush:1']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Event {id: row.to})
@@ -1771,12 +1808,12 @@ SET r = row.props, r.key = row.key;
 
 // ABOUT (Disagreement -> Character): 6
 UNWIND [
-  {from: 'heat-dis-nickname', to: 'michael-cheritto', key: '', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:7', 'heat-de:1', 'heat-de:2']}},
-  {from: 'heat-dis-motel-demand', to: 'charlene-shiherlis', key: '', props: {sources: ['heat-fr:5', 'heat-fr:16', 'heat-de:4']}},
-  {from: 'heat-dis-breedan-past', to: 'donald-breedan', key: '', props: {sources: ['heat-fr:12', 'heat-de:8']}},
-  {from: 'heat-dis-hanna-marriage', to: 'heat-justine', key: '', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
-  {from: 'rd-dis-orange-wound', to: 'mr-orange', key: '', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-badcantina:2', 'rd-insomniacmania:1']}},
-  {from: 'rd-dis-blue-fate', to: 'mr-blue', key: '', props: {sources: ['rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-crazymovielist:3']}}
+  {from: 'heat-dis-nickname', to: 'michael-cheritto', key: 'heat-dis-nickname|michael-cheritto|', props: {sources: ['heat-fr:1', 'heat-fr:2', 'heat-fr:7', 'heat-de:1', 'heat-de:2']}},
+  {from: 'heat-dis-motel-demand', to: 'charlene-shiherlis', key: 'heat-dis-motel-demand|charlene-shiherlis|', props: {sources: ['heat-fr:5', 'heat-fr:16', 'heat-de:4']}},
+  {from: 'heat-dis-breedan-past', to: 'donald-breedan', key: 'heat-dis-breedan-past|donald-breedan|', props: {sources: ['heat-fr:12', 'heat-de:8']}},
+  {from: 'heat-dis-hanna-marriage', to: 'heat-justine', key: 'heat-dis-hanna-marriage|heat-justine|', props: {sources: ['heat-fr:17', 'heat-fr:18', 'heat-de:11']}},
+  {from: 'rd-dis-orange-wound', to: 'mr-orange', key: 'rd-dis-orange-wound|mr-orange|', props: {sources: ['rd-fandom:2', 'rd-othercinema:3', 'rd-badcantina:2', 'rd-insomniacmania:1']}},
+  {from: 'rd-dis-blue-fate', to: 'mr-blue', key: 'rd-dis-blue-fate|mr-blue|', props: {sources: ['rd-fandom:3', 'rd-waldina:5', 'rd-shmoop-scene-11:3', 'rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1785,8 +1822,8 @@ SET r = row.props, r.key = row.key;
 
 // ABOUT (Disagreement -> Place): 2
 UNWIND [
-  {from: 'heat-dis-meeting-place', to: 'heat-meeting-venue', key: '', props: {sources: ['heat-fr:11', 'heat-de:7']}},
-  {from: 'rd-dis-meeting-place', to: 'rd-warehouse', key: '', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1']}}
+  {from: 'heat-dis-meeting-place', to: 'heat-meeting-venue', key: 'heat-dis-meeting-place|heat-meeting-venue|', props: {sources: ['heat-fr:11', 'heat-de:7']}},
+  {from: 'rd-dis-meeting-place', to: 'rd-warehouse', key: 'rd-dis-meeting-place|rd-warehouse|', props: {sources: ['rd-fandom:2', 'rd-waldina:3', 'rd-crazymovielist:3', 'rd-shmoop-scene-11:1']}}
 ] AS row
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Place {id: row.to})
@@ -1795,7 +1832,7 @@ SET r = row.props, r.key = row.key;
 
 // ACTED_ON (Character -> Character): 1
 UNWIND [
-  {from: 'mr-blonde', to: 'marvin-nash', key: 'rd-blonde-arrives|abducted', props: {act: 'abducted', event: 'rd-blonde-arrives', seq: 10, how: 'Brings him to the warehouse tied up in the boot of his car.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-cracked:4', 'rd-insomniacmania:2']}}
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-blonde-arrives|abducted', props: {act: 'abducted', event: 'rd-blonde-arrives', seq: 10, how: 'Brings him to the warehouse tied up in the boot of his car.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-cracked:4', 'rd-insomniacmania:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
@@ -1804,7 +1841,7 @@ SET r = row.props, r.key = row.key;
 
 // ACTED_ON (Character -> Group): 1
 UNWIND [
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'rd-marvin-killed|lied-to', props: {act: 'lied-to', event: 'rd-marvin-killed', seq: 15, how: 'Tells the returning robbers that Blonde meant to kill them all, to explain shooting him.', sources: ['rd-moviemistakes:4', 'rd-cracked:6']}}
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|rd-marvin-killed|lied-to', props: {act: 'lied-to', event: 'rd-marvin-killed', seq: 15, how: 'Tells the returning robbers that Blonde meant to kill them all, to explain shooting him.', sources: ['rd-moviemistakes:4', 'rd-cracked:6']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
@@ -1813,7 +1850,7 @@ SET r = row.props, r.key = row.key;
 
 // TIED_TO (Character -> Character): 1
 UNWIND [
-  {from: 'holdaway', to: 'mr-orange', key: 'handler-of|0', props: {tie: 'handler-of', note: 'The source calls Holdaway Freddy\'s police colleague who trains him for the job.', sources: ['rd-taylorfrancis:2']}}
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|handler-of|0', props: {tie: 'handler-of', note: 'The source calls Holdaway Freddy\'s police colleague who trains him for the job.', sources: ['rd-taylorfrancis:2']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})

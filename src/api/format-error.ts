@@ -89,14 +89,16 @@ export function errorFormatter(
     const extra =
       code === "ROW_LIMIT_EXCEEDED"
         ? { maxRows: formatted.extensions?.maxRows }
-        : code === "BAD_USER_INPUT"
-          ? // What was typed and could not be resolved: the CLI's "expected" and "try" lines.
-            Object.fromEntries(
-              ["where", "expected", "suggestion"]
-                .map((k) => [k, formatted.extensions?.[k]])
-                .filter(([, v]) => typeof v === "string"),
-            )
-          : {};
+        : code === "COST_LIMIT_EXCEEDED"
+          ? { cost: formatted.extensions?.cost, maxCost: formatted.extensions?.maxCost }
+          : code === "BAD_USER_INPUT"
+            ? // What was typed and could not be resolved: the CLI's "expected" and "try" lines.
+              Object.fromEntries(
+                ["where", "expected", "suggestion"]
+                  .map((k) => [k, formatted.extensions?.[k]])
+                  .filter(([, v]) => typeof v === "string"),
+              )
+            : {};
     return { message: formatted.message, ...base, extensions: { code, ...extra } };
   };
 }

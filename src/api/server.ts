@@ -29,6 +29,7 @@ import { deadlineOnRootFields, type DeadlineContext } from "./deadline.ts";
 import { errorFormatter, UNAVAILABLE_MESSAGE } from "./format-error.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits.ts";
 import { Neo4jAvailability } from "./neo4j-availability.ts";
+import { listCostPlugin, nodeTypeNames } from "./list-cost.ts";
 import { countArgumentsPlugin } from "./refusals.ts";
 import { capListFields, capTypeDefs } from "./row-caps.ts";
 import { scalarResolvers } from "./scalars.ts";
@@ -47,6 +48,12 @@ export const API_LIMITS = {
   maxCost: 5000,
   maxAliases: 10,
   maxTokens: 2000,
+  /**
+   * The most objects an answer may hold, counting each list as its limit or the row cap
+   * (list-cost.ts): two nested lists without limits pass, with room for the objects inside
+   * their items (a chain's steps); three are refused.
+   */
+  maxListCost: 10_000_000,
 } as const;
 
 export interface ApiServerOptions {
@@ -63,6 +70,8 @@ export interface ApiServerOptions {
   mount?: (app: Express, db: Database, context: MountContext) => void | Promise<void>;
   /** Where failures on the server's side are told, one line each; stderr when absent. */
   log?: ServerLog;
+  /** API_LIMITS.maxListCost when absent; 0 switches the list cost limit off. */
+  maxListCost?: number;
 }
 
 /** What mounted routes share with the API. */
@@ -132,6 +141,32 @@ function unavailableGate(neo4j: Neo4jAvailability, body: ErrorBody): express.Req
   };
 }
 
+/** Where a mounted page set offers a query console (app.locals.consolePath, see src/web/mount.ts). */
+const CONSOLE_PATH_KEY = "consolePath";
+
+/**
+ * A browser's GET of /graphql (it asks for HTML; a GraphQL client asks for JSON) goes to the
+ * query console when one is mounted, else gets a short page saying how to ask.
+ */
+const browserVisit: express.RequestHandler = (req, res, next) => {
+  if (
+    req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !==
+    "text/html"
+  )
+    return next();
+  const console = req.app.locals[CONSOLE_PATH_KEY] as string | undefined;
+  if (console) return res.redirect(303, console);
+  res
+    .status(200)
+    .type("html")
+    .send(
+      `<!doctype html><meta charset="utf-8"><title>heistgraph GraphQL API</title>` +
+        `<p>This is heistgraph's GraphQL API: send it queries as JSON with POST, e.g.</p>` +
+        `<pre>curl -s ${req.protocol}://${req.get("host")}/graphql -H 'content-type: application/json' -d '{"query":"{ films { id title } }"}'</pre>` +
+        `<p><code>npx heistgraph serve</code> also serves a query console at <code>/console/</code>.</p>`,
+    );
+};
+
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
   const log = options.log ?? stderrLog;
@@ -141,8 +176,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // the query timeout on their reads.
   const timeoutMs = limits.queryTimeoutMs > 0 ? limits.queryTimeoutMs : undefined;
   const questionsDb = { ...db, transactionTimeoutMs: timeoutMs };
+  const definitions = typeDefs();
   const generated = await new Neo4jGraphQL({
-    typeDefs: limits.maxRows > 0 ? capTypeDefs(typeDefs(), limits.maxRows) : typeDefs(),
+    typeDefs: limits.maxRows > 0 ? capTypeDefs(definitions, limits.maxRows) : definitions,
     driver: db.driver,
     resolvers: {
       ...scalarResolvers,
@@ -166,6 +202,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     maxDirectives: { n: 20 },
   });
   const protection = armor.protect();
+  const maxListCost = options.maxListCost ?? API_LIMITS.maxListCost;
   // graphql-armor is typed against Apollo's CommonJS build; at run time the objects are the same.
   const armorPlugins = protection.plugins as unknown as ApolloServerPlugin[];
 
@@ -178,6 +215,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     plugins: [
       ...armorPlugins,
       countArgumentsPlugin,
+      ...(maxListCost > 0
+        ? [
+            listCostPlugin({
+              maxCost: maxListCost,
+              // Without a row cap a list still counts as many items as the default cap.
+              defaultListSize: limits.maxRows || DEFAULT_LOAD_LIMITS.maxRows,
+              nodeTypes: nodeTypeNames(definitions),
+            }),
+          ]
+        : []),
       unavailablePlugin(neo4j),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; the offline console is served at /console.
@@ -218,6 +265,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     { ...db, transactionTimeoutMs: timeout },
     { limits, log, neo4j, onStop: (close) => void closers.push(close) },
   );
+  // Opened in a browser, /graphql leads to the console, not to Apollo's CSRF refusal.
+  app.get("/graphql", browserVisit);
   app.use(
     "/graphql",
     ...guard(graphqlErrorBody),

@@ -2,6 +2,7 @@
 // Cypher as it is, the style covers the whole vocabulary and loads the way Browser loads it.
 import { describe, expect, it } from "vitest";
 import { NODE_LABELS, RELATIONSHIP_TYPES } from "../dataset/vocabulary.ts";
+import { EDGE_COLOURS } from "../network/colours.ts";
 import {
   buildGuide,
   escapeHtml,
@@ -186,6 +187,23 @@ describe("the Browser style", () => {
       "browser.post_connect_cmd": browserPostConnectCommand(),
       "browser.remote_content_hostname_whitelist": BROWSER_REMOTE_CONTENT_ALLOWLIST,
       "client.allow_telemetry": "false",
+    });
+  });
+});
+
+describe("one visual grammar", () => {
+  it("the Browser style draws the network's edge types in the page's and the images' colours", () => {
+    const { style } = heistgraphGrass();
+    expect({
+      betrayal: style["relationship.BETRAYED"]?.color,
+      killing: style["relationship.KILLED"]?.color,
+      wounding: style["relationship.WOUNDED"]?.color,
+      loyalty: style["relationship.LOYAL_TO"]?.color,
+    }).toEqual({
+      betrayal: EDGE_COLOURS.betrayal,
+      killing: EDGE_COLOURS.killing,
+      wounding: EDGE_COLOURS.wounding,
+      loyalty: EDGE_COLOURS.loyalty,
     });
   });
 });

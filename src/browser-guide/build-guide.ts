@@ -160,7 +160,7 @@ function welcomeSlide(options: GuideOptions): string {
     `<p>This guide shows the model, then asks the graph its headline questions, each with the result you should see. The grey code blocks are runnable: click one to put it in the editor, then run it with Ctrl+Enter (Cmd+Enter on a Mac). A question comes as two blocks: its parameters (<code>:param</code> lines), then the query; change the parameters and run the query again to ask about someone else.</p>`,
     `<p>No films in the graph yet? Import them from a shell: <code>npx heistgraph import</code>. This should count 2:</p>`,
     runnable("MATCH (f:Film) RETURN f.id AS id, f.title AS title, f.year AS year ORDER BY f.title"),
-    `<p>Colours and captions come from heistgraph's style (<code>cypher/browser/heistgraph.grass</code>), which the local Neo4j applies on connect: characters blue, groups green, events yellow with their place in the story, killings black, betrayals red, loyalties green. <code>:style</code> shows it, <code>:style reset</code> goes back to Browser's own.</p>`,
+    `<p>Colours and captions come from heistgraph's style (<code>cypher/browser/heistgraph.grass</code>), which the local Neo4j applies on connect: characters blue, groups green, events yellow with their place in the story, killings black, betrayals red, woundings orange, loyalties blue (the colours of the page and the images). <code>:style</code> shows it, <code>:style reset</code> goes back to Browser's own.</p>`,
     restyle,
   );
 }

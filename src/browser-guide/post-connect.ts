@@ -10,8 +10,30 @@
 // src/web/browser-routes.ts), so it is opened by hand with `:play <url>`.
 import { heistgraphGrass } from "./grass.ts";
 
-/** Browser's default (guides.neo4j.com, localhost) plus 127.0.0.1, where heistgraph serves. */
-export const BROWSER_REMOTE_CONTENT_ALLOWLIST = "guides.neo4j.com,localhost,127.0.0.1";
+/** Guides and styles from this machine only: localhost and 127.0.0.1, where heistgraph serves. */
+export const BROWSER_REMOTE_CONTENT_ALLOWLIST = "localhost,127.0.0.1";
+
+/**
+ * The Content-Security-Policy Neo4j sends with Browser's pages
+ * (dbms.security.http_static_content_security_policy_header), so that Browser asks nothing of
+ * other hosts. Neo4j's default allows Google's fonts (an @import in Browser's own CSS, before
+ * login) and Segment's and Canny's scripts (loaded after connect): on Community edition Browser
+ * loads these whatever client.allow_telemetry says, and browser.allow_outgoing_connections is
+ * an Enterprise setting (Community's strict validation refuses it), so the page's policy is
+ * what stops them. Browser then uses system fonts. Bolt (ws:) and guides or styles
+ * from heistgraph's server (http:) stay allowed on this machine only.
+ */
+export const BROWSER_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:* http://127.0.0.1:* http://localhost:*",
+].join("; ");
 
 /** `style {...}`: cypher/browser/heistgraph.grass as the JSON Browser's :style accepts. */
 export function browserStyleCommand(): string {
@@ -44,5 +66,7 @@ export function browserNeo4jSettings(): Record<string, string> {
     "browser.post_connect_cmd": browserPostConnectCommand(),
     "browser.remote_content_hostname_whitelist": BROWSER_REMOTE_CONTENT_ALLOWLIST,
     "client.allow_telemetry": "false",
+    // Browser's pages may load nothing from elsewhere: no fonts, analytics or crash reports.
+    "dbms.security.http_static_content_security_policy_header": BROWSER_CONTENT_SECURITY_POLICY,
   };
 }

@@ -49,7 +49,9 @@ function section(question: Question): string {
     "",
     `- Cypher: [\`cypher/queries/${question.file}.cypher\`](../cypher/queries/${question.file}.cypher), runnable in Neo4j Browser`,
     `- CLI: \`npx heistgraph ${commandLine(question, example).map(quote).join(" ")}\``,
-    `- TS: \`askQuestion(db, question("${question.name}"), ${JSON.stringify(example).replace(/"(\w+)":/g, "$1: ").replace(/,(?=\w+: )/g, ", ")})\``,
+    `- TS: \`askQuestion(db, question("${question.name}"), ${JSON.stringify(example)
+      .replace(/"(\w+)":/g, "$1: ")
+      .replace(/,(?=\w+: )/g, ", ")})\``,
     kind === "none"
       ? `- GraphQL: \`{ ${question.graphql.field} { ... } }\``
       : `- GraphQL: \`{ ${camel(question.name)}(${Object.entries(example)

@@ -1,7 +1,7 @@
 // Serves the bundled pages from `heistgraph serve`: the network page at /, every other page
 // of web/ at /<page>/, and the JSON the network page draws from (/api/network and
 // /api/betrayal-chains, see network-route.ts).
-import express, { type Express } from "express";
+import type { Express } from "express";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MountContext } from "../api/server.ts";
@@ -9,6 +9,7 @@ import type { Database } from "../db/connection.ts";
 import { bundleWebPages, webPages } from "./bundle.ts";
 import { registerBrowserRoutes } from "./browser-routes.ts";
 import { registerNetworkRoutes } from "./network-route.ts";
+import { servePage } from "./serve-static.ts";
 
 export const HOME_PAGE = "network";
 
@@ -33,11 +34,10 @@ export async function mountWebPages(
   const buildDir = await bundleWebPages();
   const pages = webPages();
   for (const page of pages) {
-    app.use(
-      page === HOME_PAGE ? "/" : `/${page}`,
-      express.static(join(buildDir, page), { index: "index.html" }),
-    );
+    app.use(page === HOME_PAGE ? "/" : `/${page}`, servePage(join(buildDir, page)));
   }
+  // A browser opening /graphql is sent here (src/api/server.ts).
+  if (pages.includes("console")) app.locals.consolePath = "/console/";
   return [HOME_PAGE, ...pages.filter((p) => p !== HOME_PAGE)]
     .filter((page) => pages.includes(page))
     .map((page) => ({

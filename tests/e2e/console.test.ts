@@ -1,8 +1,10 @@
 // The query console (issue 5) in a real browser (Debian's Chromium, driven by playwright-core)
 // against a real server and Neo4j: /console/ loads GraphiQL with nothing from any other host,
-// and its default query, death by whom for Waingro, answers with Vincent Hanna.
+// and its default query, death by whom for Waingro, answers with Vincent Hanna; it fits a
+// phone, /graphql opened in a browser leads to it, and it comes compressed and cacheable.
 // Leaves a screenshot in test-results/console.png.
 import { mkdirSync } from "node:fs";
+import { get } from "node:http";
 import { join } from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +73,64 @@ describe.skipIf(noChromium)(`the query console (Chromium at ${CHROMIUM})`, () =>
     await expect.poll(() => response.innerText()).toContain("survivor");
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("is usable on a phone (390 px): the editor and the answer each the screen's width", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    try {
+      const small = await phone.newPage();
+      await small.goto(`${server.url}/console/`);
+      await small.locator(".graphiql-container").waitFor();
+      const width = async (selector: string) =>
+        (await small.locator(selector).first().boundingBox())?.width ?? 0;
+      await expect.poll(() => width(".graphiql-query-editor")).toBeGreaterThan(300);
+      expect(await width(".graphiql-response")).toBeGreaterThan(300);
+      await small.screenshot({ path: join("test-results", "console-phone.png") });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("is where /graphql leads a browser, instead of a CSRF refusal", async () => {
+    const visit = await browser.newPage();
+    try {
+      const response = await visit.goto(server.graphqlUrl);
+      expect(response?.status()).toBe(200);
+      expect(new URL(visit.url()).pathname).toBe("/console/");
+      await visit.locator(".graphiql-container").waitFor();
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it("comes compressed, its bundles cached for good", async () => {
+    const html = await fetch(`${server.url}/console/`, { headers: { "accept-encoding": "br" } });
+    expect(html.headers.get("content-encoding")).toBe("br");
+    expect(html.headers.get("cache-control")).toBe("no-cache");
+    expect(html.headers.get("etag")).toBeTruthy();
+    const script = /src="\.\/(main-[A-Z0-9]{8}\.js)"/.exec(await html.text())?.[1];
+    expect(script).toBeDefined();
+    const bundle = await fetch(`${server.url}/console/${script}`, {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(bundle.headers.get("content-encoding")).toBe("br");
+    expect(bundle.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(bundle.headers.get("vary")).toBe("Accept-Encoding");
+    // Through node:http: fetch() adds Cache-Control: no-cache to a conditional request.
+    const status = await new Promise<number | undefined>((resolve, reject) =>
+      get(
+        `${server.url}/console/`,
+        { headers: { "if-none-match": html.headers.get("etag") ?? "", "accept-encoding": "br" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        },
+      ).on("error", reject),
+    );
+    expect(status).toBe(304);
   });
 
   it("asked nothing of any other host, and nothing failed", () => {

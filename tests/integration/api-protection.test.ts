@@ -3,7 +3,8 @@
 // (on a worker thread), a client's page requests share its per-client limit, each request is
 // answered within the query timeout, lists over the row cap are refused, and with Neo4j gone
 // the routes answer 503 and recover. GraphQL: refused queries get 400 (token and alias bombs,
-// a negative limit), and the timeout holds for lists nested deep.
+// a negative limit, lists nested seven deep by their cost), and the timeout holds for lists
+// nested deep when the cost limit is off.
 // Bounds on time are generous: the machine running the tests may be heavily loaded.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { request } from "node:http";
@@ -32,11 +33,16 @@ const servers: ApiServer[] = [];
 const logs: string[] = [];
 const scratch = mkdtempSync(join(tmpdir(), "heistgraph-routes-"));
 
-async function serve(limits: LoadLimits, database: Database = db): Promise<ApiServer> {
+async function serve(
+  limits: LoadLimits,
+  database: Database = db,
+  maxListCost?: number,
+): Promise<ApiServer> {
   const server = await startApiServer({
     db: database,
     port: 0,
     limits,
+    maxListCost,
     log: (line) => logs.push(line),
     mount: (app, apiDb, context) => registerNetworkRoutes(app, apiDb, context),
   });
@@ -236,6 +242,9 @@ describe("the routes with Neo4j down", () => {
   }, 120_000);
 });
 
+/** Lists nested seven deep: a few hundred characters, but billions of objects at worst. */
+const SEVEN_DEEP = `{ characters(where: { film: { eq: "${FILM}" } }) { memberOf { members { memberOf { members { memberOf { members { id } } } } } } } }`;
+
 describe("GraphQL queries refused before they run", () => {
   let server: ApiServer;
   beforeAll(async () => {
@@ -292,16 +301,49 @@ describe("GraphQL queries refused before they run", () => {
     const one = await ask(`{ films(limit: 1) { id } }`);
     expect(one.body).toEqual({ data: { films: [{ id: FILM }] } });
   });
+
+  it("refuses lists nested seven deep with 400 (list cost), and /healthz answers in milliseconds meanwhile", async () => {
+    // Before the list cost limit, such a query kept the event loop decoding records until
+    // its deadline, and /healthz took 1-9 s.
+    const attempts = Array.from({ length: 6 }, (_, i) =>
+      postGraphql(server.graphqlUrl, SEVEN_DEEP, { localAddress: `127.0.1.${i + 1}` }),
+    );
+    let done = false;
+    const all = Promise.all(attempts).finally(() => (done = true));
+    const health: number[] = [];
+    while (!done || health.length < 5) {
+      const reply = await get(server.healthUrl, "127.0.0.2");
+      expect(reply.status).toBe(200);
+      health.push(reply.ms);
+    }
+    for (const reply of await all) {
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors?.[0]?.extensions).toMatchObject({
+        code: "COST_LIMIT_EXCEEDED",
+        maxCost: 10_000_000,
+      });
+      expect(reply.body.errors?.[0]?.message).toMatch(
+        /^This query could return up to 1\.0e21 objects \(characters 1000 × memberOf 1000 × members 1000 × .*give the lists a limit/,
+      );
+    }
+    health.sort((a, b) => a - b);
+    expect(health[Math.floor(health.length / 2)]).toBeLessThan(250);
+    expect(health.at(-1)).toBeLessThan(1_000);
+    // The same lists, bounded, are answered.
+    const bounded = await ask(
+      `{ characters(where: { film: { eq: "${FILM}" } }, limit: 5) { memberOf(limit: 2) { members(limit: 3) { id } } } }`,
+    );
+    expect(bounded.status).toBe(200);
+    expect((bounded.body.data as { characters: unknown[] }).characters).toHaveLength(5);
+  });
 });
 
 describe("GraphQL query timeout", () => {
   it("holds for lists nested seven deep, whose records Neo4j sends faster than they are read", async () => {
-    const server = await serve({ ...GENEROUS, queryTimeoutMs: 3_000 });
+    // Without the list cost limit, which would refuse this query before it runs.
+    const server = await serve({ ...GENEROUS, queryTimeoutMs: 3_000 }, db, 0);
     const before = logs.length;
-    const reply = await postGraphql(
-      server.graphqlUrl,
-      `{ characters(where: { film: { eq: "${FILM}" } }) { memberOf { members { memberOf { members { memberOf { members { id } } } } } } } }`,
-    );
+    const reply = await postGraphql(server.graphqlUrl, SEVEN_DEEP);
     expect(reply.body.errors?.[0]?.extensions).toEqual({ code: "QUERY_TIMEOUT", timeoutMs: 3000 });
     // Before the API's own deadline, Neo4j's timeout ended it about twice as late, and the
     // records already sent took as long again to decode.

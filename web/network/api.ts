@@ -34,12 +34,24 @@ export interface SourceInfo {
   title: string;
 }
 
+/** A failed request, with the HTTP status (503: Neo4j is down, try again soon). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   const body = (await response.json().catch(() => null)) as T | { error?: string } | null;
   if (!response.ok) {
-    const error = body && typeof body === "object" && "error" in body ? body.error : undefined;
-    throw new Error(error ?? `${url} answered ${response.status}`);
+    // The routes answer {error}, GraphQL {errors: [{message}]}: either says what went wrong.
+    const said = body as { error?: string; errors?: { message?: string }[] } | null;
+    const error = said?.error ?? said?.errors?.[0]?.message;
+    throw new ApiError(error ?? `${url} answered ${response.status}`, response.status);
   }
   return body as T;
 }

@@ -9,6 +9,7 @@ import {
   fetchEvents,
   fetchAliases,
   fetchNetwork,
+  ApiError,
   type CharacterBetrayalChains,
   type Dossier,
   type Film,
@@ -560,11 +561,31 @@ async function loadNetwork(): Promise<void> {
       await select(keep);
     });
   } catch (error) {
-    if (request === networkRequest)
-      showMessage(
-        `Could not load the network: ${error instanceof Error ? error.message : String(error)}`,
-      );
+    if (request !== networkRequest) return;
+    const retry = whenDown(error);
+    showMessage(
+      `Could not load the network: ${error instanceof Error ? error.message : String(error)}${retry}`,
+    );
+    if (retry)
+      setTimeout(() => {
+        if (request === networkRequest) void loadNetwork();
+      }, RETRY_MS);
   }
+}
+
+/** How long the page waits before asking again while the API cannot answer. */
+const RETRY_MS = 3000;
+
+/**
+ * For Neo4j down (503) or a server gone (no answer): what to run, and that the page tries
+ * again by itself; "" for other failures, which asking again would not mend.
+ */
+function whenDown(error: unknown): string {
+  if (error instanceof ApiError && error.status !== 503) return "";
+  return (
+    " Is Neo4j running? Start it with `npx heistgraph db start` (or the whole server with " +
+    `\`npm start\`). Trying again every ${RETRY_MS / 1000} s…`
+  );
 }
 
 // ---- the address bar: the view can be linked to ----------------------------------------------------
@@ -689,22 +710,30 @@ const hook: HeistgraphHook = {
 };
 window.heistgraph = hook;
 
+/** The controls are built once, by the first start that reaches the API. */
+let controlsBuilt = false;
+
 async function start(): Promise<void> {
   readHash();
   // On a phone the legend starts folded: the graph gets the room.
   if (window.matchMedia("(max-width: 900px)").matches) byId("legend-fold").removeAttribute("open");
   try {
     await busy(async () => {
-      const catalogue = await fetchCatalogue();
-      films = catalogue.films;
-      sources = new Map(catalogue.sources.map((s) => [s.id, s]));
-      buildControls();
+      if (!controlsBuilt) {
+        const catalogue = await fetchCatalogue();
+        films = catalogue.films;
+        sources = new Map(catalogue.sources.map((s) => [s.id, s]));
+        buildControls();
+        controlsBuilt = true;
+      }
       await loadNetwork();
     });
   } catch (error) {
+    const retry = whenDown(error);
     showMessage(
-      `Could not reach the API: ${error instanceof Error ? error.message : String(error)}`,
+      `Could not reach the API: ${error instanceof Error ? error.message : String(error)}${retry}`,
     );
+    if (retry) setTimeout(() => void start(), RETRY_MS);
   }
 }
 

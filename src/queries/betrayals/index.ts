@@ -136,9 +136,11 @@ export async function filmBetrayalChains(
 ): Promise<FilmBetrayalChains> {
   const {
     film: filmRef,
-    options: { involving: _involving, ...used },
+    options: used,
     rows: [row],
   } = await askQuestion<ChainsRow>(db, filmBetrayalsQuestion, { film, options: { ...options } });
   if (!filmRef) throw new Error("no film found");
-  return { film: filmRef, ...(used as unknown as Settings), ...chainsOf(row) };
+  // The answer says the settings used; `involving` is part of the question, not of them.
+  const { maxDepth, timeRespecting, limit } = used as unknown as Settings;
+  return { film: filmRef, maxDepth, timeRespecting, limit, ...chainsOf(row) };
 }

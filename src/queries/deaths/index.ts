@@ -6,7 +6,9 @@ import deathByWhomQuestion, {
   type DeathChain as DeathChainShape,
   type KillStep as KillStepShape,
 } from "../../questions/death-by-whom/question.ts";
-import deathLedgerQuestion, { type Death as DeathShape } from "../../questions/death-ledger/question.ts";
+import deathLedgerQuestion, {
+  type Death as DeathShape,
+} from "../../questions/death-ledger/question.ts";
 import killsByQuestion, { type Kill as KillShape } from "../../questions/kills-by/question.ts";
 import type { CharacterRef, FilmRef } from "../lookup.ts";
 

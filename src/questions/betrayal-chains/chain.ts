@@ -35,7 +35,9 @@ export const BetrayalStep = named(
     seq: whole(),
     how: text(),
     coerced: flag(),
-    coercedBy: text().nullable().describe("Who forced the betrayal, when the sources name someone."),
+    coercedBy: text()
+      .nullable()
+      .describe("Who forced the betrayal, when the sources name someone."),
     coercedById: id().nullable(),
     sources: sources(),
   }),
@@ -46,7 +48,9 @@ export const BetrayalChain = named(
   z.object({
     steps: z
       .array(BetrayalStep)
-      .describe("In chain order: each traitor is the one betrayed before, or a member of that group."),
+      .describe(
+        "In chain order: each traitor is the one betrayed before, or a member of that group.",
+      ),
     truncated: flag().describe("True when the chain goes on beyond maxDepth."),
   }),
 );
@@ -56,7 +60,9 @@ export const BetrayalChains = named(
   z.object({
     chains: z
       .array(BetrayalChain)
-      .describe("The most relevant maximal chains: longest first, then in story order, then by ids."),
+      .describe(
+        "The most relevant maximal chains: longest first, then in story order, then by ids.",
+      ),
     truncated: flag().describe("True when there were more chains than the limit."),
   }),
 );

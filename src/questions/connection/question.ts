@@ -22,7 +22,15 @@ export const ConnectionNode = named(
 export const ConnectionRelationship = named(
   "ConnectionRelationship",
   z.object({
-    type: z.enum([...ACT_TYPES, "ACTED_ON", ...TIE_TYPES, "TIED_TO", "LOYAL_TO", "KNOWS_SECRET_OF", "MEMBER_OF"]),
+    type: z.enum([
+      ...ACT_TYPES,
+      "ACTED_ON",
+      ...TIE_TYPES,
+      "TIED_TO",
+      "LOYAL_TO",
+      "KNOWS_SECRET_OF",
+      "MEMBER_OF",
+    ]),
     direction: z
       .enum(["forward", "backward"])
       .describe("forward: from the step's first node to its second; backward: the other way."),

@@ -38,7 +38,9 @@ export const OpenLoyalty = named(
     kind: z.enum(LOYALTY_KINDS),
     since: whole().nullable(),
     until: whole().nullable(),
-    overlapSince: whole().nullable().describe("When both loyalties hold, from (a seq); null: open."),
+    overlapSince: whole()
+      .nullable()
+      .describe("When both loyalties hold, from (a seq); null: open."),
     overlapUntil: whole().nullable().describe("When both loyalties hold, to (a seq); null: open."),
     note: text().nullable(),
     sources: sources(),

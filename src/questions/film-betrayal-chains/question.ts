@@ -1,5 +1,4 @@
 // Every betrayal chain of a film, without the chains that are part of longer ones.
-import { z } from "zod";
 import { BetrayalChains, chainOptions } from "../betrayal-chains/chain.ts";
 import { defineQuestion } from "../define.ts";
 import { id } from "../shape.ts";

@@ -11,7 +11,9 @@ export const Knower = named(
     whoId: id(),
     whoIsGroup: flag(),
     since: whole().nullable().describe("The seq from which they know; null: from the start."),
-    knows: flag().describe("Whether they know it at the moment asked for (always, for the whole story)."),
+    knows: flag().describe(
+      "Whether they know it at the moment asked for (always, for the whole story).",
+    ),
     sources: sources(),
   }),
 );
@@ -46,14 +48,17 @@ export const CharacterLoyalties = named(
     lastSeq: whole().nullable(),
     loyalties: z
       .array(Loyalty)
-      .describe("The loyalties holding at that moment (all of them for the whole story), covert first."),
+      .describe(
+        "The loyalties holding at that moment (all of them for the whole story), covert first.",
+      ),
   }),
 );
 
 export default defineQuestion({
   name: "loyalties",
   file: "loyalties",
-  summary: "a character's loyalties, overt and covert, at one moment (--at) or over the whole story",
+  summary:
+    "a character's loyalties, overt and covert, at one moment (--at) or over the whole story",
   subject: { kind: "character", param: "characterId" },
   options: z.object({
     at: whole()

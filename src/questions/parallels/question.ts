@@ -19,7 +19,9 @@ export const ParallelCharacter = named(
     unnamed: flag(),
     occupation: text().nullable(),
     fate: text(),
-    acts: whole().describe("How many acts the story gives them, done or suffered: the first ranking."),
+    acts: whole().describe(
+      "How many acts the story gives them, done or suffered: the first ranking.",
+    ),
     sources: sources(),
   }),
 );
