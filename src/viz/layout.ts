@@ -5,6 +5,7 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Network, NetworkNode } from "../network/index.ts";
+import { segmentHitsBox } from "./geometry.ts";
 import { textWidth, wrapText } from "./text.ts";
 import { compare, type View } from "./view.ts";
 import { seededRandom } from "../seeded-random.ts";
@@ -110,31 +111,6 @@ const shift = (b: Box, x: number, y: number): Box => ({
 const overlaps = (a: Box, b: Box): boolean =>
   a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
-/** Whether the segment p-q passes through box b (Liang-Barsky clipping). */
-function segmentHits(p: { x: number; y: number }, q: { x: number; y: number }, b: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = q.x - p.x;
-  const dy = q.y - p.y;
-  const checks: [number, number][] = [
-    [-dx, p.x - b.x1],
-    [dx, b.x2 - p.x],
-    [-dy, p.y - b.y1],
-    [dy, b.y2 - p.y],
-  ];
-  for (const [pp, qq] of checks) {
-    if (pp === 0) {
-      if (qq < 0) return false;
-    } else {
-      const t = qq / pp;
-      if (pp < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
-}
-
 /** Runs `work` with Math.random replaced by a seeded generator (fcose draws from it). */
 function withSeededRandom<T>(work: () => T): T {
   const original = Math.random;
@@ -225,7 +201,7 @@ function placeLabels(items: Item[], pairs: [Item, Item][]): void {
       if (side === "above" && item.s.loop) continue;
       const label = shift(labelBox(item.s, side), item.x, item.y);
       let cost = preference;
-      for (const [a, b] of pairs) if (segmentHits(a, b, label)) cost += 1;
+      for (const [a, b] of pairs) if (segmentHitsBox(a, b, label)) cost += 1;
       for (const other of items) {
         if (other === item) continue;
         const h = other.s.half;

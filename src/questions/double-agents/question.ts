@@ -31,19 +31,11 @@ export const RealLoyalty = named(
 
 export const OpenLoyalty = named(
   "OpenLoyalty",
-  z.object({
-    to: text(),
-    toId: id(),
-    toIsGroup: flag(),
-    kind: z.enum(LOYALTY_KINDS),
-    since: whole().nullable(),
-    until: whole().nullable(),
+  RealLoyalty.extend({
     overlapSince: whole()
       .nullable()
       .describe("When both loyalties hold, from (a seq); null: open."),
     overlapUntil: whole().nullable().describe("When both loyalties hold, to (a seq); null: open."),
-    note: text().nullable(),
-    sources: sources(),
   }),
 );
 
