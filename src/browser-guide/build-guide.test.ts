@@ -12,6 +12,7 @@ import {
 } from "./build-guide.ts";
 import { heistgraphGrass, parseGrass } from "./grass.ts";
 import {
+  BROWSER_CONTENT_SECURITY_POLICY,
   BROWSER_REMOTE_CONTENT_ALLOWLIST,
   browserNeo4jSettings,
   browserPostConnectCommand,
@@ -182,11 +183,12 @@ describe("the Browser style", () => {
     expect(BROWSER_REMOTE_CONTENT_ALLOWLIST.split(",")).toContain("127.0.0.1");
   });
 
-  it("goes into the local Neo4j's neo4j.conf with the allowlist and no telemetry", () => {
+  it("goes into the local Neo4j's neo4j.conf with the allowlist, no telemetry and the page policy", () => {
     expect(browserNeo4jSettings()).toEqual({
       "browser.post_connect_cmd": browserPostConnectCommand(),
       "browser.remote_content_hostname_whitelist": BROWSER_REMOTE_CONTENT_ALLOWLIST,
       "client.allow_telemetry": "false",
+      "dbms.security.http_static_content_security_policy_header": BROWSER_CONTENT_SECURITY_POLICY,
     });
   });
 });

@@ -161,10 +161,20 @@ describe("a valid story in the open format", () => {
     );
     const rows = (name: string) => plan.find((s) => s.name === name)?.rows ?? [];
     expect(rows("ACTED_ON (Character -> Character)")).toMatchObject([
-      { from: "tiny-al", to: "tiny-bo", key: "tiny-taking|tortured", props: { act: "tortured" } },
+      {
+        from: "tiny-al",
+        to: "tiny-bo",
+        key: "tiny-al|tiny-bo|tiny-taking|tortured",
+        props: { act: "tortured" },
+      },
     ]);
     expect(rows("KILLED (Character -> Character)")).toMatchObject([
-      { from: "tiny-al", to: "tiny-bo", key: "tiny-end", props: { act: "executed", seq: 2 } },
+      {
+        from: "tiny-al",
+        to: "tiny-bo",
+        key: "tiny-al|tiny-bo|tiny-end",
+        props: { act: "executed", seq: 2 },
+      },
     ]);
     expect(rows("TIED_TO (Character -> Character)")).toMatchObject([
       { from: "tiny-cy", to: "tiny-bo", props: { tie: "handler-of" } },
