@@ -64,7 +64,7 @@ const [webCharacters, webBetrayals] = values.web.split("x").map(Number);
 const GENERATED_FILM = "bench-flood-web";
 
 const heavyQuery = (film: string) =>
-  `{ characters(where: { film: { eq: ${JSON.stringify(film)} } }) { betrayalChains(maxDepth: 8) { truncated chains { steps { traitorId betrayedId seq how } } } } }`;
+  `{ characters(where: { film: { eq: ${JSON.stringify(film)} } }) { betrayalChains(maxDepth: 8, limit: 1000, timeRespecting: false) { truncated chains { steps { traitorId betrayedId seq how } } } } }`;
 
 const db = await openDatabase(await resolveDatabase({ autoStart: true }));
 const lightFilm = await db.driver.executeQuery(
