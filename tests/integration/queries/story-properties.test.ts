@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FilmFile } from "../../../src/dataset/schema.ts";
 import type { Database } from "../../../src/db/connection.ts";
+import { DEFAULT_MAX_LENGTH } from "../../../src/queries/connection/index.ts";
 import type { Dossier } from "../../../src/queries/dossier/index.ts";
 import { runQuery } from "../../../src/queries/run-query.ts";
 import { testDatabase } from "../../helpers/neo4j.ts";
@@ -26,7 +27,7 @@ async function connectionEqualsReference(story: FilmFile): Promise<void> {
       const routes = await runQuery<{ nodes: { id: string }[]; strength: number }>(
         db,
         "connection",
-        { fromId, toId },
+        { fromId, toId, maxLength: DEFAULT_MAX_LENGTH },
       );
       const got = routes.map((r) => `${r.nodes.map((n) => n.id).join(">")} ${r.strength}`);
       const expected = referenceConnection(story, fromId, toId).map(
@@ -43,7 +44,7 @@ async function connectionEqualsReference(story: FilmFile): Promise<void> {
 async function dossierListsEveryActAndTie(story: FilmFile): Promise<void> {
   await importStory(db, story);
   for (const c of story.characters) {
-    const [dossier] = await runQuery<Dossier>(db, "dossier", { characterId: c.id });
+    const [dossier] = await runQuery<Dossier>(db, "dossier", { characterId: c.id, at: null });
     expect(dossier?.actsDone.map((a) => `${a.eventId} ${a.otherId}`).sort(), c.id).toEqual(
       story.acts
         .filter((a) => a.by === c.id)
