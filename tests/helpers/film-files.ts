@@ -1,11 +1,11 @@
 // Copies of the films (changed or not) and generated stories in a scratch folder, for tests
 // that import one version of a film and then another.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
 import { parse, stringify } from "yaml";
-import { defaultFilmFiles } from "../../src/import/run-import.ts";
+import { DEFAULT_SOURCES_FILE, defaultFilmFiles } from "../../src/import/run-import.ts";
 
 export type FilmData = Record<string, Record<string, unknown>[]> & {
   film: Record<string, unknown>;
@@ -66,4 +66,14 @@ export function withoutFact(data: FilmData, list: string, fields: Record<string,
   const at = items.findIndex((item) => Object.entries(fields).every(([k, v]) => item[k] === v));
   if (at < 0) throw new Error(`no ${list} item with ${JSON.stringify(fields)}`);
   items.splice(at, 1);
+}
+
+/**
+ * The repository's own source texts (import/texts/) copied into `dir`, for a copy of
+ * import/sources.yaml written there: a source's `file:` is read only from inside the folder of
+ * the sources file that names it (or the seeds' folder).
+ */
+export function copySourceTexts(dir: string): void {
+  const texts = join(dirname(DEFAULT_SOURCES_FILE), "texts");
+  if (existsSync(texts)) cpSync(texts, join(dir, "texts"), { recursive: true });
 }

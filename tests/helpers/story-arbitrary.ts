@@ -5,6 +5,7 @@
 // KILLED acts readily make cycles, suicides, shared victims and several killers of one victim.
 // Every id starts with the story's prefix ("gen-..." by default), never a real film's id.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copySourceTexts } from "./film-files.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -454,6 +455,7 @@ export function writeStories(
     : [];
   const sourcesFile = join(dir, "sources.yaml");
   writeFileSync(sourcesFile, stringify({ sources: [...realSources, ...stories.map(storySource)] }));
+  if (options.withFilms) copySourceTexts(dir);
   const filmFiles = stories.map((story) => {
     const file = join(dir, `${story.film.id}.yaml`);
     writeFileSync(file, stringify(story));

@@ -18,6 +18,7 @@ import {
 } from "../../../src/import/run-import.ts";
 import { cypherFile, QUERY_NAMES, type QueryName } from "../../../src/queries/cypher-file.ts";
 import { runQuery } from "../../../src/queries/run-query.ts";
+import { copySourceTexts } from "../../helpers/film-files.ts";
 import { normaliseName } from "../../../src/text/normalise.ts";
 import { characterSearch } from "../../../src/text/search-query.ts";
 import { testDatabase } from "../../helpers/neo4j.ts";
@@ -50,6 +51,7 @@ const dir = mkdtempSync(join(tmpdir(), "heistgraph-order-"));
 async function importFilms(films: FilmFile[], sources: SourcesFile["sources"]): Promise<void> {
   const sourcesFile = join(dir, "sources.yaml");
   writeFileSync(sourcesFile, stringify({ sources }));
+  copySourceTexts(dir);
   const filmFiles = films.map((film, i) => {
     const file = join(dir, `${i}-${film.film.id}.yaml`);
     writeFileSync(file, stringify(film));
