@@ -293,6 +293,9 @@ export class GraphView {
       Math.min(maxZoom, (w - 2 * pad) / Math.max(1, bb.w), (h - 2 * pad) / Math.max(1, bb.h)),
     );
     const pan = { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 };
+    // The latest framing wins: a fit asked for meanwhile (the whole view refitted, then the
+    // highlighted path) does not run after it from cytoscape's animation queue.
+    this.cy.stop(true, false);
     this.cy.animate({ zoom, pan }, { duration: 350, complete: () => this.sizeLabels() });
   }
 
