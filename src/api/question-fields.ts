@@ -12,9 +12,15 @@ import type { Database } from "../db/connection.ts";
 import { HeistgraphError } from "../errors.ts";
 import { cypherFile } from "../queries/cypher-file.ts";
 import { askQuestion } from "../questions/ask-question.ts";
-import type { Question } from "../questions/define.ts";
+import { queryFieldName, type Question } from "../questions/define.ts";
 import { QUESTIONS } from "../questions/registry.ts";
-import { boundedInts, graphqlFieldType, graphqlNames, graphqlTypes } from "../questions/shape.ts";
+import {
+  boundsOf,
+  graphqlFieldType,
+  graphqlNames,
+  graphqlTypes,
+  unwrapped,
+} from "../questions/shape.ts";
 
 type Parent = "Character" | "Group" | "Film" | "Query";
 
@@ -51,16 +57,6 @@ function cypherString(text: string): string {
 /** The GraphQL value of an enum word (lead-investigator is LEAD_INVESTIGATOR). */
 const enumValue = (word: string) => word.toUpperCase().replace(/-/g, "_");
 
-/** The inner schema of an option: without its default and nullable wrappers. */
-function bare(schema: z.ZodType): z.ZodType {
-  const unwrap = (schema as { unwrap?: () => z.ZodType }).unwrap;
-  const def = (schema as z.ZodType & { _zod: { def: { type: string } } })._zod.def;
-  if (unwrap && ["default", "nullable", "optional"].includes(def.type)) {
-    return bare(unwrap.call(schema));
-  }
-  return schema;
-}
-
 function defaultOf(schema: z.ZodType): unknown {
   const parsed = schema.safeParse(undefined);
   return parsed.success ? parsed.data : undefined;
@@ -77,7 +73,7 @@ interface Argument {
 function optionArguments(question: Question): Argument[] {
   return Object.entries(question.options.shape as Record<string, z.ZodType>).map(
     ([name, schema]) => {
-      const inner = bare(schema);
+      const inner = unwrapped(schema);
       const nullable = schema.safeParse(null).success;
       const fallback = defaultOf(schema);
       const enumName = graphqlNames.get(inner as z.ZodObject)?.name;
@@ -148,8 +144,8 @@ export function questionFieldsOf(parent: Parent): string {
     .join("\n");
 }
 
-const camel = (kebab: string) => kebab.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-const pascal = (kebab: string) => camel(kebab).replace(/^\w/, (c) => c.toUpperCase());
+const pascal = (kebab: string) =>
+  queryFieldName({ name: kebab }).replace(/^\w/, (c) => c.toUpperCase());
 
 /** The Query field that asks a question by what a user types, and its answer type. */
 function askField(question: Question): { field: string; type: string } {
@@ -172,7 +168,7 @@ function askField(question: Question): { field: string; type: string } {
   return {
     field:
       `  ${JSON.stringify(`${question.summary}. The subject is resolved as the CLI resolves it.`)}\n` +
-      `  ${camel(question.name)}(\n    ${args.join("\n    ")}\n  ): ${answer}!`,
+      `  ${queryFieldName(question)}(\n    ${args.join("\n    ")}\n  ): ${answer}!`,
     type:
       `type ${answer} {\n  "The film asked for; null when none was given."\n  film: FilmRef\n` +
       `  "What the names given were resolved to, in order."\n  subjects: [Subject!]!\n${rows}\n}`,
@@ -187,8 +183,8 @@ export function questionTypeDefs(): string {
   const enums = new Map<string, readonly string[]>();
   for (const question of QUESTIONS) {
     for (const schema of Object.values(question.options.shape as Record<string, z.ZodType>)) {
-      const inner = bare(schema);
-      const bounds = boundedInts.get(inner);
+      const inner = unwrapped(schema);
+      const bounds = boundsOf(inner);
       if (bounds) scalars.set(bounds.name, bounds);
       const enumName = graphqlNames.get(inner as z.ZodObject)?.name;
       if (enumName) enums.set(enumName, (inner as z.ZodEnum).options as string[]);
@@ -224,7 +220,7 @@ export function questionResolvers(db: () => Database) {
   const Query: Record<string, (parent: unknown, args: Record<string, unknown>) => unknown> = {};
   for (const question of QUESTIONS.filter((q) => q.subject.kind !== "none")) {
     const shape = question.options.shape as Record<string, z.ZodType>;
-    Query[camel(question.name)] = async (_parent, args) => {
+    Query[queryFieldName(question)] = async (_parent, args) => {
       const { subject, to, film, ...options } = args;
       try {
         const answer = await askQuestion(db(), question, {
@@ -234,7 +230,9 @@ export function questionResolvers(db: () => Database) {
           options: Object.fromEntries(
             Object.entries(options).map(([k, v]) => [
               k,
-              typeof v === "string" && shape[k] && graphqlNames.get(bare(shape[k])) !== undefined
+              typeof v === "string" &&
+              shape[k] &&
+              graphqlNames.get(unwrapped(shape[k])) !== undefined
                 ? v.toLowerCase().replace(/_/g, "-")
                 : (v ?? undefined),
             ]),

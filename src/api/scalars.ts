@@ -2,7 +2,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import type { z } from "zod";
 import { QUESTIONS } from "../questions/registry.ts";
-import { boundedInts } from "../questions/shape.ts";
+import { boundsOf } from "../questions/shape.ts";
 
 function boundedInt(name: string, min: number, max: number): GraphQLScalarType<number, number> {
   const check = (value: unknown): number => {
@@ -25,11 +25,7 @@ function boundedInt(name: string, min: number, max: number): GraphQLScalarType<n
 export const scalarResolvers = Object.fromEntries(
   QUESTIONS.flatMap((q) =>
     Object.values(q.options.shape as Record<string, z.ZodType>).flatMap((schema) => {
-      let inner: z.ZodType | undefined = schema;
-      while (inner && !boundedInts.has(inner)) {
-        inner = (inner as { unwrap?: () => z.ZodType }).unwrap?.();
-      }
-      const bounds = inner && boundedInts.get(inner);
+      const bounds = boundsOf(schema);
       return bounds ? [[bounds.name, boundedInt(bounds.name, bounds.min, bounds.max)]] : [];
     }),
   ),

@@ -418,27 +418,6 @@ export async function askAboutFilm(
   return { film: found, answers };
 }
 
-/** A subject question: the character (or group) found by name, in the film if given, and the rows. */
-export async function askAboutCharacter<Row>(
-  db: Database,
-  name: string,
-  film: string | undefined,
-  question: Question,
-  params: Record<string, unknown> = {},
-  groups = false,
-): Promise<{ character: CharacterRef; rows: Row[] }> {
-  const { characters, answers } = await ask(db, {
-    film,
-    names: [name],
-    groups,
-    questions: [question],
-    params: [params],
-  });
-  const [character] = characters;
-  if (!character) throw new Error(`find-subject.cypher found nothing for "${name}"`);
-  return { character, rows: (answers[0] ?? []) as Row[] };
-}
-
 /** A whole number within bounds, for parameters such as depth. */
 export function checkedInteger(name: string, value: unknown, min: number, max: number): number {
   const n = typeof value === "string" ? Number(value) : value;

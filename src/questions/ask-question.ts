@@ -9,7 +9,7 @@ import { ask, type CharacterRef, type FilmRef, type Found } from "../queries/loo
 import { toPlain } from "../queries/plain.ts";
 import { readStatement } from "../queries/run-query.ts";
 import type { Question } from "./define.ts";
-import { boundedInts } from "./shape.ts";
+import { boundsOf } from "./shape.ts";
 
 export interface QuestionRequest {
   /** The subject as typed: a name, an alias, one word of a name, or an id. */
@@ -59,14 +59,6 @@ export function checkedOptions(question: Question, given: Record<string, unknown
     expected: schema?.description ?? `a valid ${name}`,
     suggestion: `give another ${name}, or leave it out for the default`,
   });
-}
-
-/** The bounds of a bounded whole number (shape.ts), through defaults and nullables. */
-function boundsOf(schema: z.ZodType): { min: number; max: number } | undefined {
-  const found = boundedInts.get(schema);
-  if (found) return found;
-  const inner = (schema as { unwrap?: () => z.ZodType }).unwrap?.();
-  return inner === undefined ? undefined : boundsOf(inner);
 }
 
 function issueText(issue: z.core.$ZodIssue | undefined): string {

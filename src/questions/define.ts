@@ -66,3 +66,7 @@ export type OptionsOf<Q> =
 
 /** No options. */
 export const noOptions = z.object({});
+
+/** The GraphQL Query field that asks a question by what a user types: body-count is bodyCount. */
+export const queryFieldName = (question: { name: string }) =>
+  question.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());

@@ -3,11 +3,9 @@
 // it up to date (src/generated-files.test.ts).
 import type { z } from "zod";
 import { commandLine } from "../cli/commands/questions.ts";
-import type { Question } from "./define.ts";
+import { queryFieldName, type Question } from "./define.ts";
 import { QUESTIONS } from "./registry.ts";
 import { graphqlFieldType } from "./shape.ts";
-
-const camel = (kebab: string) => kebab.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 const EXAMPLE = {
   character: { subject: "Waingro", film: "heat" },
@@ -54,7 +52,7 @@ function section(question: Question): string {
       .replace(/,(?=\w+: )/g, ", ")})\``,
     kind === "none"
       ? `- GraphQL: \`{ ${question.graphql.field} { ... } }\``
-      : `- GraphQL: \`{ ${camel(question.name)}(${Object.entries(example)
+      : `- GraphQL: \`{ ${queryFieldName(question)}(${Object.entries(example)
           .map(([k, v]) => `${k === "second" ? "to" : k}: ${JSON.stringify(v)}`)
           .join(
             ", ",

@@ -36,6 +36,18 @@ export function bounded(name: string, min: number, max: number) {
   return schema;
 }
 
+/** A schema without its default, nullable and optional wrappers. */
+export function unwrapped(schema: z.ZodType): z.ZodType {
+  const def = (schema as z.ZodType & { _zod: { def: { type: string } } })._zod.def;
+  const unwrap = (schema as { unwrap?: () => z.ZodType }).unwrap;
+  return unwrap && ["default", "nullable", "optional"].includes(def.type)
+    ? unwrapped(unwrap.call(schema))
+    : schema;
+}
+
+/** The bounds of a bounded whole number (bounded()), through its wrappers. */
+export const boundsOf = (schema: z.ZodType) => boundedInts.get(unwrapped(schema));
+
 type Leaf = { type: string; description?: string };
 
 /** The GraphQL type of a zod schema, e.g. "[KillStep!]!", adding named objects to `found`. */

@@ -11,7 +11,7 @@ import { commandLine } from "../../../src/cli/commands/questions.ts";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { askQuestion, type QuestionRequest } from "../../../src/questions/ask-question.ts";
-import type { Question } from "../../../src/questions/define.ts";
+import { queryFieldName, type Question } from "../../../src/questions/define.ts";
 import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { graphqlNames } from "../../../src/questions/shape.ts";
 import { HEISTGRAPH_BIN, runNode } from "../../helpers/cli.ts";
@@ -48,8 +48,6 @@ function selection(schema: z.ZodType): string {
   return `{ ${fields.join(" ")} }`;
 }
 
-const camel = (kebab: string) => kebab.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-
 type Outcome = { rows: unknown[] } | { error: string };
 
 /** The answer through the TS API, or the error's first line. */
@@ -72,7 +70,7 @@ async function viaGraphql(question: Question, request: QuestionRequest): Promise
     if (kind === "pair") args.to = request.second;
     if (request.film !== undefined) args.film = request.film;
   }
-  const field = camel(question.name);
+  const field = queryFieldName(question);
   const rows = selection(question.row);
   const list = Object.keys(args);
   const document =
