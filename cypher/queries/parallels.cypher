@@ -66,7 +66,7 @@ CALL (held, filmIds) {
     USING INDEX SEEK c:Character(parallelRole, film)
     WHERE c.parallelRole = held AND c.film = film.id
     WITH c,
-      COUNT { (c)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]-() } AS acts
+      COUNT { (c)-[:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]-() } AS acts // act types
     ORDER BY acts DESC, c.name, c.id
     LIMIT toInteger($perFilm)
     RETURN collect({

@@ -41,7 +41,7 @@ CALL (*) {
   RETURN e.id AS event, e, [] AS acts, [] AS participants
   UNION ALL
   UNWIND doers AS doer
-  MATCH (doer)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(target)
+  MATCH (doer)-[r:KILLED|WOUNDED|BETRAYED|ARRESTED|SAVED|SPARED|THREATENED|SUSPECTED|ORDERED|RECRUITED|ABANDONED|COERCED|ACTED_ON]->(target) // act types
   // Not `from` or `to`: apoc.cypher.run declares the parameters as variables of those names.
   WITH r, properties(r) AS a, who[elementId(doer)] AS doneBy, who[elementId(target)] AS doneTo
   WHERE a.seq >= coalesce($from, 0) AND a.seq <= coalesce($to, 1000000)

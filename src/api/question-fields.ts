@@ -29,6 +29,8 @@ function parentsOf(question: Question): Parent[] {
   switch (question.subject.kind) {
     case "character":
       return ["Character"];
+    case "group":
+      return ["Group"];
     case "subject":
       return ["Character", "Group"];
     case "film":
@@ -155,8 +157,10 @@ function askField(question: Question): { field: string; type: string } {
     ...(kind === "film"
       ? ['"A film id or title, as typed." film: String!']
       : [
-          "\"A character's name, alias, one word of a name, or id" +
-            `${kind === "subject" ? "; or a group's" : ""}, as typed." subject: String!`,
+          kind === "group"
+            ? '"A group\'s name, one word of it, or id, as typed." subject: String!'
+            : "\"A character's name, alias, one word of a name, or id" +
+              `${kind === "subject" ? "; or a group's" : ""}, as typed." subject: String!`,
           ...(kind === "pair" ? ['"The second character, as typed." to: String!'] : []),
           '"The film, to narrow the search (id or title)." film: String',
         ]),

@@ -2,6 +2,7 @@
 // questions (src/questions/registry.ts) add their fields: @cypher fields on the nodes they are
 // about, and Query fields that resolve a subject as typed (src/api/question-fields.ts).
 import { questionFieldsOf, questionTypeDefs } from "./question-fields.ts";
+import { actFields, tieFields } from "./relationship-fields.ts";
 import { SUBJECT_TYPE_DEFS } from "./subject-fields.ts";
 
 export function typeDefs(): string {
@@ -59,16 +60,9 @@ ${questionFieldsOf("Film")}
       loyaltyOf: [Character!]! @relationship(type: "LOYAL_TO", direction: IN, properties: "Loyalty")
       knowsSecretOf: [Character!]! @relationship(type: "KNOWS_SECRET_OF", direction: OUT, properties: "Secret")
       secretKnownBy: [Actor!]! @relationship(type: "KNOWS_SECRET_OF", direction: IN, properties: "Secret")
-      killed: [Actor!]! @relationship(type: "KILLED", direction: OUT, properties: "Act")
-      killedBy: [Actor!]! @relationship(type: "KILLED", direction: IN, properties: "Act")
-      wounded: [Actor!]! @relationship(type: "WOUNDED", direction: OUT, properties: "Act")
-      woundedBy: [Actor!]! @relationship(type: "WOUNDED", direction: IN, properties: "Act")
-      betrayed: [Actor!]! @relationship(type: "BETRAYED", direction: OUT, properties: "Act")
-      betrayedBy: [Actor!]! @relationship(type: "BETRAYED", direction: IN, properties: "Act")
       participatedIn: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Participation")
-      marriedTo: [Character!]! @relationship(type: "MARRIED_TO", direction: OUT, properties: "Tie")
-      romanceWith: [Character!]! @relationship(type: "ROMANCE_WITH", direction: OUT, properties: "Tie")
-      informantFor: [Character!]! @relationship(type: "INFORMANT_FOR", direction: OUT, properties: "Tie")
+${actFields()}
+${tieFields()}
 ${questionFieldsOf("Character")}
     }
 
@@ -80,8 +74,9 @@ ${questionFieldsOf("Character")}
       film: String!
       sources: [String!]!
       members: [Character!]! @relationship(type: "MEMBER_OF", direction: IN, properties: "Membership")
-      killed: [Actor!]! @relationship(type: "KILLED", direction: OUT, properties: "Act")
-      betrayedBy: [Actor!]! @relationship(type: "BETRAYED", direction: IN, properties: "Act")
+      loyaltyOf: [Actor!]! @relationship(type: "LOYAL_TO", direction: IN, properties: "Loyalty")
+      participatedIn: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Participation")
+${actFields()}
 ${questionFieldsOf("Group")}
     }
 

@@ -18,6 +18,7 @@ import {
   browserPostConnectCommand,
   browserStyleCommand,
 } from "./post-connect.ts";
+import { QUESTIONS } from "../questions/registry.ts";
 import { HEADLINE_SLIDES } from "./slides.ts";
 
 /** Neo4j Browser 5.24's own .grass parser (neo4j-browser's utils/grassUtils), for comparison. */
@@ -123,6 +124,18 @@ describe("the Browser guide", () => {
       expect(guide).toContain(`<h3>${escapeHtml(slide.title)}</h3>`);
     }
     expect(guide).toContain("Waingro &larr; Neil McCauley &larr; Vincent Hanna");
+  });
+
+  it("asks every question of the registry, in its order", () => {
+    const at = QUESTIONS.map((q) => {
+      const written = HEADLINE_SLIDES.find((s) => s.query === q.file);
+      const title = written
+        ? written.title
+        : `${q.summary.charAt(0).toUpperCase()}${q.summary.slice(1)}`;
+      return guide.indexOf(`<h3>${escapeHtml(title)}</h3>`);
+    });
+    expect(at.filter((i) => i < 0)).toEqual([]);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
   it("splits a query file into header, parameters and query", () => {

@@ -13,6 +13,8 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { heistgraphGrass } from "./grass.ts";
 import { modelSvg } from "./model-svg.ts";
+import type { Question } from "../questions/define.ts";
+import { QUESTIONS } from "../questions/registry.ts";
 import { HEADLINE_SLIDES, type HeadlineSlide } from "./slides.ts";
 
 export const QUERIES_DIR = fileURLToPath(new URL("../../cypher/queries/", import.meta.url));
@@ -134,6 +136,17 @@ function headlineSlide(spec: HeadlineSlide, file: QueryFile): string {
   );
 }
 
+/** A question of the registry with no slide written for it: its summary, file and header. */
+function questionSlide(question: Question, file: QueryFile): string {
+  const details = headerDetails(file);
+  return slide(
+    escapeHtml(`${question.summary.charAt(0).toUpperCase()}${question.summary.slice(1)}`),
+    `<p class="lead">${escapeHtml(headerSummary(file))} From the command line: <code>npx heistgraph ${escapeHtml(question.name)}</code>.</p>`,
+    ...queryBlocks(file),
+    details ? `<pre class="pre-scrollable">${escapeHtml(details)}</pre>` : "",
+  );
+}
+
 function otherQuerySlide(file: QueryFile): string {
   const details = headerDetails(file);
   return slide(
@@ -156,9 +169,9 @@ function welcomeSlide(options: GuideOptions): string {
     : "";
   return slide(
     "heistgraph: crime films as a graph",
-    `<p class="lead">Two crime films, <i>Heat</i> (1995) and <i>City on Fire</i> (1987), told as a graph built from their plot summaries: who kills, betrays and stays loyal to whom, in story order, each fact citing the summary paragraph that says it.</p>`,
+    `<p class="lead">Crime films, <i>Heat</i> (1995), <i>City on Fire</i> (1987) and its heir <i>Reservoir Dogs</i> (1992), told as a graph built from their plot summaries: who kills, betrays and stays loyal to whom, in story order, each fact citing the summary paragraph that says it.</p>`,
     `<p>This guide shows the model, then asks the graph its headline questions, each with the result you should see. The grey code blocks are runnable: click one to put it in the editor, then run it with Ctrl+Enter (Cmd+Enter on a Mac). A question comes as two blocks: its parameters (<code>:param</code> lines), then the query; change the parameters and run the query again to ask about someone else.</p>`,
-    `<p>No films in the graph yet? Import them from a shell: <code>npx heistgraph import</code>. This should count 2:</p>`,
+    `<p>No films in the graph yet? Import them from a shell: <code>npx heistgraph import</code>. This should list the three:</p>`,
     runnable("MATCH (f:Film) RETURN f.id AS id, f.title AS title, f.year AS year ORDER BY f.title"),
     `<p>Colours and captions come from heistgraph's style (<code>cypher/browser/heistgraph.grass</code>), which the local Neo4j applies on connect: characters blue, groups green, events yellow with their place in the story, killings black, betrayals red, woundings orange, loyalties blue (the colours of the page and the images). <code>:style</code> shows it, <code>:style reset</code> goes back to Browser's own.</p>`,
     restyle,
@@ -207,13 +220,26 @@ function exploreSlide(): string {
 export function buildGuide(options: GuideOptions = {}): string {
   const files = options.files ?? readQueryFiles();
   const byName = new Map(files.map((f) => [f.name, f]));
-  const headlines = HEADLINE_SLIDES.filter((s) => byName.has(s.query));
-  const shown = new Set(headlines.map((s) => s.query));
+  // The look-up first (every question starts from it), then every question of the registry
+  // in its order: with the slides written for it (what you should see), or one made from its
+  // declaration and its file's header.
+  const lookups = HEADLINE_SLIDES.filter(
+    (s) => byName.has(s.query) && !QUESTIONS.some((q) => q.file === s.query),
+  );
+  const questionSlides = QUESTIONS.filter((q) => byName.has(q.file)).flatMap((q) => {
+    const file = byName.get(q.file) as QueryFile;
+    const written = HEADLINE_SLIDES.filter((s) => s.query === q.file);
+    return written.length > 0
+      ? written.map((s) => headlineSlide(s, file))
+      : [questionSlide(q, file)];
+  });
+  const shown = new Set([...lookups.map((s) => s.query), ...QUESTIONS.map((q) => q.file)]);
   const others = files.filter((f) => !shown.has(f.name));
   const slides = [
     welcomeSlide(options),
     modelSlide(),
-    ...headlines.map((s) => headlineSlide(s, byName.get(s.query) as QueryFile)),
+    ...lookups.map((s) => headlineSlide(s, byName.get(s.query) as QueryFile)),
+    ...questionSlides,
     exploreSlide(),
     ...others.map(otherQuerySlide),
   ];

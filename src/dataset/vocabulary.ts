@@ -134,6 +134,26 @@ export const TIE_TYPES = [
 ] as const;
 export type TieType = (typeof TIE_TYPES)[number];
 
+/**
+ * A tie read from its other end (the GraphQL field on that end, the dossier's words): X
+ * PARENT_OF Y reads "Y childOf X". `null` for a tie that reads the same both ways (a marriage,
+ * a friendship), asked in either direction. Typed so that a new tie type must say which.
+ */
+export const TIE_INVERSES: Record<TieType, string | null> = {
+  MARRIED_TO: null,
+  ROMANCE_WITH: null,
+  PARENT_OF: "childOf",
+  STEP_PARENT_OF: "stepChildOf",
+  SIBLING_OF: null,
+  INFORMANT_FOR: "informedBy",
+  EMPLOYED_BY: "employs",
+  SUPERIOR_OF: "subordinateOf",
+  FENCE_FOR: "fencedBy",
+  FORMER_CELLMATE_OF: null,
+  FRIEND_OF: null,
+  RIVAL_OF: null,
+};
+
 /** Structural relationships the importer derives from the dataset's shape. */
 export const STRUCTURAL_TYPES = [
   "APPEARS_IN",

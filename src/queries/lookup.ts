@@ -301,7 +301,11 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
       row.foundFilm?.id ?? null,
       row[`matches${n}`] as Candidate[],
       row[`candidates${n}`] as Candidate[],
-      request.groups === true || request.onlyGroups === true,
+      request.onlyGroups === true
+        ? "group"
+        : request.groups === true
+          ? "character or group"
+          : "character",
     ),
   );
   return {
@@ -360,8 +364,18 @@ function chosenCharacter(
   filmId: string | null,
   matches: Candidate[],
   candidates: Candidate[],
-  groups: boolean,
+  kind: "character" | "group" | "character or group",
 ): CharacterRef {
+  const kinds = {
+    character: "characters",
+    group: "groups",
+    "character or group": "characters or groups",
+  }[kind];
+  const whose = {
+    character: "character's",
+    group: "group's",
+    "character or group": "character's or group's",
+  }[kind];
   const refs = matches.map(({ id, name, film, fate, isGroup }) => ({
     id,
     name,
@@ -374,7 +388,7 @@ function chosenCharacter(
     // Within one film only the id tells them apart; across films, the film does.
     const films = new Set(refs.map((m) => m.film));
     throw new HeistgraphError({
-      what: `"${name}" names ${refs.length} ${groups ? "characters or groups" : "characters"}${filmId ? ` in ${filmId}` : ""}.`,
+      what: `"${name}" names ${refs.length} ${kinds}${filmId ? ` in ${filmId}` : ""}.`,
       expected: `a name that picks one, or an id`,
       suggestion:
         films.size === refs.length
@@ -398,11 +412,13 @@ function chosenCharacter(
     .sort((a, b) => a.score - b.score || a.edits - b.edits || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, 5);
   throw new HeistgraphError({
-    what: `No ${groups ? "character or group" : "character"} called "${name}"${filmId ? ` in ${filmId}` : ""}.`,
-    expected: `a ${groups ? "character's or group's" : "character's"} name, alias or id (case and accents do not matter)`,
+    what: `No ${kind} called "${name}"${filmId ? ` in ${filmId}` : ""}.`,
+    expected: `a ${whose} name, alias or id (case and accents do not matter)`,
     suggestion: scored.length
       ? `closest: ${scored.map((s) => `${s.c.name} (${s.c.film})`).join(", ")}`
-      : "list the characters with `npx heistgraph timeline <film>` or in Neo4j Browser: MATCH (c:Character) RETURN c.name",
+      : kind === "group"
+        ? "list the groups in Neo4j Browser: MATCH (g:Group) RETURN g.film, g.name ORDER BY g.film, g.name"
+        : "list the characters with `npx heistgraph timeline <film>` or in Neo4j Browser: MATCH (c:Character) RETURN c.name",
   });
 }
 

@@ -113,6 +113,7 @@ export async function askQuestion<Row = unknown>(
     film: request.film,
     names,
     groups: subject.kind === "subject",
+    onlyGroups: subject.kind === "group",
     questions: [{ name: question.file, columns: question.columns, bindings }],
     params: [params],
     distinctInOneFilm: subject.kind === "pair",
@@ -125,6 +126,15 @@ export async function askQuestion<Row = unknown>(
   };
 }
 
+const EXAMPLE_SUBJECT = {
+  film: "heat",
+  group: `"McCauley's crew"`,
+  character: '"Waingro"',
+  subject: '"Waingro"',
+  pair: '"Fu" "Inspector Lau"',
+  none: "",
+} as const;
+
 /** The names a question needs, or the error for one left out. */
 function subjectNames(question: Question, request: QuestionRequest): string[] {
   const { kind } = question.subject;
@@ -132,13 +142,14 @@ function subjectNames(question: Question, request: QuestionRequest): string[] {
     new HeistgraphError({
       what: `${question.name} needs ${what}.`,
       expected: what,
-      suggestion: `e.g. heistgraph ${question.name} ${kind === "film" ? "heat" : '"Waingro"'}`,
+      suggestion: `e.g. heistgraph ${question.name} ${EXAMPLE_SUBJECT[kind]}`,
     });
   if (kind === "film") {
     if (request.film === undefined) throw missing("a film (id or title)");
     return [];
   }
-  if (request.subject === undefined) throw missing("a character's name, alias or id");
+  if (request.subject === undefined)
+    throw missing(kind === "group" ? "a group's name or id" : "a character's name, alias or id");
   if (kind === "pair") {
     if (request.second === undefined) throw missing("a second character");
     return [request.subject, request.second];

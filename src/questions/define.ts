@@ -9,13 +9,14 @@ import { columnsOf } from "./shape.ts";
 /**
  * What a question is asked about:
  * - "character": one character, named (the file's `param` takes its id);
+ * - "group": one group;
  * - "subject": one character or group;
  * - "pair": two characters of one film (`param` and `second` take their ids);
  * - "film": one film (`param` takes its id);
  * - "none": the whole graph.
  */
 export type Subject =
-  | { kind: "character" | "subject"; param: string }
+  | { kind: "character" | "group" | "subject"; param: string }
   | { kind: "pair"; param: string; second: string }
   | { kind: "film"; param: string }
   | { kind: "none" };

@@ -9,6 +9,7 @@ import { graphqlFieldType } from "./shape.ts";
 
 const EXAMPLE = {
   character: { subject: "Waingro", film: "heat" },
+  group: { subject: "McCauley's crew", film: "heat" },
   subject: { subject: "Waingro", film: "heat" },
   pair: { subject: "Fu", second: "Inspector Lau", film: "city-on-fire" },
   film: { film: "heat" },
@@ -24,11 +25,13 @@ function section(question: Question): string {
       ? "a film (its id or title)"
       : kind === "pair"
         ? "two characters of one film (names, aliases, one word of a name, or ids)"
-        : kind === "subject"
-          ? "a character or a group (a name, an alias, one word of a name, or an id)"
-          : kind === "character"
-            ? "a character (a name, an alias, one word of a name, or an id)"
-            : "the whole graph";
+        : kind === "group"
+          ? "a group (a name, one word of it, or an id)"
+          : kind === "subject"
+            ? "a character or a group (a name, an alias, one word of a name, or an id)"
+            : kind === "character"
+              ? "a character (a name, an alias, one word of a name, or an id)"
+              : "the whole graph";
   const options = Object.entries(question.options.shape as Record<string, z.ZodType>).map(
     ([name, schema]) => {
       const fallback = schema.safeParse(undefined);
@@ -57,7 +60,7 @@ function section(question: Question): string {
           .join(
             ", ",
           )}) { subjects { id name } ${question.graphql.one ? "row" : "rows"} { ... } } }\`, ` +
-        `or \`${question.graphql.field}\` on ${kind === "film" ? "`Film`" : kind === "subject" ? "`Character` and `Group`" : kind === "pair" ? "no node (it takes two)" : "`Character`"}`,
+        `or \`${question.graphql.field}\` on ${kind === "film" ? "`Film`" : kind === "subject" ? "`Character` and `Group`" : kind === "group" ? "`Group`" : kind === "pair" ? "no node (it takes two)" : "`Character`"}`,
     "",
     ...(options.length > 0 ? ["| option | meaning |", "| --- | --- |", ...options, ""] : []),
     `Each ${question.graphql.one ? "answer is one row" : "row of the answer"}:`,

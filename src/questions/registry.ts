@@ -8,6 +8,7 @@ import deaths from "./death-ledger/question.ts";
 import dossier from "./dossier/question.ts";
 import doubleAgents from "./double-agents/question.ts";
 import filmBetrayals from "./film-betrayal-chains/question.ts";
+import groupDossier from "./group-dossier/question.ts";
 import killsBy from "./kills-by/question.ts";
 import loyalties from "./loyalties/question.ts";
 import parallels from "./parallels/question.ts";
@@ -26,6 +27,7 @@ export const QUESTIONS = [
   revenge,
   timeline,
   dossier,
+  groupDossier,
   connection,
   parallels,
 ] as const;

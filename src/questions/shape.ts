@@ -28,6 +28,20 @@ export const texts = () => z.array(z.string());
 /** The sources a fact cites, e.g. "heat-fr:3". */
 export const sources = () => z.array(z.string()).describe("The source paragraphs that say it.");
 
+/**
+ * The one story clock: a moment of the story, as an event's seq, that every question depending
+ * on story time takes under the same name (`at`; the CLI's --at), with the same meaning: the
+ * answer as it stood once that event had happened. None: the whole story.
+ */
+export const storyTime = () =>
+  z
+    .int()
+    .nullable()
+    .default(null)
+    .describe(
+      "A moment of the story (an event's seq): the answer as it stood once that event had happened; none for the whole story.",
+    );
+
 /** Bounded whole numbers, each a GraphQL scalar of its own that checks the bounds. */
 export const boundedInts = z.registry<{ name: string; min: number; max: number }>();
 export function bounded(name: string, min: number, max: number) {
@@ -127,4 +141,14 @@ export function graphqlFieldType(schema: z.ZodType): string {
 /** An answer row's columns, in declaration order: the order of the file's RETURN. */
 export function columnsOf(row: z.ZodObject): string[] {
   return Object.keys(row.shape);
+}
+
+/**
+ * The fields of an answer's column in declaration order, when it holds objects (an object, or
+ * a list of them): the order a reader sees them in, whatever order the database keeps.
+ */
+export function fieldsOf(column: z.ZodType): string[] {
+  const inner = unwrapped(column);
+  const element = inner instanceof z.ZodArray ? unwrapped(inner.element as z.ZodType) : inner;
+  return element instanceof z.ZodObject ? Object.keys(element.shape) : [];
 }

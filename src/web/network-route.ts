@@ -6,6 +6,10 @@
 //   GET /api/storyline.svg?film=<id or title>   the film's storyline chart (src/viz/storyline.ts)
 //   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
 //                                               that involve the character (see below)
+//   GET /api/questions/<question>?subject=&second=&film=&<option>=
+//                                               any question of the registry, asked through
+//                                               askQuestion as the CLI and the TS helpers ask
+//                                               it: {film, subjects, rows}
 // Under the API's protection (src/api/server.ts puts /api/* behind the per-client limit and
 // the 503 gate): each request is answered within the query timeout, its reads carry it to
 // Neo4j, its lists are capped (maxRows), and layouts and storylines are worked out on worker
@@ -32,11 +36,14 @@ import type { Point } from "../viz/layout.ts";
 import { filmBetrayalChains, type BetrayalChain } from "../queries/betrayals/index.ts";
 import type { CharacterRef } from "../queries/lookup.ts";
 import { runQuery } from "../queries/run-query.ts";
+import { askQuestion } from "../questions/ask-question.ts";
+import { QUESTIONS } from "../questions/registry.ts";
 import { PageWork, PageWorkBusy, PageWorkTooLong, type Pending } from "./page-work.ts";
 
 export const NETWORK_ROUTE = "/api/network";
 export const BETRAYAL_CHAINS_ROUTE = "/api/betrayal-chains";
 export const STORYLINE_ROUTE = "/api/storyline.svg";
+export const QUESTIONS_ROUTE = "/api/questions";
 /** The storyline's width in pixels, as the page shows it. */
 const STORYLINE_WIDTH = 1100;
 /**
@@ -248,6 +255,28 @@ export function registerNetworkRoutes(
       },
       (svg) => res.type("image/svg+xml").send(svg),
     ),
+  );
+  app.get(`${QUESTIONS_ROUTE}/:name`, (req, res) =>
+    answer(req, res, async () => {
+      const asked = QUESTIONS.find((q) => q.name === req.params.name);
+      if (asked === undefined)
+        throw new BadRequest(
+          `no question "${req.params.name}": ask one of ${QUESTIONS.map((q) => q.name).join(", ")}`,
+        );
+      const options: Record<string, unknown> = {};
+      for (const key of Object.keys(asked.options.shape)) {
+        const value = single(req, key);
+        if (value !== undefined && value !== "") options[key] = value;
+      }
+      const answered = await askQuestion(db, asked, {
+        subject: single(req, "subject"),
+        second: single(req, "second"),
+        film: single(req, "film"),
+        options,
+      });
+      checkRows(`The answer to ${asked.name}`, answered.rows.length, maxRows);
+      return { film: answered.film, subjects: answered.subjects, rows: answered.rows };
+    }),
   );
   app.get(BETRAYAL_CHAINS_ROUTE, (req, res) =>
     answer(req, res, async () => {

@@ -440,6 +440,41 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     await page.locator("#storyline").waitFor({ state: "hidden" });
   });
 
+  it("tells Hanna's dossier as of event 23: no event after it, as the dossier question says", async () => {
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(`${server.url}/#film=heat&seq=23&select=vincent-hanna`);
+    await other.waitForFunction(() => window.heistgraph?.status === "ready");
+    await other.locator('#dossier[data-state="dossier"][data-node="vincent-hanna"]').waitFor();
+    const seqs = (await other
+      .locator('#dossier [data-facts="EVENTS"] li')
+      .evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-seq"))))) as number[];
+    expect(seqs.length).toBeGreaterThan(0);
+    expect(Math.max(...seqs)).toBeLessThanOrEqual(23);
+    const asked = (await (
+      await fetch(`${server.url}/api/questions/dossier?subject=vincent-hanna&at=23`)
+    ).json()) as { rows: { events: { seq: number }[] }[] };
+    expect(seqs).toEqual(asked.rows[0]?.events.map((e) => e.seq));
+    await other.close();
+  });
+
+  it("lists the betrayals of every film one film at a time, each in its own story order", async () => {
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(`${server.url}/#film=all`);
+    await other.waitForFunction(() => window.heistgraph?.status === "ready");
+    const lists = other.locator('#dossier section[data-facts^="OVERVIEW_BETRAYED_"]');
+    await lists.first().waitFor();
+    expect(await lists.count()).toBeGreaterThan(1);
+    for (const list of await lists.all()) {
+      const seqs = (await list
+        .locator("li")
+        .evaluateAll((items) =>
+          items.map((li) => Number(li.getAttribute("data-seq"))),
+        )) as number[];
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
+    await other.close();
+  });
+
   it("answers an unknown #film= with a message and Heat, consistently", async () => {
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(`${server.url}/#film=no-such-film&seq=3`);

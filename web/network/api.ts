@@ -143,163 +143,70 @@ export async function fetchAliases(
   return data.characters;
 }
 
-// ---- Dossiers -------------------------------------------------------------------------------
+// ---- Questions ------------------------------------------------------------------------------
 
-export interface Ref {
-  id: string;
-  name: string;
-}
-
-export interface ActFact {
-  properties: {
-    event: string;
-    seq: number | null;
-    how: string;
-    coerced: boolean | null;
-    coercedBy: string | null;
-    note: string | null;
-    sources: string[];
-  };
-  node: Ref;
-}
-
-export interface LoyaltyFact {
-  properties: {
-    kind: string;
-    covert: boolean;
-    since: number | null;
-    until: number | null;
-    knownBy: string[];
-    note: string | null;
-    sources: string[];
-  };
-  node: Ref;
-}
-
-export interface MembershipFact {
-  properties: { role: string; since: number | null; until: number | null; sources: string[] };
-  node: Ref;
-}
-
-// The API answers with the TS helpers' shapes; types only, so no server code is bundled.
+// The page asks the registry's questions (src/questions) through /api/questions/<name>, which
+// answers with askQuestion as the CLI and the TS helpers do: one answer everywhere, and the
+// rows' types come from the declarations (types only, so no server code is bundled).
+import type { RowOf } from "../../src/questions/define.ts";
+import type deathByWhomQuestion from "../../src/questions/death-by-whom/question.ts";
+import type dossierQuestion from "../../src/questions/dossier/question.ts";
+import type groupDossierQuestion from "../../src/questions/group-dossier/question.ts";
 import type { DeathChain, KillStep } from "../../src/queries/deaths/index.ts";
 
 export type { DeathChain, KillStep };
+export type CharacterDossierRow = RowOf<typeof dossierQuestion>;
+export type GroupDossierRow = RowOf<typeof groupDossierQuestion>;
+export type DossierAct = CharacterDossierRow["actsDone"][number];
+export type DossierLoyaltyFrom = CharacterDossierRow["loyalFrom"][number];
 
-type Edges<T> = { edges: T[] };
+/** A question of the registry, asked about a subject (an id works) and options. */
+export async function ask<Row>(
+  name: string,
+  request: { subject?: string; film?: string; options?: Record<string, unknown> },
+): Promise<Row[]> {
+  const params = new URLSearchParams();
+  if (request.subject !== undefined) params.set("subject", request.subject);
+  if (request.film !== undefined) params.set("film", request.film);
+  for (const [key, value] of Object.entries(request.options ?? {}))
+    if (value !== null && value !== undefined) params.set(key, String(value));
+  const answer = await getJson<{ rows: Row[] }>(
+    `/api/questions/${encodeURIComponent(name)}?${params.toString()}`,
+  );
+  return answer.rows;
+}
 
-export interface CharacterDossier {
+export interface CharacterDossier extends CharacterDossierRow {
   kind: "character";
   id: string;
   name: string;
-  aliases: string[];
-  unnamed: boolean;
-  role: string;
-  occupation: string | null;
-  fate: string;
-  description: string;
-  note: string | null;
-  film: string;
-  sources: string[];
-  memberOfConnection: Edges<MembershipFact>;
-  betrayedConnection: Edges<ActFact>;
-  betrayedByConnection: Edges<ActFact>;
-  killedConnection: Edges<ActFact>;
-  killedByConnection: Edges<ActFact>;
-  woundedConnection: Edges<ActFact>;
-  woundedByConnection: Edges<ActFact>;
-  loyalToConnection: Edges<LoyaltyFact>;
-  loyaltyOfConnection: Edges<LoyaltyFact>;
+  /** How they die, as far as the story has gone. */
   deathByWhom: DeathChain[];
 }
 
-export interface GroupDossier {
+export interface GroupDossier extends GroupDossierRow {
   kind: "group";
   id: string;
   name: string;
-  groupKind: string;
-  description: string;
-  film: string;
-  sources: string[];
-  membersConnection: Edges<MembershipFact>;
-  killedConnection: Edges<ActFact>;
-  betrayedByConnection: Edges<ActFact>;
 }
 
 export type Dossier = CharacterDossier | GroupDossier;
 
-const ACTOR = "node { ... on Character { id name } ... on Group { id name } }";
-const ACT = `edges { properties { event seq how coerced coercedBy note sources } ${ACTOR} }`;
-const LOYALTY = "properties { kind covert since until knownBy note sources }";
-const MEMBERSHIP = "edges { properties { role since until sources } node { id name } }";
-
-const CHARACTER_DOSSIER = `
-  query CharacterDossier($id: ID!) {
-    characters(where: { id: { eq: $id } }) {
-      id name aliases unnamed role occupation fate description note film sources
-      memberOfConnection { ${MEMBERSHIP} }
-      betrayedConnection { ${ACT} }
-      betrayedByConnection { ${ACT} }
-      killedConnection { ${ACT} }
-      killedByConnection { ${ACT} }
-      woundedConnection { ${ACT} }
-      woundedByConnection { ${ACT} }
-      loyalToConnection { edges { ${LOYALTY} ${ACTOR} } }
-      loyaltyOfConnection { edges { ${LOYALTY} node { id name } } }
-      deathByWhom { endsWith steps { victim victimId killer killerId killerIsGroup event seq how sources } }
-    }
-  }
-`;
-
-const GROUP_DOSSIER = `
-  query GroupDossier($id: ID!) {
-    groups(where: { id: { eq: $id } }) {
-      id name groupKind: kind description film sources
-      membersConnection { ${MEMBERSHIP} }
-      killedConnection { ${ACT} }
-      betrayedByConnection { ${ACT} }
-    }
-  }
-`;
-
-export async function fetchDossier(id: string, kind: "character" | "group"): Promise<Dossier> {
+/** The dossier of a character or group as it stands after event `at` (null: the whole story). */
+export async function fetchDossier(
+  id: string,
+  kind: "character" | "group",
+  at: number | null,
+): Promise<Dossier> {
   if (kind === "group") {
-    const data = await graphql<{ groups: Omit<GroupDossier, "kind">[] }>(GROUP_DOSSIER, { id });
-    const group = data.groups[0];
-    if (!group) throw new Error(`no group with id ${id}`);
-    return { kind: "group", ...group };
+    const [row] = await ask<GroupDossierRow>("group-dossier", { subject: id, options: { at } });
+    if (!row) throw new Error(`no group with id ${id}`);
+    return { kind: "group", id: row.group.id, name: row.group.name, ...row };
   }
-  const data = await graphql<{ characters: Omit<CharacterDossier, "kind">[] }>(CHARACTER_DOSSIER, {
-    id,
-  });
-  const character = data.characters[0];
-  if (!character) throw new Error(`no character with id ${id}`);
-  return { kind: "character", ...character };
-}
-
-export async function fetchDeathByWhom(id: string): Promise<DeathChain[]> {
-  const data = await graphql<{ characters: { deathByWhom: DeathChain[] }[] }>(
-    `
-      query DeathByWhom($id: ID!) {
-        characters(where: { id: { eq: $id } }) {
-          deathByWhom {
-            endsWith
-            steps {
-              victim
-              victimId
-              killer
-              killerId
-              killerIsGroup
-              event
-              seq
-              how
-              sources
-            }
-          }
-        }
-      }
-    `,
-    { id },
-  );
-  return data.characters[0]?.deathByWhom ?? [];
+  const [[row], deathByWhom] = await Promise.all([
+    ask<CharacterDossierRow>("dossier", { subject: id, options: { at } }),
+    ask<RowOf<typeof deathByWhomQuestion>>("death-by-whom", { subject: id }),
+  ]);
+  if (!row) throw new Error(`no character with id ${id}`);
+  return { kind: "character", id: row.character.id, name: row.character.name, ...row, deathByWhom };
 }

@@ -1,13 +1,14 @@
 // The side panel: an overview of the film's betrayals when nothing is selected, and the
-// dossier of a character or group (from the GraphQL API) with every fact's citations.
+// dossier of a character or group (the dossier and group-dossier questions, asked as of the
+// story time) with every fact's citations.
+import { ACT_TYPES } from "../../src/dataset/vocabulary.ts";
 import type {
-  ActFact,
   CharacterDossier,
   DeathChain,
   Dossier,
+  DossierAct,
+  DossierLoyaltyFrom,
   GroupDossier,
-  LoyaltyFact,
-  MembershipFact,
   Network,
   NetworkEdge,
   SourceInfo,
@@ -15,6 +16,7 @@ import type {
 } from "./api.ts";
 import { h } from "./dom.ts";
 import { edgeSample } from "./legend.ts";
+import { EDGE_LOOK } from "./palette.ts";
 
 export type HighlightKind = "betrayal-chain" | "death-path";
 
@@ -109,78 +111,153 @@ function section(title: string, type: string, items: HTMLElement[]): HTMLElement
   );
 }
 
-const bySeq = <T extends { properties: { seq?: number | null; since?: number | null } }>(
-  a: T,
-  b: T,
-) => (a.properties.seq ?? a.properties.since ?? 0) - (b.properties.seq ?? b.properties.since ?? 0);
+const sample = (type: string) =>
+  type in EDGE_LOOK ? edgeSample(type as keyof typeof EDGE_LOOK, 30) : null;
 
-function actItems(
-  facts: ActFact[],
-  kind: "BETRAYED" | "KILLED" | "WOUNDED",
-  ctx: PanelContext,
-): HTMLElement[] {
-  return [...facts]
-    .sort(bySeq)
-    .map((f) =>
+/** One act: who (the other side), when, how, its sources. */
+function actItems(facts: DossierAct[], ctx: PanelContext): HTMLElement[] {
+  return facts.map((f) =>
+    h(
+      "li",
+      { class: "fact", "data-type": f.type },
       h(
-        "li",
-        { class: "fact", "data-type": kind },
-        h(
-          "div",
-          { class: "fact-head" },
-          edgeSample(kind, 30),
-          nodeLink(f.node, ctx),
-          f.properties.coerced
-            ? h("span", { class: "tag coerced", title: f.properties.coercedBy ?? "" }, "coerced")
-            : null,
-        ),
-        eventAt(f.properties.seq, ctx, f.properties.event),
-        h("p", { class: "how" }, f.properties.how),
-        f.properties.note ? h("p", { class: "note" }, f.properties.note) : null,
-        cites(f.properties.sources, ctx),
+        "div",
+        { class: "fact-head" },
+        sample(f.type),
+        nodeLink({ id: f.otherId, name: f.other }, ctx),
+        f.act ? h("span", { class: "tag" }, humanise(f.act)) : null,
+        f.coerced ? h("span", { class: "tag coerced", title: f.coercedBy ?? "" }, "coerced") : null,
       ),
-    );
+      eventAt(f.seq, ctx, f.eventId),
+      h("p", { class: "how" }, f.how),
+      f.note ? h("p", { class: "note" }, f.note) : null,
+      cites(f.sources, ctx),
+    ),
+  );
 }
 
-function loyaltyItems(facts: LoyaltyFact[], ctx: PanelContext): HTMLElement[] {
-  return [...facts]
-    .sort(bySeq)
-    .map((f) =>
-      h(
-        "li",
-        { class: "fact", "data-type": "LOYAL_TO", "data-covert": f.properties.covert },
-        h(
-          "div",
-          { class: "fact-head" },
-          edgeSample(f.properties.covert ? "COVERT" : "LOYAL_TO", 30),
-          nodeLink(f.node, ctx),
-          h("span", { class: "tag" }, humanise(f.properties.kind)),
-          f.properties.covert ? h("span", { class: "tag covert" }, "covert") : null,
-        ),
-        span(f.properties.since, f.properties.until, ctx),
-        f.properties.note ? h("p", { class: "note" }, f.properties.note) : null,
-        cites(f.properties.sources, ctx),
-      ),
-    );
+/**
+ * The acts done (or suffered) as one section per type, betrayals, killings and woundings
+ * first: "Killed", or "Killed by" for those suffered (data-facts KILLED_BY).
+ */
+function actSections(acts: DossierAct[], suffered: boolean, ctx: PanelContext): HTMLElement[] {
+  const order = ["BETRAYED", "KILLED", "WOUNDED", ...ACT_TYPES, "ACTED_ON"];
+  const types = [...new Set(acts.map((a) => a.type))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  return types
+    .map((type) => {
+      const word = type === "ACTED_ON" ? "Acted on" : humanise(type.toLowerCase());
+      const title = `${word.charAt(0).toUpperCase()}${word.slice(1)}${suffered ? " by" : ""}`;
+      const items = actItems(
+        acts.filter((a) => a.type === type),
+        ctx,
+      );
+      return section(title, suffered ? `${type}_BY` : type, items);
+    })
+    .filter((x): x is HTMLElement => x !== null);
 }
 
-function membershipItems(facts: MembershipFact[], ctx: PanelContext): HTMLElement[] {
-  return [...facts]
-    .sort(bySeq)
-    .map((f) =>
+interface Loyalty {
+  id: string;
+  name: string;
+  kind: string;
+  covert: boolean;
+  since: number | null;
+  until: number | null;
+  note: string | null;
+  sources: string[];
+  knownBy?: { id: string; name: string }[];
+}
+
+function loyaltyItems(facts: Loyalty[], ctx: PanelContext): HTMLElement[] {
+  return facts.map((f) =>
+    h(
+      "li",
+      { class: "fact", "data-type": "LOYAL_TO", "data-covert": f.covert },
       h(
-        "li",
-        { class: "fact", "data-type": "MEMBER_OF" },
-        h(
-          "div",
-          { class: "fact-head" },
-          nodeLink(f.node, ctx),
-          h("span", { class: "tag" }, f.properties.role),
-        ),
-        span(f.properties.since, f.properties.until, ctx),
-        cites(f.properties.sources, ctx),
+        "div",
+        { class: "fact-head" },
+        edgeSample(f.covert ? "COVERT" : "LOYAL_TO", 30),
+        nodeLink(f, ctx),
+        h("span", { class: "tag" }, humanise(f.kind)),
+        f.covert ? h("span", { class: "tag covert" }, "covert") : null,
       ),
-    );
+      span(f.since, f.until, ctx),
+      f.knownBy && f.knownBy.length > 0
+        ? h(
+            "p",
+            { class: "known-by" },
+            "Known to ",
+            f.knownBy.flatMap((k, i) => [i > 0 ? ", " : "", nodeLink(k, ctx)]),
+          )
+        : null,
+      f.note ? h("p", { class: "note" }, f.note) : null,
+      cites(f.sources, ctx),
+    ),
+  );
+}
+
+const loyaltyFrom = (f: DossierLoyaltyFrom): Loyalty => ({ ...f, id: f.fromId, name: f.from });
+
+interface Membership {
+  id: string;
+  name: string;
+  role: string;
+  since: number | null;
+  until: number | null;
+  sources: string[];
+}
+
+function membershipItems(facts: Membership[], ctx: PanelContext): HTMLElement[] {
+  return facts.map((f) =>
+    h(
+      "li",
+      { class: "fact", "data-type": "MEMBER_OF" },
+      h("div", { class: "fact-head" }, nodeLink(f, ctx), h("span", { class: "tag" }, f.role)),
+      span(f.since, f.until, ctx),
+      cites(f.sources, ctx),
+    ),
+  );
+}
+
+function tieItems(d: CharacterDossier, ctx: PanelContext): HTMLElement[] {
+  return d.ties.map((t) =>
+    h(
+      "li",
+      { class: "fact", "data-type": t.type },
+      h(
+        "div",
+        { class: "fact-head" },
+        h(
+          "span",
+          { class: "tag" },
+          t.tie ?? `${humanise(t.type.toLowerCase())}${t.direction === "in" ? " (of them)" : ""}`,
+        ),
+        nodeLink({ id: t.otherId, name: t.other }, ctx),
+        t.status ? h("span", { class: "tag" }, t.status) : null,
+      ),
+      t.since !== null || t.until !== null ? span(t.since, t.until, ctx) : null,
+      t.note ? h("p", { class: "note" }, t.note) : null,
+      cites(t.sources, ctx),
+    ),
+  );
+}
+
+/** The events they take part in, so far: what the story time has reached. */
+function eventItems(events: CharacterDossier["events"], ctx: PanelContext): HTMLElement[] {
+  return events.map((e) =>
+    h(
+      "li",
+      { class: "fact", "data-type": "PARTICIPATED_IN", "data-seq": String(e.seq) },
+      h("div", { class: "fact-head" }, eventAt(e.seq, ctx, e.eventId)),
+      h("p", { class: "how" }, e.role),
+      e.disputed.length > 0
+        ? h("p", { class: "note" }, `The sources disagree: ${e.disputed.join("; ")}`)
+        : null,
+      cites(e.sources, ctx),
+    ),
+  );
 }
 
 function deathSection(name: string, chains: DeathChain[], ctx: PanelContext): HTMLElement | null {
@@ -292,8 +369,9 @@ function header(
 }
 
 function characterDossier(d: CharacterDossier, ctx: PanelContext): HTMLElement[] {
+  const c = d.character;
   // At an earlier story time, someone killed later is still alive: say so, and when.
-  const death = ctx.killedAt.get(d.id);
+  const death = ctx.killedAt.get(c.id);
   const aliveYet = ctx.seq !== null && death !== undefined && death > ctx.seq;
   const fate = aliveYet
     ? h(
@@ -301,65 +379,123 @@ function characterDossier(d: CharacterDossier, ctx: PanelContext): HTMLElement[]
         { class: "badge fate fate-alive", title: `killed at event ${death}` },
         `alive after event ${ctx.seq} (killed at ${death})`,
       )
-    : h("span", { class: `badge fate fate-${d.fate}` }, humanise(d.fate));
+    : h("span", { class: `badge fate fate-${c.fate}` }, humanise(c.fate));
+  const deathByWhom = aliveYet ? [] : d.deathByWhom;
   return [
     header(
       d,
       ctx,
       [
-        h("span", { class: "badge" }, humanise(d.role)),
+        c.role ? h("span", { class: "badge" }, humanise(c.role)) : null,
         fate,
-        d.unnamed ? h("span", { class: "badge muted" }, "unnamed") : null,
+        c.unnamed ? h("span", { class: "badge muted" }, "unnamed") : null,
       ],
-      d.aliases.length > 0 ? `a.k.a. ${d.aliases.join(", ")}` : null,
+      c.aliases.length > 0 ? `a.k.a. ${c.aliases.join(", ")}` : null,
     ),
-    d.occupation ? h("p", { class: "occupation" }, d.occupation) : null,
-    h("p", { class: "description" }, d.description),
-    d.note ? h("p", { class: "note" }, d.note) : null,
+    c.occupation ? h("p", { class: "occupation" }, c.occupation) : null,
+    h("p", { class: "description" }, c.description),
+    c.note ? h("p", { class: "note" }, c.note) : null,
     h(
       "div",
       { class: "sources-line" },
       h("span", { class: "label" }, "Sources"),
-      cites(d.sources, ctx),
+      cites(c.sources, ctx),
     ),
     highlightButtons(
       ctx,
-      d.deathByWhom.some((c) => c.steps.length > 0),
+      d.deathByWhom.some((chain) => chain.steps.length > 0),
     ),
-    deathSection(d.name, d.deathByWhom, ctx),
-    section("Member of", "MEMBER_OF", membershipItems(d.memberOfConnection.edges, ctx)),
-    section("Betrayed", "BETRAYED", actItems(d.betrayedConnection.edges, "BETRAYED", ctx)),
-    section("Betrayed by", "BETRAYED_BY", actItems(d.betrayedByConnection.edges, "BETRAYED", ctx)),
-    section("Killed", "KILLED", actItems(d.killedConnection.edges, "KILLED", ctx)),
-    section("Killed by", "KILLED_BY", actItems(d.killedByConnection.edges, "KILLED", ctx)),
-    section("Wounded", "WOUNDED", actItems(d.woundedConnection.edges, "WOUNDED", ctx)),
-    section("Wounded by", "WOUNDED_BY", actItems(d.woundedByConnection.edges, "WOUNDED", ctx)),
-    section("Loyal to", "LOYAL_TO", loyaltyItems(d.loyalToConnection.edges, ctx)),
-    section("Loyalty of", "LOYALTY_OF", loyaltyItems(d.loyaltyOfConnection.edges, ctx)),
+    deathSection(c.name, deathByWhom, ctx),
+    section(
+      "Member of",
+      "MEMBER_OF",
+      membershipItems(
+        d.groups.map((m) => ({ ...m, id: m.groupId, name: m.group })),
+        ctx,
+      ),
+    ),
+    ...actSections(d.actsDone, false, ctx),
+    ...actSections(d.actsSuffered, true, ctx),
+    section(
+      "Loyal to",
+      "LOYAL_TO",
+      loyaltyItems(
+        d.loyalties.map((l) => ({ ...l, id: l.toId, name: l.to })),
+        ctx,
+      ),
+    ),
+    section("Loyalty of", "LOYALTY_OF", loyaltyItems(d.loyalFrom.map(loyaltyFrom), ctx)),
+    section(
+      "Knows the secret of",
+      "KNOWS_SECRET_OF",
+      d.secretsKnown.map((k) =>
+        h(
+          "li",
+          { class: "fact", "data-type": "KNOWS_SECRET_OF" },
+          h(
+            "div",
+            { class: "fact-head" },
+            nodeLink({ id: k.ofId, name: k.of }, ctx),
+            h("span", { class: "tag" }, `loyal to ${k.loyalTo ?? k.loyalToId}`),
+          ),
+          span(k.since, null, ctx),
+          cites(k.sources, ctx),
+        ),
+      ),
+    ),
+    section("Ties", "TIES", tieItems(d, ctx)),
+    section("Events", "EVENTS", eventItems(d.events, ctx)),
+    section(
+      "Where the sources disagree",
+      "DISAGREEMENTS",
+      d.disagreements.map((x) =>
+        h(
+          "li",
+          { class: "fact" },
+          h("p", {}, x.topic),
+          h(
+            "ul",
+            {},
+            x.accounts.map((account) => h("li", {}, account)),
+          ),
+          cites(x.sources, ctx),
+        ),
+      ),
+    ),
   ].filter((x): x is HTMLElement => x !== null);
 }
 
 function groupDossier(d: GroupDossier, ctx: PanelContext): HTMLElement[] {
+  const g = d.group;
   return [
     header(
       d,
       ctx,
       [
-        h("span", { class: "badge" }, humanise(d.groupKind)),
+        h("span", { class: "badge" }, humanise(g.kind)),
         h("span", { class: "badge muted" }, "group"),
       ],
       null,
     ),
-    h("p", { class: "description" }, d.description),
+    h("p", { class: "description" }, g.description),
     h(
       "div",
       { class: "sources-line" },
       h("span", { class: "label" }, "Sources"),
-      cites(d.sources, ctx),
+      cites(g.sources, ctx),
     ),
-    section("Members", "MEMBERS", membershipItems(d.membersConnection.edges, ctx)),
-    section("Killed", "KILLED", actItems(d.killedConnection.edges, "KILLED", ctx)),
-    section("Betrayed by", "BETRAYED_BY", actItems(d.betrayedByConnection.edges, "BETRAYED", ctx)),
+    section(
+      "Members",
+      "MEMBERS",
+      membershipItems(
+        d.members.map((m) => ({ ...m, id: m.characterId, name: m.character })),
+        ctx,
+      ),
+    ),
+    ...actSections(d.actsDone, false, ctx),
+    ...actSections(d.actsSuffered, true, ctx),
+    section("Loyalty of", "LOYALTY_OF", loyaltyItems(d.loyalFrom.map(loyaltyFrom), ctx)),
+    section("Events", "EVENTS", eventItems(d.events, ctx)),
   ].filter((x): x is HTMLElement => x !== null);
 }
 
@@ -423,6 +559,17 @@ export function renderOverview(
     .filter((e) => e.type === "BETRAYED")
     .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const full = { ...ctx, onHighlight: () => undefined, activeHighlight: null, highlightNote: null };
+  // Each film has its own story time: a list spanning films is one list per film, never one
+  // order mixing their seqs.
+  const filmOf = new Map(network.nodes.map((n) => [n.id, n.film]));
+  const lists =
+    network.films.length > 1
+      ? network.films.map((f) => ({
+          title: `Betrayals in ${f.title}, in story order`,
+          type: `OVERVIEW_BETRAYED_${f.id}`,
+          edges: betrayals.filter((e) => filmOf.get(e.source) === f.id),
+        }))
+      : [{ title: "Betrayals in story order", type: "OVERVIEW_BETRAYED", edges: betrayals }];
   root.replaceChildren(
     h(
       "div",
@@ -440,30 +587,32 @@ export function renderOverview(
         { class: "hint" },
         "Click a character or group for their dossier. Drag the story-time slider to see the network after any event.",
       ),
-      section(
-        "Betrayals in story order",
-        "OVERVIEW_BETRAYED",
-        betrayals.map((e) =>
-          h(
-            "li",
-            {
-              class: `fact${seq !== null && e.seq !== null && e.seq > seq ? " later" : ""}${
-                seq !== null && e.seq === seq ? " now" : ""
-              }`,
-              "data-type": "BETRAYED",
-              "data-seq": String(e.seq ?? ""),
-            },
+      ...lists.map(({ title, type, edges }) =>
+        section(
+          title,
+          type,
+          edges.map((e) =>
             h(
-              "div",
-              { class: "fact-head" },
-              nodeLink({ id: e.source, name: names.get(e.source) ?? e.source }, full),
-              edgeSample("BETRAYED", 30),
-              nodeLink({ id: e.target, name: names.get(e.target) ?? e.target }, full),
-              e.coerced ? h("span", { class: "tag coerced" }, "coerced") : null,
+              "li",
+              {
+                class: `fact${seq !== null && e.seq !== null && e.seq > seq ? " later" : ""}${
+                  seq !== null && e.seq === seq ? " now" : ""
+                }`,
+                "data-type": "BETRAYED",
+                "data-seq": String(e.seq ?? ""),
+              },
+              h(
+                "div",
+                { class: "fact-head" },
+                nodeLink({ id: e.source, name: names.get(e.source) ?? e.source }, full),
+                edgeSample("BETRAYED", 30),
+                nodeLink({ id: e.target, name: names.get(e.target) ?? e.target }, full),
+                e.coerced ? h("span", { class: "tag coerced" }, "coerced") : null,
+              ),
+              eventAt(e.seq, full),
+              e.how ? h("p", { class: "how" }, e.how) : null,
+              cites(e.sources, full),
             ),
-            network.films.length === 1 ? eventAt(e.seq, full) : null,
-            e.how ? h("p", { class: "how" }, e.how) : null,
-            cites(e.sources, full),
           ),
         ),
       ),

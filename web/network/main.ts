@@ -174,7 +174,7 @@ const timeline = new Timeline(
     render();
     // The side panel follows the story time too: the list, or the dossier as of the event.
     if (state.selected === null) showOverview();
-    else showDossier();
+    else void openDossier(state.selected);
   },
 );
 
@@ -484,16 +484,26 @@ async function select(id: string | null): Promise<void> {
     showOverview();
     return;
   }
+  await openDossier(id, request, true);
+}
+
+/**
+ * The dossier of a node as of the story time (the dossier questions take the same `at` as the
+ * slider), fetched once per node and moment. A newer request wins over an older one.
+ */
+async function openDossier(id: string, request = ++dossierRequest, focus = false): Promise<void> {
   const node = current.nodes.find((n) => n.id === id);
   if (!node) return;
-  renderLoading(els.dossier, id, node.name);
+  const at = state.view === "storyline" ? null : state.seq;
+  const key = `${id}@${at ?? "end"}`;
+  if (!dossierCache.has(key)) renderLoading(els.dossier, id, node.name);
   try {
     await busy(async () => {
-      let loading = dossierCache.get(id);
+      let loading = dossierCache.get(key);
       if (!loading) {
-        loading = fetchDossier(id, node.kind);
-        dossierCache.set(id, loading);
-        loading.catch(() => dossierCache.delete(id));
+        loading = fetchDossier(id, node.kind, at);
+        dossierCache.set(key, loading);
+        loading.catch(() => dossierCache.delete(key));
       }
       const [loaded, events] = await Promise.all([loading, eventsFor(node.film)]);
       if (request !== dossierRequest) return;
@@ -501,7 +511,8 @@ async function select(id: string | null): Promise<void> {
       dossierEvents = eventMap(events);
       showDossier();
       // Keyboard and screen-reader users land on what they opened.
-      els.dossier.querySelector<HTMLElement>("#dossier-name")?.focus({ preventScroll: true });
+      if (focus)
+        els.dossier.querySelector<HTMLElement>("#dossier-name")?.focus({ preventScroll: true });
     });
   } catch (error) {
     if (request === dossierRequest)

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { askQuestion } from "../../questions/ask-question.ts";
 import type { Question } from "../../questions/define.ts";
 import { QUESTIONS } from "../../questions/registry.ts";
+import { fieldsOf } from "../../questions/shape.ts";
 import { action } from "../run-action.ts";
 import { makeTable, type Cell } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
@@ -68,12 +69,54 @@ function cell(value: unknown): Cell {
   return value as Cell;
 }
 
+/** The columns a reader reads: ids are for machines (--json has them). */
+const shown = (columns: readonly string[]) =>
+  columns.filter((c) => c !== "id" && !c.endsWith("Id"));
+
+function rowsTable(columns: readonly string[], rows: Record<string, unknown>[]): string {
+  const table = makeTable(shown(columns));
+  for (const row of rows) table.push(shown(columns).map((c) => cell(row[c])));
+  return table.toString();
+}
+
+/** Words of a camelCase key: actsDone is "acts done". */
+const words = (key: string) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+/**
+ * A one-row answer (a dossier) as sections: each object column as "field: value" lines, each
+ * list of objects as a table of its own under a heading, an empty list as "none".
+ */
+function sections(question: Question, row: Record<string, unknown>): string {
+  const shape = question.row.shape as Record<string, z.ZodType>;
+  return question.columns
+    .map((column) => {
+      const keys = shape[column] ? fieldsOf(shape[column]) : [];
+      const value = row[column];
+      const heading = words(column);
+      if (Array.isArray(value) && value.some((v) => typeof v === "object" && v !== null)) {
+        const items = value as Record<string, unknown>[];
+        return `${heading} (${items.length}):\n${rowsTable(keys, items)}\n`;
+      }
+      if (Array.isArray(value))
+        return `${heading}: ${value.length === 0 ? "none" : value.join(", ")}\n`;
+      if (typeof value === "object" && value !== null) {
+        const fields = value as Record<string, unknown>;
+        return `${rowsTable(keys, [fields])}\n`;
+      }
+      return `${heading}: ${String(value ?? "")}\n`;
+    })
+    .join("\n");
+}
+
 function register(program: Command, question: Question): void {
   const command = program.command(question.name).description(question.summary);
   const { kind } = question.subject;
   if (kind === "film") command.argument("<film>", "a film id or title");
   else if (kind !== "none") {
-    command.argument("<name>", "a character's name, alias or id");
+    command.argument(
+      "<name>",
+      kind === "group" ? "a group's name or id" : "a character's name, alias or id",
+    );
     if (kind === "pair") command.argument("<other>", "the second character");
     command.option("--film <film>", "the film, when the name is in several");
   }
@@ -106,13 +149,13 @@ function register(program: Command, question: Question): void {
         process.stdout.write("No answer: the graph holds nothing for this question.\n");
         return;
       }
-      const table = makeTable(question.columns.filter((c) => c !== "id" && !c.endsWith("Id")));
-      for (const row of answer.rows as Record<string, unknown>[]) {
-        table.push(
-          question.columns.filter((c) => c !== "id" && !c.endsWith("Id")).map((c) => cell(row[c])),
-        );
-      }
-      process.stdout.write(`${table.toString()}\n`);
+      const rows = answer.rows as Record<string, unknown>[];
+      const [only] = rows;
+      process.stdout.write(
+        question.graphql.one && only !== undefined
+          ? sections(question, only)
+          : `${rowsTable(question.columns, rows)}\n`,
+      );
     }),
   );
 }

@@ -216,13 +216,14 @@ export function registerStoryCommands(program: Command): void {
       `the longest route to look for, 1 to ${HARD_MAX_LENGTH} (default ${DEFAULT_MAX_LENGTH})`,
     )
     .option("--film <film>", "the film, when a name is in several")
+    .option("--at <seq>", "only relationships begun by this event (a seq)")
     .option("--json", "print JSON")
     .action(
       action(
         async (
           from: string,
           to: string,
-          opts: { maxLength?: string; film?: string; json?: boolean },
+          opts: { maxLength?: string; film?: string; at?: string; json?: boolean },
         ) => {
           // A bad --max-length is answered before connecting to the database.
           if (opts.maxLength !== undefined) {
@@ -235,7 +236,7 @@ export function registerStoryCommands(program: Command): void {
             say(
               a.film !== b.film
                 ? `${a.name} (${a.film}) and ${b.name} (${b.film}) are in different films: no story relationship links them. Compare roles with \`npx heistgraph parallels\`.`
-                : `No route of at most ${result.maxLength} steps links ${a.name} and ${b.name} (events they share do not count; see \`npx heistgraph timeline ${a.film}\`).`,
+                : `No route of at most ${result.maxLength} steps links ${a.name} and ${b.name}${opts.at === undefined ? "" : ` by event ${opts.at}`} (events they share do not count; see \`npx heistgraph timeline ${a.film}\`).`,
             );
             return;
           }

@@ -36,6 +36,8 @@ export interface ConnectionOptions {
   maxLength?: number | string;
   /** The film, when a name is in several; applies to both names. */
   film?: string;
+  /** A moment of the story (an event's seq): only relationships begun by then. */
+  at?: number | string | null;
 }
 
 /** The shortest routes from one character to another, by name or alias. */
@@ -53,7 +55,7 @@ export async function connection(
     subject: fromName,
     second: toName,
     film: options.film,
-    options: { maxLength: options.maxLength === undefined ? undefined : Number(options.maxLength) },
+    options: { maxLength: options.maxLength, at: options.at },
   });
   if (!from || !to) throw new Error("find-subject.cypher found no characters");
   if (from.id === to.id) {

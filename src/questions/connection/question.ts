@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ACT_TYPES, TIE_TYPES } from "../../dataset/vocabulary.ts";
 import { defineQuestion } from "../define.ts";
-import { bounded, flag, id, named, sources, text, whole } from "../shape.ts";
+import { bounded, flag, id, named, sources, storyTime, text, whole } from "../shape.ts";
 
 /** The longest path searched when none is asked for: every connected pair in the films is closer. */
 export const DEFAULT_MAX_LENGTH = 6;
@@ -74,6 +74,7 @@ export default defineQuestion({
     maxLength: bounded("RouteLength", 1, HARD_MAX_LENGTH)
       .default(DEFAULT_MAX_LENGTH)
       .describe(`The longest route to look for, 1 to ${HARD_MAX_LENGTH}.`),
+    at: storyTime(),
   }),
   row: ConnectionRoute,
   graphql: { field: "connection" },

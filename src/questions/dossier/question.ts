@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ACT_TYPES, LOYALTY_KINDS, TIE_TYPES } from "../../dataset/vocabulary.ts";
 import { defineQuestion } from "../define.ts";
-import { flag, id, named, sources, text, texts, whole } from "../shape.ts";
+import { flag, id, named, sources, text, texts, whole, storyTime } from "../shape.ts";
 
 export const DossierCharacter = named(
   "DossierCharacter",
@@ -173,12 +173,7 @@ export default defineQuestion({
   summary: "everything about a character, each fact with its sources, as of a moment (--at)",
   subject: { kind: "character", param: "characterId" },
   options: z.object({
-    at: whole()
-      .nullable()
-      .default(null)
-      .describe(
-        "A moment of the story (an event's seq): only what has begun by then; none for the whole story.",
-      ),
+    at: storyTime(),
   }),
   row: Dossier,
   graphql: { field: "dossier", one: true },

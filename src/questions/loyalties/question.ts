@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
 import { defineQuestion } from "../define.ts";
-import { flag, id, named, sources, text, whole } from "../shape.ts";
+import { flag, id, named, sources, text, whole, storyTime } from "../shape.ts";
 
 export const Knower = named(
   "Knower",
@@ -61,10 +61,7 @@ export default defineQuestion({
     "a character's loyalties, overt and covert, at one moment (--at) or over the whole story",
   subject: { kind: "character", param: "characterId" },
   options: z.object({
-    at: whole()
-      .nullable()
-      .default(null)
-      .describe("A moment of the story: an event's seq; none for the whole story."),
+    at: storyTime(),
   }),
   row: CharacterLoyalties,
   graphql: { field: "loyalties", one: true },

@@ -122,9 +122,10 @@ async function requests(question: Question, films: string[]): Promise<QuestionRe
   if (kind === "none") return [{}];
   if (kind === "film") return films.map((film) => ({ film }));
   const { records } = await db.driver.executeQuery(
-    `MATCH (s:Character|Group) WHERE s.film IN $films AND ($groups OR s:Character)
+    `MATCH (s:Character|Group)
+     WHERE s.film IN $films AND ($groups OR s:Character) AND ($characters OR s:Group)
      RETURN s.name AS name, s.film AS film ORDER BY film, name, s.id`,
-    { films, groups: kind === "subject" },
+    { films, groups: kind !== "character" && kind !== "pair", characters: kind !== "group" },
     { database: db.database },
   );
   const subjects = records.map((r) => ({

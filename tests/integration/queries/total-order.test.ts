@@ -82,6 +82,12 @@ function parameterSets(films: FilmFile[]): { name: QueryName; params: Record<str
     if (has("victimId") || has("killerId") || has("characterId")) {
       const key = has("victimId") ? "victimId" : has("killerId") ? "killerId" : "characterId";
       for (const c of pick(characters, 8)) variants.push({ [key]: c.id });
+    } else if (has("groupId")) {
+      for (const g of pick(
+        films.flatMap((f) => f.groups),
+        8,
+      ))
+        variants.push({ groupId: g.id });
     } else if (has("fromId")) {
       for (const a of pick(characters, 4))
         for (const b of pick(characters, 4))
