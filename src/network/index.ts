@@ -5,7 +5,7 @@ import { askAboutFilm, type FilmRef, type Question } from "../queries/lookup.ts"
 import timelineQuestion from "../questions/timeline/question.ts";
 import { runQuery } from "../queries/run-query.ts";
 import type { StorylineEvent, StorylineInput } from "../viz/storyline.ts";
-import type { Network, NetworkEdge, NetworkNode } from "./model.ts";
+import { edgeStandsAt, type Network, type NetworkEdge, type NetworkNode } from "./model.ts";
 
 export * from "./model.ts";
 
@@ -41,8 +41,23 @@ const nodesOfFilm: Question = {
   bindings: { films: "films" },
 };
 
-/** The network of one film, or of every film when `film` is omitted. */
-export async function network(db: Database, film?: string): Promise<Network> {
+/**
+ * The network of one film, or of every film when `film` is omitted; with `at` (an event's
+ * seq), only the lines standing once that event had happened (edgeStandsAt: acts up to it,
+ * loyalties holding then), the rule the page's slider and `heistgraph viz --at` draw by.
+ */
+export async function network(
+  db: Database,
+  film?: string,
+  options: { at?: number | null } = {},
+): Promise<Network> {
+  const whole = await wholeNetwork(db, film);
+  const { at } = options;
+  if (at === undefined || at === null) return whole;
+  return { ...whole, edges: whole.edges.filter((e) => edgeStandsAt(e, at)) };
+}
+
+async function wholeNetwork(db: Database, film?: string): Promise<Network> {
   if (film !== undefined) {
     const { film: ref, answers } = await askAboutFilm(db, film, [
       nodesOfFilm,

@@ -133,6 +133,22 @@ describe("heistgraph viz", () => {
     expect(drawn.get("neil-mccauley")).toBe("Neil McCauley");
   });
 
+  it("gives the TS network as it stood after an event, by the rule the picture draws by", async () => {
+    const whole = await network(db, "heat");
+    const at30 = await network(db, "heat", { at: 30 });
+    expect(at30.nodes).toEqual(whole.nodes);
+    const killedAt = (net: typeof whole, victim: string) =>
+      net.edges.filter((e) => e.type === "KILLED" && e.target === victim).map((e) => e.seq);
+    // Van Zant is shot at event 30, McCauley at 42.
+    expect(killedAt(at30, "roger-van-zant")).toEqual([30]);
+    expect(killedAt(at30, "neil-mccauley")).toEqual([]);
+    expect(killedAt(whole, "neil-mccauley")).toEqual([42]);
+    for (const e of at30.edges) {
+      if (e.type === "LOYAL_TO") expect(e.until === null || e.until >= 30, e.id).toBe(true);
+      else expect(e.seq ?? 0, e.id).toBeLessThanOrEqual(30);
+    }
+  });
+
   it("writes the same picture as a PNG of the width asked for", async () => {
     const file = join(out, "city-on-fire.png");
     const result = await heistgraph(

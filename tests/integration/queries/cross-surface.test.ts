@@ -1,6 +1,7 @@
 // Every question of the registry gives the same answer through the TS API (askQuestion), the
 // GraphQL API (its Query field, which resolves the subject as typed) and the command line
-// (--json): about every character and group of the two films and of generated stories, by
+// (--json), and the page's route (/api/questions/<name>): about every character and group of
+// the two films and of generated stories, by
 // name as typed, so the same names fail the same way too.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { askQuestion, type QuestionRequest } from "../../../src/questions/ask-qu
 import { queryFieldName, type Question } from "../../../src/questions/define.ts";
 import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { graphqlNames } from "../../../src/questions/shape.ts";
+import { registerNetworkRoutes } from "../../../src/web/network-route.ts";
 import { HEISTGRAPH_BIN, runNode } from "../../helpers/cli.ts";
 import { withFilmsImported } from "../../helpers/neo4j.ts";
 import { importStories, storyArbitrary } from "../../helpers/story-arbitrary.ts";
@@ -27,6 +29,7 @@ beforeAll(async () => {
     db,
     port: 0,
     limits: { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 },
+    mount: (app, apiDb, context) => registerNetworkRoutes(app, apiDb, context),
   });
 });
 afterAll(async () => server?.stop());
@@ -58,6 +61,20 @@ async function viaTs(question: Question, request: QuestionRequest): Promise<Outc
     if (error instanceof HeistgraphError) return { error: error.problem.what };
     throw error;
   }
+}
+
+/** The answer through the page's route (/api/questions/<name>), or its error. */
+async function viaPage(question: Question, request: QuestionRequest): Promise<Outcome> {
+  const params = new URLSearchParams();
+  for (const key of ["subject", "second", "film"] as const) {
+    const value = request[key];
+    if (value !== undefined) params.set(key, value);
+  }
+  const response = await fetch(`${server.url}/api/questions/${question.name}?${params}`);
+  const body = (await response.json()) as { rows?: unknown[]; error?: string };
+  if (response.status === 404 && body.error !== undefined) return { error: body.error };
+  expect(response.status, `${question.name} ${params}: ${JSON.stringify(body)}`).toBe(200);
+  return { rows: body.rows ?? [] };
 }
 
 /** The answer through the question's GraphQL Query field, or its error. */
@@ -152,6 +169,7 @@ async function expectSameEverywhere(films: string[]): Promise<number> {
       const ts = await viaTs(question, request);
       const graphql = await viaGraphql(question, request);
       expect(graphql, `${question.name} ${JSON.stringify(request)}`).toEqual(ts);
+      expect(await viaPage(question, request), `page: ${question.name}`).toEqual(ts);
       compared++;
     }
   }
