@@ -17,8 +17,8 @@ import timelineQuestion from "../../src/questions/timeline/question.ts";
 /** The chain files' RETURN columns (src/questions/betrayal-chains/chain.ts). */
 const CHAIN_COLUMNS = ["chains", "truncated"];
 
-/** The question files before issue 23's work (its branch point): chains, timeline, ledger. */
-export const BASELINE = "d331342";
+/** The default baseline: the question files before issue 23's work (its branch point). */
+export const DEFAULT_BASELINE = "d331342";
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -64,8 +64,8 @@ async function series<T>(n: number, warmup: number, work: () => Promise<T>): Pro
   return out;
 }
 
-function baselineCypher(name: QueryName): string {
-  const text = execFileSync("git", ["show", `${BASELINE}:cypher/queries/${name}.cypher`], {
+function baselineCypher(revision: string, name: QueryName): string {
+  const text = execFileSync("git", ["show", `${revision}:cypher/queries/${name}.cypher`], {
     encoding: "utf8",
   });
   return parseCypherFile(name, text).cypher;
@@ -79,7 +79,8 @@ export async function bigFilmQuestions(
     repeat,
     warmup,
     baselineTimeoutS,
-  }: { repeat: number; warmup: number; baselineTimeoutS: number },
+    baselineRevision,
+  }: { repeat: number; warmup: number; baselineTimeoutS: number; baselineRevision: string },
 ): Promise<BigFilmRow[]> {
   const rows: BigFilmRow[] = [];
   const h = heistgraph;
@@ -192,7 +193,7 @@ export async function bigFilmQuestions(
     [driver, server, helper, file].forEach((xs) => xs.sort((a, b) => a - b));
     let baseline = "";
     if (c.baseline) {
-      const old = baselineCypher(c.baseline.name);
+      const old = baselineCypher(baselineRevision, c.baseline.name);
       try {
         const runs = await series(3, 1, () =>
           timed(db, old, c.baseline?.params ?? {}, baselineTimeoutS * 1000),
