@@ -173,22 +173,16 @@ export function askCypher(
       .map(([param, what]) => `${mapKey(param)}: ${foundExpression(what)}`)
       .join(", ");
     branches.push(
-      `  WITH ${imports}
-  WHERE ${condition.join(" AND ")}
-` +
-        `  CALL apoc.cypher.run($question${n}, apoc.map.merge($params${n}, {${bound}})) YIELD value
-` +
+      `  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
+        `  CALL apoc.cypher.run($question${n}, apoc.map.merge($params${n}, {${bound}})) YIELD value\n` +
         `  RETURN ${n} AS question, [c IN $columns${n} | value[c]] AS answer, null AS versionsAfter`,
     );
   });
   branches.push(
     versions("versionsAfter").replace(/^/gm, "  ") +
-      `
-  RETURN ${VERSIONS_ROW} AS question, null AS answer, versionsAfter`,
+      `\n  RETURN ${VERSIONS_ROW} AS question, null AS answer, versionsAfter`,
   );
-  parts.push(`CALL (${found.join(", ")}) {
-${branches.join("\n  UNION ALL\n")}
-}`);
+  parts.push(`CALL (${found.join(", ")}) {\n${branches.join("\n  UNION ALL\n")}\n}`);
   parts.push(
     `RETURN ${[
       ...found.map((c) => `CASE WHEN question = ${LOOKUP_ROW} THEN ${c} END AS ${c}`),
