@@ -17,8 +17,8 @@ import timelineQuestion from "../../src/questions/timeline/question.ts";
 /** The chain files' RETURN columns (src/questions/betrayal-chains/chain.ts). */
 const CHAIN_COLUMNS = ["chains", "truncated"];
 
-/** The question files before issue 23's work (its branch point): chains, timeline, ledger. */
-export const BASELINE = "d331342";
+/** The default baseline: the question files before issue 23's work (its branch point). */
+export const DEFAULT_BASELINE = "d331342";
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -33,7 +33,10 @@ export interface BigFilmRow {
   helperOverDriver: number;
   /** The helper's call p50 / the driver's call p50 of the question file alone (no look-up). */
   helperOverFile: number;
-  /** The baseline's server p50 / ours, or a note when it failed. */
+  /** The server p50 of the question file alone (what the baseline's files are set against). */
+  fileServerP50: number;
+  fileServerP95: number;
+  /** The baseline file's server p50 / our file's, or a note when it failed. */
   baseline: string;
 }
 
@@ -64,8 +67,8 @@ async function series<T>(n: number, warmup: number, work: () => Promise<T>): Pro
   return out;
 }
 
-function baselineCypher(name: QueryName): string {
-  const text = execFileSync("git", ["show", `${BASELINE}:cypher/queries/${name}.cypher`], {
+function baselineCypher(revision: string, name: QueryName): string {
+  const text = execFileSync("git", ["show", `${revision}:cypher/queries/${name}.cypher`], {
     encoding: "utf8",
   });
   return parseCypherFile(name, text).cypher;
@@ -79,7 +82,8 @@ export async function bigFilmQuestions(
     repeat,
     warmup,
     baselineTimeoutS,
-  }: { repeat: number; warmup: number; baselineTimeoutS: number },
+    baselineRevision,
+  }: { repeat: number; warmup: number; baselineTimeoutS: number; baselineRevision: string },
 ): Promise<BigFilmRow[]> {
   const rows: BigFilmRow[] = [];
   const h = heistgraph;
@@ -174,6 +178,7 @@ export async function bigFilmQuestions(
     const server: number[] = [];
     const helper: number[] = [];
     const file: number[] = [];
+    const fileServer: number[] = [];
     const fileCypher = cypherFile(c.file.name).cypher;
     await series(warmup, 0, async () => {
       await timed(db, cypher, params);
@@ -184,15 +189,17 @@ export async function bigFilmQuestions(
       const d = await timed(db, cypher, params);
       driver.push(d.call);
       server.push(d.server);
-      file.push((await timed(db, fileCypher, c.file.params)).call);
+      const f = await timed(db, fileCypher, c.file.params);
+      file.push(f.call);
+      fileServer.push(f.server);
       const start = performance.now();
       await c.helper();
       helper.push(performance.now() - start);
     }
-    [driver, server, helper, file].forEach((xs) => xs.sort((a, b) => a - b));
+    [driver, server, helper, file, fileServer].forEach((xs) => xs.sort((a, b) => a - b));
     let baseline = "";
     if (c.baseline) {
-      const old = baselineCypher(c.baseline.name);
+      const old = baselineCypher(baselineRevision, c.baseline.name);
       try {
         const runs = await series(3, 1, () =>
           timed(db, old, c.baseline?.params ?? {}, baselineTimeoutS * 1000),
@@ -201,7 +208,7 @@ export async function bigFilmQuestions(
           runs.map((r) => r.server).sort((a, b) => a - b),
           50,
         );
-        baseline = `${p50.toFixed(0)} ms (${(p50 / percentile(server, 50)).toFixed(0)}x)`;
+        baseline = `${p50.toFixed(0)} ms (${(p50 / percentile(fileServer, 50)).toFixed(2)}x)`;
       } catch (error) {
         baseline = `failed: ${((error as Error).message.split("\n")[0] ?? "").slice(0, 60)}`;
       }
@@ -212,6 +219,8 @@ export async function bigFilmQuestions(
       serverP95: percentile(server, 95),
       helperOverDriver: percentile(helper, 50) / percentile(driver, 50),
       helperOverFile: percentile(helper, 50) / percentile(file, 50),
+      fileServerP50: percentile(fileServer, 50),
+      fileServerP95: percentile(fileServer, 95),
       baseline,
     });
   }

@@ -5,6 +5,7 @@
 //   npm run bench                          # everything, S and M
 //   npm run bench -- --sizes S             # only S
 //   npm run bench -- --sizes L1 --only queries   # the big film: chains, timeline, ledger
+//   npm run bench -- --sizes L1 --only queries --baseline 266bfda   # its files against another revision's
 //   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
 //   npm run bench -- --sizes FILMS,GOT,S,M --only machinery --rounds 3 --rounds-at-m 1
 //                                          # each piece of the import's machinery off in turn
@@ -44,7 +45,7 @@ import {
   prepareImport,
 } from "../../src/import/run-import.ts";
 import * as heistgraph from "../../src/index.ts";
-import { BASELINE, bigFilmQuestions } from "./big-film.ts";
+import { DEFAULT_BASELINE, bigFilmQuestions } from "./big-film.ts";
 import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
 import { generateStory, SIZES, writeStory } from "./generate-story.ts";
 import { runImportCommand } from "./import-command.ts";
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     "rounds-at-m": { type: "string" },
     warmup: { type: "string", default: "10" },
+    baseline: { type: "string", default: DEFAULT_BASELINE },
   },
 });
 const sizes = (values.sizes ?? "S,M").split(",").map((s) => s.trim().toUpperCase());
@@ -68,6 +70,8 @@ const rounds = Number(values.rounds);
 /** The machinery part's rounds at M (an M round of it takes a quarter of an hour or more). */
 const roundsAtM = Number(values["rounds-at-m"] ?? values.rounds);
 const warmup = Math.max(1, Number(values.warmup));
+/** The big film's baseline revision (its question files, timed in the same run). */
+const baseline = values.baseline ?? DEFAULT_BASELINE;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const INSTANCE = "bench";
@@ -448,14 +452,15 @@ async function main(): Promise<void> {
             repeat,
             warmup,
             baselineTimeoutS: BASELINE_TIMEOUT_S,
+            baselineRevision: baseline,
           });
           log(
             `\n${size} big film, ${repeat} calls each (load average ${loadBefore} before, ${load()} after)` +
-              `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | baseline (question files of ${BASELINE}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to ours) |\n| --- | ---: | ---: | ---: | ---: | --- |`,
+              `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | file alone server p50 ms | p95 ms | baseline (question files of ${baseline}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to the file's) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
           );
           for (const q of big)
             log(
-              `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.helperOverDriver.toFixed(2)} | ${q.helperOverFile.toFixed(2)} | ${q.baseline} |`,
+              `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.helperOverDriver.toFixed(2)} | ${q.helperOverFile.toFixed(2)} | ${q.fileServerP50.toFixed(1)} | ${q.fileServerP95.toFixed(1)} | ${q.baseline} |`,
             );
         }
       }

@@ -2,7 +2,7 @@
 // meant, and asks the question about them in the same statement (one round trip); or into
 // an error that names the closest matches.
 import { closest, distance } from "fastest-levenshtein";
-import type { Record as Neo4jRecord } from "neo4j-driver";
+import type { Integer, Record as Neo4jRecord } from "neo4j-driver";
 import type { Database } from "../db/connection.ts";
 import { LIMITS } from "../dataset/schema.ts";
 import { HeistgraphError } from "../errors.ts";
@@ -83,6 +83,11 @@ interface AskRow {
   [column: string]: unknown;
 }
 
+/** The `question` of the composed statement's record holding the look-up's columns. */
+const LOOKUP_ROW = -1;
+/** The `question` of its record holding the films' versions after the questions. */
+const VERSIONS_ROW = -2;
+
 /** Reads of a question while imports keep changing its film, before giving up. */
 const READ_ATTEMPTS = 3;
 
@@ -155,31 +160,35 @@ export function askCypher(
   // Films share no story relationships: a question about two subjects of different films
   // (or twice the same) has nothing to search.
   if (distinctInOneFilm) condition.push("found0.id <> found1.id AND found0.film = found1.film");
+  const imports = asked.join(", ");
+  // The answers stream out as they come, a record per row of a question (its number in
+  // `question`, its values in column order in `answer`: a map would send its keys again in
+  // every row), with no collect and unwind on the way (a 2,000-row answer was held, copied
+  // and sent again as rows). The branches of a UNION ALL run one after the other, so the
+  // look-up's own record comes first and the films' versions after the questions are read
+  // come last, in the record of their own (ask reads both by their kind, not by place).
+  const branches = [`  RETURN ${LOOKUP_ROW} AS question, null AS answer, null AS versionsAfter`];
   questions.forEach((q, n) => {
-    const imports = asked.join(", ");
     const bound = Object.entries(q.bindings)
       .map(([param, what]) => `${mapKey(param)}: ${foundExpression(what)}`)
       .join(", ");
-    parts.push(
-      `CALL (${imports}) {\n  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
+    branches.push(
+      `  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
         `  CALL apoc.cypher.run($question${n}, apoc.map.merge($params${n}, {${bound}})) YIELD value\n` +
-        `  RETURN collect([c IN $columns${n} | value[c]]) AS answer${n}\n}`,
+        `  RETURN ${n} AS question, [c IN $columns${n} | value[c]] AS answer, null AS versionsAfter`,
     );
   });
-  parts.push(versions("versionsAfter"));
-  // The answers leave as rows, row i holding each question's row i (null past its end), and
-  // the look-up's columns in row 0 only: the driver decodes a record in time that grows with
-  // the square of its size (it finds each byte by walking the record's chunks), so one record
-  // holding a 2,000-row answer took seconds to decode where 2,000 records take milliseconds.
-  // Each row is a list of the question's values in column order, not a map: a map would send
-  // its keys again in every row.
-  const answers = questions.map((_, n) => `answer${n}`);
+  branches.push(
+    versions("versionsAfter").replace(/^/gm, "  ") +
+      `\n  RETURN ${VERSIONS_ROW} AS question, null AS answer, versionsAfter`,
+  );
+  parts.push(`CALL (${found.join(", ")}) {\n${branches.join("\n  UNION ALL\n")}\n}`);
   parts.push(
-    `UNWIND range(0, reduce(rows = 1, a IN [${answers.join(", ")}] | ` +
-      `CASE WHEN size(a) > rows THEN size(a) ELSE rows END) - 1) AS row`,
     `RETURN ${[
-      ...[...found, "versionsAfter"].map((c) => `CASE WHEN row = 0 THEN ${c} END AS ${c}`),
-      ...answers.map((a) => `${a}[row] AS ${a}`),
+      ...found.map((c) => `CASE WHEN question = ${LOOKUP_ROW} THEN ${c} END AS ${c}`),
+      "versionsAfter",
+      "question",
+      "answer",
     ].join(", ")}`,
   );
   return parts.join("\n");
@@ -276,13 +285,23 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   const names = request.names ?? [];
   const { cypher, params } = askStatement(request);
   let row: AskRow | undefined;
-  let records: Neo4jRecord[];
+  let answers: Neo4jRecord[][];
   for (let attempt = 1; ; attempt++) {
-    records = await readStatement(db, cypher, params);
-    row = toPlain(records[0]?.toObject()) as AskRow | undefined;
-    if (!row) throw new Error("the look-up returned no row");
+    const records = await readStatement(db, cypher, params);
+    let lookup: Neo4jRecord | undefined;
+    let after: Neo4jRecord | undefined;
+    answers = request.questions.map(() => []);
+    for (const record of records) {
+      const question = (record.get("question") as Integer).toNumber();
+      if (question === LOOKUP_ROW) lookup = record;
+      else if (question === VERSIONS_ROW) after = record;
+      else answers[question]?.push(record);
+    }
+    row = toPlain(lookup?.toObject()) as AskRow | undefined;
+    if (!row || !after) throw new Error("the look-up returned no row");
     // The same film versions before and after the questions: a consistent answer.
-    if (JSON.stringify(row.versionsBefore) === JSON.stringify(row.versionsAfter)) break;
+    const versionsAfter = toPlain(after.get("versionsAfter"));
+    if (JSON.stringify(row.versionsBefore) === JSON.stringify(versionsAfter)) break;
     if (attempt === READ_ATTEMPTS) {
       throw Object.assign(
         new HeistgraphError({
@@ -311,17 +330,12 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   return {
     film: row.foundFilm,
     characters,
-    // Each record holds row i of each question (null past its end).
-    answers: request.questions.map((question, n) => {
-      const column = `answer${n}`;
-      const columns = question.columns;
-      const rows: unknown[] = [];
-      for (const record of records) {
-        const values = record.get(column) as unknown[] | null;
-        if (values !== null) rows.push(answerRow(values, columns));
-      }
-      return rows;
-    }),
+    // A record per row of a question, in its order.
+    answers: request.questions.map((question, n) =>
+      (answers[n] ?? []).map((record) =>
+        answerRow(record.get("answer") as unknown[], question.columns),
+      ),
+    ),
   };
 }
 
