@@ -457,7 +457,7 @@ export function renderOverview(
               "div",
               { class: "fact-head" },
               nodeLink({ id: e.source, name: names.get(e.source) ?? e.source }, full),
-              edgeSample("BETRAYED", 30),
+              edgeSample(e.coerced ? "COERCED" : "BETRAYED", 30),
               nodeLink({ id: e.target, name: names.get(e.target) ?? e.target }, full),
               e.coerced ? h("span", { class: "tag coerced" }, "coerced") : null,
             ),
