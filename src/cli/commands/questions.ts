@@ -9,6 +9,7 @@ import { QUESTIONS } from "../../questions/registry.ts";
 import { action } from "../run-action.ts";
 import { makeTable, type Cell } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
 /** The questions with a command written for them (src/cli/commands/*.ts). */
 export const HAND_WRITTEN = new Set([
@@ -101,9 +102,9 @@ function register(program: Command, question: Question): void {
         return printJson({ film: answer.film, subjects: answer.subjects, rows: answer.rows });
       const about =
         kind === "film" ? answer.film?.title : answer.subjects.map((s) => s.name).join(" and ");
-      process.stdout.write(`${question.summary}${about ? `: ${about}` : ""}\n`);
+      say(`${question.summary}${about ? `: ${about}` : ""}`);
       if (answer.rows.length === 0) {
-        process.stdout.write("No answer: the graph holds nothing for this question.\n");
+        say("No answer: the graph holds nothing for this question.");
         return;
       }
       const table = makeTable(question.columns.filter((c) => c !== "id" && !c.endsWith("Id")));
@@ -112,7 +113,7 @@ function register(program: Command, question: Question): void {
           question.columns.filter((c) => c !== "id" && !c.endsWith("Id")).map((c) => cell(row[c])),
         );
       }
-      process.stdout.write(`${table.toString()}\n`);
+      say(table.toString());
     }),
   );
 }
