@@ -33,11 +33,6 @@ export function say(text = ""): void {
   process.stdout.write(`${fitText(text)}\n`);
 }
 
-/** Writes text to stderr, fitted to the output's width, and a line break. */
-export function sayError(text: string): void {
-  process.stderr.write(`${fitText(text)}\n`);
-}
-
 /** Writes `{"error": problem}` to stderr on one line: what --json prints instead of a message. */
 export function printJsonError(problem: ProblemDetails & { unexpected?: boolean }): void {
   process.stderr.write(`${JSON.stringify({ error: problem })}\n`);

@@ -3,13 +3,10 @@
 // another group of its film already holds takes the next free one, in id order), so a group has
 // one colour whether its film is drawn alone or with all films. Nothing here touches the
 // database: the page bundles it as it is.
-import { FILM_PALETTE, GROUP_PALETTE, HIGHLIGHT, NO_GROUP } from "./grammar.ts";
+import { FILM_PALETTE, GROUP_PALETTE, NO_GROUP } from "./grammar.ts";
 
 /** A character in no group. */
 export const NO_GROUP_COLOUR = NO_GROUP.hex;
-
-/** What the page marks a highlighted chain and the acts of the current event with. */
-export const HIGHLIGHT_COLOUR = HIGHLIGHT.hex;
 
 /** FNV-1a: a small string hash, the same in Node and in the browser. */
 export function hashId(id: string): number {

@@ -9,7 +9,6 @@
 // alone cannot separate two of them, a dash, a line width or a shape does, and the test says so.
 import {
   ACT_TYPES,
-  NODE_LABELS,
   RELATIONSHIP_TYPES,
   TIE_TYPES,
   type NodeLabel,
@@ -281,9 +280,6 @@ export const NODE_KINDS: Record<NodeLabel, NodeKind> = {
   Source: kind("#BBBBBB", "grey", "circle", 40),
   Disagreement: kind("#EE8866", "salmon", "circle", 40),
 };
-
-/** The labels in the vocabulary's order (for generated files and legends). */
-export const NODE_KIND_ORDER: readonly NodeLabel[] = NODE_LABELS;
 
 /** The corners of a hexagon around (x, y) whose corners lie `r` from its centre, flat top. */
 export function hexagonPoints(x: number, y: number, r: number): [number, number][] {
