@@ -1,6 +1,7 @@
 // Files generated from the sources of truth, with where they live in the repository.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { GRASS_FILE, grassText } from "./browser-guide/grass.ts";
 import { filmFormatDoc } from "./dataset/film-format-doc.ts";
 import { jsonSchemas } from "./dataset/json-schema.ts";
 import { PACKAGE_ROOT } from "./db/local-neo4j/paths.ts";
@@ -20,6 +21,7 @@ export function generatedFiles(): Record<string, string> {
   const { plan } = prepareImport(DEFAULT_SOURCES_FILE, defaultFilmFiles());
   files[join(PACKAGE_ROOT, "cypher", "dataset.cypher")] = exportCypher(plan);
   files[join(PACKAGE_ROOT, "docs", "question-reference.md")] = questionsReference();
+  files[GRASS_FILE] = grassText();
   // The Cypher files' relationship type lists and key constraints, from the vocabulary.
   for (const name of QUERY_NAMES) {
     const file = `${QUERIES_DIR}${name}.cypher`;

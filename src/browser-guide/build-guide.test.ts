@@ -2,13 +2,14 @@
 // Cypher as it is, the style covers the whole vocabulary and loads the way Browser loads it.
 import { describe, expect, it } from "vitest";
 import { NODE_LABELS, RELATIONSHIP_TYPES } from "../dataset/vocabulary.ts";
-import { EDGE_COLOURS } from "../network/colours.ts";
+import { EDGE_LOOKS, NODE_KINDS, RELATIONSHIP_LOOKS } from "../network/grammar.ts";
 import {
   buildGuide,
   escapeHtml,
   paramLines,
   parseQueryFile,
   readQueryFiles,
+  styleSentence,
 } from "./build-guide.ts";
 import { heistgraphGrass, parseGrass } from "./grass.ts";
 import {
@@ -207,18 +208,25 @@ describe("the Browser style", () => {
 });
 
 describe("one visual grammar", () => {
-  it("the Browser style draws the network's edge types in the page's and the images' colours", () => {
+  it("the Browser style is the grammar's: every label and relationship type in its colour", () => {
     const { style } = heistgraphGrass();
-    expect({
-      betrayal: style["relationship.BETRAYED"]?.color,
-      killing: style["relationship.KILLED"]?.color,
-      wounding: style["relationship.WOUNDED"]?.color,
-      loyalty: style["relationship.LOYAL_TO"]?.color,
-    }).toEqual({
-      betrayal: EDGE_COLOURS.betrayal,
-      killing: EDGE_COLOURS.killing,
-      wounding: EDGE_COLOURS.wounding,
-      loyalty: EDGE_COLOURS.loyalty,
-    });
+    for (const label of NODE_LABELS)
+      expect(style[`node.${label}`]?.color, label).toBe(NODE_KINDS[label].paint.hex);
+    for (const type of RELATIONSHIP_TYPES)
+      expect(style[`relationship.${type}`]?.color, type).toBe(
+        EDGE_LOOKS[RELATIONSHIP_LOOKS[type]].paint.hex,
+      );
+    expect(style["relationship.BETRAYED"]?.color).toBe(EDGE_LOOKS.betrayal.paint.hex);
+    expect(style["relationship.LOYAL_TO"]?.color).toBe(EDGE_LOOKS.loyalty.paint.hex);
+  });
+
+  it("the guide names the colours the style draws", () => {
+    const sentence = styleSentence();
+    expect(sentence).toContain(`loyalties ${EDGE_LOOKS.loyalty.paint.word}`);
+    expect(sentence).toContain(`betrayals ${EDGE_LOOKS.betrayal.paint.word}`);
+    expect(sentence).toContain(`groups ${NODE_KINDS.Group.paint.word}`);
+    expect(sentence).toContain("betrayals under pressure are dashed");
+    expect(sentence).toContain("covert loyalties dotted");
+    expect(buildGuide()).toContain(sentence);
   });
 });

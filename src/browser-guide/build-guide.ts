@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { grammarInWords } from "../network/grammar.ts";
 import { heistgraphGrass } from "./grass.ts";
 import { modelSvg } from "./model-svg.ts";
 import type { Question } from "../questions/define.ts";
@@ -163,6 +164,12 @@ export interface GuideOptions {
   files?: QueryFile[];
 }
 
+/** What the style draws in which colour, in the words of the visual grammar it comes from. */
+export function styleSentence(): string {
+  const words = grammarInWords();
+  return `Colours and captions come from heistgraph's style (<code>cypher/browser/heistgraph.grass</code>), which the local Neo4j applies on connect: ${words.nodes}; ${words.relationships}. They are the colours of the page and the images, where ${words.dashes}.`;
+}
+
 function welcomeSlide(options: GuideOptions): string {
   const restyle = options.grassUrl
     ? `<p>To bring the style back after changing it: </p>${runnable(`:style ${options.grassUrl}`)}`
@@ -173,7 +180,7 @@ function welcomeSlide(options: GuideOptions): string {
     `<p>This guide shows the model, then asks the graph its headline questions, each with the result you should see. The grey code blocks are runnable: click one to put it in the editor, then run it with Ctrl+Enter (Cmd+Enter on a Mac). A question comes as two blocks: its parameters (<code>:param</code> lines), then the query; change the parameters and run the query again to ask about someone else.</p>`,
     `<p>No films in the graph yet? Import them from a shell: <code>npx heistgraph import</code>. This should list the three:</p>`,
     runnable("MATCH (f:Film) RETURN f.id AS id, f.title AS title, f.year AS year ORDER BY f.title"),
-    `<p>Colours and captions come from heistgraph's style (<code>cypher/browser/heistgraph.grass</code>), which the local Neo4j applies on connect: characters blue, groups green, events yellow with their place in the story, killings black, betrayals red, woundings orange, loyalties blue (the colours of the page and the images). <code>:style</code> shows it, <code>:style reset</code> goes back to Browser's own.</p>`,
+    `<p>${styleSentence()} <code>:style</code> shows it, <code>:style reset</code> goes back to Browser's own.</p>`,
     restyle,
   );
 }

@@ -1,5 +1,6 @@
 // The model picture of docs/model.md as an inline SVG for the Browser guide, in the colours
 // of heistgraph.grass, so the guide shows the nodes as Browser will draw them.
+import { EDGE_LOOKS } from "../network/grammar.ts";
 import type { GrassStyle } from "./grass.ts";
 
 interface Box {
@@ -45,7 +46,7 @@ const EDGES: Edge[] = [
     to: "Group",
     text: "MEMBER_OF / LOYAL_TO / BETRAYED",
     bend: 40,
-    colour: "#2E9E5B",
+    colour: EDGE_LOOKS.loyalty.paint.hex,
     anchor: "end",
     dx: -6,
     dy: 4,
@@ -55,7 +56,7 @@ const EDGES: Edge[] = [
     to: "Character",
     text: "KILLED / WOUNDED / ...",
     bend: 40,
-    colour: "#111111",
+    colour: EDGE_LOOKS.killing.paint.hex,
     anchor: "start",
     dx: 6,
     dy: 4,
@@ -82,7 +83,7 @@ const LOOPS: Loop[] = [
       "MARRIED_TO / PARENT_OF / INFORMANT_FOR / ...",
     ],
     angle: -90,
-    colour: "#D62839",
+    colour: EDGE_LOOKS.betrayal.paint.hex,
   },
 ];
 

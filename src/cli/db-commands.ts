@@ -15,8 +15,7 @@ import { ensureJars } from "../db/local-neo4j/fetch.ts";
 import { instanceDirs } from "../db/local-neo4j/paths.ts";
 import { boltUri, browserUrl, runningInstance, USERNAME } from "../db/local-neo4j/server.ts";
 import { action } from "./run-action.ts";
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
+import { say } from "./say.ts";
 
 function localSettingsFor(running: { boltPort: number }): DatabaseSettings {
   return {

@@ -19,8 +19,7 @@ import {
 import { action, printError } from "./run-action.ts";
 import { watchFiles } from "./watch-files.ts";
 import { makeTable } from "./table.ts";
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
+import { say } from "./say.ts";
 
 /** What changed, per node label and relationship type, in the vocabulary's order. */
 export function printChanges(changes: ChangeCounts): void {

@@ -1,5 +1,6 @@
 // The `heistgraph` command line.
 import { Command } from "commander";
+import { fitText, printJsonError } from "./say.ts";
 
 type Register = (program: Command) => void;
 
@@ -70,9 +71,18 @@ export const COMMAND_MODULES: {
 
 /** The program with the commands `argv` needs: the one it names, or all of them. */
 export async function buildProgram(argv: string[] = []): Promise<Command> {
+  const json = argv.includes("--json");
   const program = new Command("heistgraph")
     .description("Crime-film plots as a Neo4j graph you can question and look at")
-    .showHelpAfterError();
+    .showHelpAfterError(!json)
+    // commander's own errors (a missing argument, an unknown option) fit the terminal too, and
+    // are JSON under --json like every other error; the commands registered below inherit this.
+    .configureOutput({
+      outputError: (text, write) =>
+        json
+          ? printJsonError({ what: text.replace(/^error: /, "").trim() })
+          : write(`${fitText(text.trimEnd())}\n`),
+    });
   const named = argv[2];
   let needed = COMMAND_MODULES.filter((m) => named !== undefined && m.names.includes(named));
   if (needed.length === 0 && named !== undefined && !named.startsWith("-")) {

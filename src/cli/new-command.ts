@@ -3,8 +3,7 @@ import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { writeNewStory, writeSchemas } from "../dataset/new-story.ts";
 import { action } from "./run-action.ts";
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
+import { say } from "./say.ts";
 
 export function registerNewCommand(program: Command): void {
   program

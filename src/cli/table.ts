@@ -52,7 +52,7 @@ const cellText = (cell: Cell): string => (cell === null || cell === undefined ? 
 const widest = (lines: string[]): number => Math.max(0, ...lines.map((l) => stringWidth(l)));
 const lines = (text: string): string[] => text.split("\n");
 /** Text wrapped at spaces to `width`; a longer word is cut, after a "/", "-", ":"... if it can. */
-function wrap(text: string, width: number): string {
+export function wrap(text: string, width: number): string {
   const columns = Math.max(1, width);
   const cutLong = (word: string) =>
     stringWidth(word) > columns ? cutAtPunctuation(word, columns).join(" ") : word;

@@ -24,7 +24,6 @@ export interface EdgeShape {
   /** Where the story-order number goes (null: none shown). */
   label: Point | null;
   labelBox: Box | null;
-  cross: Point & { angle: number };
 }
 
 const sub = (a: Point, b: Point): Point => ({ x: a.x - b.x, y: a.y - b.y });
@@ -40,11 +39,6 @@ const quad = (p0: Point, c: Point, p2: Point, t: number): Point => ({
   x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t ** 2 * p2.x,
   y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t ** 2 * p2.y,
 });
-const quadAngle = (p0: Point, c: Point, p2: Point, t: number): number =>
-  Math.atan2(
-    2 * (1 - t) * (c.y - p0.y) + 2 * t * (p2.y - c.y),
-    2 * (1 - t) * (c.x - p0.x) + 2 * t * (p2.x - c.x),
-  );
 const cubic = (p0: Point, c1: Point, c2: Point, p3: Point, t: number): Point => ({
   x:
     (1 - t) ** 3 * p0.x + 3 * (1 - t) ** 2 * t * c1.x + 3 * (1 - t) * t ** 2 * c2.x + t ** 3 * p3.x,
@@ -62,7 +56,6 @@ function loopShape(edge: NetworkEdge, n: PlacedNode): EdgeShape {
   const c2 = { x: c.x + 30, y: c.y - n.radius - 50 };
   const tip = { x: c.x + n.radius * Math.cos(a1), y: c.y + n.radius * Math.sin(a1) };
   const p3 = along(tip, unit(sub(c2, tip)), arrowLength(edgeStyle(edge)) + 1);
-  const top = cubic(p0, c1, c2, p3, 0.5);
   return {
     edge,
     start: p0,
@@ -70,9 +63,8 @@ function loopShape(edge: NetworkEdge, n: PlacedNode): EdgeShape {
     loop: { c1, c2 },
     tip,
     points: Array.from({ length: STEPS + 1 }, (_, i) => cubic(p0, c1, c2, p3, i / STEPS)),
-    label: top,
+    label: cubic(p0, c1, c2, p3, 0.5),
     labelBox: null,
-    cross: { ...top, angle: 0 },
   };
 }
 
@@ -147,7 +139,6 @@ export function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>
       const tip = along(t, unit(sub(control, t)), t.radius + 1);
       const end = along(t, unit(sub(control, t)), t.radius + 2 + arrowLength(edgeStyle(edge)));
       const curved = offset !== 0;
-      const crossT = 0.66;
       shapes.push({
         edge,
         start,
@@ -162,10 +153,6 @@ export function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>
           : [start, end, tip],
         label: quad(start, control, end, 0.5),
         labelBox: null,
-        cross: {
-          ...quad(start, control, end, crossT),
-          angle: quadAngle(start, control, end, crossT),
-        },
       });
     });
   }
@@ -174,7 +161,7 @@ export function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>
 
 /**
  * Puts each edge's number on its line where it covers no other number, node shape or label
- * (nearest the middle that does; a killing's keeps clear of its cross).
+ * (nearest the middle that does).
  */
 export function placeSeqLabels(shapes: EdgeShape[], placed: PlacedNode[]): void {
   const taken: Box[] = [];
@@ -202,7 +189,6 @@ export function placeSeqLabels(shapes: EdgeShape[], placed: PlacedNode[]): void 
     };
     let best: { at: Point; box: Box; cost: number } | undefined;
     for (const [k, t] of SEQ_AT.entries()) {
-      if (edgeStyle(s.edge).cross && Math.abs(t - 0.66) < 0.14) continue;
       const at = quad(s.start, control, s.end, t);
       const box = seqBoxAt(text, at);
       let cost = k * 0.01;

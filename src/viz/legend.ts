@@ -9,7 +9,7 @@ import {
   type EdgeStyleName,
 } from "./style.ts";
 import { escapeXml, textWidth } from "./text.ts";
-import { characterShape, edgeMarkup, groupShape } from "./shapes.ts";
+import { arrowLength, characterShape, edgeMarkup, groupShape } from "./shapes.ts";
 
 const FONT = 11.5;
 const HEADING = 12;
@@ -50,11 +50,7 @@ function sections(c: LegendContent): Section[] {
     return {
       text: style.label,
       sample: (x, y) =>
-        edgeMarkup(style, `M${x},${y} L${x + SAMPLE - 11},${y}`, {
-          x: x + SAMPLE / 2 - 6,
-          y,
-          angle: 0,
-        }),
+        edgeMarkup(style, `M${x},${y} L${x + SAMPLE - arrowLength(style) - 1},${y}`),
     };
   });
   const nodes: Row[] = [];

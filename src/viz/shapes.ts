@@ -1,5 +1,7 @@
-// The marks the images are made of: node shapes, edge lines with their arrowheads, the cross
-// on a killing. Shared by the network and its legend so the two always look alike.
+// The marks the images are made of: node shapes, edge lines with their ends, as the visual
+// grammar (src/network/grammar.ts) says. Shared by the network and its legend so the two always
+// look alike.
+import { hexagonPoints } from "../network/grammar.ts";
 import {
   EDGE_STYLE_ORDER,
   EDGE_STYLES,
@@ -13,45 +15,46 @@ export const r1 = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** Arrowhead length: edges end this far before the node, the arrowhead fills the gap. */
 export const ARROW_LENGTH = 10;
-const KILL_ARROW_LENGTH = 12;
+/** A killing's end is longer: a bar across the line, then the arrowhead. */
+const KILL_ARROW_LENGTH = 15;
 
 export const arrowLength = (style: EdgeStyle): number =>
-  style.cross ? KILL_ARROW_LENGTH : ARROW_LENGTH;
+  style.end === "triangle-cross" ? KILL_ARROW_LENGTH : ARROW_LENGTH;
 
-/** One arrowhead marker per kind of line. */
+/** The end of a line of `style`, drawn in a box `l` long and `w` wide pointing right. */
+function endMarkup(style: EdgeStyle, l: number, w: number): string {
+  const fill = `fill="${style.color}"`;
+  switch (style.end) {
+    case "ring":
+      return `<circle cx="${l / 2}" cy="${w / 2}" r="${w / 2 - 1}" fill="#ffffff" stroke="${style.color}" stroke-width="1.6"/>`;
+    case "vee":
+      return `<path d="M0,0 L${l},${w / 2} L0,${w} L${l * 0.3},${w / 2} z" ${fill}/>`;
+    case "triangle-cross":
+      return `<path d="M0,0 H2.4 V${w} H0 z M4.5,0 L${l},${w / 2} L4.5,${w} z" ${fill}/>`;
+    case "triangle":
+      return `<path d="M0,0 L${l},${w / 2} L0,${w} z" ${fill}/>`;
+    case "none":
+      return "";
+  }
+}
+
+/** One end marker per kind of line. */
 export function markerDefs(): string {
   return EDGE_STYLE_ORDER.map((name) => {
     const style = EDGE_STYLES[name];
     const l = arrowLength(style);
-    const w = style.cross ? 11 : 8;
-    // A loyalty ends in a hollow ring: no arrowhead to take for a betrayal's.
-    const head = style.ring
-      ? `<circle cx="${l / 2}" cy="${w / 2}" r="${w / 2 - 1}" fill="#ffffff" stroke="${style.color}" stroke-width="1.6"/>`
-      : `<path d="M0,0 L${l},${w / 2} L0,${w} z" fill="${style.color}"/>`;
-    return `<marker id="arrow-${name}" markerUnits="userSpaceOnUse" markerWidth="${l}" markerHeight="${w}" viewBox="0 0 ${l} ${w}" refX="0" refY="${w / 2}" orient="auto">${head}</marker>`;
+    const w = style.end === "triangle-cross" ? 11 : 8;
+    return `<marker id="arrow-${name}" markerUnits="userSpaceOnUse" markerWidth="${l}" markerHeight="${w}" viewBox="0 0 ${l} ${w}" refX="0" refY="${w / 2}" orient="auto">${endMarkup(style, l, w)}</marker>`;
   }).join("\n");
 }
 
-/** A line of the given style along path `d`, with the killing cross at `crossAt`. */
-export function edgeMarkup(
-  style: EdgeStyle,
-  d: string,
-  crossAt?: { x: number; y: number; angle: number },
-  extra = "",
-  arrow = true,
-): string {
+/** A line of the given style along path `d`. */
+export function edgeMarkup(style: EdgeStyle, d: string, extra = "", arrow = true): string {
   const dash = style.dash
     ? ` stroke-dasharray="${style.dash}"${style.name === "covert-loyalty" ? ' stroke-linecap="round"' : ""}`
     : "";
   const marker = arrow ? ` marker-end="url(#arrow-${style.name})"` : "";
-  const line = `<path d="${d}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dash}${marker}${extra}/>`;
-  if (!style.cross || !crossAt) return line;
-  const s = 5.5;
-  const a = crossAt.angle + Math.PI / 4;
-  const b = crossAt.angle - Math.PI / 4;
-  const arm = (t: number) =>
-    `M${r1(crossAt.x - s * Math.cos(t))},${r1(crossAt.y - s * Math.sin(t))} L${r1(crossAt.x + s * Math.cos(t))},${r1(crossAt.y + s * Math.sin(t))}`;
-  return `${line}\n<path d="${arm(a)} ${arm(b)}" stroke="${style.color}" stroke-width="2.4" stroke-linecap="round" fill="none"/>`;
+  return `<path d="${d}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dash}${marker}${extra}/>`;
 }
 
 /** An edge's last stretch with its arrowhead, drawn over labels (solid: too short for a dash). */
@@ -80,7 +83,10 @@ export function characterShape(x: number, y: number, r: number, colors: string[]
   ].join("");
 }
 
-/** A group: a rounded square in its colour. */
+/** A group: a hexagon in its colour, as on the page, its corners `half` + 1 from its centre. */
 export function groupShape(x: number, y: number, half: number, color: string): string {
-  return `<rect x="${r1(x - half)}" y="${r1(y - half)}" width="${2 * half}" height="${2 * half}" rx="${Math.round(half / 2.5)}" fill="${color}" stroke="${NODE_STROKE}" stroke-width="1.6"/>`;
+  const points = hexagonPoints(x, y, half + 1)
+    .map(([px, py]) => `${r1(px)},${r1(py)}`)
+    .join(" ");
+  return `<polygon points="${points}" stroke-linejoin="round" fill="${color}" stroke="${NODE_STROKE}" stroke-width="1.6"/>`;
 }

@@ -94,7 +94,6 @@ function edgesMarkup(shapes: EdgeShape[]): string {
     edgeMarkup(
       edgeStyle(s.edge),
       pathOf(s),
-      s.cross,
       ` data-source="${escapeXml(s.edge.source)}" data-target="${escapeXml(s.edge.target)}"`,
       false,
     ),

@@ -3,7 +3,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Network, NetworkEdge, NetworkNode } from "../network/index.ts";
-import { groupColours, GROUP_PALETTE } from "../network/colours.ts";
+import { groupColours } from "../network/colours.ts";
+import { GROUP_PALETTE } from "../network/grammar.ts";
 import {
   networkView,
   renderNetwork,
@@ -317,7 +318,7 @@ describe("group colours", () => {
       { id: "cops", film: "test" },
     ]).get("crew");
     expect(svg).toMatch(
-      new RegExp(`data-id="crew"[\\s\\S]*?<rect [^>]*fill="${colour ?? "none"}"`),
+      new RegExp(`data-id="crew"[\\s\\S]*?<polygon [^>]*fill="${colour ?? "none"}"`),
     );
   });
 });

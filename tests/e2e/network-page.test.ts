@@ -282,7 +282,7 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
       );
     expect(await colourOnPage()).toBe(want);
     expect(renderNetwork(heat).svg).toMatch(
-      new RegExp(`data-id="heat-mccauley-crew"[\\s\\S]*?<rect [^>]*fill="${want ?? "none"}"`),
+      new RegExp(`data-id="heat-mccauley-crew"[\\s\\S]*?<polygon [^>]*fill="${want ?? "none"}"`),
     );
     await page.selectOption("#film-select", "all");
     await settle({ film: null });

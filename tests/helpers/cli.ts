@@ -23,6 +23,7 @@ export async function runNode(
   args: string[],
   settings: DatabaseSettings,
   cwd = PACKAGE_ROOT,
+  columns = 80,
 ): Promise<RunResult> {
   const env = {
     ...process.env,
@@ -32,7 +33,7 @@ export async function runNode(
     NEO4J_DATABASE: settings.database,
     NO_COLOR: "1",
     FORCE_COLOR: "0",
-    COLUMNS: "80",
+    COLUMNS: String(columns),
   };
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, args, {
@@ -49,4 +50,15 @@ export async function runNode(
 /** `npx heistgraph <args>` against `settings`. */
 export function runHeistgraph(settings: DatabaseSettings, ...args: string[]): Promise<RunResult> {
   return runNode([HEISTGRAPH_BIN, ...args], settings);
+}
+
+/**
+ * `npx heistgraph <args>` with a terminal too wide for any message to wrap: for tests that
+ * check a message's lines as written (tests/integration/cli-line-widths.test.ts checks widths).
+ */
+export function runHeistgraphUnwrapped(
+  settings: DatabaseSettings,
+  ...args: string[]
+): Promise<RunResult> {
+  return runNode([HEISTGRAPH_BIN, ...args], settings, PACKAGE_ROOT, 1000);
 }

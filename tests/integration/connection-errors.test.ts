@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
-import { HEISTGRAPH_BIN, runHeistgraph } from "../helpers/cli.ts";
+import { HEISTGRAPH_BIN, runHeistgraphUnwrapped } from "../helpers/cli.ts";
 import { freePort, startLocalNeo4j } from "../../src/db/local-neo4j/server.ts";
 import { HeistgraphError } from "../../src/errors.ts";
 import { filmDigests } from "../../scripts/bench/kill-import.ts";
@@ -88,6 +88,8 @@ describe("a data folder the local Neo4j cannot use", () => {
         HOME: process.env.HOME,
         HEISTGRAPH_DATA_DIR: dataDir,
         NO_COLOR: "1",
+        // Wide enough that no message wraps: these check its lines, cli-line-widths.test.ts the width.
+        COLUMNS: "1000",
       },
       timeout: 30_000,
     });
@@ -156,7 +158,7 @@ describe("Neo4j going away in the middle of an import", () => {
     const settings = inject("neo4j");
     const relay = await dyingRelay(new URL(settings.uri.replace(/^bolt/, "http")), 20_000);
     try {
-      const run = await runHeistgraph({ ...settings, uri: relay.uri }, "import");
+      const run = await runHeistgraphUnwrapped({ ...settings, uri: relay.uri }, "import");
       expect(relay.died()).toBe(true);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { runHeistgraph } from "../helpers/cli.ts";
+import { runHeistgraphUnwrapped } from "../helpers/cli.ts";
 import { emptyGraph, testDatabase } from "../helpers/neo4j.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "heistgraph-bad-cli-"));
@@ -65,7 +65,7 @@ describe("heistgraph import, bad input on the command line", () => {
     const file = join(dir, `${name.split(" ").slice(0, 3).join("-")}.yaml`);
     writeFileSync(file, text);
 
-    const { code, stderr } = await runHeistgraph(inject("neo4j"), "import", file);
+    const { code, stderr } = await runHeistgraphUnwrapped(inject("neo4j"), "import", file);
     expect(code, stderr).toBe(1);
     expect(stderr).toMatch(
       /^error: The dataset has \d+ problems? in 1 file; nothing was written\./,

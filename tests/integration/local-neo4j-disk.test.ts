@@ -38,6 +38,8 @@ async function dbStart(dataDir: string, extra: Record<string, string> = {}) {
       HEISTGRAPH_BOLT_PORT: String(await freePort()),
       HEISTGRAPH_HTTP_PORT: String(await freePort()),
       NO_COLOR: "1",
+      // Wide enough that no message wraps: these check its lines, cli-line-widths.test.ts the width.
+      COLUMNS: "1000",
       ...extra,
     },
     timeout: 240_000,

@@ -3,7 +3,7 @@
 // and the sources. The whole story needs no caption.
 import type { NetworkEdge, NetworkEdgeType, StoryEvent } from "./api.ts";
 import { h, setChildren } from "./dom.ts";
-import { EDGE_LOOK } from "./palette.ts";
+import { EDGE_LOOK, lookKeyOf } from "./palette.ts";
 
 export interface CaptionInput {
   event: StoryEvent | undefined;
@@ -53,7 +53,7 @@ export function renderCaption(root: HTMLElement, input: CaptionInput): void {
               { "data-type": a.type },
               h("span", {
                 class: "dot",
-                style: `background:${EDGE_LOOK[a.type === "LOYAL_TO" && a.covert ? "COVERT" : a.type].colour}`,
+                style: `background:${EDGE_LOOK[lookKeyOf(a)].colour}`,
               }),
               h("strong", {}, input.nameOf(a.source)),
               ` ${a.coerced ? "is forced to betray" : VERB[a.type]} `,

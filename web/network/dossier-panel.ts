@@ -123,7 +123,7 @@ function actItems(facts: DossierAct[], ctx: PanelContext): HTMLElement[] {
       h(
         "div",
         { class: "fact-head" },
-        sample(f.type),
+        sample(f.type === "BETRAYED" && f.coerced ? "COERCED" : f.type),
         nodeLink({ id: f.otherId, name: f.other }, ctx),
         f.act ? h("span", { class: "tag" }, humanise(f.act)) : null,
         f.coerced ? h("span", { class: "tag coerced", title: f.coercedBy ?? "" }, "coerced") : null,
@@ -605,7 +605,7 @@ export function renderOverview(
                 "div",
                 { class: "fact-head" },
                 nodeLink({ id: e.source, name: names.get(e.source) ?? e.source }, full),
-                edgeSample("BETRAYED", 30),
+                edgeSample(e.coerced ? "COERCED" : "BETRAYED", 30),
                 nodeLink({ id: e.target, name: names.get(e.target) ?? e.target }, full),
                 e.coerced ? h("span", { class: "tag coerced" }, "coerced") : null,
               ),

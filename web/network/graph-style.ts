@@ -1,10 +1,14 @@
 // The cytoscape stylesheet: node colour from data (group or film), node shape by kind, one
 // edge look per type (palette.ts), and the classes the page sets (hidden, dead, highlights).
+// Shapes, dashes and colours are the visual grammar's (src/network/grammar.ts).
 import type { StylesheetJson } from "cytoscape";
+import { NODE_KINDS } from "../../src/network/grammar.ts";
 import { EDGE_LOOK, HIGHLIGHT, type EdgeLook } from "./palette.ts";
 
+/** Cytoscape's name for a grammar shape (rounded corners, like the images' round joins). */
+const CYTOSCAPE_SHAPE = { circle: "ellipse", hexagon: "round-hexagon" } as const;
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const dashArray = (dash: string | null) => (dash ? dash.split(" ").map(Number) : undefined);
 
 function edgeRule(selector: string, look: EdgeLook) {
   return {
@@ -17,7 +21,7 @@ function edgeRule(selector: string, look: EdgeLook) {
       "target-arrow-fill": look.arrowFill,
       width: look.width,
       "line-style": look.dash ? "dashed" : "solid",
-      ...(look.dash ? { "line-dash-pattern": dashArray(look.dash) } : {}),
+      ...(look.dash ? { "line-dash-pattern": [...look.dash] } : {}),
     },
   } as StylesheetJson[number];
 }
@@ -27,6 +31,7 @@ export function graphStyle(): StylesheetJson {
     {
       selector: "node",
       style: {
+        shape: CYTOSCAPE_SHAPE[NODE_KINDS.Character.shape],
         "background-color": "data(colour)",
         "border-width": 1.5,
         "border-color": "#ffffff",
@@ -67,7 +72,7 @@ export function graphStyle(): StylesheetJson {
     {
       selector: "node.group",
       style: {
-        shape: "round-hexagon",
+        shape: CYTOSCAPE_SHAPE[NODE_KINDS.Group.shape],
         "border-width": 3,
         "border-color": "data(colour)",
         "background-opacity": 0.7,
@@ -127,21 +132,9 @@ export function graphStyle(): StylesheetJson {
     edgeRule("edge.WOUNDED", EDGE_LOOK.WOUNDED),
     edgeRule("edge.LOYAL_TO", EDGE_LOOK.LOYAL_TO),
     edgeRule("edge.LOYAL_TO.covert", EDGE_LOOK.COVERT),
+    edgeRule("edge.BETRAYED.coerced", EDGE_LOOK.COERCED),
     { selector: "edge.LOYAL_TO", style: { opacity: 0.75 } },
-    {
-      selector: "edge.LOYAL_TO.covert",
-      style: {
-        opacity: 0.95,
-        label: "covert",
-        color: EDGE_LOOK.COVERT.colour,
-        "font-weight": 700,
-        "font-style": "italic",
-      },
-    },
-    {
-      selector: "edge.coerced",
-      style: { label: "coerced", color: EDGE_LOOK.BETRAYED.colour, "font-style": "italic" },
-    },
+    { selector: "edge.LOYAL_TO.covert", style: { opacity: 0.95 } },
     // Story time: the acts of the event shown stand out, older ones step back.
     { selector: "edge.older", style: { opacity: 0.35 } },
     {

@@ -31,7 +31,14 @@ import {
 } from "./dossier-panel.ts";
 import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
-import { colourKeys, EDGE_LOOK, NO_GROUP, type ColourBy, type Swatch } from "./palette.ts";
+import {
+  colourKeys,
+  EDGE_LOOK,
+  lookKeyOf,
+  NO_GROUP,
+  type ColourBy,
+  type Swatch,
+} from "./palette.ts";
 import { renderCaption } from "./caption.ts";
 import { SearchBox } from "./search.ts";
 import { StorylinePane } from "./storyline-pane.ts";
@@ -200,7 +207,7 @@ function showTooltip(edge: NetworkEdge | null, at: { x: number; y: number }): vo
     els.tooltip.hidden = true;
     return;
   }
-  const look = EDGE_LOOK[edge.type === "LOYAL_TO" && edge.covert ? "COVERT" : edge.type];
+  const look = EDGE_LOOK[lookKeyOf(edge)];
   const when =
     edge.type === "LOYAL_TO"
       ? [
@@ -220,11 +227,7 @@ function showTooltip(edge: NetworkEdge | null, at: { x: number; y: number }): vo
       h("span", { class: "dot", style: `background:${look.colour}` }),
       `${nameOf(edge.source)} → ${nameOf(edge.target)}`,
     ),
-    h(
-      "div",
-      { class: "tip-kind" },
-      [look.label.toLowerCase(), edge.coerced ? "coerced" : "", when].filter(Boolean).join(" · "),
-    ),
+    h("div", { class: "tip-kind" }, [look.label.toLowerCase(), when].filter(Boolean).join(" · ")),
     edge.how ? h("div", { class: "tip-how" }, edge.how) : null,
     h("div", { class: "tip-cites" }, edge.sources.join("  ")),
   );

@@ -13,10 +13,9 @@ import {
 } from "../../queries/betrayals/index.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import { action } from "../run-action.ts";
+import { say } from "../say.ts";
 import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface BetrayalOptions {
   film?: string;
@@ -38,6 +37,19 @@ function betrayedCell(s: BetrayalStep): string {
   return `${s.betrayed} (group)\nreaches: ${members || "no member then"}`;
 }
 
+/**
+ * A chain in story order, in words: "Waingro betrays McCauley's crew (seq 25); then Trejo, of
+ * McCauley's crew, betrays Neil McCauley (seq 30)."
+ */
+export function chainInWords(chain: BetrayalChain): string {
+  const steps = chain.steps.map((s, j) => {
+    const traitor = s.viaGroup ? `${s.traitor}, of ${s.viaGroup},` : s.traitor;
+    const verb = s.coerced ? "is forced to betray" : "betrays";
+    return `${j === 0 ? "" : "then "}${traitor} ${verb} ${s.betrayed} (seq ${s.seq})`;
+  });
+  return `${steps.join("; ")}.`;
+}
+
 /** "3 chains", or "the 25 most relevant of more than 25 chains" when the limit cut the list. */
 function howMany(result: { chains: BetrayalChain[]; truncated: boolean }): string {
   const n = result.chains.length;
@@ -50,16 +62,9 @@ function printChains(
 ): void {
   const { chains } = result;
   chains.forEach((chain, i) => {
-    // "Waingro → McCauley's crew (seq 25), incl. Trejo → McCauley's crew (seq 24), incl. ..."
-    const path = chain.steps
-      .map((s, j) => {
-        const next = chain.steps[j + 1];
-        const betrayed = `${s.betrayed} (seq ${s.seq})`;
-        return next?.viaGroup ? `${betrayed}, incl. ${next.traitor}` : betrayed;
-      })
-      .join(" → ");
+    const n = chain.steps.length;
     say(
-      `\nChain ${i + 1} of ${chains.length}, ${chain.steps.length} betrayal(s): ${chain.steps[0]?.traitor} → ${path}`,
+      `\nChain ${i + 1} of ${chains.length}, ${n} betrayal${n === 1 ? "" : "s"}: ${chainInWords(chain)}`,
     );
     const table = makeTable(["seq", "traitor", "betrayed", "how", "coerced", "sources"]);
     for (const s of chain.steps) {
@@ -128,6 +133,10 @@ export function registerBetrayalCommands(program: Command): void {
           const film = opts.film;
           const result = await withDatabase((db) => filmBetrayalChains(db, film, options));
           if (opts.json) return printJson(result);
+          if (result.chains.length === 0) {
+            say(`Nobody betrays anybody in ${result.film.title}, as far as the sources say.`);
+            return;
+          }
           say(
             `Betrayal chains in ${result.film.title}: ${howMany(result)}, at most ${result.maxDepth} betrayals, ${order}.`,
           );

@@ -4,8 +4,8 @@ import { deathByWhom, deathLedger, killsBy, type DeathChain } from "../../querie
 import { action } from "../run-action.ts";
 import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
 const cite = (sources: string[]) => sources.join(", ");
 
 /** Why a death-by-whom chain stops, in words. */
@@ -71,6 +71,10 @@ export function registerDeathCommands(program: Command): void {
       action(async (killer: string, opts: { film?: string; json?: boolean }) => {
         const result = await withDatabase((db) => killsBy(db, killer, opts));
         if (opts.json) return printJson(result);
+        if (result.kills.length === 0) {
+          say(`${result.killer.name} killed nobody, as far as the sources say.`);
+          return;
+        }
         const table = makeTable(["seq", "victim", "where", "how", "sources"]);
         for (const k of result.kills)
           table.push([k.seq, k.victim, k.place ?? "", k.how, cite(k.sources)]);
@@ -88,6 +92,10 @@ export function registerDeathCommands(program: Command): void {
       action(async (film: string, opts: { json?: boolean }) => {
         const result = await withDatabase((db) => deathLedger(db, film));
         if (opts.json) return printJson(result);
+        if (result.deaths.length === 0) {
+          say(`Nobody dies in ${result.film.title}, as far as the sources say.`);
+          return;
+        }
         const table = makeTable(["seq", "victim", "killed by", "where", "sources"]);
         for (const d of result.deaths) {
           table.push([

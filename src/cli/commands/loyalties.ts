@@ -10,8 +10,8 @@ import { revenge, type RevengeBond } from "../../queries/revenge/index.ts";
 import { action } from "../run-action.ts";
 import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
 const cite = (sources: string[]) => sources.join(", ");
 
 /** A span of seqs, both ends included; null is open. */
@@ -102,7 +102,11 @@ export function registerLoyaltyCommands(program: Command): void {
             cite(a.real.sources),
           ]);
         }
-        say(doubles.length > 0 ? table.toString() : "None.");
+        say(
+          doubles.length > 0
+            ? table.toString()
+            : "None: nobody holds a covert loyalty and an open one at the same time.",
+        );
         if (secrets.length > 0) {
           say("Covert loyalties with no open loyalty at the same time:");
           const others = makeTable(["character", "covert loyalty to", "who knows the truth"]);

@@ -10,6 +10,7 @@ import { fieldsOf } from "../../questions/shape.ts";
 import { action } from "../run-action.ts";
 import { makeTable, type Cell } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
 /** The questions with a command written for them (src/cli/commands/*.ts). */
 export const HAND_WRITTEN = new Set([
@@ -144,17 +145,17 @@ function register(program: Command, question: Question): void {
         return printJson({ film: answer.film, subjects: answer.subjects, rows: answer.rows });
       const about =
         kind === "film" ? answer.film?.title : answer.subjects.map((s) => s.name).join(" and ");
-      process.stdout.write(`${question.summary}${about ? `: ${about}` : ""}\n`);
+      say(`${question.summary}${about ? `: ${about}` : ""}`);
       if (answer.rows.length === 0) {
-        process.stdout.write("No answer: the graph holds nothing for this question.\n");
+        say("No answer: the graph holds nothing for this question.");
         return;
       }
       const rows = answer.rows as Record<string, unknown>[];
       const [only] = rows;
-      process.stdout.write(
+      say(
         question.graphql.one && only !== undefined
-          ? sections(question, only)
-          : `${rowsTable(question.columns, rows)}\n`,
+          ? sections(question, only).trimEnd()
+          : rowsTable(question.columns, rows),
       );
     }),
   );

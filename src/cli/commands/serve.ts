@@ -15,8 +15,7 @@ import { importDataset } from "../../import/run-import.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import { printImportReport } from "../import-command.ts";
 import { action } from "../run-action.ts";
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
+import { say } from "../say.ts";
 
 async function filmCount(db: Database): Promise<number> {
   const { records } = await db.driver.executeQuery(

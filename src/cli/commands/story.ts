@@ -20,22 +20,16 @@ import { NARRATIVE_ROLES } from "../../dataset/vocabulary.ts";
 import { action } from "../run-action.ts";
 import { makeTable } from "../table.ts";
 import { printJson, withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
 const cite = (sources: string[]) => sources.join(", ");
 
-/** Breaks text into lines of at most `width` characters, at spaces. */
-function wrap(text: string, width = 48): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join("\n");
+/** The stretch of story asked for, in words: " from seq 99", " between seq 3 and 5". */
+function stretch(from?: string, to?: string): string {
+  if (from !== undefined && to !== undefined) return ` between seq ${from} and ${to}`;
+  if (from !== undefined) return ` from seq ${from} on`;
+  if (to !== undefined) return ` up to seq ${to}`;
+  return "";
 }
 
 /** A seq span: "12-42", "from 12", "until 34", or "" for the whole story. */
@@ -69,6 +63,10 @@ export function registerStoryCommands(program: Command): void {
       action(async (film: string, opts: { from?: string; to?: string; json?: boolean }) => {
         const result = await withDatabase((db) => timeline(db, film, opts));
         if (opts.json) return printJson(result);
+        if (result.events.length === 0) {
+          say(`No events in ${result.film.title}${stretch(opts.from, opts.to)}.`);
+          return;
+        }
         const table = makeTable(["seq", "event", "where", "who", "what happens", "sources"]);
         for (const e of result.events) {
           const where = e.place
@@ -108,8 +106,8 @@ export function registerStoryCommands(program: Command): void {
         );
         if (c.aliases.length > 0) say(`also called: ${c.aliases.join(", ")}`);
         if (c.occupation) say(`occupation: ${c.occupation}`);
-        say(wrap(c.description, 100));
-        if (c.note) say(wrap(`note: ${c.note}`, 100));
+        say(c.description);
+        if (c.note) say(`note: ${c.note}`);
         say(`sources: ${cite(c.sources)}`);
 
         const section = (title: string, head: string[], rows: (string | number)[][]) => {

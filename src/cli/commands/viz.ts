@@ -15,6 +15,7 @@ import {
 import { renderStoryline } from "../../viz/storyline.ts";
 import { action } from "../run-action.ts";
 import { withDatabase } from "../with-database.ts";
+import { say } from "../say.ts";
 
 interface VizOptions {
   film: string;
@@ -103,9 +104,9 @@ export function registerVizCommand(program: Command): void {
           const bytes = format === "svg" ? drawn.svg : png(drawn.svg);
           mkdirSync(dirname(opts.out), { recursive: true });
           writeFileSync(opts.out, bytes);
-          process.stdout.write(
+          say(
             `Wrote ${opts.out}: ${data.title} — storyline (${drawn.rows.length} characters, ` +
-              `${drawn.columns.length} events).\n`,
+              `${drawn.columns.length} events).`,
           );
           return;
         }
@@ -116,9 +117,9 @@ export function registerVizCommand(program: Command): void {
         writeFileSync(opts.out, bytes);
         const characters = view.nodes.filter((n) => n.kind === "character").length;
         const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-        process.stdout.write(
+        say(
           `Wrote ${opts.out}: ${view.title} (${count(characters, "character")}, ` +
-            `${count(view.nodes.length - characters, "group")}, ${count(view.edges.length, "edge")}).\n`,
+            `${count(view.nodes.length - characters, "group")}, ${count(view.edges.length, "edge")}).`,
         );
       }),
     );
