@@ -1,8 +1,7 @@
 // `npm run bench -- --only machinery`: what each piece of the importer's machinery buys. The
 // fresh import runs with everything on, then with one piece off at a time
-// (HEISTGRAPH_IMPORT_OFF, src/import/machinery-switches.ts; `patches` is read by the driver
-// patch), beside LOAD CSV with and without the relationship key constraints; the re-import
-// runs with and without the plan-hash skip. Rounds take turns at the order (forward in odd
+// (HEISTGRAPH_IMPORT_OFF, src/import/machinery-switches.ts), beside LOAD CSV with and without
+// the relationship key constraints; the re-import runs with and without the plan-hash skip. Rounds take turns at the order (forward in odd
 // rounds, backward in even ones); each ratio pairs runs of the same round, and the table gives
 // the median of the rounds with the load average of each round. Beside the seconds, the CPU
 // each run took (the command's process and the server's), which other work on a shared
@@ -15,8 +14,6 @@ import { MACHINERY, type Machinery } from "../../src/import/machinery-switches.t
 import type { FilmPlan } from "../../src/import/plan.ts";
 import { applySchema, missingSchemaStatements } from "../../src/import/schema-statements.ts";
 import { runImportCommand, type ImportFiles } from "./import-command.ts";
-
-type Off = Machinery | "patches";
 
 interface Timed {
   s: number;
@@ -38,6 +35,8 @@ export interface MachineryBench {
   films: FilmPlan[];
   rows: number;
   rounds: number;
+  /** The pieces to turn off, one at a time (default: every one). */
+  pieces?: string[];
   log: (line: string) => void;
   emptyGraph: () => Promise<void>;
   /** LOAD CSV of the films into the graph as it is (its statements made beforehand). */
@@ -49,7 +48,7 @@ const LOAD_CSV = "LOAD CSV ... IN TRANSACTIONS";
 const LOAD_CSV_BARE = "LOAD CSV, no relationship key constraints";
 const REIMPORT = "re-import, all on";
 
-const offName = (off: Off) => `fresh, ${off} off`;
+const offName = (off: Machinery) => `fresh, ${off} off`;
 
 async function dropRelationshipConstraints(db: Database): Promise<void> {
   const { records } = await db.driver.executeQuery(
@@ -100,10 +99,15 @@ const median = (values: number[]) =>
 export async function machineryPart(bench: MachineryBench): Promise<void> {
   const { db, files, log } = bench;
   const command =
-    (off: Off[], args: string[] = []) =>
+    (off: Machinery[], args: string[] = []) =>
     () =>
       runImportCommand(db, files, args, { HEISTGRAPH_IMPORT_OFF: off.join(",") });
-  const pieces: Off[] = ["patches", ...MACHINERY.filter((m) => m !== "hash-skip")];
+  const every: Machinery[] = [...MACHINERY];
+  const unknown = bench.pieces?.filter((piece) => !every.includes(piece as Machinery)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`unknown piece ${unknown.join(", ")}; known: ${every.join(", ")}`);
+  const chosen = every.filter((piece) => bench.pieces?.includes(piece) ?? true);
+  const pieces = chosen.filter((m) => m !== "hash-skip");
   const runs: Run[] = [
     { name: ALL_ON, work: command([]) },
     ...pieces.map((off) => ({
@@ -112,7 +116,9 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
       work: command([off]),
     })),
     { name: LOAD_CSV, work: bench.loadCsv },
-    { name: LOAD_CSV_BARE, noRelConstraints: true, work: bench.loadCsv },
+    ...(pieces.includes("rel-key-constraints")
+      ? [{ name: LOAD_CSV_BARE, noRelConstraints: true, work: bench.loadCsv }]
+      : []),
   ];
   const times = new Map<string, number[]>();
   const cpus = new Map<string, number[]>();
@@ -148,10 +154,10 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
       if (run.noRelConstraints) await dropRelationshipConstraints(db);
       else await fullSchema(db);
       record(run.name, await timed(run.work));
-      if (run.name === ALL_ON) {
+      if (run.name === ALL_ON && chosen.includes("hash-skip")) {
         // Over the graph just written: unchanged films skipped by their hash, then read back
         // and compared (nothing to write either way).
-        const reimports: [string, Off[]][] = [
+        const reimports: [string, Machinery[]][] = [
           [REIMPORT, []],
           ["re-import, hash-skip off", ["hash-skip"]],
         ];
