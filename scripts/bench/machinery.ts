@@ -1,10 +1,13 @@
 // `npm run bench -- --only machinery`: what each piece of the importer's machinery buys. The
 // fresh import runs with everything on, then with one piece off at a time
-// (HEISTGRAPH_IMPORT_OFF, src/import/machinery-switches.ts; `patches` is read by the driver
-// patch), beside LOAD CSV with and without the relationship key constraints; the re-import
-// runs with and without the plan-hash skip. Rounds take turns at the order (forward in odd
+// (HEISTGRAPH_IMPORT_OFF, src/import/machinery-switches.ts), beside LOAD CSV with and without
+// the relationship key constraints; the re-import runs with and without the plan-hash skip. Rounds take turns at the order (forward in odd
 // rounds, backward in even ones); each ratio pairs runs of the same round, and the table gives
-// the median of the rounds with the load average of each round.
+// the median of the rounds with the load average of each round. Beside the seconds, the CPU
+// each run took (the command's process and the server's), which other work on a shared
+// machine sways far less than the seconds: what a piece saves in work shows there, what it
+// buys by overlapping work (the writers) shows only in the seconds.
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import type { Database } from "../../src/db/connection.ts";
 import { MACHINERY, type Machinery } from "../../src/import/machinery-switches.ts";
@@ -12,7 +15,12 @@ import type { FilmPlan } from "../../src/import/plan.ts";
 import { applySchema, missingSchemaStatements } from "../../src/import/schema-statements.ts";
 import { runImportCommand, type ImportFiles } from "./import-command.ts";
 
-type Off = Machinery | "patches";
+interface Timed {
+  s: number;
+  /** CPU seconds of the command's process (0 for LOAD CSV) and of the server. */
+  client: number;
+  server: number;
+}
 
 interface Run {
   name: string;
@@ -27,6 +35,8 @@ export interface MachineryBench {
   films: FilmPlan[];
   rows: number;
   rounds: number;
+  /** The pieces to turn off, one at a time (default: every one). */
+  pieces?: string[];
   log: (line: string) => void;
   emptyGraph: () => Promise<void>;
   /** LOAD CSV of the films into the graph as it is (its statements made beforehand). */
@@ -38,7 +48,7 @@ const LOAD_CSV = "LOAD CSV ... IN TRANSACTIONS";
 const LOAD_CSV_BARE = "LOAD CSV, no relationship key constraints";
 const REIMPORT = "re-import, all on";
 
-const offName = (off: Off) => `fresh, ${off} off`;
+const offName = (off: Machinery) => `fresh, ${off} off`;
 
 async function dropRelationshipConstraints(db: Database): Promise<void> {
   const { records } = await db.driver.executeQuery(
@@ -64,16 +74,40 @@ async function fullSchema(db: Database): Promise<void> {
   await db.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: db.database });
 }
 
+/**
+ * CPU seconds used so far by this process's finished children (the import commands: Linux
+ * counts a child's CPU to its parent once it is waited for) and by the server (its JVM's).
+ */
+async function cpuSoFar(db: Database): Promise<{ client: number; server: number }> {
+  // Fields 16 and 17 of /proc/self/stat (cutime, cstime), in clock ticks of 1/100 s.
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  const client = (Number(fields[13]) + Number(fields[14])) / 100;
+  const { records } = await db.driver.executeQuery(
+    "CALL dbms.queryJmx('java.lang:type=OperatingSystem') YIELD attributes " +
+      "RETURN attributes.ProcessCpuTime.value AS ns",
+    {},
+    { database: db.database },
+  );
+  const ns = records[0]?.get("ns") as { toNumber(): number } | number | undefined;
+  const server = (typeof ns === "number" ? ns : (ns?.toNumber() ?? NaN)) / 1e9;
+  return { client, server };
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
 
 export async function machineryPart(bench: MachineryBench): Promise<void> {
   const { db, files, log } = bench;
   const command =
-    (off: Off[], args: string[] = []) =>
+    (off: Machinery[], args: string[] = []) =>
     () =>
       runImportCommand(db, files, args, { HEISTGRAPH_IMPORT_OFF: off.join(",") });
-  const pieces: Off[] = ["patches", ...MACHINERY.filter((m) => m !== "hash-skip")];
+  const every: Machinery[] = [...MACHINERY];
+  const unknown = bench.pieces?.filter((piece) => !every.includes(piece as Machinery)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`unknown piece ${unknown.join(", ")}; known: ${every.join(", ")}`);
+  const chosen = every.filter((piece) => bench.pieces?.includes(piece) ?? true);
+  const pieces = chosen.filter((m) => m !== "hash-skip");
   const runs: Run[] = [
     { name: ALL_ON, work: command([]) },
     ...pieces.map((off) => ({
@@ -82,19 +116,35 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
       work: command([off]),
     })),
     { name: LOAD_CSV, work: bench.loadCsv },
-    { name: LOAD_CSV_BARE, noRelConstraints: true, work: bench.loadCsv },
+    ...(pieces.includes("rel-key-constraints")
+      ? [{ name: LOAD_CSV_BARE, noRelConstraints: true, work: bench.loadCsv }]
+      : []),
   ];
   const times = new Map<string, number[]>();
+  const cpus = new Map<string, number[]>();
   const loads: string[] = [];
-  const record = (name: string, s: number) => {
+  const record = (name: string, { s, client, server }: Timed) => {
     times.set(name, [...(times.get(name) ?? []), s]);
-    log(`  ${name}: ${s.toFixed(2)} s`);
+    cpus.set(name, [...(cpus.get(name) ?? []), client + server]);
+    log(
+      `  ${name}: ${s.toFixed(2)} s (CPU: command ${client.toFixed(1)} s, server ${server.toFixed(1)} s)`,
+    );
   };
-  const timed = async (work: () => Promise<unknown>) => {
+  const timed = async (work: () => Promise<unknown>): Promise<Timed> => {
+    const cpu = await cpuSoFar(db);
     const start = performance.now();
     await work();
-    return (performance.now() - start) / 1000;
+    const s = (performance.now() - start) / 1000;
+    const after = await cpuSoFar(db);
+    return { s, client: after.client - cpu.client, server: after.server - cpu.server };
   };
+  // Not timed: the import on a tenth of the films, so the first round's first run does not
+  // pay alone for a cold server (its JIT).
+  await bench.emptyGraph();
+  await fullSchema(db);
+  const { filmFiles } = files;
+  const warmUp = filmFiles.slice(0, Math.max(1, Math.ceil(filmFiles.length / 10)));
+  await runImportCommand(db, { ...files, filmFiles: warmUp });
   for (let round = 1; round <= bench.rounds; round++) {
     const before = loadavg()[0] ?? NaN;
     log(`  round ${round} of ${bench.rounds} (load average ${before.toFixed(1)})`);
@@ -104,10 +154,10 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
       if (run.noRelConstraints) await dropRelationshipConstraints(db);
       else await fullSchema(db);
       record(run.name, await timed(run.work));
-      if (run.name === ALL_ON) {
+      if (run.name === ALL_ON && chosen.includes("hash-skip")) {
         // Over the graph just written: unchanged films skipped by their hash, then read back
         // and compared (nothing to write either way).
-        const reimports: [string, Off[]][] = [
+        const reimports: [string, Machinery[]][] = [
           [REIMPORT, []],
           ["re-import, hash-skip off", ["hash-skip"]],
         ];
@@ -121,10 +171,13 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
 
   const per = (name: string) => times.get(name) ?? [];
   const ratio = (num: string, den: string) => per(num).map((t, i) => t / (per(den)[i] ?? NaN));
+  const cpuOf = (name: string) => cpus.get(name) ?? [];
+  const cpuRatio = (num: string, den: string) =>
+    cpuOf(num).map((t, i) => t / (cpuOf(den)[i] ?? NaN));
   const show = (xs: number[]) => xs.map((x) => `${x.toFixed(2)}x`).join(", ");
   log(
     `\n${bench.films.length} films, ${bench.rows} rows; ${bench.rounds} rounds, load average (1 min) per round: ${loads.join(", ")}` +
-      `\n\n| run | seconds (median) | off / on: what the piece buys (median; each round) | speed vs LOAD CSV (median; each round) |\n| --- | ---: | --- | --- |`,
+      `\n\n| run | seconds (median) | off / on: what the piece buys (median; each round) | speed vs LOAD CSV (median; each round) | CPU s, command + server (median) | CPU off / on (median; each round) |\n| --- | ---: | --- | --- | ---: | --- |`,
   );
   for (const [name] of times) {
     const s = median(per(name));
@@ -135,8 +188,9 @@ export async function machineryPart(bench: MachineryBench): Promise<void> {
     const run = runs.find((r) => r.name === name);
     const csv = run?.noRelConstraints ? LOAD_CSV_BARE : LOAD_CSV;
     const vsCsv = run && !name.startsWith("LOAD CSV") ? ratio(csv, name) : [];
+    const cpuBuys = isOff ? cpuRatio(name, base) : [];
     log(
-      `| ${name} | ${s.toFixed(2)} | ${isOff ? `${median(buys).toFixed(2)}x (${show(buys)})` : ""} | ${vsCsv.length ? `${median(vsCsv).toFixed(2)}x (${show(vsCsv)})` : ""} |`,
+      `| ${name} | ${s.toFixed(2)} | ${isOff ? `${median(buys).toFixed(2)}x (${show(buys)})` : ""} | ${vsCsv.length ? `${median(vsCsv).toFixed(2)}x (${show(vsCsv)})` : ""} | ${median(cpuOf(name)).toFixed(1)} | ${isOff ? `${median(cpuBuys).toFixed(2)}x (${show(cpuBuys)})` : ""} |`,
     );
   }
 }

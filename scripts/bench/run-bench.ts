@@ -10,6 +10,8 @@
 //   npm run bench -- --sizes FILMS,GOT,S,M --only machinery --rounds 3 --rounds-at-m 1
 //                                          # each piece of the import's machinery off in turn
 //                                          # (FILMS: the real films; GOT: one film of ~1k nodes)
+//   npm run bench -- --sizes M --only machinery --off patches,writers
+//                                          # only these pieces off (and all on, LOAD CSV)
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //   npm run bench -- --warmup 5            # calls per question before those (default 10)
 //   npm run bench -- --rounds 5            # import rounds, taking turns at going first (default 3)
@@ -59,6 +61,7 @@ const { values } = parseArgs({
     repeat: { type: "string", default: "30" },
     rounds: { type: "string", default: "3" },
     "rounds-at-m": { type: "string" },
+    off: { type: "string" },
     warmup: { type: "string", default: "10" },
     baseline: { type: "string", default: DEFAULT_BASELINE },
   },
@@ -417,6 +420,7 @@ async function main(): Promise<void> {
             films,
             rows,
             rounds: size === "M" ? roundsAtM : rounds,
+            pieces: values.off?.split(",").map((piece) => piece.trim()),
             log,
             emptyGraph: () => emptyGraph(db),
             loadCsv: () => runAuto(db, statements),

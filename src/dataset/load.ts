@@ -588,10 +588,8 @@ function besideSourcesFile(filmFile: string): string {
 /**
  * What one film file gives: its film (unless it could not be read), the sources it declares
  * (in it and beside it), the ids of its sources that failed their schema, and its problems.
- * It depends on nothing but the file, so files can be loaded in any order, or at once
- * (src/import/prepare-in-workers.ts).
  */
-export interface LoadedFilmFile {
+interface LoadedFilmFile {
   film?: LoadedFilm;
   declared: DeclaredSource[];
   brokenSources: string[];
@@ -599,7 +597,7 @@ export interface LoadedFilmFile {
 }
 
 /** Reads one film file and its own sources, and checks each item against its schema. */
-export function loadFilmFile(path: string): LoadedFilmFile {
+function loadFilmFile(path: string): LoadedFilmFile {
   const problems: DatasetProblem[] = [];
   const brokenSources: string[] = [];
   const file = displayPath(path);
@@ -650,7 +648,7 @@ export function loadDataset(
  * The dataset of the film files as loaded (in the order given) and the shared sources files,
  * which are read here: problems come in the order a file-by-file read gives them.
  */
-export function assembleDataset(
+function assembleDataset(
   sourcesFiles: string | string[],
   files: LoadedFilmFile[],
   problems: DatasetProblem[],

@@ -41,10 +41,9 @@ const LIST_LABELS = {
 } as const satisfies Partial<Record<keyof FilmFile, NodeLabel>>;
 
 /**
- * What checking one film needs of the whole dataset: every id, and every source. Plain data,
- * so a worker thread can check films with it (src/import/prepare-in-workers.ts).
+ * What checking one film needs of the whole dataset: every id, and every source.
  */
-export interface DatasetContext {
+interface DatasetContext {
   index: DatasetIndex;
   /** Ids of items that failed their schema: references to them are not reported again. */
   broken: Set<string>;
@@ -68,7 +67,7 @@ export function validateDataset(dataset: LoadedDataset, problems: DatasetProblem
 }
 
 /** The first pass: every id registered (so references can point forward and across lists). */
-export function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetContext {
+function indexDataset(dataset: LoadedDataset, problems: DatasetProblem[]): DatasetContext {
   const index: DatasetIndex = new Map();
   const broken = new Set<string>();
   const brokenItems = new Map<string, Where>();
@@ -134,11 +133,7 @@ function brokenItemFor(
 }
 
 /** Everything checked of one film, against the whole dataset, in the order it is reported. */
-export function checkOneFilm(
-  film: LoadedFilm,
-  context: DatasetContext,
-  problems: DatasetProblem[],
-): void {
+function checkOneFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetProblem[]): void {
   checkVocabulary(film, problems);
   checkFilm(film, context, problems);
   checkDuplicates(film, problems);

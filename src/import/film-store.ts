@@ -81,11 +81,6 @@ export function planHash(plan: FilmPlan): string {
   return hash;
 }
 
-/** A plan decoded from the text its hash was made of: remembered, so it is not made again. */
-export function rememberPlanHash(plan: FilmPlan, hash: string): void {
-  planHashes.set(plan, hash);
-}
-
 /** The import hash of each of these films the database holds (films it lacks are left out). */
 export async function storedHashes(
   tx: ManagedTransaction,

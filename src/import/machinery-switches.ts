@@ -1,11 +1,8 @@
 // Pieces of the importer's machinery that the bench turns off one at a time, to measure what
 // each still buys (`npm run bench -- --only machinery`, docs/benchmarks.md). The bench runs
 // `heistgraph import` with HEISTGRAPH_IMPORT_OFF naming what to turn off; nothing else sets it.
-// (The driver patch reads the same variable for `patches`: patches/*.patch.)
 
 export const MACHINERY = [
-  /** Film files prepared on worker threads (prepare-in-workers.ts). */
-  "workers",
   /** Several write transactions at once (WRITERS in write-films.ts). */
   "writers",
   /** New rows created by one statement, ends named by position (create-rows.ts). */

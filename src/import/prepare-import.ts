@@ -7,9 +7,7 @@ import { loadDataset, type LoadedDataset } from "../dataset/load.ts";
 import { InvalidDatasetError, type DatasetProblem } from "../dataset/problems.ts";
 import { validateDataset } from "../dataset/validate.ts";
 import { PACKAGE_ROOT } from "../db/local-neo4j/paths.ts";
-import { machineryOn } from "./machinery-switches.ts";
 import { planFilm, planStatements, type FilmPlan, type PlannedStatement } from "./plan.ts";
-import { prepareInWorkers, workersFor } from "./prepare-in-workers.ts";
 
 export const DEFAULT_SOURCES_FILE = join(PACKAGE_ROOT, "import", "sources.yaml");
 
@@ -60,8 +58,8 @@ function filmFileProblems(filmFiles: string[]): DatasetProblem[] {
   ];
 }
 
-/** Read and checked on this thread (or InvalidDatasetError listing every problem). */
-function readAndCheckHere(sourcesFiles: string | string[], filmFiles: string[]): CheckedImport {
+/** Read and checked, each film planned when first asked for (or InvalidDatasetError listing every problem). */
+export function readAndCheck(sourcesFiles: string | string[], filmFiles: string[]): CheckedImport {
   const problems = filmFileProblems(filmFiles);
   const dataset = loadDataset(sourcesFiles, filmFiles, problems);
   const index = validateDataset(dataset, problems);
@@ -73,31 +71,6 @@ function readAndCheckHere(sourcesFiles: string | string[], filmFiles: string[]):
       planFilm((films[i] as (typeof films)[number]).data, dataset.sources, index),
     ),
   };
-}
-
-/**
- * Read, checked and planned: a large dataset's films on worker threads (prepare-in-workers.ts),
- * a small one's here. The same plans, or the same InvalidDatasetError, either way.
- */
-export async function readAndCheck(
-  sourcesFiles: string | string[],
-  filmFiles: string[],
-): Promise<CheckedImport> {
-  const threads = machineryOn("workers") ? workersFor(filmFiles) : 0;
-  if (threads === 0) return readAndCheckHere(sourcesFiles, filmFiles);
-  try {
-    const { dataset, films } = await prepareInWorkers(
-      sourcesFiles,
-      filmFiles,
-      filmFileProblems(filmFiles),
-      threads,
-    );
-    return { dataset, plans: filmPlans(films.length, (i) => films[i] as FilmPlan) };
-  } catch (error) {
-    if (error instanceof InvalidDatasetError) throw error;
-    // Workers that cannot start, or fail, are no reason to fail an import: do it here.
-    return readAndCheckHere(sourcesFiles, filmFiles);
-  }
 }
 
 export interface PreparedImport {
@@ -113,7 +86,7 @@ export function prepareImport(
   sourcesFiles: string | string[],
   filmFiles: string[],
 ): PreparedImport {
-  const { dataset, plans } = readAndCheckHere(sourcesFiles, filmFiles);
+  const { dataset, plans } = readAndCheck(sourcesFiles, filmFiles);
   const films = plans.all();
   let statements: PlannedStatement[] | undefined;
   return {

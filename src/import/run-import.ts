@@ -109,7 +109,7 @@ export async function importDataset(
   database: Database | undefined,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { dataset, plans } = await readAndCheck(
+  const { dataset, plans } = readAndCheck(
     options.sourcesFile ?? DEFAULT_SOURCES_FILE,
     options.filmFiles ?? defaultFilmFiles(),
   );
