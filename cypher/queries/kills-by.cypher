@@ -1,7 +1,11 @@
-// All kills by one character, in story order.
+// All kills by one character or group, in story order. Each victim of an act counts, as in
+// body-count.cypher: one shooting that kills two guards is two rows, and a victim who is an
+// unnamed character standing for several people counts as that many (`count`); a group
+// killed as a whole counts once. The sum of `count` is the killer's body count.
 // Parameters:
 //   $killerId  the killer's id (find it by name with find-subject.cypher)
-// Returns one row per victim: victim, victimId, victimIsGroup, event, seq, how, place, sources
+// Returns one row per victim: victim, victimId, victimIsGroup, count (the people it stands
+//   for), event, seq, how, place, sources
 :param killerId => 'neil-mccauley';
 // Every id look-up says USING INDEX SEEK: while the index statistics still say "empty" (a young
 // graph, or just after an import) a scan costs the planner as little as a seek, and a plain
@@ -19,6 +23,7 @@ RETURN
   victim.name AS victim,
   victim.id AS victimId,
   victim:Group AS victimIsGroup,
+  coalesce(victim.count, 1) AS count,
   r.event AS event,
   r.seq AS seq,
   r.how AS how,
