@@ -10,8 +10,17 @@
 // Every id look-up says USING INDEX SEEK: while the index statistics still say "empty" (a young
 // graph, or just after an import) a scan costs the planner as little as a seek, and a plain
 // USING INDEX hint still lets it pick the scan, and cache that plan.
-MATCH (killer:Character {id: $killerId})-[r:KILLED]->(victim)
-USING INDEX SEEK killer:Character(id)
+// The killer is a character or a group: one seek per label.
+CALL () {
+  MATCH (killer:Character {id: $killerId})
+  USING INDEX SEEK killer:Character(id)
+  RETURN killer
+  UNION
+  MATCH (killer:Group {id: $killerId})
+  USING INDEX SEEK killer:Group(id)
+  RETURN killer
+}
+MATCH (killer)-[r:KILLED]->(victim)
 // A subquery per killing, so the event is sought by its id rather than all events joined.
 CALL {
   WITH r
