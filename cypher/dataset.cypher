@@ -1166,59 +1166,96 @@ MATCH (b:Event {id: row.to})
 MERGE (a)-[r:PARTICIPATED_IN {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// MEMBER_OF (Character -> Group): 47
+// MEMBER_OF (Character -> Group): 48
 UNWIND [
-  {from: 'chan-kam-wah', to: 'cof-police', key: 'chan-kam-wah|cof-police|0', props: {role: 'undercover officer', until: 2, sources: ['city-on-fire-fr:1']}},
-  {from: 'ko-chow', to: 'cof-police', key: 'ko-chow|cof-police|0', props: {role: 'undercover officer', until: 34, sources: ['city-on-fire-fr:1', 'city-on-fire-fr:16']}},
-  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|16', props: {role: 'newcomer under cover, gun supplier turned robber', since: 16, until: 33, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'cof-police', key: 'inspector-lau|cof-police|0', props: {role: 'inspector, handler of undercover agents', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
-  {from: 'john-chan', to: 'cof-police', key: 'john-chan|cof-police|0', props: {role: 'inspector', sources: ['city-on-fire-fr:2']}},
-  {from: 'john-chan', to: 'cof-task-force', key: 'john-chan|cof-task-force|5', props: {role: 'head of the task force', since: 5, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
-  {from: 'cof-police-chief', to: 'cof-police', key: 'cof-police-chief|cof-police|0', props: {role: 'commissioner, head of the force', sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
-  {from: 'cof-chans-superior', to: 'cof-police', key: 'cof-chans-superior|cof-police|0', props: {role: 'senior officer', sources: ['city-on-fire-fr:9']}},
-  {from: 'cof-boasted-superior', to: 'cof-police', key: 'cof-boasted-superior|cof-police|0', props: {role: 'senior officer', sources: ['city-on-fire-fr:16']}},
-  {from: 'cof-first-robbery-policeman', to: 'cof-police', key: 'cof-first-robbery-policeman|cof-police|0', props: {role: 'officer', until: 4, sources: ['city-on-fire-fr:2']}},
-  {from: 'cof-plainclothes-officers', to: 'cof-police', key: 'cof-plainclothes-officers|cof-police|0', props: {role: 'plain-clothes officers guarding Tai Kong', sources: ['city-on-fire-fr:12']}},
-  {from: 'cof-patrol-car-policemen', to: 'cof-police', key: 'cof-patrol-car-policemen|cof-police|0', props: {role: 'officers in a police car', until: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-policeman-who-shot-fu', to: 'cof-police', key: 'cof-policeman-who-shot-fu|cof-police|0', props: {role: 'officer', until: 28, sources: ['city-on-fire-fr:13']}},
-  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-gang-leader|cof-gang|0', props: {role: 'leader', until: 32, sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:16']}},
-  {from: 'fu', to: 'cof-gang', key: 'fu|cof-gang|0', props: {role: 'robber, Chow\'s contact', until: 34, sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:16']}},
-  {from: 'big-song', to: 'cof-gang', key: 'big-song|cof-gang|0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:13', 'city-on-fire-fr:16']}},
-  {from: 'bill', to: 'cof-gang', key: 'bill|cof-gang|0', props: {role: 'robber', sources: ['city-on-fire-fr:13']}},
-  {from: 'joe', to: 'cof-gang', key: 'joe|cof-gang|0', props: {role: 'robber', until: 27, sources: ['city-on-fire-fr:13']}},
-  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|0', props: {role: 'robber', until: 32, sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
-  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'neil-mccauley|heat-mccauley-crew|0', props: {role: 'leader', until: 42, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'chris-shiherlis|heat-mccauley-crew|0', props: {role: 'member', sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'michael-cheritto|heat-mccauley-crew|0', props: {role: 'member', until: 27, sources: ['heat-fr:1', 'heat-de:1']}},
-  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|0', props: {role: 'member', until: 29, sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1']}},
-  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|1', props: {role: 'extra man for the armored-car job', since: 1, until: 4, sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
-  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: 'donald-breedan|heat-mccauley-crew|23', props: {role: 'getaway driver for the bank job', since: 23, until: 26, sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
-  {from: 'vincent-hanna', to: 'heat-lapd', key: 'vincent-hanna|heat-lapd|0', props: {role: 'lieutenant', sources: ['heat-fr:2', 'heat-de:2']}},
-  {from: 'vincent-hanna', to: 'heat-robbery-homicide', key: 'vincent-hanna|heat-robbery-homicide|0', props: {role: 'head of the squad', sources: ['heat-fr:2', 'heat-fr:9', 'heat-de:2']}},
-  {from: 'heat-drucker', to: 'heat-robbery-homicide', key: 'heat-drucker|heat-robbery-homicide|0', props: {role: 'Hanna\'s second', sources: ['heat-fr:9']}},
-  {from: 'sammy-casals', to: 'heat-robbery-homicide', key: 'sammy-casals|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'mike-bosko', to: 'heat-robbery-homicide', key: 'mike-bosko|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'danny-schwartz', to: 'heat-robbery-homicide', key: 'danny-schwartz|heat-robbery-homicide|0', props: {role: 'detective', sources: ['heat-fr:9']}},
-  {from: 'heat-noisy-swat-officer', to: 'heat-swat', key: 'heat-noisy-swat-officer|heat-swat|0', props: {role: 'assault-team officer', sources: ['heat-fr:9']}},
-  {from: 'heat-officers-killed-in-shootout', to: 'heat-lapd', key: 'heat-officers-killed-in-shootout|heat-lapd|0', props: {role: 'officers', sources: ['heat-fr:13', 'heat-de:9']}},
-  {from: 'heat-officers-wounded-in-shootout', to: 'heat-lapd', key: 'heat-officers-wounded-in-shootout|heat-lapd|0', props: {role: 'officers', sources: ['heat-fr:13']}},
-  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'roger-van-zant|heat-malibu-invest|0', props: {role: 'head', until: 30, sources: ['heat-de:3']}},
-  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'joe-cabot|rd-cabot-crew|0', props: {role: 'boss, organiser of the job', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-crazymovielist:1']}},
-  {from: 'nice-guy-eddie', to: 'rd-cabot-crew', key: 'nice-guy-eddie|rd-cabot-crew|0', props: {role: 'the boss\'s son and deputy', until: 16, sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}},
-  {from: 'mr-white', to: 'rd-cabot-crew', key: 'mr-white|rd-cabot-crew|1', props: {role: 'robber', since: 1, until: 19, sources: ['rd-othercinema:2', 'rd-waldina:4']}},
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|3', props: {role: 'newcomer under cover', since: 3, until: 18, sources: ['rd-othercinema:2', 'rd-shmoop-scene-13:2', 'rd-swipnet:1']}},
-  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'mr-pink|rd-cabot-crew|0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-blonde', to: 'rd-cabot-crew', key: 'mr-blonde|rd-cabot-crew|0', props: {role: 'robber', until: 14, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-brown', to: 'rd-cabot-crew', key: 'mr-brown|rd-cabot-crew|0', props: {role: 'robber', until: 5, sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-blue', to: 'rd-cabot-crew', key: 'mr-blue|rd-cabot-crew|0', props: {role: 'robber', sources: ['rd-othercinema:2', 'rd-fandom:1']}},
-  {from: 'mr-orange', to: 'rd-police', key: 'mr-orange|rd-police|0', props: {role: 'undercover officer', until: 19, sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1']}},
-  {from: 'holdaway', to: 'rd-police', key: 'holdaway|rd-police|0', props: {role: 'officer, Freddy\'s trainer', sources: ['rd-taylorfrancis:2']}},
-  {from: 'marvin-nash', to: 'rd-police', key: 'marvin-nash|rd-police|0', props: {role: 'officer', until: 15, sources: ['rd-othercinema:5', 'rd-crazymovielist:4']}},
-  {from: 'rd-officers-killed', to: 'rd-police', key: 'rd-officers-killed|rd-police|0', props: {role: 'officers at the store', until: 5, sources: ['rd-crazymovielist:3']}}
+  {from: 'chan-kam-wah', to: 'cof-police', key: 'chan-kam-wah|cof-police|0', props: {role: 'undercover officer', covert: false, until: 2, knownBy: [], sources: ['city-on-fire-fr:1']}},
+  {from: 'chan-kam-wah', to: 'cof-gang', key: 'chan-kam-wah|cof-gang|0', props: {role: 'undercover investigator', covert: true, until: 2, knownBy: ['inspector-lau'], note: 'The summary says only that he was investigating a group of jewel thieves under cover when his cover was blown; that it is the gang Chow is then sent into is read from Lau handing Chow the same case, and how far inside the gang he got is not said. Who found him out is not said either, so nobody but his superior Lau is listed as knowing.', sources: ['city-on-fire-fr:1']}},
+  {from: 'ko-chow', to: 'cof-police', key: 'ko-chow|cof-police|0', props: {role: 'undercover officer', covert: false, until: 34, knownBy: [], sources: ['city-on-fire-fr:1', 'city-on-fire-fr:16']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|16', props: {role: 'newcomer under cover, gun supplier turned robber', covert: true, since: 16, until: 33, knownBy: ['inspector-lau', 'fu'], note: 'He joins the gang as a police infiltrator on Lau\'s orders. The leader suspects him of being the traitor (paragraph 15), a suspicion, not knowledge; Fu learns the truth from his confession. Whether the police chief or John Chan\'s superior know is never said.', sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:15', 'city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'cof-police', key: 'inspector-lau|cof-police|0', props: {role: 'inspector, handler of undercover agents', covert: false, knownBy: [], sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
+  {from: 'john-chan', to: 'cof-police', key: 'john-chan|cof-police|0', props: {role: 'inspector', covert: false, knownBy: [], sources: ['city-on-fire-fr:2']}},
+  {from: 'john-chan', to: 'cof-task-force', key: 'john-chan|cof-task-force|5', props: {role: 'head of the task force', covert: false, since: 5, knownBy: [], sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3']}},
+  {from: 'cof-police-chief', to: 'cof-police', key: 'cof-police-chief|cof-police|0', props: {role: 'commissioner, head of the force', covert: false, knownBy: [], sources: ['city-on-fire-fr:2', 'city-on-fire-fr:12']}},
+  {from: 'cof-chans-superior', to: 'cof-police', key: 'cof-chans-superior|cof-police|0', props: {role: 'senior officer', covert: false, knownBy: [], sources: ['city-on-fire-fr:9']}},
+  {from: 'cof-boasted-superior', to: 'cof-police', key: 'cof-boasted-superior|cof-police|0', props: {role: 'senior officer', covert: false, knownBy: [], sources: ['city-on-fire-fr:16']}},
+  {from: 'cof-first-robbery-policeman', to: 'cof-police', key: 'cof-first-robbery-policeman|cof-police|0', props: {role: 'officer', covert: false, until: 4, knownBy: [], sources: ['city-on-fire-fr:2']}},
+  {from: 'cof-plainclothes-officers', to: 'cof-police', key: 'cof-plainclothes-officers|cof-police|0', props: {role: 'plain-clothes officers guarding Tai Kong', covert: false, knownBy: [], sources: ['city-on-fire-fr:12']}},
+  {from: 'cof-patrol-car-policemen', to: 'cof-police', key: 'cof-patrol-car-policemen|cof-police|0', props: {role: 'officers in a police car', covert: false, until: 28, knownBy: [], sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-policeman-who-shot-fu', to: 'cof-police', key: 'cof-policeman-who-shot-fu|cof-police|0', props: {role: 'officer', covert: false, until: 28, knownBy: [], sources: ['city-on-fire-fr:13']}},
+  {from: 'cof-gang-leader', to: 'cof-gang', key: 'cof-gang-leader|cof-gang|0', props: {role: 'leader', covert: false, until: 32, knownBy: [], sources: ['city-on-fire-fr:8', 'city-on-fire-fr:12', 'city-on-fire-fr:16']}},
+  {from: 'fu', to: 'cof-gang', key: 'fu|cof-gang|0', props: {role: 'robber, Chow\'s contact', covert: false, until: 34, knownBy: [], sources: ['city-on-fire-fr:2', 'city-on-fire-fr:3', 'city-on-fire-fr:16']}},
+  {from: 'big-song', to: 'cof-gang', key: 'big-song|cof-gang|0', props: {role: 'robber', covert: false, until: 32, knownBy: [], sources: ['city-on-fire-fr:13', 'city-on-fire-fr:16']}},
+  {from: 'bill', to: 'cof-gang', key: 'bill|cof-gang|0', props: {role: 'robber', covert: false, knownBy: [], sources: ['city-on-fire-fr:13']}},
+  {from: 'joe', to: 'cof-gang', key: 'joe|cof-gang|0', props: {role: 'robber', covert: false, until: 27, knownBy: [], sources: ['city-on-fire-fr:13']}},
+  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|0', props: {role: 'robber', covert: false, until: 32, knownBy: [], sources: ['city-on-fire-fr:14', 'city-on-fire-fr:16']}},
+  {from: 'neil-mccauley', to: 'heat-mccauley-crew', key: 'neil-mccauley|heat-mccauley-crew|0', props: {role: 'leader', covert: false, until: 42, knownBy: [], sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'chris-shiherlis', to: 'heat-mccauley-crew', key: 'chris-shiherlis|heat-mccauley-crew|0', props: {role: 'member', covert: false, knownBy: [], sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'michael-cheritto', to: 'heat-mccauley-crew', key: 'michael-cheritto|heat-mccauley-crew|0', props: {role: 'member', covert: false, until: 27, knownBy: [], sources: ['heat-fr:1', 'heat-de:1']}},
+  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|0', props: {role: 'member', covert: false, until: 29, knownBy: [], sources: ['heat-fr:1', 'heat-fr:14', 'heat-de:1']}},
+  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|1', props: {role: 'extra man for the armored-car job', covert: false, since: 1, until: 4, knownBy: [], sources: ['heat-fr:1', 'heat-fr:3', 'heat-de:1']}},
+  {from: 'donald-breedan', to: 'heat-mccauley-crew', key: 'donald-breedan|heat-mccauley-crew|23', props: {role: 'getaway driver for the bank job', covert: false, since: 23, until: 26, knownBy: [], sources: ['heat-fr:12', 'heat-fr:13', 'heat-de:8', 'heat-de:9']}},
+  {from: 'vincent-hanna', to: 'heat-lapd', key: 'vincent-hanna|heat-lapd|0', props: {role: 'lieutenant', covert: false, knownBy: [], sources: ['heat-fr:2', 'heat-de:2']}},
+  {from: 'vincent-hanna', to: 'heat-robbery-homicide', key: 'vincent-hanna|heat-robbery-homicide|0', props: {role: 'head of the squad', covert: false, knownBy: [], sources: ['heat-fr:2', 'heat-fr:9', 'heat-de:2']}},
+  {from: 'heat-drucker', to: 'heat-robbery-homicide', key: 'heat-drucker|heat-robbery-homicide|0', props: {role: 'Hanna\'s second', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'sammy-casals', to: 'heat-robbery-homicide', key: 'sammy-casals|heat-robbery-homicide|0', props: {role: 'detective', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'mike-bosko', to: 'heat-robbery-homicide', key: 'mike-bosko|heat-robbery-homicide|0', props: {role: 'detective', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'danny-schwartz', to: 'heat-robbery-homicide', key: 'danny-schwartz|heat-robbery-homicide|0', props: {role: 'detective', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'heat-noisy-swat-officer', to: 'heat-swat', key: 'heat-noisy-swat-officer|heat-swat|0', props: {role: 'assault-team officer', covert: false, knownBy: [], sources: ['heat-fr:9']}},
+  {from: 'heat-officers-killed-in-shootout', to: 'heat-lapd', key: 'heat-officers-killed-in-shootout|heat-lapd|0', props: {role: 'officers', covert: false, knownBy: [], sources: ['heat-fr:13', 'heat-de:9']}},
+  {from: 'heat-officers-wounded-in-shootout', to: 'heat-lapd', key: 'heat-officers-wounded-in-shootout|heat-lapd|0', props: {role: 'officers', covert: false, knownBy: [], sources: ['heat-fr:13']}},
+  {from: 'roger-van-zant', to: 'heat-malibu-invest', key: 'roger-van-zant|heat-malibu-invest|0', props: {role: 'head', covert: false, until: 30, knownBy: [], sources: ['heat-de:3']}},
+  {from: 'joe-cabot', to: 'rd-cabot-crew', key: 'joe-cabot|rd-cabot-crew|0', props: {role: 'boss, organiser of the job', covert: false, until: 16, knownBy: [], sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-crazymovielist:1']}},
+  {from: 'nice-guy-eddie', to: 'rd-cabot-crew', key: 'nice-guy-eddie|rd-cabot-crew|0', props: {role: 'the boss\'s son and deputy', covert: false, until: 16, knownBy: [], sources: ['rd-fandom:1', 'rd-othercinema:2', 'rd-waldina:2']}},
+  {from: 'mr-white', to: 'rd-cabot-crew', key: 'mr-white|rd-cabot-crew|1', props: {role: 'robber', covert: false, since: 1, until: 19, knownBy: [], sources: ['rd-othercinema:2', 'rd-waldina:4']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|3', props: {role: 'newcomer under cover', covert: true, since: 3, until: 18, knownBy: ['holdaway', 'marvin-nash', 'mr-white'], note: 'Freddy joins the crew as a police infiltrator. Joe accuses him in the stand-off (seq 16), a suspicion the sources do not count as knowledge; he tells the captive officer after killing Blonde, and White at the end.', sources: ['rd-othercinema:2', 'rd-shmoop-scene-13:2', 'rd-swipnet:1']}},
+  {from: 'mr-pink', to: 'rd-cabot-crew', key: 'mr-pink|rd-cabot-crew|0', props: {role: 'robber', covert: false, knownBy: [], sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blonde', to: 'rd-cabot-crew', key: 'mr-blonde|rd-cabot-crew|0', props: {role: 'robber', covert: false, until: 14, knownBy: [], sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-brown', to: 'rd-cabot-crew', key: 'mr-brown|rd-cabot-crew|0', props: {role: 'robber', covert: false, until: 5, knownBy: [], sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-blue', to: 'rd-cabot-crew', key: 'mr-blue|rd-cabot-crew|0', props: {role: 'robber', covert: false, knownBy: [], sources: ['rd-othercinema:2', 'rd-fandom:1']}},
+  {from: 'mr-orange', to: 'rd-police', key: 'mr-orange|rd-police|0', props: {role: 'undercover officer', covert: false, until: 19, knownBy: [], sources: ['rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:1']}},
+  {from: 'holdaway', to: 'rd-police', key: 'holdaway|rd-police|0', props: {role: 'officer, Freddy\'s trainer', covert: false, knownBy: [], sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'rd-police', key: 'marvin-nash|rd-police|0', props: {role: 'officer', covert: false, until: 15, knownBy: [], sources: ['rd-othercinema:5', 'rd-crazymovielist:4']}},
+  {from: 'rd-officers-killed', to: 'rd-police', key: 'rd-officers-killed|rd-police|0', props: {role: 'officers at the store', covert: false, until: 5, knownBy: [], sources: ['rd-crazymovielist:3']}}
 ] AS row
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
 MERGE (a)-[r:MEMBER_OF {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
+// KNOWS_SECRET_OF (Character -> Character): 28
+UNWIND [
+  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'inspector-lau|chan-kam-wah|cof-gang|0', props: {memberOf: 'cof-gang', sources: ['city-on-fire-fr:1']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-gang|16', props: {memberOf: 'cof-gang', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-gang|16', props: {memberOf: 'cof-gang', since: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', sources: ['city-on-fire-fr:1']}},
+  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', since: 33, sources: ['city-on-fire-fr:16']}},
+  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'inspector-lau|chan-kam-wah|cof-police|duty|0', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1']}},
+  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 12, sources: ['heat-fr:7', 'heat-de:2']}},
+  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-eady|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 34, sources: ['heat-fr:16', 'heat-de:10']}},
+  {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-fr:8', 'heat-de:4']}},
+  {from: 'heat-van-zant-middlemen', to: 'heat-waingro', key: 'heat-van-zant-middlemen|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-de:4']}},
+  {from: 'heat-trejo', to: 'heat-waingro', key: 'heat-trejo|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 24, sources: ['heat-de:10']}},
+  {from: 'neil-mccauley', to: 'heat-waingro', key: 'neil-mccauley|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 29, sources: ['heat-de:10']}},
+  {from: 'vincent-hanna', to: 'heat-waingro', key: 'vincent-hanna|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 32, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'hugh-benny', key: 'vincent-hanna|hugh-benny|heat-waingro|crew|0', props: {loyalTo: 'heat-waingro', since: 32, sources: ['heat-fr:15']}},
+  {from: 'vincent-hanna', to: 'alan-marciano', key: 'vincent-hanna|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'charlene-shiherlis|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15']}},
+  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'neil-mccauley|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 9, sources: ['heat-fr:5', 'heat-de:4']}},
+  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'vincent-hanna|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|rd-cabot-crew|3', props: {memberOf: 'rd-cabot-crew', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'mr-orange', key: 'marvin-nash|mr-orange|rd-cabot-crew|3', props: {memberOf: 'rd-cabot-crew', since: 14, sources: ['rd-moviemistakes:3']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-cabot-crew|3', props: {memberOf: 'rd-cabot-crew', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', sources: ['rd-taylorfrancis:2']}},
+  {from: 'marvin-nash', to: 'mr-orange', key: 'marvin-nash|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 14, sources: ['rd-moviemistakes:3']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
+  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', sources: ['rd-taylorfrancis:2']}},
+  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', since: 18, sources: ['rd-moviemistakes:6']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Character {id: row.to})
+MERGE (a)-[r:KNOWS_SECRET_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
 // LOYAL_TO (Character -> Group): 19
@@ -1246,36 +1283,6 @@ UNWIND [
 MATCH (a:Character {id: row.from})
 MATCH (b:Group {id: row.to})
 MERGE (a)-[r:LOYAL_TO {key: row.key}]->(b)
-SET r = row.props, r.key = row.key;
-
-// KNOWS_SECRET_OF (Character -> Character): 22
-UNWIND [
-  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:7', 'city-on-fire-fr:9']}},
-  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|cof-police|duty|3', props: {loyalTo: 'cof-police', since: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', sources: ['city-on-fire-fr:1']}},
-  {from: 'fu', to: 'ko-chow', key: 'fu|ko-chow|inspector-lau|duty|3', props: {loyalTo: 'inspector-lau', since: 33, sources: ['city-on-fire-fr:16']}},
-  {from: 'inspector-lau', to: 'chan-kam-wah', key: 'inspector-lau|chan-kam-wah|cof-police|duty|0', props: {loyalTo: 'cof-police', sources: ['city-on-fire-fr:1']}},
-  {from: 'vincent-hanna', to: 'neil-mccauley', key: 'vincent-hanna|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 12, sources: ['heat-fr:7', 'heat-de:2']}},
-  {from: 'heat-eady', to: 'neil-mccauley', key: 'heat-eady|neil-mccauley|heat-mccauley-crew|crew|0', props: {loyalTo: 'heat-mccauley-crew', since: 34, sources: ['heat-fr:16', 'heat-de:10']}},
-  {from: 'roger-van-zant', to: 'heat-waingro', key: 'roger-van-zant|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-fr:8', 'heat-de:4']}},
-  {from: 'heat-van-zant-middlemen', to: 'heat-waingro', key: 'heat-van-zant-middlemen|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 14, sources: ['heat-de:4']}},
-  {from: 'heat-trejo', to: 'heat-waingro', key: 'heat-trejo|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 24, sources: ['heat-de:10']}},
-  {from: 'neil-mccauley', to: 'heat-waingro', key: 'neil-mccauley|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 29, sources: ['heat-de:10']}},
-  {from: 'vincent-hanna', to: 'heat-waingro', key: 'vincent-hanna|heat-waingro|roger-van-zant|employment|14', props: {loyalTo: 'roger-van-zant', since: 32, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'hugh-benny', key: 'vincent-hanna|hugh-benny|heat-waingro|crew|0', props: {loyalTo: 'heat-waingro', since: 32, sources: ['heat-fr:15']}},
-  {from: 'vincent-hanna', to: 'alan-marciano', key: 'vincent-hanna|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'charlene-shiherlis', to: 'alan-marciano', key: 'charlene-shiherlis|alan-marciano|heat-lapd|coerced|17', props: {loyalTo: 'heat-lapd', since: 31, sources: ['heat-fr:15']}},
-  {from: 'neil-mccauley', to: 'charlene-shiherlis', key: 'neil-mccauley|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 9, sources: ['heat-fr:5', 'heat-de:4']}},
-  {from: 'vincent-hanna', to: 'charlene-shiherlis', key: 'vincent-hanna|charlene-shiherlis|alan-marciano|love|0', props: {loyalTo: 'alan-marciano', since: 17, sources: ['heat-fr:10', 'heat-de:4']}},
-  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', sources: ['rd-taylorfrancis:2']}},
-  {from: 'marvin-nash', to: 'mr-orange', key: 'marvin-nash|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 14, sources: ['rd-moviemistakes:3']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|rd-police|duty|2', props: {loyalTo: 'rd-police', since: 18, sources: ['rd-moviemistakes:6', 'rd-badcantina:3', 'rd-taylorfrancis:3']}},
-  {from: 'holdaway', to: 'mr-orange', key: 'holdaway|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', sources: ['rd-taylorfrancis:2']}},
-  {from: 'mr-white', to: 'mr-orange', key: 'mr-white|mr-orange|holdaway|duty|2', props: {loyalTo: 'holdaway', since: 18, sources: ['rd-moviemistakes:6']}}
-] AS row
-MATCH (a:Character {id: row.from})
-MATCH (b:Character {id: row.to})
-MERGE (a)-[r:KNOWS_SECRET_OF {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
 // LOYAL_TO (Character -> Character): 34
@@ -1378,6 +1385,22 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:KILLED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
+// BETRAYED (Character -> Group): 8
+UNWIND [
+  {from: 'chan-kam-wah', to: 'cof-gang', key: 'chan-kam-wah|cof-gang|cof-chan-kam-wah-killing', props: {event: 'cof-chan-kam-wah-killing', seq: 2, how: 'Had been investigating the jewel thieves under cover until his cover was blown.', coerced: false, note: 'The same rule as for Chow and Mr. Orange, an infiltrator\'s deception of the group he joined is a betrayal of it; the summary tells only of its end, so it is placed at the event where his cover is blown.', sources: ['city-on-fire-fr:1']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-gun-offer', props: {event: 'cof-gun-offer', seq: 6, how: 'Approaches the gang as a fake gun dealer to infiltrate and bring them down.', coerced: true, coercedBy: 'inspector-lau', note: 'Chow does it on Lau\'s order, accepted reluctantly (paragraph 1); the deception lasts until his confession (seq 33). Later the police chief orders him into the robbery itself (seq 19).', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5']}},
+  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Wrote down the address of the harbour hideout to pass to the police.', coerced: false, note: 'He could not pass it on; the police found the note at the shootout scene (seq 30), which led them to the hideout. The summary does not say how the note got there.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:14']}},
+  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to give himself up to the besieging police.', coerced: false, note: 'Modelled as desertion of the gang; the leader calls it cowardice.', sources: ['city-on-fire-fr:16']}},
+  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Reveals the bank job to Waingro.', coerced: true, coercedBy: 'heat-waingro', sources: ['heat-fr:14', 'heat-de:10']}},
+  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|heat-bank-robbery', props: {event: 'heat-bank-robbery', seq: 25, how: 'Has the police warned of the bank robbery, through Hugh Benny, while working for Van Zant.', coerced: false, note: 'fr:14 (Trejo says Waingro warned the police) and fr:15 (Benny in league with Waingro, who betrayed the crew). The German summary only says an informant alerted the police (de:9) and that Waingro forced Trejo to tell (de:10).', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:9', 'heat-de:10']}},
+  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'charlene-shiherlis|heat-lapd|heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}},
+  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Wins his place in the crew with a rehearsed false story, to bring Cabot down from inside.', coerced: false, note: 'The deception lasts until his confession (seq 18). The sources used say he was trained for it, not who ordered it, so it is not marked coerced.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:2']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Group {id: row.to})
+MERGE (a)-[r:BETRAYED {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
 // ORDERED (Character -> Character): 6
 UNWIND [
   {from: 'inspector-lau', to: 'ko-chow', key: 'inspector-lau|ko-chow|cof-chow-takes-over', props: {event: 'cof-chow-takes-over', seq: 3, how: 'Ordered him to take over the dead officer\'s undercover investigation.', sources: ['city-on-fire-fr:1']}},
@@ -1392,21 +1415,6 @@ MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ORDERED {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
-// BETRAYED (Character -> Group): 7
-UNWIND [
-  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-gun-offer', props: {event: 'cof-gun-offer', seq: 6, how: 'Approaches the gang as a fake gun dealer to infiltrate and bring them down.', coerced: true, coercedBy: 'inspector-lau', note: 'Chow does it on Lau\'s order, accepted reluctantly (paragraph 1); the deception lasts until his confession (seq 33). Later the police chief orders him into the robbery itself (seq 19).', sources: ['city-on-fire-fr:1', 'city-on-fire-fr:3', 'city-on-fire-fr:5']}},
-  {from: 'ko-chow', to: 'cof-gang', key: 'ko-chow|cof-gang|cof-apartment-gathering', props: {event: 'cof-apartment-gathering', seq: 21, how: 'Wrote down the address of the harbour hideout to pass to the police.', coerced: false, note: 'He could not pass it on; the police found the note at the shootout scene (seq 30), which led them to the hideout. The summary does not say how the note got there.', sources: ['city-on-fire-fr:11', 'city-on-fire-fr:14']}},
-  {from: 'bony', to: 'cof-gang', key: 'bony|cof-gang|cof-harbour-siege', props: {event: 'cof-harbour-siege', seq: 32, how: 'Tried to give himself up to the besieging police.', coerced: false, note: 'Modelled as desertion of the gang; the leader calls it cowardice.', sources: ['city-on-fire-fr:16']}},
-  {from: 'heat-trejo', to: 'heat-mccauley-crew', key: 'heat-trejo|heat-mccauley-crew|heat-trejo-tortured', props: {event: 'heat-trejo-tortured', seq: 24, how: 'Reveals the bank job to Waingro.', coerced: true, coercedBy: 'heat-waingro', sources: ['heat-fr:14', 'heat-de:10']}},
-  {from: 'heat-waingro', to: 'heat-mccauley-crew', key: 'heat-waingro|heat-mccauley-crew|heat-bank-robbery', props: {event: 'heat-bank-robbery', seq: 25, how: 'Has the police warned of the bank robbery, through Hugh Benny, while working for Van Zant.', coerced: false, note: 'fr:14 (Trejo says Waingro warned the police) and fr:15 (Benny in league with Waingro, who betrayed the crew). The German summary only says an informant alerted the police (de:9) and that Waingro forced Trejo to tell (de:10).', sources: ['heat-fr:14', 'heat-fr:15', 'heat-de:9', 'heat-de:10']}},
-  {from: 'charlene-shiherlis', to: 'heat-lapd', key: 'charlene-shiherlis|heat-lapd|heat-chris-warned-off', props: {event: 'heat-chris-warned-off', seq: 35, how: 'Tricks the police she was forced to help by signalling Chris to flee.', coerced: false, note: 'de:11 says she outwits the police; a double-cross of a coerced deal.', sources: ['heat-fr:16', 'heat-de:11']}},
-  {from: 'mr-orange', to: 'rd-cabot-crew', key: 'mr-orange|rd-cabot-crew|rd-orange-pitch', props: {event: 'rd-orange-pitch', seq: 3, how: 'Wins his place in the crew with a rehearsed false story, to bring Cabot down from inside.', coerced: false, note: 'The deception lasts until his confession (seq 18). The sources used say he was trained for it, not who ordered it, so it is not marked coerced.', sources: ['rd-shmoop-scene-13:2', 'rd-othercinema:4', 'rd-swipnet:1', 'rd-taylorfrancis:2']}}
-] AS row
-MATCH (a:Character {id: row.from})
-MATCH (b:Group {id: row.to})
-MERGE (a)-[r:BETRAYED {key: row.key}]->(b)
-SET r = row.props, r.key = row.key;
-
 // ABANDONED (Character -> Character): 3
 UNWIND [
   {from: 'ko-chow', to: 'hung', key: 'ko-chow|hung|cof-registry-office-wait', props: {event: 'cof-registry-office-wait', seq: 12, how: 'Failed to turn up at the registry office where Hung waited for him.', note: 'Implied only; the summary says she waited in vain, not why Chow did not come.', sources: ['city-on-fire-fr:6']}},
@@ -1416,6 +1424,16 @@ UNWIND [
 MATCH (a:Character {id: row.from})
 MATCH (b:Character {id: row.to})
 MERGE (a)-[r:ABANDONED {key: row.key}]->(b)
+SET r = row.props, r.key = row.key;
+
+// ACTED_ON (Character -> Character): 2
+UNWIND [
+  {from: 'inspector-lau', to: 'john-chan', key: 'inspector-lau|john-chan|cof-tailed-to-bowling|lied-to', props: {act: 'lied-to', event: 'cof-tailed-to-bowling', seq: 13, how: 'Passed Chow off as an informer, hiding that he is an undercover officer, to get Chan to call off the tail.', note: 'In the office scene (paragraph 9) Lau again keeps quiet about Chow\'s status before Chan and his superior; that silence is not counted as a second lie.', sources: ['city-on-fire-fr:7']}},
+  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-blonde-arrives|abducted', props: {act: 'abducted', event: 'rd-blonde-arrives', seq: 10, how: 'Brings him to the warehouse tied up in the boot of his car.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-cracked:4', 'rd-insomniacmania:2']}}
+] AS row
+MATCH (a:Character {id: row.from})
+MATCH (b:Character {id: row.to})
+MERGE (a)-[r:ACTED_ON {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
 // SUSPECTED (Group -> Character): 1
@@ -1828,15 +1846,6 @@ UNWIND [
 MATCH (a:Disagreement {id: row.from})
 MATCH (b:Place {id: row.to})
 MERGE (a)-[r:ABOUT {key: row.key}]->(b)
-SET r = row.props, r.key = row.key;
-
-// ACTED_ON (Character -> Character): 1
-UNWIND [
-  {from: 'mr-blonde', to: 'marvin-nash', key: 'mr-blonde|marvin-nash|rd-blonde-arrives|abducted', props: {act: 'abducted', event: 'rd-blonde-arrives', seq: 10, how: 'Brings him to the warehouse tied up in the boot of his car.', sources: ['rd-othercinema:5', 'rd-crazymovielist:4', 'rd-cracked:4', 'rd-insomniacmania:2']}}
-] AS row
-MATCH (a:Character {id: row.from})
-MATCH (b:Character {id: row.to})
-MERGE (a)-[r:ACTED_ON {key: row.key}]->(b)
 SET r = row.props, r.key = row.key;
 
 // ACTED_ON (Character -> Group): 1

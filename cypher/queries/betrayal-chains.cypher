@@ -1,7 +1,9 @@
 // Betrayal chains from one character: A betrayed B, then B betrayed C, and so on.
 // Betraying a group counts as betraying everyone who was a member of it at that moment
-// (since <= seq <= until; a missing bound is open), except the traitor himself: the chain
-// may go on from any of them, and the step that does says through which group.
+// (since <= seq <= until; a missing bound is open), except the traitor himself and its
+// covert members (who joined it under cover: its betrayal is not theirs, while their own
+// betrayals of it are betrayals like any): the chain may go on from any of them, and the
+// step that does says through which group.
 // With $timeRespecting each betrayal must come strictly later in the story (a greater
 // seq) than the one before; acts of the same event are not ordered, so they do not chain.
 // A betrayal is used at most once in a chain (characters may come back), so no chain
@@ -91,7 +93,7 @@ WITH depth, wanted, reduce(state = {
               RETURN n
               UNION
               MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
-              WHERE member <> startNode(k)
+              WHERE member <> startNode(k) AND NOT coalesce(m.covert, false)
                 AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
                 AND (NOT $timeRespecting OR n.seq > k.seq)
               RETURN n
@@ -106,7 +108,7 @@ WITH depth, wanted, reduce(state = {
               RETURN n
               UNION
               MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
-              WHERE member <> startNode(k)
+              WHERE member <> startNode(k) AND NOT coalesce(m.covert, false)
                 AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
                 AND (NOT $timeRespecting OR n.seq > k.seq)
               RETURN n
@@ -156,6 +158,7 @@ CALL (found) {
   WITH g, collect(b) AS betrayals
   WITH betrayals, COLLECT {
       MATCH (g)<-[m:MEMBER_OF]-(member)
+      WHERE NOT coalesce(m.covert, false)
       RETURN [member, m.since, m.until, {id: member.id, name: member.name}] AS row
       ORDER BY member.name, member.id
     } AS rows

@@ -59,7 +59,8 @@ WITH route, collect({
     since: r.since,
     until: r.until,
     covert: r.covert,
-    detail: coalesce(r.how, r.act, r.tie, r.kind, r.role, r.status, 'hidden loyalty to ' + r.loyalTo),
+    detail: coalesce(r.how, r.act, r.tie, r.kind, r.role, r.status, 'hidden loyalty to ' + r.loyalTo,
+      'under cover in ' + r.memberOf),
     sources: r.sources
   }]
 }) AS steps

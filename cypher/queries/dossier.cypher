@@ -8,14 +8,17 @@
 // Returns one row:
 //   character      the node's properties (name, aliases, role, occupation, fate, description,
 //                  note, unnamed, count, film, sources) and filmTitle
-//   groups         [{groupId, group, kind, role, since, until, sources}]        MEMBER_OF
+//   groups         [{groupId, group, kind, role, covert, since, until, note, sources,
+//                    knownBy [{id, name, since, sources}]}]                     MEMBER_OF;
+//                  covert: joined under cover; knownBy: who knows, from KNOWS_SECRET_OF
 //   loyalties      [{toId, to, toIsGroup, kind, covert, since, until, note, sources,
 //                    knownBy [{id, name, since, sources}]}]                     LOYAL_TO out;
 //                  knownBy (who knows a covert loyalty) comes from KNOWS_SECRET_OF
 //   loyalFrom      [{fromId, from, fromIsGroup, kind, covert, since, until, note, sources}]
 //                                                                                LOYAL_TO in
-//   secretsKnown   [{ofId, of, loyalToId, loyalTo, since, sources}]  others' hidden loyalties
-//                  they know of (KNOWS_SECRET_OF out)
+//   secretsKnown   [{ofId, of, loyalToId, loyalTo, memberOfId, memberOf, since, sources}]
+//                  others' hidden loyalties (loyalTo) and covert memberships (memberOf) they
+//                  know of (KNOWS_SECRET_OF out)
 //   actsDone       [{type, act, otherId, other, otherIsGroup, eventId, event, seq, how,
 //                    coerced, coercedBy, note, sources}]   KILLED, BETRAYED, SAVED... done by
 //                  them, and ACTED_ON; act: the story's own word for it, if it has one
@@ -43,8 +46,16 @@ RETURN
     MATCH (c)-[m:MEMBER_OF]->(g:Group)
     WHERE $at IS NULL OR coalesce(m.since, 0) <= $at
     RETURN {
-      groupId: g.id, group: g.name, kind: g.kind, role: m.role, since: m.since, until: m.until,
-      sources: m.sources
+      groupId: g.id, group: g.name, kind: g.kind, role: m.role, covert: coalesce(m.covert, false),
+      since: m.since, until: m.until, note: m.note, sources: m.sources,
+      knownBy: COLLECT {
+        // KNOWS_SECRET_OF's key is the knower's id, then the membership's own key.
+        MATCH (c)<-[k:KNOWS_SECRET_OF]-(who)
+        WHERE k.memberOf = g.id AND k.key = who.id + '|' + m.key
+          AND ($at IS NULL OR coalesce(k.since, 0) <= $at)
+        RETURN {id: who.id, name: who.name, since: k.since, sources: k.sources}
+        ORDER BY coalesce(k.since, 0), who.name, who.id, k.key
+      }
     }
     ORDER BY coalesce(m.since, 0), g.name, g.id, m.key
   } AS groups,
@@ -77,10 +88,11 @@ RETURN
     MATCH (c)-[k:KNOWS_SECRET_OF]->(of)
     WHERE $at IS NULL OR coalesce(k.since, 0) <= $at
     OPTIONAL MATCH (of)-[l:LOYAL_TO]->(loyalTo {id: k.loyalTo})
-    WITH DISTINCT k, of, loyalTo
+    OPTIONAL MATCH (of)-[m:MEMBER_OF]->(memberOf:Group {id: k.memberOf})
+    WITH DISTINCT k, of, loyalTo, memberOf
     RETURN {
-      ofId: of.id, of: of.name, loyalToId: k.loyalTo, loyalTo: loyalTo.name, since: k.since,
-      sources: k.sources
+      ofId: of.id, of: of.name, loyalToId: k.loyalTo, loyalTo: loyalTo.name,
+      memberOfId: k.memberOf, memberOf: memberOf.name, since: k.since, sources: k.sources
     }
     ORDER BY coalesce(k.since, 0), of.name, of.id, k.key
   } AS secretsKnown,

@@ -2,8 +2,10 @@
 // character or group of the film that betrayed someone. The rules are those of
 // betrayal-chains.cypher:
 // Betraying a group counts as betraying everyone who was a member of it at that moment
-// (since <= seq <= until; a missing bound is open), except the traitor himself: the chain
-// may go on from any of them, and the step that does says through which group.
+// (since <= seq <= until; a missing bound is open), except the traitor himself and its
+// covert members (who joined it under cover: its betrayal is not theirs, while their own
+// betrayals of it are betrayals like any): the chain may go on from any of them, and the
+// step that does says through which group.
 // With $timeRespecting each betrayal must come strictly later in the story (a greater
 // seq) than the one before; acts of the same event are not ordered, so they do not chain.
 // A betrayal is used at most once in a chain (characters may come back), so no chain
@@ -17,7 +19,8 @@
 //   $limit           the most chains returned
 //   $involving       a character's or group's id: only the chains it takes part in (as
 //                    traitor, as betrayed, or as a member of a betrayed group at that
-//                    moment, not the traitor), counted before $limit; null for every chain
+//                    moment, not the traitor nor a covert member), counted before $limit;
+//                    null for every chain
 // Returns one row:
 //   chains     the $limit most relevant chains, longest first, then in story order of
 //              their steps, then by ids; each {steps, truncated}:
@@ -91,7 +94,7 @@ WITH depth, wanted, reduce(state = {
                 RETURN p
                 UNION
                 MATCH (traitor)-[m:MEMBER_OF]->(:Group)<-[p:BETRAYED]-(other)
-                WHERE other <> traitor
+                WHERE other <> traitor AND NOT coalesce(m.covert, false)
                   AND (m.since IS NULL OR m.since <= p.seq) AND (m.until IS NULL OR p.seq <= m.until)
                 RETURN p
               }
@@ -102,6 +105,7 @@ WITH depth, wanted, reduce(state = {
               OR endNode(b).id = $involving OR EXISTS {
                 MATCH (g:Group)<-[m:MEMBER_OF]-(member)
                 WHERE g = endNode(b) AND member.id = $involving AND member <> startNode(b)
+                  AND NOT coalesce(m.covert, false)
                   AND (m.since IS NULL OR m.since <= b.seq) AND (m.until IS NULL OR b.seq <= m.until)
               }))
           THEN [e] ELSE [] END}
@@ -121,7 +125,7 @@ WITH depth, wanted, reduce(state = {
               RETURN n
               UNION
               MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
-              WHERE member <> startNode(k)
+              WHERE member <> startNode(k) AND NOT coalesce(m.covert, false)
                 AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
                 AND (NOT $timeRespecting OR n.seq > k.seq)
               RETURN n
@@ -136,7 +140,7 @@ WITH depth, wanted, reduce(state = {
               RETURN n
               UNION
               MATCH (reached:Group)<-[m:MEMBER_OF]-(member)-[n:BETRAYED]->()
-              WHERE member <> startNode(k)
+              WHERE member <> startNode(k) AND NOT coalesce(m.covert, false)
                 AND (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
                 AND (NOT $timeRespecting OR n.seq > k.seq)
               RETURN n
@@ -186,6 +190,7 @@ CALL (found) {
   WITH g, collect(b) AS betrayals
   WITH betrayals, COLLECT {
       MATCH (g)<-[m:MEMBER_OF]-(member)
+      WHERE NOT coalesce(m.covert, false)
       RETURN [member, m.since, m.until, {id: member.id, name: member.name}] AS row
       ORDER BY member.name, member.id
     } AS rows

@@ -1,13 +1,26 @@
-// All kills by one character, in story order.
+// All kills by one character or group, in story order. Each victim of an act counts, as in
+// body-count.cypher: one shooting that kills two guards is two rows, and a victim who is an
+// unnamed character standing for several people counts as that many (`count`); a group
+// killed as a whole counts once. The sum of `count` is the killer's body count.
 // Parameters:
 //   $killerId  the killer's id (find it by name with find-subject.cypher)
-// Returns one row per victim: victim, victimId, victimIsGroup, event, seq, how, place, sources
+// Returns one row per victim: victim, victimId, victimIsGroup, count (the people it stands
+//   for), event, seq, how, place, sources
 :param killerId => 'neil-mccauley';
 // Every id look-up says USING INDEX SEEK: while the index statistics still say "empty" (a young
 // graph, or just after an import) a scan costs the planner as little as a seek, and a plain
 // USING INDEX hint still lets it pick the scan, and cache that plan.
-MATCH (killer:Character {id: $killerId})-[r:KILLED]->(victim)
-USING INDEX SEEK killer:Character(id)
+// The killer is a character or a group: one seek per label.
+CALL () {
+  MATCH (killer:Character {id: $killerId})
+  USING INDEX SEEK killer:Character(id)
+  RETURN killer
+  UNION
+  MATCH (killer:Group {id: $killerId})
+  USING INDEX SEEK killer:Group(id)
+  RETURN killer
+}
+MATCH (killer)-[r:KILLED]->(victim)
 // A subquery per killing, so the event is sought by its id rather than all events joined.
 CALL {
   WITH r
@@ -19,6 +32,7 @@ RETURN
   victim.name AS victim,
   victim.id AS victimId,
   victim:Group AS victimIsGroup,
+  coalesce(victim.count, 1) AS count,
   r.event AS event,
   r.seq AS seq,
   r.how AS how,

@@ -117,8 +117,13 @@ ${questionFieldsOf("Group")}
 
     type Membership @relationshipProperties {
       role: String!
+      "True when the member joined under cover: the group takes him for one of its own."
+      covert: Boolean
       since: Int
       until: Int
+      "For a covert membership: the ids of who knows the truth."
+      knownBy: [String!]
+      note: String
       sources: [String!]!
     }
 
@@ -133,7 +138,10 @@ ${questionFieldsOf("Group")}
     }
 
     type Secret @relationshipProperties {
-      loyalTo: String!
+      "The hidden loyalty's object (a secret about a loyalty)."
+      loyalTo: String
+      "The group he joined under cover (a secret about a covert membership)."
+      memberOf: String
       since: Int
       sources: [String!]!
     }

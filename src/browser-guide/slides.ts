@@ -171,7 +171,7 @@ export const HEADLINE_SLIDES: HeadlineSlide[] = [
   {
     query: "double-agents",
     title: "Double agents",
-    lead: "Every hidden (covert) loyalty of a film, with the open loyalties the same character holds at the same time (what the others see) and who knows the truth.",
+    lead: "Every hidden (covert) loyalty of a film, with the allegiances the same character shows at the same time (memberships, the covert ones he keeps up as a cover, and loyalties other than love, family and friendship) and who knows the truth.",
     expected:
       "Three rows for City on Fire: <b>Chan Kam-wah</b>, the policeman murdered at the start, and <b>Ko Chow</b> twice, loyal in secret to Inspector Lau and to the police while openly with the gang; <b>Fu</b> learns the truth near the end.",
     shows: [

@@ -76,9 +76,12 @@ export const EXAMPLES: Record<string, Examples> = {
     member: "chris-shiherlis",
     group: "heat-crew",
     role: "safecracker",
+    covert: false,
     since: 1,
     until: 40,
+    knownBy: [{ who: "vincent-hanna", since: 20, sources: SOURCES }],
     sources: SOURCES,
+    note: "Why it is modelled so.",
   },
   knower: { who: "vincent-hanna", since: 20, sources: SOURCES },
   loyalty: {

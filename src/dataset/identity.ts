@@ -50,6 +50,12 @@ export function tieRelationship(
 export const membershipKey = (m: Membership): string => `${m.since ?? 0}`;
 export const loyaltyKey = (l: Loyalty): string => `${l.kind}|${l.since ?? 0}`;
 export const secretKey = (l: Loyalty): string => `${l.to}|${loyaltyKey(l)}`;
+/**
+ * A covert membership's secret: the group, then the membership's key. One `|` where a
+ * loyalty's secret has at least two (its kind and since follow the object), so the two
+ * never meet between the same knower and member.
+ */
+export const membershipSecretKey = (m: Membership): string => `${m.group}|${membershipKey(m)}`;
 
 // Only the identity is worked out for every fact; where it is written and its whole value
 // are needed for a message, so they are worked out when one is (a large film has 100k facts).
@@ -96,15 +102,25 @@ export function relationshipIdentities(
       ),
     );
   });
-  data.memberships.forEach((m, i) =>
+  data.memberships.forEach((m, i) => {
+    const item = () => itemName("memberships", i, m);
     add(
-      () => itemName("memberships", i, m),
+      item,
       ["MEMBER_OF", m.member, m.group, membershipKey(m)],
       m,
       "membership (member, group, since)",
       "merge them into one, or give the later one its own since:",
-    ),
-  );
+    );
+    m.knownBy.forEach((k, j) =>
+      add(
+        () => `${item()} knownBy[${j}]`,
+        ["KNOWS_SECRET_OF", k.who, m.member, membershipSecretKey(m)],
+        k,
+        "knower of this secret",
+        "list who knows the secret once, with the earliest since",
+      ),
+    );
+  });
   data.loyalties.forEach((l, i) => {
     const item = () => itemName("loyalties", i, l);
     add(

@@ -239,22 +239,32 @@ const event = z
   })
   .strict();
 
-const membership = z
-  .object({
-    member: ref.describe("A character"),
-    group: ref,
-    role: line,
-    since: seq.optional(),
-    until: seq.optional(),
-    sources,
-  })
-  .strict();
-
 const knower = z
   .object({
     who: ref.describe("A character or group who knows the truth"),
     since: seq.optional().describe("From which event on; absent means from the start"),
     sources,
+  })
+  .strict();
+
+const membership = z
+  .object({
+    member: ref.describe("A character"),
+    group: ref,
+    role: line,
+    covert: z
+      .boolean()
+      .default(false)
+      .describe(
+        "True when the member joined under cover (an undercover officer, a mole): the group takes him for one of its own, his allegiance lies elsewhere. A betrayal of the group does not reach him; his betrayals of it are betrayals",
+      ),
+    since: seq.optional(),
+    until: seq.optional(),
+    knownBy: list(knower)
+      .default([])
+      .describe("For a covert membership: who knows the truth, and since when"),
+    sources,
+    note,
   })
   .strict();
 

@@ -299,6 +299,28 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
   const actors: NodeLabel[] = ["Character", "Group"];
   cite({ file, item: "film" }, "sources", data.film.sources);
 
+  /** Who knows a covert membership's or loyalty's truth: only for a covert one. */
+  const knowers = (
+    where: Where,
+    covert: boolean,
+    knownBy: { who: string; since?: number; sources: string[] }[],
+    list: "memberships" | "loyalties",
+  ) => {
+    if (knownBy.length > 0 && !covert) {
+      problems.push({
+        ...where,
+        field: "knownBy",
+        message: `knownBy is for covert ${list}`,
+        suggestion: "set covert: true or drop knownBy",
+      });
+    }
+    knownBy.forEach((k, j) => {
+      ref(where, `knownBy[${j}].who`, k.who, actors);
+      span({ ...where, item: `${where.item} knownBy[${j}]` }, k.since);
+      cite(where, `knownBy[${j}].sources`, k.sources);
+    });
+  };
+
   const firstAt = new Map<string, string>();
   const unique = (where: Where, field: string, key: string, what: string) => {
     const first = firstAt.get(key);
@@ -346,6 +368,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
     ref(where, "group", m.group, ["Group"]);
     span(where, m.since, m.until);
     cite(where, "sources", m.sources);
+    knowers(where, m.covert, m.knownBy, "memberships");
   });
 
   data.loyalties.forEach((l, i) => {
@@ -354,19 +377,7 @@ function checkFilm(film: LoadedFilm, context: DatasetContext, problems: DatasetP
     ref(where, "to", l.to, actors);
     span(where, l.since, l.until);
     cite(where, "sources", l.sources);
-    if (l.knownBy.length > 0 && !l.covert) {
-      problems.push({
-        ...where,
-        field: "knownBy",
-        message: "knownBy is for covert loyalties",
-        suggestion: "set covert: true or drop knownBy",
-      });
-    }
-    l.knownBy.forEach((k, j) => {
-      ref(where, `knownBy[${j}].who`, k.who, actors);
-      span({ ...where, item: `${where.item} knownBy[${j}]` }, k.since);
-      cite(where, `knownBy[${j}].sources`, k.sources);
-    });
+    knowers(where, l.covert, l.knownBy, "loyalties");
   });
 
   data.acts.forEach((act, i) => {

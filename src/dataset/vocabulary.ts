@@ -97,6 +97,12 @@ export const LOYALTY_KINDS = [
 ] as const;
 
 /**
+ * Loyalty kinds that bind a person to a person, not a side: double agents do not count them
+ * among the allegiances shown (lower-case; a story's own kinds are compared lower-cased).
+ */
+export const PERSONAL_LOYALTY_KINDS = ["love", "family", "friendship"] as const;
+
+/**
  * Things characters and groups do to each other at one moment of the story, each its own
  * relationship type. A story's own act word is stored as ACTED_ON {act: word}, or as the
  * built-in type it declares it `countsAs` {act: word}.

@@ -8,6 +8,7 @@ import {
   actRelationship,
   loyaltyKey,
   membershipKey,
+  membershipSecretKey,
   secretKey,
   tieRelationship,
 } from "../dataset/identity.ts";
@@ -249,10 +250,21 @@ export function planFilm(
   for (const m of data.memberships) {
     rel("MEMBER_OF", m.member, m.group, membershipKey(m), {
       role: m.role,
+      covert: m.covert,
       since: m.since,
       until: m.until,
+      knownBy: m.knownBy.map((k) => k.who),
+      note: m.note,
       sources: m.sources,
     });
+    // The same secret as a covert loyalty's, told apart by memberOf (a loyalty's has loyalTo).
+    for (const k of m.knownBy) {
+      rel("KNOWS_SECRET_OF", k.who, m.member, membershipSecretKey(m), {
+        memberOf: m.group,
+        since: k.since,
+        sources: k.sources,
+      });
+    }
   }
   for (const l of data.loyalties) {
     rel("LOYAL_TO", l.from, l.to, loyaltyKey(l), {

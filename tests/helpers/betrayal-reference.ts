@@ -47,11 +47,21 @@ function betrayalsOf(story: FilmFile): Betrayal[] {
   ).map((a) => ({ by: a.by, to: a.to, event: a.event, seq: seq(a.event) }));
 }
 
-function membershipsOf(story: FilmFile): { member: string; group: string; span: Span }[] {
+interface ReferenceMembership {
+  member: string;
+  group: string;
+  role: string;
+  covert: boolean;
+  span: Span;
+}
+
+function membershipsOf(story: FilmFile): ReferenceMembership[] {
   return lastPerKey(story.memberships, (m) => `${m.member}|${m.group}|${m.since ?? 0}`).map(
     (m) => ({
       member: m.member,
       group: m.group,
+      role: m.role,
+      covert: m.covert === true,
       span: { since: m.since ?? null, until: m.until ?? null },
     }),
   );
@@ -92,13 +102,15 @@ export function referenceBetrayalChains(
   const betrayals = betrayalsOf(story);
   const memberships = membershipsOf(story);
   const groups = new Set(story.groups.map((g) => g.id));
-  /** Members of a betrayed group at the betrayal, without its traitor. */
+  /** Members of a betrayed group at the betrayal, without its traitor and covert members. */
   const reached = (b: Betrayal) =>
     groups.has(b.to)
       ? [
           ...new Set(
             memberships
-              .filter((m) => m.group === b.to && m.member !== b.by && holds(m.span, b.seq))
+              .filter(
+                (m) => m.group === b.to && m.member !== b.by && !m.covert && holds(m.span, b.seq),
+              )
               .map((m) => m.member),
           ),
         ]
@@ -252,18 +264,41 @@ export interface ReferenceDoubleAgent {
   characterId: string;
   realToId: string;
   kind: string;
-  open: { toId: string; overlapSince: number | null; overlapUntil: number | null }[];
+  open: {
+    via: "loyalty" | "membership";
+    toId: string;
+    kind: string;
+    covert: boolean;
+    overlapSince: number | null;
+    overlapUntil: number | null;
+  }[];
   knownBy: { whoId: string; since: number | null }[];
 }
 
-/** Every covert loyalty of the film with the open ones overlapping it, and who knows. */
-export function referenceDoubleAgents(story: FilmFile): ReferenceDoubleAgent[] {
+/** Loyalty kinds that are not allegiances (double agents leave them out of `open`). */
+const PERSONAL = ["love", "family", "friendship"];
+
+/**
+ * Every covert loyalty of the film with the allegiances shown meanwhile (memberships, covert
+ * ones included; open loyalties of a kind other than the personal ones) to others than the
+ * real side (its object; the groups it openly belongs to, when a character; its open members,
+ * when a group), and who knows; as of `at` (what had begun by then) when given.
+ */
+export function referenceDoubleAgents(
+  story: FilmFile,
+  at: number | null = null,
+): ReferenceDoubleAgent[] {
   const name = nameOf(story);
   const loyalties = loyaltiesOf(story);
+  const memberships = membershipsOf(story);
+  const begun = (span: Span) => at === null || (span.since ?? 0) <= at;
   const overlap = (a: Span, b: Span) =>
     (a.since === null || b.until === null || a.since <= b.until) &&
     (b.since === null || a.until === null || b.since <= a.until);
-  const covert = loyalties.filter((l) => l.covert);
+  /** An open membership of `member` in `group`, at any time. */
+  const openMember = (member: string, group: string) =>
+    memberships.some((m) => m.member === member && m.group === group && !m.covert);
+  const covert = loyalties.filter((l) => l.covert && begun(l.span));
   return byKeys(covert, (l) => [
     name(l.from),
     l.from,
@@ -272,30 +307,64 @@ export function referenceDoubleAgents(story: FilmFile): ReferenceDoubleAgent[] {
     name(l.toId),
     l.toId,
     l.kind,
-  ]).map((l) => ({
-    characterId: l.from,
-    realToId: l.toId,
-    kind: l.kind,
-    open: byKeys(
-      loyalties.filter(
-        (o) => o.from === l.from && !o.covert && o.toId !== l.toId && overlap(l.span, o.span),
+  ]).map((l) => {
+    const allegiances = [
+      ...loyalties
+        .filter((o) => o.from === l.from && !o.covert && !PERSONAL.includes(o.kind.toLowerCase()))
+        .map((o) => ({
+          via: "loyalty" as const,
+          toId: o.toId,
+          kind: o.kind,
+          covert: false,
+          span: o.span,
+          key: `${o.kind}|${o.span.since ?? 0}`,
+        })),
+      ...memberships
+        .filter((m) => m.member === l.from)
+        .map((m) => ({
+          via: "membership" as const,
+          toId: m.group,
+          kind: "membership",
+          covert: m.covert,
+          span: m.span,
+          key: `${m.span.since ?? 0}`,
+        })),
+    ].filter(
+      (o) =>
+        o.toId !== l.toId &&
+        begun(o.span) &&
+        overlap(l.span, o.span) &&
+        !openMember(l.toId, o.toId) &&
+        !openMember(o.toId, l.toId),
+    );
+    return {
+      characterId: l.from,
+      realToId: l.toId,
+      kind: l.kind,
+      open: byKeys(allegiances, (o) => [o.span.since ?? 0, name(o.toId), o.toId, o.via, o.key]).map(
+        (o) => ({
+          via: o.via,
+          toId: o.toId,
+          kind: o.kind,
+          covert: o.covert,
+          overlapSince:
+            l.span.since === null
+              ? o.span.since
+              : o.span.since === null || o.span.since < l.span.since
+                ? l.span.since
+                : o.span.since,
+          overlapUntil:
+            l.span.until === null
+              ? o.span.until
+              : o.span.until === null || o.span.until > l.span.until
+                ? l.span.until
+                : o.span.until,
+        }),
       ),
-      (o) => [o.span.since ?? 0, name(o.toId), o.toId, o.kind, `${o.kind}|${o.span.since ?? 0}`],
-    ).map((o) => ({
-      toId: o.toId,
-      overlapSince:
-        l.span.since === null
-          ? o.span.since
-          : o.span.since === null || o.span.since < l.span.since
-            ? l.span.since
-            : o.span.since,
-      overlapUntil:
-        l.span.until === null
-          ? o.span.until
-          : o.span.until === null || o.span.until > l.span.until
-            ? l.span.until
-            : o.span.until,
-    })),
-    knownBy: byKeys(l.knownBy, (k) => [k.since ?? 0, name(k.whoId), k.whoId]),
-  }));
+      knownBy: byKeys(
+        l.knownBy.filter((k) => at === null || (k.since ?? 0) <= at),
+        (k) => [k.since ?? 0, name(k.whoId), k.whoId],
+      ),
+    };
+  });
 }

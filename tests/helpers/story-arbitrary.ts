@@ -355,6 +355,8 @@ function builtInStoryArbitrary(options: StoryOptions): fc.Arbitrary<FilmFile> {
               member: who(m.member),
               group: `${p}-g${m.group + 1}`,
               role: "member",
+              covert: false,
+              knownBy: [],
               ...spanOf(m.span),
               sources: m.cite,
             })),

@@ -76,9 +76,15 @@ export function registerDeathCommands(program: Command): void {
           return;
         }
         const table = makeTable(["seq", "victim", "where", "how", "sources"]);
-        for (const k of result.kills)
-          table.push([k.seq, k.victim, k.place ?? "", k.how, cite(k.sources)]);
-        say(`${result.killer.name} killed ${result.kills.length}:`);
+        for (const k of result.kills) {
+          const victim = k.count > 1 ? `${k.victim} (${k.count} people)` : k.victim;
+          table.push([k.seq, victim, k.place ?? "", k.how, cite(k.sources)]);
+        }
+        const people = result.kills.reduce((n, k) => n + k.count, 0);
+        const killings = new Set(result.kills.map((k) => k.event)).size;
+        say(
+          `${result.killer.name} killed ${people}${killings === people ? "" : ` in ${killings} killing${killings === 1 ? "" : "s"}`}:`,
+        );
         say(table.toString());
       }),
     );

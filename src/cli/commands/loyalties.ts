@@ -4,8 +4,11 @@ import {
   doubleAgents,
   loyaltiesOf,
   type Knower,
+  type OpenLoyalty,
   type SecretKeeper,
 } from "../../queries/loyalties/index.ts";
+import { checkedInteger } from "../../queries/lookup.ts";
+import { MAX_SEQ } from "../../queries/timeline/index.ts";
 import { revenge, type RevengeBond } from "../../queries/revenge/index.ts";
 import { action } from "../run-action.ts";
 import { makeTable } from "../table.ts";
@@ -26,6 +29,12 @@ function knower(k: SecretKeeper | Knower): string {
   const who = k.whoIsGroup ? `${k.who} (group)` : k.who;
   if ("knows" in k && !k.knows) return `${who}: not yet, learns at ${k.since}`;
   return k.since === null ? `${who}: from the start` : `${who}: from ${k.since}`;
+}
+
+/** How an allegiance is shown: a loyalty's kind, or membership (under cover or not). */
+function shown(o: OpenLoyalty): string {
+  if (o.via === "loyalty") return o.kind;
+  return o.covert ? "member under cover" : "member";
 }
 
 function bond(b: RevengeBond): string {
@@ -73,21 +82,23 @@ export function registerLoyaltyCommands(program: Command): void {
   program
     .command("double-agents")
     .argument("<film>", "a film id or title")
-    .description("hidden loyalties, the open ones held at the same time, and who knows")
+    .description("hidden loyalties, the allegiances shown at the same time, and who knows")
+    .option("--at <seq>", "as of a moment of the story: only what has begun by that event's seq")
     .option("--json", "print JSON")
     .action(
-      action(async (film: string, opts: { json?: boolean }) => {
-        const result = await withDatabase((db) => doubleAgents(db, film));
+      action(async (film: string, opts: { at?: string; json?: boolean }) => {
+        const at = opts.at === undefined ? null : checkedInteger("--at", opts.at, 0, MAX_SEQ);
+        const result = await withDatabase((db) => doubleAgents(db, film, { at }));
         if (opts.json) return printJson(result);
         const doubles = result.agents.filter((a) => a.open.length > 0);
         const secrets = result.agents.filter((a) => a.open.length === 0);
         say(
-          `Double agents in ${result.film.title}: the real (covert) loyalty against the open ones.`,
+          `Double agents in ${result.film.title}${at === null ? "" : ` (as of seq ${at})`}: the real (covert) loyalty against the allegiances shown.`,
         );
         const table = makeTable([
           "character",
           "really loyal to (covert)",
-          "openly loyal to, meanwhile",
+          "openly with, meanwhile",
           "who knows the truth",
           "sources",
         ]);
@@ -96,7 +107,7 @@ export function registerLoyaltyCommands(program: Command): void {
             a.character,
             `${a.real.to} (${a.real.kind}, ${span(a.real.since, a.real.until)})`,
             a.open
-              .map((o) => `${o.to} (${o.kind}, ${span(o.overlapSince, o.overlapUntil)})`)
+              .map((o) => `${o.to} (${shown(o)}, ${span(o.overlapSince, o.overlapUntil)})`)
               .join("\n"),
             a.knownBy.map(knower).join("\n") || "nobody",
             cite(a.real.sources),
@@ -108,7 +119,7 @@ export function registerLoyaltyCommands(program: Command): void {
             : "None: nobody holds a covert loyalty and an open one at the same time.",
         );
         if (secrets.length > 0) {
-          say("Covert loyalties with no open loyalty at the same time:");
+          say("Covert loyalties with no allegiance shown at the same time:");
           const others = makeTable(["character", "covert loyalty to", "who knows the truth"]);
           for (const a of secrets) {
             others.push([

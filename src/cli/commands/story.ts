@@ -110,6 +110,10 @@ export function registerStoryCommands(program: Command): void {
         if (c.note) say(`note: ${c.note}`);
         say(`sources: ${cite(c.sources)}`);
 
+        const known = (knowers: { name: string; since: number | null }[]) =>
+          knowers.length === 0
+            ? ""
+            : `; known by ${knowers.map((k) => `${k.name}${k.since === null ? "" : ` from ${k.since}`}`).join(", ")}`;
         const section = (title: string, head: string[], rows: (string | number)[][]) => {
           if (rows.length === 0) return;
           const table = makeTable(head);
@@ -120,7 +124,12 @@ export function registerStoryCommands(program: Command): void {
         section(
           "Groups",
           ["group", "role", "when", "sources"],
-          d.groups.map((g) => [g.group, g.role, span(g.since, g.until), cite(g.sources)]),
+          d.groups.map((g) => [
+            g.group,
+            g.covert ? `${g.role} (COVERT${known(g.knownBy)})` : g.role,
+            span(g.since, g.until),
+            cite(g.sources),
+          ]),
         );
         section(
           "Loyal to",
@@ -152,10 +161,12 @@ export function registerStoryCommands(program: Command): void {
         );
         section(
           "Secrets they know",
-          ["whose", "hidden loyalty to", "from", "sources"],
+          ["whose", "secret", "from", "sources"],
           d.secretsKnown.map((s) => [
             s.of,
-            s.loyalTo ?? s.loyalToId,
+            s.memberOfId === null
+              ? `loyal to ${s.loyalTo ?? s.loyalToId ?? ""}`
+              : `under cover in ${s.memberOf ?? s.memberOfId}`,
             s.since ?? "the start",
             cite(s.sources),
           ]),

@@ -91,15 +91,19 @@ export async function loyaltiesOf(
 }
 
 /**
- * Every covert loyalty in a film with the open loyalties overlapping it and who knows the
- * truth. Entries with a non-empty `open` are double agents.
+ * Every covert loyalty in a film with the allegiances shown meanwhile (memberships, loyalties
+ * other than love, family and friendship) and who knows the truth. Entries with a non-empty
+ * `open` are double agents. `at` (an event's seq): the answer as it stood then, from what had
+ * begun by then; null or absent for the whole story.
  */
 export async function doubleAgents(
   db: Database,
   film: string,
+  options: { at?: number | null } = {},
 ): Promise<{ film: FilmRef; agents: DoubleAgent[] }> {
   const { film: filmRef, rows } = await askQuestion<DoubleAgent>(db, doubleAgentsQuestion, {
     film,
+    options: { at: options.at ?? null },
   });
   if (!filmRef) throw new Error("no film found");
   return { film: filmRef, agents: rows };

@@ -30,7 +30,9 @@ export const BetrayalStep = named(
     betrayedIsGroup: flag(),
     members: z
       .array(Ref)
-      .describe("Whom betraying a group reaches: its members at that moment, without the traitor."),
+      .describe(
+        "Whom betraying a group reaches: its members at that moment, without the traitor and its covert members.",
+      ),
     event: text(),
     seq: whole(),
     how: text(),

@@ -24,19 +24,6 @@ export const DossierCharacter = named(
   }),
 );
 
-export const DossierMembership = named(
-  "DossierMembership",
-  z.object({
-    groupId: id(),
-    group: text(),
-    kind: text(),
-    role: text(),
-    since: whole().nullable(),
-    until: whole().nullable(),
-    sources: sources(),
-  }),
-);
-
 export const SecretKnower = named(
   "SecretKnower",
   z.object({
@@ -44,6 +31,22 @@ export const SecretKnower = named(
     name: text(),
     since: whole().nullable().describe("The seq from which they know; null: from the start."),
     sources: sources(),
+  }),
+);
+
+export const DossierMembership = named(
+  "DossierMembership",
+  z.object({
+    groupId: id(),
+    group: text(),
+    kind: text(),
+    role: text(),
+    covert: flag().describe("Joined under cover: the group takes them for one of its own."),
+    since: whole().nullable(),
+    until: whole().nullable(),
+    note: text().nullable(),
+    sources: sources(),
+    knownBy: z.array(SecretKnower).describe("Who knows a covert membership (empty otherwise)."),
   }),
 );
 
@@ -83,8 +86,10 @@ export const DossierSecret = named(
   z.object({
     ofId: id(),
     of: text(),
-    loyalToId: id(),
+    loyalToId: id().nullable().describe("A hidden loyalty's object; null for a membership."),
     loyalTo: text().nullable(),
+    memberOfId: id().nullable().describe("The group of a covert membership; null for a loyalty."),
+    memberOf: text().nullable(),
     since: whole().nullable(),
     sources: sources(),
   }),

@@ -1,7 +1,8 @@
-// A film's covert loyalties, with the open loyalties that overlap them and who knows.
+// A film's covert loyalties, with the allegiances shown meanwhile (memberships, and loyalties
+// other than personal ones) and who knows.
 import { z } from "zod";
-import { LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
-import { defineQuestion, noOptions } from "../define.ts";
+import { LOYALTY_KINDS, PERSONAL_LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
+import { defineQuestion } from "../define.ts";
 import { flag, id, named, sources, text, whole } from "../shape.ts";
 
 export const SecretKeeper = named(
@@ -32,6 +33,12 @@ export const RealLoyalty = named(
 export const OpenLoyalty = named(
   "OpenLoyalty",
   RealLoyalty.extend({
+    via: z
+      .enum(["loyalty", "membership"])
+      .describe("An allegiance shown: a loyalty (not love, family or friendship) or a membership."),
+    kind: text().describe("The loyalty's kind; membership for a membership."),
+    covert: flag().describe("A membership under cover: the group takes him for one of its own."),
+    role: text().nullable().describe("A membership's role; null for a loyalty."),
     overlapSince: whole()
       .nullable()
       .describe("When both loyalties hold, from (a seq); null: open."),
@@ -47,7 +54,9 @@ export const DoubleAgent = named(
     real: RealLoyalty.describe("The covert loyalty: whom the character really serves."),
     open: z
       .array(OpenLoyalty)
-      .describe("The open loyalties to others held meanwhile (what the others see)."),
+      .describe(
+        "The allegiances to others held meanwhile (what the others see): memberships, and loyalties other than love, family and friendship.",
+      ),
     knownBy: z.array(SecretKeeper).describe("Who knows the truth, and since when."),
   }),
 );
@@ -55,9 +64,17 @@ export const DoubleAgent = named(
 export default defineQuestion({
   name: "double-agents",
   file: "double-agents",
-  summary: "a film's covert loyalties, with the open ones held meanwhile and who knows",
+  summary: "a film's covert loyalties, with the allegiances shown meanwhile and who knows",
   subject: { kind: "film", param: "film" },
-  options: noOptions,
+  options: z.object({
+    at: whole()
+      .nullable()
+      .default(null)
+      .describe(
+        "A moment of the story (an event's seq): the answer as it stood then, from what had begun by then; none for the whole story.",
+      ),
+  }),
+  fixed: { personalKinds: PERSONAL_LOYALTY_KINDS },
   row: DoubleAgent,
   graphql: { field: "doubleAgents" },
 });

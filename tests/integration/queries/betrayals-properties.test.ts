@@ -1,10 +1,11 @@
 // Property tests: on random stories (cycles of betrayals, betrayals of groups whose members
-// come and go, coerced betrayals, several betrayals in one event), betrayal chains from each
-// character and across the film, in both modes and at several depths, equal an independent
-// reference computed in TypeScript from the film object; so do loyalties at a story point
-// and double agents; betrayal chains on stories in the open format too, where a word declared
-// countsAs BETRAYED is a betrayal. A fixed seed keeps runs repeatable; on a failure fast-check
-// prints the seed and the shrunk story.
+// come and go, some of them under cover, coerced betrayals, several betrayals in one event),
+// betrayal chains from each character and across the film, in both modes and at several
+// depths, equal an independent reference computed in TypeScript from the film object; so do
+// loyalties at a story point and double agents (covert memberships among the allegiances, as
+// of each story point); betrayal chains on stories in the open format too, where a word
+// declared countsAs BETRAYED is a betrayal. A fixed seed keeps runs repeatable; on a failure
+// fast-check prints the seed and the shrunk story.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FilmFile } from "../../../src/dataset/schema.ts";
@@ -23,6 +24,7 @@ import {
   type ReferenceBetrayalChain,
 } from "../../helpers/betrayal-reference.ts";
 import { testDatabase } from "../../helpers/neo4j.ts";
+import { withCovertMemberships } from "../../helpers/covert-arbitrary.ts";
 import { importStory, inOpenFormat, storyArbitrary } from "../../helpers/story-arbitrary.ts";
 import { storedAct } from "../../helpers/story-reference.ts";
 
@@ -41,7 +43,9 @@ beforeAll(async () => {
  * groups included, some coerced), which makes cycles and chains through groups common.
  */
 function betrayalStoryArbitrary(): fc.Arbitrary<FilmFile> {
-  return storyArbitrary({ maxCharacters: 5, maxGroups: 2, maxEvents: 6 }).chain((story) => {
+  const stories = storyArbitrary({ maxCharacters: 5, maxGroups: 2, maxEvents: 6 });
+  // Some members joined under cover: a betrayal of their group does not reach them.
+  return stories.chain(withCovertMemberships).chain((story) => {
     const actors = [...story.characters, ...story.groups].map((x) => x.id);
     const events = story.events.map((e) => e.id);
     const taken = new Set(
@@ -147,10 +151,13 @@ describe("on generated stories", () => {
   );
 
   it(
-    "loyalties at each story point and double agents equal the reference",
+    "loyalties at each story point and double agents (at each story point too) equal the reference",
     async () => {
+      const stories = storyArbitrary({ maxCharacters: 5, maxEvents: 5 }).chain(
+        withCovertMemberships,
+      );
       await fc.assert(
-        fc.asyncProperty(storyArbitrary({ maxCharacters: 5, maxEvents: 5 }), async (story) => {
+        fc.asyncProperty(stories, async (story) => {
           await importStory(db, story);
           const film = story.film.id;
           const points = [null, ...story.events.map((e) => e.seq)];
@@ -173,22 +180,28 @@ describe("on generated stories", () => {
               ).toEqual(referenceLoyalties(story, c.id, at));
             }
           }
-          const { agents } = await doubleAgents(db, film);
-          expect(
-            agents.map((a) => ({
-              characterId: a.characterId,
-              realToId: a.real.toId,
-              kind: a.real.kind,
-              open: a.open.map((o) => ({
-                toId: o.toId,
-                overlapSince: o.overlapSince,
-                overlapUntil: o.overlapUntil,
+          for (const at of points) {
+            const { agents } = await doubleAgents(db, film, { at });
+            expect(
+              agents.map((a) => ({
+                characterId: a.characterId,
+                realToId: a.real.toId,
+                kind: a.real.kind,
+                open: a.open.map((o) => ({
+                  via: o.via,
+                  toId: o.toId,
+                  kind: o.kind,
+                  covert: o.covert,
+                  overlapSince: o.overlapSince,
+                  overlapUntil: o.overlapUntil,
+                })),
+                knownBy: a.knownBy.map((k) => ({ whoId: k.whoId, since: k.since })),
               })),
-              knownBy: a.knownBy.map((k) => ({ whoId: k.whoId, since: k.since })),
-            })),
-          ).toEqual(referenceDoubleAgents(story));
+            ).toEqual(referenceDoubleAgents(story, at));
+          }
         }),
-        RUNS,
+        // Twice the runs: a third of the stories have no group, hence no membership to hide.
+        { ...RUNS, numRuns: 20 },
       );
     },
     TIMEOUT,

@@ -110,9 +110,9 @@ describe("betrayalChains", () => {
     expect(chains[0]?.steps[1]?.members.map((m) => m.id)).toContain("donald-breedan");
   });
 
-  it("goes on through a group only from who was in it then", async () => {
+  it("goes on through a group only from who was openly in it then", async () => {
     // Chow joined the gang at seq 16: his betrayal of the gang at 6 (the gun offer) does not
-    // reach himself, but Bony, who betrayed the gang at 32, when Chow was in it.
+    // reach himself, but Bony, who betrayed the gang at 32.
     const { chains } = await betrayalChains(db, "Ko Chow", { timeRespecting: true });
     expect(chains.map(brief)).toEqual([
       ["ko-chow > cof-gang @6", "bony (via cof-gang) > cof-gang @32"],
@@ -123,9 +123,11 @@ describe("betrayalChains", () => {
     const gunOffer = chains[0]?.steps[0]?.members.map((m) => m.id);
     expect(gunOffer).toContain("bony");
     expect(gunOffer).not.toContain("ko-chow");
-    // Joe was killed at 27: not in the gang Bony deserted at 32; Bony is the traitor.
+    // Joe was killed at 27: not in the gang Bony deserted at 32; Bony is the traitor; Chow
+    // was in it under cover (a covert membership), so the desertion is no betrayal of his.
     const desertion = chains[0]?.steps[1]?.members.map((m) => m.id);
-    expect(desertion).toContain("ko-chow");
+    expect(desertion).toEqual(["big-song", "bill", "fu", "cof-gang-leader"]);
+    expect(desertion).not.toContain("ko-chow");
     expect(desertion).not.toContain("joe");
     expect(desertion).not.toContain("bony");
   });
@@ -137,38 +139,28 @@ describe("betrayalChains", () => {
     });
     expect(timeRespecting).toBe(true);
     expect(chains.map(brief)).toEqual([["heat-waingro > heat-mccauley-crew @25"]]);
-    // Bony's desertion (32) reaches Chow, whose betrayals all came before.
-    const bony = await betrayalChains(db, "Bony", { timeRespecting: false });
-    expect(bony.chains.map(brief)).toEqual([
-      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-betrayed-friend @1"],
-      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-gang @6"],
-      ["bony > cof-gang @32", "ko-chow (via cof-gang) > cof-gang @21"],
-      ["bony > cof-gang @32", "ko-chow (via cof-gang) > fu @22"],
-    ]);
-    const later = await betrayalChains(db, "Bony", { timeRespecting: true });
-    expect(later.chains.map(brief)).toEqual([["bony > cof-gang @32"]]);
+  });
+
+  it("does not go on from a group's covert members, in any order", async () => {
+    // Bony's desertion (32) reaches the gang's open members only; Chow, in it under cover,
+    // betrayed the gang before, but that is not a betrayal following Bony's.
+    for (const timeRespecting of [false, true]) {
+      const bony = await betrayalChains(db, "Bony", { timeRespecting });
+      expect(bony.chains.map(brief)).toEqual([["bony > cof-gang @32"]]);
+    }
   });
 
   it("lists only chains that are not the beginning of another, longest first", async () => {
     const { chains } = await betrayalChains(db, "Ko Chow", { timeRespecting: false });
     const lengths = chains.map((c) => c.steps.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
-    // Chow → gang → Bony → gang → Chow again, then on to one of his other betrayals; the
-    // betrayal the chain started with is not used a second time.
-    expect(chains.map(brief)).toContainEqual([
-      "ko-chow > cof-gang @6",
-      "bony (via cof-gang) > cof-gang @32",
-      "ko-chow (via cof-gang) > cof-gang @21",
-    ]);
     for (const chain of chains) {
       const own = acts(chain);
       expect(new Set(own).size).toBe(own.length);
       for (const other of chains) expect(isPrefixOf(own, acts(other))).toBe(false);
     }
-    // From one character, a chain may end like a longer one: Chow's betrayal of Fu is also
-    // where Chow → gang @21 → Bony → gang @32 → Chow ends.
     expect(chains.map(brief)).toContainEqual(["ko-chow > fu @22"]);
-    // "Chow → gang @6" alone is only the beginning of longer chains.
+    // "Chow → gang @6" alone is only the beginning of a longer chain.
     expect(chains.map(brief)).not.toContainEqual(["ko-chow > cof-gang @6"]);
   });
 
@@ -264,11 +256,25 @@ describe("filmBetrayalChains", () => {
     }
   });
 
-  it("starts City on Fire's chains with Chow, since Bony's desertion reaches him", async () => {
+  it("starts City on Fire's chains with its infiltrators; Bony's desertion reaches neither", async () => {
     const { chains } = await filmBetrayalChains(db, "city on fire", { timeRespecting: false });
-    expect(chains.length).toBeGreaterThan(0);
-    expect(chains.every((c) => c.steps[0]?.traitorId === "ko-chow")).toBe(true);
-    expect(chains.every((c) => c.steps.some((s) => s.traitorId === "bony"))).toBe(true);
+    expect(chains.map(brief)).toEqual([
+      ["chan-kam-wah > cof-gang @2", "bony (via cof-gang) > cof-gang @32"],
+      ["ko-chow > cof-gang @6", "bony (via cof-gang) > cof-gang @32"],
+      ["ko-chow > cof-gang @21", "bony (via cof-gang) > cof-gang @32"],
+      ["ko-chow > cof-betrayed-friend @1"],
+      ["ko-chow > fu @22"],
+    ]);
+    // Chow's betrayals are not the end of a chain through the gang he was in under cover.
+    expect(chains.some((c) => c.steps.some((s) => s.viaGroupId && s.traitorId === "ko-chow"))).toBe(
+      false,
+    );
+    // Asked about Chow, only the chains he acts in: a betrayal of the gang is not one of his.
+    const chow = await filmBetrayalChains(db, "city on fire", {
+      timeRespecting: false,
+      involving: "ko-chow",
+    });
+    expect(chow.chains.every((c) => c.steps.some((s) => s.traitorId === "ko-chow"))).toBe(true);
   });
 
   it("answers an unknown film with the closest one", async () => {

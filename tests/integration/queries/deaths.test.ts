@@ -5,6 +5,7 @@ import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
 import { characterSearch } from "../../../src/text/search-query.ts";
 import { deathByWhom, deathLedger, killsBy } from "../../../src/queries/deaths/index.ts";
+import { runQuery } from "../../../src/queries/run-query.ts";
 import { planLeaves, planOperators, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
@@ -66,6 +67,32 @@ describe("killsBy", () => {
     const { kills } = await killsBy(db, "Neil McCauley");
     expect(kills.map((k) => k.victim)).toEqual(["Trejo", "Roger Van Zant", "Waingro"]);
     expect(kills.every((k) => k.sources.length > 0)).toBe(true);
+    expect(kills.map((k) => k.count)).toEqual([1, 1, 1]);
+  });
+
+  it("counts each victim, as the people it stands for, as body-count does", async () => {
+    // Fu kills a policeman, the four officers of a police car (one character, count 4) and,
+    // with Chow, the leader: six people in three killings.
+    const fu = await killsBy(db, "Fu", { film: "city-on-fire" });
+    expect(fu.kills.map((k) => [k.victimId, k.count])).toEqual([
+      ["cof-first-robbery-policeman", 1],
+      ["cof-patrol-car-policemen", 4],
+      ["cof-gang-leader", 1],
+    ]);
+    // Mr. White kills Joe and Eddie in one stand-off, then Orange: three, not two.
+    const white = await killsBy(db, "Mr. White");
+    expect(white.kills.map((k) => [k.victimId, k.event])).toEqual([
+      ["joe-cabot", "rd-standoff"],
+      ["nice-guy-eddie", "rd-standoff"],
+      ["mr-orange", "rd-final-shots"],
+    ]);
+    for (const film of ["city-on-fire", "reservoir-dogs", "heat"]) {
+      const rows = await runQuery<{ id: string; bodyCount: number }>(db, "body-count", { film });
+      for (const row of rows) {
+        const { kills } = await killsBy(db, row.id, { film });
+        expect([row.id, kills.reduce((n, k) => n + k.count, 0)]).toEqual([row.id, row.bodyCount]);
+      }
+    }
   });
 });
 

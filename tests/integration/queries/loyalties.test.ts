@@ -1,8 +1,10 @@
-// Loyalties at a point of the story and double agents, asked of the real films.
+// Loyalties at a point of the story, double agents and covert memberships, asked of the real
+// films.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
+import { dossier } from "../../../src/queries/dossier/index.ts";
 import {
   doubleAgents,
   loyaltiesOf,
@@ -153,63 +155,124 @@ describe("loyaltiesOf", () => {
 describe("doubleAgents", () => {
   const rows = (agents: DoubleAgent[], id: string) => agents.filter((a) => a.characterId === id);
 
-  it("sets Ko Chow's real loyalty to the police against his open ones", async () => {
+  it("sets Ko Chow's real loyalty to the police against the allegiances he shows", async () => {
     const { film, agents } = await doubleAgents(db, "CITY ON FIRE");
     expect(film.id).toBe("city-on-fire");
     const chow = rows(agents, "ko-chow");
     expect(chow.map((a) => a.real.toId).sort()).toEqual(["cof-police", "inspector-lau"]);
     const police = chow.find((a) => a.real.toId === "cof-police");
     expect(police?.real).toMatchObject({ kind: "duty", since: 3, until: 34, toIsGroup: true });
-    expect(police?.open.map((o) => [o.toId, o.kind, o.overlapSince, o.overlapUntil])).toEqual(
-      expect.arrayContaining([
-        ["cof-gang", "cover", 6, 33],
-        ["fu", "friendship", 22, 34],
-      ]),
-    );
+    // His cover (a loyalty) and his covert membership of the gang; not his friendship with Fu
+    // nor his love for Hung, which are no allegiances.
+    expect(
+      police?.open.map((o) => [o.via, o.toId, o.kind, o.covert, o.overlapSince, o.overlapUntil]),
+    ).toEqual([
+      ["loyalty", "cof-gang", "cover", false, 6, 33],
+      ["membership", "cof-gang", "membership", true, 16, 33],
+    ]);
+    expect(police?.open[1]?.role).toMatch(/under cover/);
     expect(police?.knownBy.map((k) => [k.whoId, k.since])).toEqual([
       ["inspector-lau", null],
       ["fu", 33],
     ]);
     expect(police?.knownBy[1]?.sources).toContain("city-on-fire-fr:16");
+    // Loyal in secret to Lau, he is openly a policeman too: Lau's side, not a front.
+    const lau = chow.find((a) => a.real.toId === "inspector-lau");
+    expect(lau?.open.map((o) => o.toId)).toEqual(["cof-gang", "cof-gang"]);
   });
 
-  it("lists a covert loyalty with no open side, with nobody else to deceive", async () => {
+  it("answers as the story stood at a moment (at)", async () => {
+    // At seq 10 Chow poses as a gun dealer; he joins the gang at 16, Fu learns the truth at 33.
+    const early = await doubleAgents(db, "city-on-fire", { at: 10 });
+    const police = rows(early.agents, "ko-chow").find((a) => a.real.toId === "cof-police");
+    expect(police?.open.map((o) => [o.via, o.toId])).toEqual([["loyalty", "cof-gang"]]);
+    expect(police?.knownBy.map((k) => k.whoId)).toEqual(["inspector-lau"]);
+    // Before Chow is sent in (3), only Chan Kam-wah's secret had begun.
+    const start = await doubleAgents(db, "city-on-fire", { at: 2 });
+    expect(start.agents.map((a) => a.characterId)).toEqual(["chan-kam-wah"]);
+    const whole = await doubleAgents(db, "city-on-fire", { at: null });
+    expect(whole.agents).toEqual((await doubleAgents(db, "city-on-fire")).agents);
+  });
+
+  it("sets Chan Kam-wah's secret against the gang he was in under cover", async () => {
     const { agents } = await doubleAgents(db, "city-on-fire");
     const chan = rows(agents, "chan-kam-wah");
     expect(chan).toHaveLength(1);
     expect(chan[0]?.real).toMatchObject({ toId: "cof-police", until: 2 });
-    expect(chan[0]?.open).toEqual([]);
+    expect(chan[0]?.open.map((o) => [o.via, o.toId, o.covert, o.overlapUntil])).toEqual([
+      ["membership", "cof-gang", true, 2],
+    ]);
     expect(chan[0]?.knownBy.map((k) => k.whoId)).toEqual(["inspector-lau"]);
   });
 
-  it("finds Heat's covert loyalties and who knows them", async () => {
+  it("finds Heat's covert loyalties, none of them set against an allegiance shown", async () => {
     const { agents } = await doubleAgents(db, "heat");
+    // McCauley loves Eady and Charlene still loves Chris: love is no allegiance.
+    expect(agents.filter((a) => a.open.length > 0)).toEqual([]);
     const mccauley = rows(agents, "neil-mccauley")[0];
     expect(mccauley?.real).toMatchObject({ toId: "heat-mccauley-crew", kind: "crew" });
-    expect(mccauley?.open.map((o) => [o.toId, o.overlapSince, o.overlapUntil])).toEqual([
-      ["heat-eady", 7, 41],
-    ]);
     expect(mccauley?.knownBy.map((k) => [k.whoId, k.since])).toEqual([
       ["vincent-hanna", 12],
       ["heat-eady", 34],
     ]);
-
-    // Charlene, forced to help the police, still openly loves Chris.
     const charlene = rows(agents, "charlene-shiherlis").find((a) => a.real.toId === "heat-lapd");
     expect(charlene?.real).toMatchObject({ kind: "coerced", since: 31, until: 35 });
-    expect(charlene?.open.map((o) => o.toId)).toContain("chris-shiherlis");
 
-    // Waingro's work for Van Zant starts (14) after his crew loyalty ended (4): a secret, no open side.
+    // Waingro's work for Van Zant starts (14) after his crew membership ended (4): a secret, no open side.
     const waingro = rows(agents, "heat-waingro")[0];
     expect(waingro?.real).toMatchObject({ toId: "roger-van-zant", since: 14, until: 30 });
     expect(waingro?.open).toEqual([]);
     expect(waingro?.knownBy.find((k) => k.whoId === "neil-mccauley")?.since).toBe(29);
   });
 
+  it("sets Mr. Orange's duty against his place in Cabot's crew", async () => {
+    const { agents } = await doubleAgents(db, "reservoir-dogs");
+    const police = rows(agents, "mr-orange").find((a) => a.real.toId === "rd-police");
+    expect(
+      police?.open.map((o) => [o.via, o.toId, o.covert, o.overlapSince, o.overlapUntil]),
+    ).toEqual([
+      ["loyalty", "rd-cabot-crew", false, 3, 18],
+      ["membership", "rd-cabot-crew", true, 3, 18],
+    ]);
+    expect(police?.knownBy.map((k) => [k.whoId, k.since])).toEqual([
+      ["holdaway", null],
+      ["marvin-nash", 14],
+      ["mr-white", 18],
+    ]);
+  });
+
   it("answers an unknown film with the closest one", async () => {
     await expect(doubleAgents(db, "heet")).rejects.toThrow(
       /Unknown film "heet"[\s\S]*did you mean "heat"/,
     );
+  });
+});
+
+describe("covert memberships in the dossier", () => {
+  it("shows who knows a member is under cover, and the secret from the knower's side", async () => {
+    const chow = await dossier(db, "Ko Chow");
+    const gang = chow.groups.find((g) => g.groupId === "cof-gang");
+    expect(gang).toMatchObject({ covert: true, since: 16, until: 33 });
+    expect(gang?.knownBy.map((k) => [k.id, k.since])).toEqual([
+      ["inspector-lau", null],
+      ["fu", 33],
+    ]);
+    expect(chow.groups.find((g) => g.groupId === "cof-police")).toMatchObject({
+      covert: false,
+      knownBy: [],
+    });
+    const lau = await dossier(db, "Inspector Lau");
+    expect(lau.secretsKnown).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ofId: "ko-chow", memberOfId: "cof-gang", loyalToId: null }),
+        expect.objectContaining({ ofId: "ko-chow", loyalToId: "cof-police", memberOfId: null }),
+      ]),
+    );
+    // As of seq 20, Fu does not know yet.
+    const before = await dossier(db, "Ko Chow", { at: 20 });
+    expect(before.groups.find((g) => g.groupId === "cof-gang")?.knownBy.map((k) => k.id)).toEqual([
+      "inspector-lau",
+    ]);
   });
 });
 
