@@ -6,8 +6,10 @@
 //             who have joined, acts up to it); null for the whole story
 // Returns one row:
 //   group         the node's properties (name, kind, description, film, sources) and filmTitle
-//   members       [{characterId, character, role, since, until, sources}]   MEMBER_OF in, by
-//                 when they joined (null: from the start), then name; until: when they left
+//   members       [{characterId, character, role, covert, since, until, note, sources,
+//                   knownBy [{id, name, since, sources}]}]   MEMBER_OF in, by when they joined
+//                 (null: from the start), then name; until: when they left; covert: joined
+//                 under cover, known to knownBy (KNOWS_SECRET_OF with memberOf)
 //   loyalFrom     [{fromId, from, fromIsGroup, kind, covert, since, until, note, sources}]
 //                 LOYAL_TO in: who is loyal to the group itself (beside its members)
 //   actsDone      [{type, act, otherId, other, otherIsGroup, eventId, event, seq, how,
@@ -28,8 +30,16 @@ RETURN
     MATCH (g)<-[m:MEMBER_OF]-(c:Character)
     WHERE $at IS NULL OR coalesce(m.since, 0) <= $at
     RETURN {
-      characterId: c.id, character: c.name, role: m.role, since: m.since, until: m.until,
-      sources: m.sources
+      characterId: c.id, character: c.name, role: m.role, covert: coalesce(m.covert, false),
+      since: m.since, until: m.until, note: m.note, sources: m.sources,
+      knownBy: COLLECT {
+        // KNOWS_SECRET_OF's key is the knower's id, then the membership's own key.
+        MATCH (c)<-[k:KNOWS_SECRET_OF]-(who)
+        WHERE k.memberOf = g.id AND k.key = who.id + '|' + m.key
+          AND ($at IS NULL OR coalesce(k.since, 0) <= $at)
+        RETURN {id: who.id, name: who.name, since: k.since, sources: k.sources}
+        ORDER BY coalesce(k.since, 0), who.name, who.id, k.key
+      }
     }
     ORDER BY coalesce(m.since, 0), c.name, c.id, m.key
   } AS members,

@@ -55,24 +55,15 @@ export interface FilmPlan {
 }
 
 /**
- * A plan as JSON: [film, node rows by label, relationship groups by key]. It crosses from a
- * worker thread this way (prepare-in-workers.ts), and its hash is the hash of this text.
+ * A plan as JSON: [film, node rows by label, relationship groups by key]. Its hash is the
+ * plan's hash (film-store.ts keeps it on the Film node to skip an unchanged film).
  */
 export const encodePlan = (plan: FilmPlan): string =>
   JSON.stringify([plan.film, [...plan.nodes], [...plan.rels]]);
 
-/** The hash of a plan from its encodePlan text (film-store.ts keeps it on the Film node). */
+/** The hash of a plan from its encodePlan text. */
 export const hashOfEncodedPlan = (json: string): string =>
   createHash("sha256").update(json).digest("base64url");
-
-export function decodePlan(json: string): FilmPlan {
-  const [film, nodes, rels] = JSON.parse(json) as [
-    string,
-    [NodeLabel, Row[]][],
-    [string, RelGroup][],
-  ];
-  return { film, nodes: new Map(nodes), rels: new Map(rels) };
-}
 
 /**
  * A relationship's key: its ends' ids (unique across labels; no id holds a `|`), then the

@@ -207,15 +207,34 @@ interface Membership {
   since: number | null;
   until: number | null;
   sources: string[];
+  /** Joined under cover, known to knownBy. */
+  covert: boolean;
+  note: string | null;
+  knownBy: { id: string; name: string }[];
 }
 
 function membershipItems(facts: Membership[], ctx: PanelContext): HTMLElement[] {
   return facts.map((f) =>
     h(
       "li",
-      { class: "fact", "data-type": "MEMBER_OF" },
-      h("div", { class: "fact-head" }, nodeLink(f, ctx), h("span", { class: "tag" }, f.role)),
+      { class: "fact", "data-type": "MEMBER_OF", "data-covert": f.covert },
+      h(
+        "div",
+        { class: "fact-head" },
+        nodeLink(f, ctx),
+        h("span", { class: "tag" }, f.role),
+        f.covert ? h("span", { class: "tag covert" }, "under cover") : null,
+      ),
       span(f.since, f.until, ctx),
+      f.covert && f.knownBy.length > 0
+        ? h(
+            "p",
+            { class: "known-by" },
+            "Known to ",
+            f.knownBy.flatMap((k, i) => [i > 0 ? ", " : "", nodeLink(k, ctx)]),
+          )
+        : null,
+      f.note ? h("p", { class: "note" }, f.note) : null,
       cites(f.sources, ctx),
     ),
   );

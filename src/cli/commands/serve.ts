@@ -43,14 +43,18 @@ async function warmUp(db: Database, url: string): Promise<void> {
   );
   const film = records[0]?.get("id") as string | undefined;
   if (film === undefined) return;
-  const events = `{ events(where: { film: { eq: ${JSON.stringify(film)} } }, sort: [{ seq: ASC }]) { id seq name } }`;
-  await Promise.allSettled([
-    fetch(`${url}/api/network?film=${encodeURIComponent(film)}`).then((r) => r.arrayBuffer()),
+  const graphql = (query: string) =>
     fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: events }),
-    }).then((r) => r.arrayBuffer()),
+      body: JSON.stringify({ query }),
+    }).then((r) => r.arrayBuffer());
+  await Promise.allSettled([
+    fetch(`${url}/api/network?film=${encodeURIComponent(film)}`).then((r) => r.arrayBuffer()),
+    graphql("{ films(sort: [{ title: ASC }]) { id title year director } sources { id title } }"),
+    graphql(
+      `{ events(where: { film: { eq: ${JSON.stringify(film)} } }, sort: [{ seq: ASC }]) { id seq name summary sources } }`,
+    ),
   ]);
 }
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { LOYALTY_KINDS, PERSONAL_LOYALTY_KINDS } from "../../dataset/vocabulary.ts";
 import { defineQuestion } from "../define.ts";
-import { flag, id, named, sources, text, whole } from "../shape.ts";
+import { flag, id, named, sources, text, whole, storyTime } from "../shape.ts";
 
 export const SecretKeeper = named(
   "SecretKeeper",
@@ -67,12 +67,7 @@ export default defineQuestion({
   summary: "a film's covert loyalties, with the allegiances shown meanwhile and who knows",
   subject: { kind: "film", param: "film" },
   options: z.object({
-    at: whole()
-      .nullable()
-      .default(null)
-      .describe(
-        "A moment of the story (an event's seq): the answer as it stood then, from what had begun by then; none for the whole story.",
-      ),
+    at: storyTime(),
   }),
   fixed: { personalKinds: PERSONAL_LOYALTY_KINDS },
   row: DoubleAgent,

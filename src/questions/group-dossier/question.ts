@@ -3,8 +3,8 @@
 // acts, loyalties and events have the character dossier's shapes.
 import { z } from "zod";
 import { defineQuestion } from "../define.ts";
-import { DossierAct, DossierEvent, DossierLoyaltyFrom } from "../dossier/question.ts";
-import { id, named, sources, text, whole, storyTime } from "../shape.ts";
+import { DossierAct, DossierEvent, DossierLoyaltyFrom, SecretKnower } from "../dossier/question.ts";
+import { flag, id, named, sources, text, whole, storyTime } from "../shape.ts";
 
 export const DossierGroup = named(
   "DossierGroup",
@@ -25,9 +25,12 @@ export const GroupMember = named(
     characterId: id(),
     character: text(),
     role: text().describe("Their part in the group."),
+    covert: flag().describe("Joined under cover: the group does not know what they really are."),
     since: whole().nullable().describe("The seq from which they belong; null: from the start."),
     until: whole().nullable().describe("The seq at which they left; null: to the end."),
+    note: text().nullable(),
     sources: sources(),
+    knownBy: z.array(SecretKnower).describe("Who knows a covert member's secret."),
   }),
 );
 
