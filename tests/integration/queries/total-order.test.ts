@@ -60,12 +60,20 @@ async function importFilms(films: FilmFile[], sources: SourcesFile["sources"]): 
   await importDataset(db, { sourcesFile, filmFiles, wipe: true });
 }
 
-/** A `:param` line's example value: a string, number, boolean or null literal. */
+/** A `:param` line's example value: a string, number, boolean or null literal, or a list of them. */
 function literal(text: string): unknown {
   const t = text.trim();
   if (t === "null") return null;
   if (t === "true" || t === "false") return t === "true";
   if (/^-?\d+$/.test(t)) return Number(t);
+  // A list of words, e.g. ['love', 'family'].
+  if (/^\[.*\]$/.test(t))
+    return t
+      .slice(1, -1)
+      .split(",")
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0)
+      .map(literal);
   return t.replace(/^'(.*)'$/, "$1");
 }
 
