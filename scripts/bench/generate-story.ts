@@ -121,11 +121,12 @@ export function generateFilm(shape: StoryShape, n: number): FilmFile {
       sources: cite(),
     })),
     memberships: chars.flatMap((id, i) => {
-      const open = { role: "member", covert: false, knownBy: [] };
-      const first = { member: id, group: groupOf(i), ...open, ...span(), sources: cite() };
+      // A fresh list each time: a shared one would be written as a YAML alias.
+      const open = () => ({ role: "member", covert: false, knownBy: [] });
+      const first = { member: id, group: groupOf(i), ...open(), ...span(), sources: cite() };
       if (i % 2 === 0) return [first];
       // Every other character changes sides later on: the betrayal chains run through groups.
-      return [first, { member: id, group: groupOf(i + 1), ...open, ...span(), sources: cite() }];
+      return [first, { member: id, group: groupOf(i + 1), ...open(), ...span(), sources: cite() }];
     }),
     loyalties: chars.flatMap((id, i) => {
       const covert = i % 7 === 0;

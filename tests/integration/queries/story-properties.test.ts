@@ -27,7 +27,7 @@ async function connectionEqualsReference(story: FilmFile): Promise<void> {
       const routes = await runQuery<{ nodes: { id: string }[]; strength: number }>(
         db,
         "connection",
-        { fromId, toId, maxLength: DEFAULT_MAX_LENGTH },
+        { fromId, toId, maxLength: DEFAULT_MAX_LENGTH, at: null },
       );
       const got = routes.map((r) => `${r.nodes.map((n) => n.id).join(">")} ${r.strength}`);
       const expected = referenceConnection(story, fromId, toId).map(
