@@ -21,9 +21,7 @@ export function registerNewCommand(program: Command): void {
         );
         say("Next:");
         say(`  1. put the story's summary in ${show(story.textFile)}, one paragraph per line`);
-        say(
-          `  2. fill in ${show(story.filmFile)}: characters, events, acts, citing paragraphs`,
-        );
+        say(`  2. fill in ${show(story.filmFile)}: characters, events, acts, citing paragraphs`);
         say(`  3. npx heistgraph import ${show(story.filmFile)} --dry-run --watch`);
       }),
     );
