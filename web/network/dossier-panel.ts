@@ -158,6 +158,17 @@ function actSections(acts: DossierAct[], suffered: boolean, ctx: PanelContext): 
     .filter((x): x is HTMLElement => x !== null);
 }
 
+/** Who knows a hidden loyalty or a cover: "Known to A, B", or nothing for nobody. */
+function knownTo(who: { id: string; name: string }[], ctx: PanelContext): HTMLElement | null {
+  if (who.length === 0) return null;
+  return h(
+    "p",
+    { class: "known-by" },
+    "Known to ",
+    who.flatMap((k, i) => [i > 0 ? ", " : "", nodeLink(k, ctx)]),
+  );
+}
+
 interface Loyalty {
   id: string;
   name: string;
@@ -184,14 +195,7 @@ function loyaltyItems(facts: Loyalty[], ctx: PanelContext): HTMLElement[] {
         f.covert ? h("span", { class: "tag covert" }, "covert") : null,
       ),
       span(f.since, f.until, ctx),
-      f.knownBy && f.knownBy.length > 0
-        ? h(
-            "p",
-            { class: "known-by" },
-            "Known to ",
-            f.knownBy.flatMap((k, i) => [i > 0 ? ", " : "", nodeLink(k, ctx)]),
-          )
-        : null,
+      knownTo(f.knownBy ?? [], ctx),
       f.note ? h("p", { class: "note" }, f.note) : null,
       cites(f.sources, ctx),
     ),
@@ -226,14 +230,7 @@ function membershipItems(facts: Membership[], ctx: PanelContext): HTMLElement[] 
         f.covert ? h("span", { class: "tag covert" }, "under cover") : null,
       ),
       span(f.since, f.until, ctx),
-      f.covert && f.knownBy.length > 0
-        ? h(
-            "p",
-            { class: "known-by" },
-            "Known to ",
-            f.knownBy.flatMap((k, i) => [i > 0 ? ", " : "", nodeLink(k, ctx)]),
-          )
-        : null,
+      f.covert ? knownTo(f.knownBy, ctx) : null,
       f.note ? h("p", { class: "note" }, f.note) : null,
       cites(f.sources, ctx),
     ),
