@@ -6,6 +6,8 @@
 //   npm run bench -- --sizes S             # only S
 //   npm run bench -- --sizes L1 --only queries   # the big film: chains, timeline, ledger
 //   npm run bench -- --sizes L1 --only queries --baseline 266bfda   # its files against another revision's
+//   npm run bench -- --sizes M --only queries   # our helpers and those of --baseline (default
+//                                          # d331342), their calls taken in turn
 //   npm run bench -- --only import         # parts, comma-separated: import, baselines, kill, queries
 //   npm run bench -- --sizes FILMS,GOT,S,M --only machinery --rounds 3 --rounds-at-m 1
 //                                          # each piece of the import's machinery off in turn
@@ -47,6 +49,7 @@ import {
   prepareImport,
 } from "../../src/import/run-import.ts";
 import * as heistgraph from "../../src/index.ts";
+import { baselineHelpers } from "./baseline-checkout.ts";
 import { DEFAULT_BASELINE, bigFilmQuestions } from "./big-film.ts";
 import { adminImportFiles, loadCsvFiles } from "./bulk-csv.ts";
 import { generateStory, SIZES, writeStory } from "./generate-story.ts";
@@ -76,6 +79,10 @@ const warmup = Math.max(1, Number(values.warmup));
 /** The big film's baseline revision (its question files, timed in the same run). */
 const baseline = values.baseline ?? DEFAULT_BASELINE;
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 const INSTANCE = "bench";
 /** The big film's baseline: the question files of that revision, a few calls with a timeout. */
@@ -175,12 +182,15 @@ interface QuestionStats {
 }
 
 /** The questions, through the public TS helpers, on characters and films of the story. */
-function questions(film: string, person: string): [string, (db: Database) => Promise<unknown>][] {
-  const h = heistgraph as Record<string, unknown>;
+function questions(
+  film: string,
+  person: string,
+  helpers: Record<string, unknown> = heistgraph,
+): [string, (db: Database) => Promise<unknown>][] {
   const call =
     (name: string, ...args: unknown[]) =>
     (db: Database) =>
-      (h[name] as (db: Database, ...a: unknown[]) => Promise<unknown>)(db, ...args);
+      (helpers[name] as (db: Database, ...a: unknown[]) => Promise<unknown>)(db, ...args);
   return [
     ["deathByWhom", call("deathByWhom", person, { film })],
     ["killsBy", call("killsBy", person, { film })],
@@ -193,7 +203,7 @@ function questions(film: string, person: string): [string, (db: Database) => Pro
     ["timeline", call("timeline", film)],
     ["dossier", call("dossier", person, { film })],
     ["parallels", call("parallels")],
-  ].filter(([name]) => typeof h[name as string] === "function") as [
+  ].filter(([name]) => typeof helpers[name as string] === "function") as [
     string,
     (db: Database) => Promise<unknown>,
   ][];
@@ -202,8 +212,37 @@ function questions(film: string, person: string): [string, (db: Database) => Pro
 /** Seconds every question is asked in turn before any is timed (see questionStats). */
 const SETTLE_SECONDS = 10;
 
-async function questionStats(db: Database, film: string, person: string): Promise<QuestionStats[]> {
-  const stats: QuestionStats[] = [];
+/** Timings of one question, from one side (ours, or the baseline's helpers). */
+interface Timings {
+  server: number[];
+  calls: number[];
+}
+
+const statsOf = (question: string, { server, calls }: Timings): QuestionStats => {
+  server.sort((a, b) => a - b);
+  calls.sort((a, b) => a - b);
+  return {
+    question,
+    serverP50: percentile(server, 50),
+    serverP95: percentile(server, 95),
+    callP50: percentile(calls, 50),
+    callP95: percentile(calls, 95),
+  };
+};
+
+/**
+ * Each question through our helpers and, when given, the baseline's, their calls taken in turn
+ * (ours, theirs, ours...) so that both sides see the same load.
+ */
+async function questionStats(
+  db: Database,
+  film: string,
+  person: string,
+  baselineSide?: Record<string, unknown>,
+): Promise<{ ours: QuestionStats[]; theirs: Map<string, QuestionStats | string> }> {
+  const ours: QuestionStats[] = [];
+  const theirs = new Map<string, QuestionStats | string>();
+  const theirQuestions = new Map(baselineSide ? questions(film, person, baselineSide) : []);
   // Right after an import (and, for S, a server start) the server's JIT is still compiling in
   // the background on the second core: S measured then came out 2-3x slower than an hour
   // later. Every question is asked in turn for a while first (failures are reported below).
@@ -211,8 +250,6 @@ async function questionStats(db: Database, film: string, person: string): Promis
   while (performance.now() < settleUntil)
     for (const [, ask] of questions(film, person)) await ask(db).catch(() => undefined);
   for (const [question, ask] of questions(film, person)) {
-    const server: number[] = [];
-    const calls: number[] = [];
     const timed = timedDatabase(db, []);
     try {
       // Warm-up: plans cached, and the server's JIT past its first calls (S runs first, on a
@@ -222,23 +259,31 @@ async function questionStats(db: Database, film: string, person: string): Promis
       log(`  ${question}: skipped (${(error as Error).message.split("\n")[0]})`);
       continue;
     }
-    for (let i = 0; i < repeat; i++) {
-      const perCall: number[] = [];
-      const { s } = await seconds(() => ask(timedDatabase(db, perCall)));
-      calls.push(s * 1000);
-      server.push(perCall.reduce((a, b) => a + b, 0));
+    let theirAsk = theirQuestions.get(question);
+    if (theirAsk) {
+      try {
+        for (let i = 0; i < warmup; i++) await theirAsk(timed);
+      } catch (error) {
+        theirs.set(question, `failed: ${(error as Error).message.split("\n")[0]?.slice(0, 60)}`);
+        theirAsk = undefined;
+      }
     }
-    server.sort((a, b) => a - b);
-    calls.sort((a, b) => a - b);
-    stats.push({
-      question,
-      serverP50: percentile(server, 50),
-      serverP95: percentile(server, 95),
-      callP50: percentile(calls, 50),
-      callP95: percentile(calls, 95),
-    });
+    const timings: Timings = { server: [], calls: [] };
+    const theirTimings: Timings = { server: [], calls: [] };
+    const once = async (side: (db: Database) => Promise<unknown>, into: Timings) => {
+      const perCall: number[] = [];
+      const { s } = await seconds(() => side(timedDatabase(db, perCall)));
+      into.calls.push(s * 1000);
+      into.server.push(perCall.reduce((a, b) => a + b, 0));
+    };
+    for (let i = 0; i < repeat; i++) {
+      await once(ask, timings);
+      if (theirAsk) await once(theirAsk, theirTimings);
+    }
+    ours.push(statsOf(question, timings));
+    if (theirAsk) theirs.set(question, statsOf(question, theirTimings));
   }
-  return stats;
+  return { ours, theirs };
 }
 
 /**
@@ -437,21 +482,36 @@ async function main(): Promise<void> {
         // In a film of interleaved stories, a character of the middle story.
         const middle = Math.floor((shape?.stories ?? 0) / 2);
         const person = shape?.stories ? `Person ${middle}-10 of ${middle}` : `Person ${n}-10`;
-        const stats = await questionStats(db, film, person);
+        // The baseline's helpers beside ours (not at the big film sizes: there its any-order
+        // chains run for minutes; bigFilmQuestions sets its files against ours instead).
+        const baselineSide = shape?.stories ? undefined : await baselineHelpers(baseline);
+        if (baselineSide) {
+          await runAuto(db, baselineSide.indexes);
+          await runAuto(db, ["CALL db.awaitIndexes(600)"]);
+        }
+        const loadBefore = loadAverage();
+        const { ours: stats, theirs } = await questionStats(db, film, person, baselineSide?.helpers);
         queryStats.set(size, stats);
+        const theirColumns = baselineSide
+          ? ` ${baseline}: server p50 ms | server p95 ms | call p50 ms | server p50, ${baseline}/ours | call p50, ${baseline}/ours |`
+          : "";
         log(
-          `\n| question (${repeat} calls) | server p50 ms | server p95 ms | call p50 ms | call p95 ms |\n| --- | ---: | ---: | ---: | ---: |`,
+          `\n${size} questions, ${repeat} calls each${baselineSide ? `, taken in turn with the helpers of ${baseline}` : ""} (load average ${loadBefore} before, ${loadAverage()} after)` +
+            `\n\n| question | server p50 ms | server p95 ms | call p50 ms | call p95 ms |${theirColumns}\n| --- | ---: | ---: | ---: | ---: |${baselineSide ? " ---: | ---: | ---: | ---: | ---: |" : ""}`,
         );
-        for (const q of stats)
+        for (const q of stats) {
+          const them = theirs.get(q.question);
+          const theirCells = !baselineSide
+            ? ""
+            : typeof them === "object"
+              ? ` ${them.serverP50.toFixed(1)} | ${them.serverP95.toFixed(1)} | ${them.callP50.toFixed(1)} | ${(them.serverP50 / q.serverP50).toFixed(2)}x | ${(them.callP50 / q.callP50).toFixed(2)}x |`
+              : ` ${them ?? "absent"} | | | | |`;
           log(
-            `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.callP50.toFixed(1)} | ${q.callP95.toFixed(1)} |`,
+            `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.callP50.toFixed(1)} | ${q.callP95.toFixed(1)} |${theirCells}`,
           );
+        }
         if (shape?.stories) {
-          const load = () =>
-            loadavg()
-              .map((l) => l.toFixed(1))
-              .join(" ");
-          const loadBefore = load();
+          const loadBefore = loadAverage();
           const big = await bigFilmQuestions(db, film, person, {
             repeat,
             warmup,
@@ -459,7 +519,7 @@ async function main(): Promise<void> {
             baselineRevision: baseline,
           });
           log(
-            `\n${size} big film, ${repeat} calls each (load average ${loadBefore} before, ${load()} after)` +
+            `\n${size} big film, ${repeat} calls each (load average ${loadBefore} before, ${loadAverage()} after)` +
               `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | file alone server p50 ms | p95 ms | baseline (question files of ${baseline}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to the file's) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
           );
           for (const q of big)
