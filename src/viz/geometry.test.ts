@@ -1,6 +1,7 @@
 // The network pictures are legible by geometry: for both films and for generated stories, in
 // every view kind, no edge passes through a node it does not join, no label covers a node, a
-// label or an edge's end, and no story-order number covers another, a node or a label.
+// label or an edge's end, and no story-order number covers another, a node or a label; and
+// on the page, drawn from the same layout with its own node sizes, no edge passes through a node.
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import { filmNetwork } from "../../tests/helpers/film-network.ts";
 import { storyArbitrary } from "../../tests/helpers/story-arbitrary.ts";
 import { legibility, segmentDistance } from "./geometry.ts";
 import { renderNetwork } from "./index.ts";
-import { filmLayout } from "./layout.ts";
+import { filmLayout, type Point } from "./layout.ts";
 
 const film = (name: string): Network =>
   filmNetwork(filmFileSchema.parse(parse(readFileSync(`import/films/${name}.yaml`, "utf8"))));
@@ -23,9 +24,58 @@ const VIEWS = [
   { with: ["killings", "woundings", "loyalties"] as const, at: 20 },
 ];
 
+/**
+ * The page (web/network/graph-view.ts) draws the same positions with its own sizes: a
+ * character at most 32 px across, a group 34; cytoscape bends edges joining the same two nodes
+ * apart by steps of 40 px between control points, so their middles by half that.
+ */
+const PAGE_RADIUS = { character: 16, group: 17 };
+const PAGE_STEP = 40;
+
+/** Lines the page draws (every kind it can show) through nodes they do not join. */
+function pageProblems(net: Network, layout: Map<string, Point>): string[] {
+  const bundles = new Map<string, [string, string][]>();
+  for (const e of net.edges) {
+    if (e.source === e.target) continue;
+    const pair: [string, string] =
+      e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    const key = pair.join("\u0000");
+    bundles.set(key, [...(bundles.get(key) ?? []), pair]);
+  }
+  const found: string[] = [];
+  for (const edges of bundles.values())
+    edges.forEach(([a, b], i) => {
+      const p = layout.get(a);
+      const q = layout.get(b);
+      if (!p || !q) return;
+      const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      const offset = (i - (edges.length - 1) / 2) * PAGE_STEP;
+      const c = {
+        x: (p.x + q.x) / 2 - ((q.y - p.y) / len) * offset,
+        y: (p.y + q.y) / 2 + ((q.x - p.x) / len) * offset,
+      };
+      const points = Array.from({ length: 17 }, (_, k) => {
+        const t = k / 16;
+        return {
+          x: (1 - t) ** 2 * p.x + 2 * (1 - t) * t * c.x + t ** 2 * q.x,
+          y: (1 - t) ** 2 * p.y + 2 * (1 - t) * t * c.y + t ** 2 * q.y,
+        };
+      });
+      for (const n of net.nodes) {
+        const at = layout.get(n.id);
+        if (n.id === a || n.id === b || !at) continue;
+        const near = points
+          .slice(1)
+          .some((r, k) => segmentDistance(at, points[k] ?? r, r) < PAGE_RADIUS[n.kind]);
+        if (near) found.push(`${a} - ${b} through ${n.id}`);
+      }
+    });
+  return found;
+}
+
 function problems(net: Network): Record<string, string[]> {
   const layout = filmLayout(net);
-  const found: Record<string, string[]> = {};
+  const found: Record<string, string[]> = { page: pageProblems(net, layout) };
   for (const view of VIEWS)
     for (const width of [900, 1400]) {
       const { scene } = renderNetwork(net, { ...view, with: [...view.with], width, layout });
