@@ -11,9 +11,9 @@ import { filmFileSchema } from "../dataset/schema.ts";
 import type { Network } from "../network/index.ts";
 import { filmNetwork } from "../../tests/helpers/film-network.ts";
 import { storyArbitrary } from "../../tests/helpers/story-arbitrary.ts";
-import { legibility, segmentDistance } from "./geometry.ts";
+import { legibility, pageLinesThroughNodes, segmentDistance } from "./geometry.ts";
 import { renderNetwork } from "./index.ts";
-import { filmLayout, type Point } from "./layout.ts";
+import { filmLayout } from "./layout.ts";
 
 const film = (name: string): Network =>
   filmNetwork(filmFileSchema.parse(parse(readFileSync(`import/films/${name}.yaml`, "utf8"))));
@@ -24,58 +24,9 @@ const VIEWS = [
   { with: ["killings", "woundings", "loyalties"] as const, at: 20 },
 ];
 
-/**
- * The page (web/network/graph-view.ts) draws the same positions with its own sizes: a
- * character at most 32 px across, a group 34; cytoscape bends edges joining the same two nodes
- * apart by steps of 40 px between control points, so their middles by half that.
- */
-const PAGE_RADIUS = { character: 16, group: 17 };
-const PAGE_STEP = 40;
-
-/** Lines the page draws (every kind it can show) through nodes they do not join. */
-function pageProblems(net: Network, layout: Map<string, Point>): string[] {
-  const bundles = new Map<string, [string, string][]>();
-  for (const e of net.edges) {
-    if (e.source === e.target) continue;
-    const pair: [string, string] =
-      e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    const key = pair.join("\u0000");
-    bundles.set(key, [...(bundles.get(key) ?? []), pair]);
-  }
-  const found: string[] = [];
-  for (const edges of bundles.values())
-    edges.forEach(([a, b], i) => {
-      const p = layout.get(a);
-      const q = layout.get(b);
-      if (!p || !q) return;
-      const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-      const offset = (i - (edges.length - 1) / 2) * PAGE_STEP;
-      const c = {
-        x: (p.x + q.x) / 2 - ((q.y - p.y) / len) * offset,
-        y: (p.y + q.y) / 2 + ((q.x - p.x) / len) * offset,
-      };
-      const points = Array.from({ length: 17 }, (_, k) => {
-        const t = k / 16;
-        return {
-          x: (1 - t) ** 2 * p.x + 2 * (1 - t) * t * c.x + t ** 2 * q.x,
-          y: (1 - t) ** 2 * p.y + 2 * (1 - t) * t * c.y + t ** 2 * q.y,
-        };
-      });
-      for (const n of net.nodes) {
-        const at = layout.get(n.id);
-        if (n.id === a || n.id === b || !at) continue;
-        const near = points
-          .slice(1)
-          .some((r, k) => segmentDistance(at, points[k] ?? r, r) < PAGE_RADIUS[n.kind]);
-        if (near) found.push(`${a} - ${b} through ${n.id}`);
-      }
-    });
-  return found;
-}
-
 function problems(net: Network): Record<string, string[]> {
   const layout = filmLayout(net);
-  const found: Record<string, string[]> = { page: pageProblems(net, layout) };
+  const found: Record<string, string[]> = { page: pageLinesThroughNodes(net, layout) };
   for (const view of VIEWS)
     for (const width of [900, 1400]) {
       const { scene } = renderNetwork(net, { ...view, with: [...view.with], width, layout });
