@@ -96,7 +96,8 @@ describe("the narrative chart's words", () => {
   });
 
   it.each(stories)("%s: no two texts overlap, and every line has its name", (_, data) => {
-    for (const width of [900, 1400]) {
+    // The CLI's default, the page's (src/web/network-route.ts) and a wide one.
+    for (const width of [900, 1100, 1400]) {
       const drawn = renderStoryline(data, { width });
       expect({ width, overlaps: textOverlaps(drawn.texts) }).toEqual({ width, overlaps: [] });
       const names = [...drawn.svg.matchAll(/<text class="name"/g)];
