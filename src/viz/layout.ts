@@ -1,7 +1,8 @@
 // Where each node goes: cytoscape (headless) runs fcose over boxes the size of each node with its
 // label, with Math.random seeded for the run so the same network always gets the same picture;
-// a last pass pushes apart any boxes that still overlap. One layout per film (filmLayout) serves
-// every view of it: the page gets it from /api/network, the images draw from it.
+// then boxes that still overlap are pushed apart and nodes off the lines they do not join (a
+// dense film is drawn wider until none is left on a line). One layout per film (filmLayout)
+// serves every view of it: the page gets it from /api/network, the images draw from it.
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Network, NetworkNode } from "../network/index.ts";

@@ -3,7 +3,8 @@
 // each character is a line in their group's colour; the characters of an event are drawn
 // together at it; a line runs in the band of the group the character belongs to at that time,
 // so it moves when a membership begins or ends; characters seen in one event only are folded
-// into it. Lines are ordered column by column after where they came from, so few cross.
+// into it. Lines are ordered column by column after where they came from, so few cross. Names
+// and other words go where they cover no other text (storyline-labels.ts).
 // Pure: the page and `viz --storyline` both draw it from the timeline query's rows and the
 // network's nodes.
 import { groupColours, NO_GROUP_COLOUR } from "../network/colours.ts";
