@@ -108,8 +108,29 @@ export function seqBoxAt(text: string, at: Point): Box {
   return { x1: at.x - w / 2, x2: at.x + w / 2, y1: at.y - h / 2, y2: at.y + h / 2 };
 }
 
-/** Where along its line a number is tried, nearest the middle first. */
-const SEQ_AT = [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55, 0.2, 0.8, 0.36, 0.64];
+/**
+ * Where a number is tried: along its line, nearest the middle first, then (where the line is
+ * crowded) just beside it, on either side.
+ */
+const SEQ_AT: [number, number][] = [
+  0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.45, 0.55, 0.2, 0.8, 0.36, 0.64,
+]
+  .map((t): [number, number] => [t, 0])
+  .concat(
+    [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78].flatMap((t): [number, number][] => [
+      [t, SEQ_SIZE],
+      [t, -SEQ_SIZE],
+    ]),
+  );
+
+/** The unit normal of a quadratic curve at t. */
+function normalAt(p0: Point, c: Point, p2: Point, t: number): Point {
+  const d = unit({
+    x: 2 * (1 - t) * (c.x - p0.x) + 2 * t * (p2.x - c.x),
+    y: 2 * (1 - t) * (c.y - p0.y) + 2 * t * (p2.y - c.y),
+  });
+  return { x: -d.y, y: d.x };
+}
 
 /** The path of every edge; edges joining the same two nodes bend apart. */
 export function edgeShapes(edges: NetworkEdge[], placed: Map<string, PlacedNode>): EdgeShape[] {
@@ -188,10 +209,11 @@ export function placeSeqLabels(shapes: EdgeShape[], placed: PlacedNode[]): void 
       y: (s.start.y + s.end.y) / 2,
     };
     let best: { at: Point; box: Box; cost: number } | undefined;
-    for (const [k, t] of SEQ_AT.entries()) {
-      const at = quad(s.start, control, s.end, t);
+    for (const [k, [t, off]] of SEQ_AT.entries()) {
+      const on = quad(s.start, control, s.end, t);
+      const at = off === 0 ? on : along(on, normalAt(s.start, control, s.end, t), off);
       const box = seqBoxAt(text, at);
-      let cost = k * 0.01;
+      let cost = k * 0.001;
       for (const o of taken) if (overlaps(box, o)) cost += 10;
       for (const o of shapesOf) if (overlaps(box, o)) cost += 10;
       for (const o of labels) if (overlaps(box, o)) cost += 5;

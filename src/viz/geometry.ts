@@ -1,7 +1,9 @@
 // What covers what in a drawn network, counted on the geometry (no pixels): edges passing
 // through nodes they do not join, labels covering nodes, labels or edge ends, numbers piled on
-// numbers. The tests require zero of each for the films and for generated stories.
+// numbers; and the lines the page draws from the same layout through nodes. The tests require
+// zero of each for the films and for generated stories.
 import type { EdgeShape } from "./edges.ts";
+import type { Network } from "../network/index.ts";
 import type { Box, PlacedNode, Point } from "./layout.ts";
 
 export interface Legibility {
@@ -109,4 +111,56 @@ export function legibility(placed: PlacedNode[], shapes: EdgeShape[]): Legibilit
     }
   }
   return result;
+}
+
+/**
+ * The page (web/network/graph-view.ts) draws the same positions with its own sizes: a
+ * character at most 32 px across, a group 34; cytoscape bends edges joining the same two nodes
+ * apart by steps of 40 px between control points, so their middles by half that.
+ */
+const PAGE_RADIUS = { character: 16, group: 17 };
+const PAGE_STEP = 40;
+
+/**
+ * Lines the page would draw through nodes they do not join, were every kind of edge shown:
+ * for checks of the layout the page draws from.
+ */
+export function pageLinesThroughNodes(net: Network, layout: Map<string, Point>): string[] {
+  const bundles = new Map<string, [string, string][]>();
+  for (const e of net.edges) {
+    if (e.source === e.target) continue;
+    const pair: [string, string] =
+      e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    const key = pair.join("\u0000");
+    bundles.set(key, [...(bundles.get(key) ?? []), pair]);
+  }
+  const found: string[] = [];
+  for (const edges of bundles.values())
+    edges.forEach(([a, b], i) => {
+      const p = layout.get(a);
+      const q = layout.get(b);
+      if (!p || !q) return;
+      const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      const offset = (i - (edges.length - 1) / 2) * PAGE_STEP;
+      const c = {
+        x: (p.x + q.x) / 2 - ((q.y - p.y) / len) * offset,
+        y: (p.y + q.y) / 2 + ((q.x - p.x) / len) * offset,
+      };
+      const points = Array.from({ length: 17 }, (_, k) => {
+        const t = k / 16;
+        return {
+          x: (1 - t) ** 2 * p.x + 2 * (1 - t) * t * c.x + t ** 2 * q.x,
+          y: (1 - t) ** 2 * p.y + 2 * (1 - t) * t * c.y + t ** 2 * q.y,
+        };
+      });
+      for (const n of net.nodes) {
+        const at = layout.get(n.id);
+        if (n.id === a || n.id === b || !at) continue;
+        const near = points
+          .slice(1)
+          .some((r, k) => segmentDistance(at, points[k] ?? r, r) < PAGE_RADIUS[n.kind]);
+        if (near) found.push(`${a} - ${b} through ${n.id}`);
+      }
+    });
+  return found;
 }

@@ -1,7 +1,8 @@
 // Where each node goes: cytoscape (headless) runs fcose over boxes the size of each node with its
 // label, with Math.random seeded for the run so the same network always gets the same picture;
-// a last pass pushes apart any boxes that still overlap. One layout per film (filmLayout) serves
-// every view of it: the page gets it from /api/network, the images draw from it.
+// then boxes that still overlap are pushed apart and nodes off the lines they do not join (a
+// dense film is drawn wider until none is left on a line). One layout per film (filmLayout)
+// serves every view of it: the page gets it from /api/network, the images draw from it.
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Network, NetworkNode } from "../network/index.ts";
@@ -206,8 +207,8 @@ function placeLabels(items: Item[], pairs: [Item, Item][]): void {
         if (other === item) continue;
         const h = other.s.half;
         if (overlaps(label, { x1: other.x - h, x2: other.x + h, y1: other.y - h, y2: other.y + h }))
-          cost += 3;
-        if (overlaps(label, shift(labelBox(other.s, other.side), other.x, other.y))) cost += 2;
+          cost += 100;
+        if (overlaps(label, shift(labelBox(other.s, other.side), other.x, other.y))) cost += 50;
       }
       if (cost < best[1]) best = [side, cost];
     }
@@ -265,12 +266,20 @@ const clearance = (s: Sized): number => 1.7 * s.radius + 4;
 /** How far a bundle's outer curves stray from the straight line, per extra edge. */
 const BUNDLE_SPREAD = 13;
 
+interface Line {
+  a: Item;
+  b: Item;
+  /** How far the bundle's outer curves stray from the straight line. */
+  spread: number;
+}
+
 /**
  * Moves nodes off the lines they do not join: a node too near a line is pushed away across it,
  * the line's ends a little the other way; then overlaps are pushed apart again, until no line
  * passes through a node (or the rounds run out).
+ * Answers how many nodes are still on a line.
  */
-function clearLines(items: Item[], lines: { a: Item; b: Item; spread: number }[]): void {
+function clearLines(items: Item[], lines: Line[]): number {
   for (let round = 0; round < 120; round++) {
     let hits = 0;
     for (const { a, b, spread } of lines) {
@@ -304,12 +313,35 @@ function clearLines(items: Item[], lines: { a: Item; b: Item; spread: number }[]
         b.y -= ny * dir * gap * 0.15;
       }
     }
-    if (hits === 0) return;
+    if (hits === 0) break;
     // A few rounds each time: the pushes go on, overlaps need not all go at once.
     separate(items, 10, 8);
   }
   separate(items, 10);
-  relocate(items, lines);
+  return stuckCount(items, lines);
+}
+
+/** How many nodes a line passes too near. */
+function stuckCount(items: Item[], lines: Line[]): number {
+  return items.filter((p) =>
+    lines.some((l) => l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)),
+  ).length;
+}
+
+/** How many times a dense film is drawn wider, and by how much each time. */
+const SPREADS = 6;
+const SPREAD = 1.15;
+/** Relocating node by node is slow: worth it only for the last few nodes on lines. */
+const RELOCATE_MAX = 12;
+
+/** Draws the nodes `factor` times as far apart, about their centre. */
+function spreadOut(items: Item[], factor: number): void {
+  const cx = items.reduce((sum, i) => sum + i.x, 0) / items.length;
+  const cy = items.reduce((sum, i) => sum + i.y, 0) / items.length;
+  for (const i of items) {
+    i.x = cx + (i.x - cx) * factor;
+    i.y = cy + (i.y - cy) * factor;
+  }
 }
 
 /** Whether line a-b passes too near p (p not one of its ends). */
@@ -324,13 +356,15 @@ function blocks(a: Point, b: Point, spread: number, p: Item): boolean {
 }
 
 /**
- * Where pushing did not settle (a crowded hub), moves each node still on a line to the nearest
- * free spot around it: clear of every line, its own lines clear of every node, its box of all.
+ * Where pushing did not settle (a crowded hub), moves a node still on a line, or failing that
+ * one of the line's ends (the one with the fewest lines first), to the nearest free spot around
+ * it: clear of every line, its own lines clear of every node, its box of all others.
  */
-function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]): void {
-  const linesOf = new Map<Item, { a: Item; b: Item; spread: number }[]>();
+function relocate(items: Item[], lines: Line[], most: number): void {
+  const linesOf = new Map<Item, Line[]>();
   for (const l of lines)
     for (const end of [l.a, l.b]) linesOf.set(end, [...(linesOf.get(end) ?? []), l]);
+  const degree = (p: Item) => linesOf.get(p)?.length ?? 0;
   const boxes = new Map(items.map((o) => [o, shift(footprint(o.s, o.side), o.x, o.y)]));
   const fits = (p: Item): boolean => {
     for (const l of lines)
@@ -342,24 +376,33 @@ function relocate(items: Item[], lines: { a: Item; b: Item; spread: number }[]):
         if (o !== l.a && o !== l.b && blocks(l.a, l.b, l.spread, o)) return false;
     return true;
   };
-  for (let pass = 0; pass < 3; pass++) {
-    const stuck = items.filter((p) =>
-      lines.some((l) => l.a !== p && l.b !== p && blocks(l.a, l.b, l.spread, p)),
-    );
-    if (stuck.length === 0) return;
-    for (const p of stuck) {
-      const home = { x: p.x, y: p.y };
-      let found = false;
-      for (let r = 12; r <= 600 && !found; r += 12) {
-        for (let k = 0; k < 24 && !found; k++) {
-          const angle = (2 * Math.PI * k) / 24;
-          p.x = home.x + r * Math.cos(angle);
-          p.y = home.y + r * Math.sin(angle);
-          found = fits(p);
+  const move = (p: Item): boolean => {
+    const home = { x: p.x, y: p.y };
+    for (let r = 12; r <= 720; r += 12) {
+      for (let k = 0; k < 24; k++) {
+        const angle = (2 * Math.PI * k) / 24;
+        p.x = home.x + r * Math.cos(angle);
+        p.y = home.y + r * Math.sin(angle);
+        if (fits(p)) {
+          boxes.set(p, shift(footprint(p.s, p.side), p.x, p.y));
+          return true;
         }
       }
-      if (!found) [p.x, p.y] = [home.x, home.y];
-      boxes.set(p, shift(footprint(p.s, p.side), p.x, p.y));
+    }
+    [p.x, p.y] = [home.x, home.y];
+    return false;
+  };
+  for (let pass = 0; pass < 4; pass++) {
+    const stuck = lines.flatMap((l) =>
+      items
+        .filter((p) => p !== l.a && p !== l.b && blocks(l.a, l.b, l.spread, p))
+        .map((p) => ({ l, p })),
+    );
+    if (stuck.length === 0 || stuck.length > most) return;
+    for (const { l, p } of stuck) {
+      if (!blocks(l.a, l.b, l.spread, p)) continue;
+      const movers = [p, l.a, l.b].sort((u, v) => degree(u) - degree(v));
+      for (const m of movers) if (move(m)) break;
     }
   }
 }
@@ -433,15 +476,19 @@ export function filmLayout(network: Network): Map<string, Point> {
     const drawn = [...bundle.keys()]
       .sort(compare)
       .map((k) => k.split("\u0000") as [string, string]);
-    clearLines(
-      items,
-      drawn.flatMap(([a, b]) => {
-        const ia = byId.get(a);
-        const ib = byId.get(b);
-        const n = bundle.get(`${a}\u0000${b}`) ?? 1;
-        return ia && ib ? [{ a: ia, b: ib, spread: (n - 1) * BUNDLE_SPREAD }] : [];
-      }),
-    );
+    const lines = drawn.flatMap(([a, b]) => {
+      const ia = byId.get(a);
+      const ib = byId.get(b);
+      const n = bundle.get(`${a}\u0000${b}`) ?? 1;
+      return ia && ib ? [{ a: ia, b: ib, spread: (n - 1) * BUNDLE_SPREAD }] : [];
+    });
+    // A dense film can leave lines through nodes however they are pushed: drawn wider, every
+    // line is further from the nodes beside it (nodes and labels keep their size).
+    for (let tries = 0; clearLines(items, lines) > 0; tries++) {
+      relocate(items, lines, RELOCATE_MAX);
+      if (stuckCount(items, lines) === 0 || tries === SPREADS) break;
+      spreadOut(items, SPREAD);
+    }
     const boxes = items.map((i) => shift(footprint(i.s, i.side), i.x, i.y));
     const x0 = Math.min(...boxes.map((b) => b.x1));
     const y0 = Math.min(...boxes.map((b) => b.y1));

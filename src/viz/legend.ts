@@ -17,6 +17,8 @@ const ROW = 19;
 const PAD = 12;
 const SAMPLE = 40;
 const COLUMN_GAP = 28;
+/** A shape sample's fill when no group colour is at hand. */
+const SHAPE_ONLY = "#ffffff";
 
 export interface LegendContent {
   /** The kinds of line drawn, in legend order. */
@@ -55,13 +57,19 @@ function sections(c: LegendContent): Section[] {
   });
   const nodes: Row[] = [];
   const mid = SAMPLE / 2;
+  // The shape rows show real group colours (white without groups): a grey sample would read as
+  // "in no group", which has its own light grey row.
+  const [first, second] = c.groups.map((g) => g.color);
   if (c.hasCharacters)
     nodes.push({
       text: "character, in its group's colour",
-      sample: (x, y) => characterShape(x + mid, y, 7, ["#dddddd"]),
+      sample: (x, y) => characterShape(x + mid, y, 7, [first ?? SHAPE_ONLY]),
     });
   if (c.hasGroupNodes)
-    nodes.push({ text: "group", sample: (x, y) => groupShape(x + mid, y, 8, "#bbbbbb") });
+    nodes.push({
+      text: "group, in its colour",
+      sample: (x, y) => groupShape(x + mid, y, 8, first ?? SHAPE_ONLY),
+    });
   for (const g of c.groups)
     nodes.push({ text: g.name, sample: (x, y) => characterShape(x + mid, y, 7, [g.color]) });
   if (c.noGroup)
@@ -72,7 +80,8 @@ function sections(c: LegendContent): Section[] {
   if (c.splitColours)
     nodes.push({
       text: "in two groups",
-      sample: (x, y) => characterShape(x + mid, y, 7, ["#cccccc", "#777777"]),
+      sample: (x, y) =>
+        characterShape(x + mid, y, 7, [first ?? SHAPE_ONLY, second ?? NO_GROUP_FILL]),
     });
   const marks: Row[] = [];
   const mark =

@@ -1,13 +1,18 @@
 // The storyline as a narrative chart, on the films as written: one line per character who is
 // seen in two events or more (the rest folded into their event), an event's lines drawn
 // together, Ko Chow's line moving into the gang's band when he joins it and out when he is
-// exposed, fewer crossings than the band chart it replaced, no text under 11 px.
+// exposed, fewer crossings than the band chart it replaced, no text under 11 px, and no two
+// texts overlapping (names, moves, counts, bands, legend), on the films and on generated stories.
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { filmFileSchema } from "../dataset/schema.ts";
+import { generateFilm } from "../../scripts/bench/generate-story.ts";
 import { filmStoryline } from "../../tests/helpers/film-network.ts";
-import { bandChartCrossings, renderStoryline } from "./storyline.ts";
+import { storyArbitrary } from "../../tests/helpers/story-arbitrary.ts";
+import { textBox, textOverlaps } from "./storyline-labels.ts";
+import { bandChartCrossings, renderStoryline, type StorylineInput } from "./storyline.ts";
 
 const input = (name: string) =>
   filmStoryline(filmFileSchema.parse(parse(readFileSync(`import/films/${name}.yaml`, "utf8"))));
@@ -66,5 +71,37 @@ describe("the narrative chart", () => {
     const { svg } = renderStoryline(input("heat"));
     const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe("the narrative chart's words", () => {
+  const stories: [string, StorylineInput][] = [
+    ["heat", input("heat")],
+    ["city-on-fire", input("city-on-fire")],
+    ...[30, 60].map((characters): [string, StorylineInput] => [
+      `a generated film of ${characters}`,
+      filmStoryline(generateFilm({ films: 1, characters }, 0)),
+    ]),
+    ...fc
+      .sample(storyArbitrary({ prefix: "gen" }), { numRuns: 3, seed: 27 })
+      .map((story): [string, StorylineInput] => [story.film.id, filmStoryline(story)]),
+  ];
+
+  it("counts texts that overlap", () => {
+    const a = textBox("Ko Chow", 100, 50, 11.5, "end", { middle: true });
+    const b = textBox("Fu", 95, 58, 11.5, "start");
+    const c = textBox("Fu", 95, 68, 11.5, "start");
+    expect(textOverlaps([a, b])).toEqual(["Ko Chow / Fu"]);
+    expect(textOverlaps([a, c])).toEqual([]);
+  });
+
+  it.each(stories)("%s: no two texts overlap, and every line has its name", (_, data) => {
+    // The CLI's default, the page's (src/web/network-route.ts) and a wide one.
+    for (const width of [900, 1100, 1400]) {
+      const drawn = renderStoryline(data, { width });
+      expect({ width, overlaps: textOverlaps(drawn.texts) }).toEqual({ width, overlaps: [] });
+      const names = [...drawn.svg.matchAll(/<text class="name"/g)];
+      expect(names).toHaveLength(drawn.rows.length);
+    }
   });
 });

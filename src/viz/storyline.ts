@@ -3,12 +3,14 @@
 // each character is a line in their group's colour; the characters of an event are drawn
 // together at it; a line runs in the band of the group the character belongs to at that time,
 // so it moves when a membership begins or ends; characters seen in one event only are folded
-// into it. Lines are ordered column by column after where they came from, so few cross.
+// into it. Lines are ordered column by column after where they came from, so few cross. Names
+// and other words go where they cover no other text (storyline-labels.ts).
 // Pure: the page and `viz --storyline` both draw it from the timeline query's rows and the
 // network's nodes.
 import { groupColours, NO_GROUP_COLOUR } from "../network/colours.ts";
 import type { NetworkNode } from "../network/index.ts";
 import { EDGE_STYLES, MUTED_TEXT, TEXT_COLOR } from "./style.ts";
+import { LabelPlacer, textBox, type Anchor, type PlacedText } from "./storyline-labels.ts";
 import { escapeXml, FONT_FAMILY, textWidth } from "./text.ts";
 import { compare } from "./view.ts";
 
@@ -49,6 +51,8 @@ export interface Storyline {
   columns: number[];
   /** The colour each character's line is drawn in. */
   colours: Map<string, string>;
+  /** Every text but the slanted event names (which sit above the chart), with its box. */
+  texts: PlacedText[];
 }
 
 const MARGIN = 20;
@@ -70,14 +74,39 @@ const NO_GROUP_LINE = "#9aa3b0";
 const NONE = "";
 
 /** The name, cut to fit `max` pixels. */
-function fitName(name: string, max: number): string {
-  if (textWidth(name, NAME_SIZE) <= max) return name;
+function fitName(name: string, max: number, size = NAME_SIZE): string {
+  if (textWidth(name, size) <= max) return name;
   let cut = name;
-  while (cut.length > 1 && textWidth(`${cut}…`, NAME_SIZE) > max) cut = cut.slice(0, -1);
+  while (cut.length > 1 && textWidth(`${cut}…`, size) > max) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
 const r1 = (n: number): string => String(Math.round(n * 10) / 10);
+
+/** A text with where it is drawn. */
+interface Label extends PlacedText {
+  x: number;
+  y: number;
+  anchor: Anchor;
+  /** Drawn with dy="0.35em": y is the line's middle, not the baseline. */
+  middle: boolean;
+  title?: string;
+}
+
+/** A label of `size` px at (x, y), its box with it. */
+function labelFor(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  anchor: Anchor,
+  middle = false,
+): Label {
+  return { ...textBox(text, x, y, size, anchor, { middle }), x, y, anchor, middle };
+}
+
+const labelAt = (l: Label): string =>
+  `x="${r1(l.x)}" y="${r1(l.y)}"${l.middle ? ' dy="0.35em"' : ""} text-anchor="${l.anchor}"`;
 
 interface Cast {
   events: StorylineEvent[];
@@ -290,6 +319,9 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     input.nodes.filter((n) => n.kind === "group").map((g) => [g.id, g.name]),
   );
   const laid = arrange(c);
+  const extraCount = [...c.extras.values()].reduce((n, ids) => n + ids.length, 0);
+  const title = `${input.title} — storyline`;
+  const subtitle = `${c.lines.length} characters over ${events.length} events${extraCount ? `, and ${extraCount} seen in one event only` : ""}; a line runs in the band of the group its character belongs to at the time`;
 
   // Columns: room for the band names on the left, the events across the rest.
   const nameWidth = Math.min(
@@ -301,6 +333,8 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   const longest = Math.max(0, ...events.map((e) => textWidth(`${e.seq} ${e.name}`, EVENT_SIZE)));
   const sin = Math.abs(Math.sin((EVENT_ANGLE * Math.PI) / 180));
   const header = Math.min(200, longest * sin + 16);
+  // Slanted names longer than the header is tall are cut, so none reaches the title.
+  const eventRoom = longest * sin + 16 > header ? (header - 16) / sin : Infinity;
   const top = MARGIN + TITLE + header;
   const xOf = (i: number) => left + column * (i + 0.5);
   const right = left + column * events.length + 8;
@@ -308,6 +342,9 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   // Bands: one after another, each as tall as its busiest column needs.
   const bandTop = new Map<string, number>();
   const bandMarkup: string[] = [];
+  const placer = new LabelPlacer();
+  placer.fix(textBox(title, MARGIN, MARGIN + 18, 20, "start", { bold: true }));
+  placer.fix(textBox(subtitle, MARGIN, MARGIN + 37, 12, "start"));
   let y = top;
   for (const b of c.bandOrder) {
     const used = [...laid.band.values()].some((m) => [...m.values()].includes(b));
@@ -316,6 +353,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     bandTop.set(b, y + 14 + BAND_PAD);
     const colour = b === NONE ? NO_GROUP_COLOUR : (colours.get(b) ?? NO_GROUP_COLOUR);
     const name = b === NONE ? "In no group" : (groupName.get(b) ?? b);
+    placer.fix(textBox(name, MARGIN + 8, y + 14, 11, "start", { bold: true }));
     bandMarkup.push(
       `<g class="band" data-group="${escapeXml(b)}">`,
       `<rect x="${MARGIN}" y="${r1(y)}" width="${r1(right - MARGIN)}" height="${r1(h)}" rx="6" fill="${colour}" fill-opacity="0.13" stroke="${colour}" stroke-opacity="0.55"/>`,
@@ -333,14 +371,89 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     positions.set(id, m);
   }
 
+  // Where each event's "+n" of folded extras goes: under the event's lines.
+  const yAt = (id: string, i: number) => positions.get(id)?.get(i);
+  const presentAt = (e: StorylineEvent, i: number) =>
+    e.participants
+      .map((p) => p.id)
+      .filter((id, k, all) => all.indexOf(id) === k && yAt(id, i) !== undefined)
+      .map((id) => ({ id, y: yAt(id, i) ?? 0 }))
+      .sort((a, b) => a.y - b.y || compare(a.id, b.id));
+  const extraYs = events.map((e, i) => {
+    const ys = presentAt(e, i).map((p) => p.y);
+    if (ys.length)
+      placer.avoid({
+        x1: xOf(i) - 8,
+        x2: xOf(i) + 8,
+        y1: Math.min(...ys) - 8,
+        y2: Math.max(...ys) + 8,
+      });
+    const y = ys.length ? Math.max(...ys) + 16 : (bandTop.get(NONE) ?? top) + 4;
+    const n = c.extras.get(e.seq)?.length ?? 0;
+    if (n > 0) placer.fix(textBox(`+${n}`, xOf(i), y, 11, "middle", { middle: true }));
+    return y;
+  });
+
   // Lines: through their place at each column, curving between columns.
   const colourOf = (n: NetworkNode) => {
     const home = c.bandOrder.find((b) => b !== NONE && n.groups.includes(b));
     return home ? (colours.get(home) ?? NO_GROUP_LINE) : NO_GROUP_LINE;
   };
   const lineColour = new Map(c.lines.map((l) => [l.id, colourOf(l)]));
+  const paths = new Map(
+    c.lines.map((n) => [
+      n.id,
+      [...(positions.get(n.id) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]),
+    ]),
+  );
+  // Names first (every line has one), then the moves, each where it covers no other text.
+  const names = new Map(
+    c.lines.map((n) => {
+      const full = c.killedAt.has(n.id) ? `${n.name} †` : n.name;
+      const pts = paths.get(n.id) ?? [];
+      const [i0, y0] = pts[0] ?? [0, top];
+      const spots = (label: string) => [
+        labelFor(label, xOf(i0) - column * 0.35 - 4, y0, NAME_SIZE, "end", true),
+        // Else just above or below its own line, at one of its events.
+        ...pts.flatMap(([i, yy]) => [
+          labelFor(label, xOf(i) + 6, yy - 6, NAME_SIZE, "start"),
+          labelFor(label, xOf(i) + 6, yy + 15, NAME_SIZE, "start"),
+        ]),
+      ];
+      const wanted = spots(fitName(full, NAME_MAX));
+      const spot = placer.place(wanted) ?? placer.place(spots(fitName(full, 80))) ?? wanted[0];
+      if (spot && !placer.placed.includes(spot)) placer.fix(spot);
+      return [n.id, spot] as const;
+    }),
+  );
+  const moves = new Map(
+    c.lines.map((n) => {
+      const found: Label[] = [];
+      let was: string | undefined;
+      for (const [i, yy] of paths.get(n.id) ?? []) {
+        const seq = events[i]?.seq ?? 0;
+        const now = bandOf(n, seq, c.bandOrder);
+        if (was !== undefined && now !== was) {
+          const what = now === NONE ? "leaves" : `joins ${groupName.get(now) ?? now}:`;
+          const label = fitName(n.name, 110);
+          // A move with no room for its name is still seen: the line changes band.
+          const spot = placer.place([
+            labelFor(label, xOf(i) + 6, yy - 7, 11, "start"),
+            labelFor(label, xOf(i) + 6, yy + 15, 11, "start"),
+            labelFor(label, xOf(i) - 6, yy - 7, 11, "end"),
+            labelFor(label, xOf(i) - 6, yy + 15, 11, "end"),
+          ]);
+          if (spot) found.push({ ...spot, title: `${n.name} ${what} ${seq}` });
+        }
+        was = now;
+      }
+      return [n.id, found] as const;
+    }),
+  );
+  const halo =
+    'stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" stroke-linejoin="round" paint-order="stroke"';
   const lines = c.lines.map((n) => {
-    const pts = [...(positions.get(n.id) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
+    const pts = paths.get(n.id) ?? [];
     const [i0, y0] = pts[0] ?? [0, top];
     let d = `M${r1(xOf(i0) - column * 0.35)},${r1(y0)} H${r1(xOf(i0))}`;
     for (let k = 1; k < pts.length; k++) {
@@ -353,38 +466,24 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
           ? ` H${r1(xb)}`
           : ` C${r1(xa + (xb - xa) / 2)},${r1(ya)} ${r1(xb - (xb - xa) / 2)},${r1(yb)} ${r1(xb)},${r1(yb)}`;
     }
-    const dead = c.killedAt.has(n.id);
     const colour = lineColour.get(n.id) ?? NO_GROUP_LINE;
-    const label = fitName(dead ? `${n.name} †` : n.name, NAME_MAX);
-    const lx = xOf(i0) - column * 0.35 - 4;
-    const name = `<text class="name" x="${r1(lx)}" y="${r1(y0)}" dy="0.35em" text-anchor="end" font-size="${NAME_SIZE}"${n.unnamed ? ' font-style="italic"' : ""} fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" stroke-linejoin="round" paint-order="stroke">${escapeXml(label)}</text>`;
+    const spot = names.get(n.id);
+    const name = spot
+      ? `<text class="name" ${labelAt(spot)} font-size="${NAME_SIZE}"${n.unnamed ? ' font-style="italic"' : ""} fill="${TEXT_COLOR}" ${halo}>${escapeXml(spot.text)}</text>`
+      : "";
     const line = `<path d="${d}" fill="none" stroke="${colour}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
     // Where a membership begins or ends, the name again, so the move reads (Ko Chow joins).
-    const moves: string[] = [];
-    let was: string | undefined;
-    for (const [i, yy] of pts) {
-      const seq = events[i]?.seq ?? 0;
-      const now = bandOf(n, seq, c.bandOrder);
-      if (was !== undefined && now !== was) {
-        const what = now === NONE ? "leaves" : `joins ${groupName.get(now) ?? now}:`;
-        moves.push(
-          `<text class="move" x="${r1(xOf(i) + 6)}" y="${r1(yy - 7)}" font-size="11" font-style="italic" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" stroke-linejoin="round" paint-order="stroke"><title>${escapeXml(`${n.name} ${what} ${seq}`)}</title>${escapeXml(fitName(n.name, 110))}</text>`,
-        );
-      }
-      was = now;
-    }
-    return `<g class="character" data-id="${escapeXml(n.id)}"><title>${escapeXml(n.name)}</title>${line}${name}${moves.join("")}</g>`;
+    const moved = (moves.get(n.id) ?? []).map(
+      (m) =>
+        `<text class="move" ${labelAt(m)} font-size="11" font-style="italic" fill="${TEXT_COLOR}" ${halo}><title>${escapeXml(m.title ?? "")}</title>${escapeXml(m.text)}</text>`,
+    );
+    return `<g class="character" data-id="${escapeXml(n.id)}"><title>${escapeXml(n.name)}</title>${line}${name}${moved.join("")}</g>`;
   });
 
   // Events: the block of lines drawn together, their dots, deaths and acts, folded extras.
-  const yAt = (id: string, i: number) => positions.get(id)?.get(i);
   const columns = events.map((e, i) => {
     const x = xOf(i);
-    const present = e.participants
-      .map((p) => p.id)
-      .filter((id, k, all) => all.indexOf(id) === k && yAt(id, i) !== undefined)
-      .map((id) => ({ id, y: yAt(id, i) ?? 0 }))
-      .sort((a, b) => a.y - b.y || compare(a.id, b.id));
+    const present = presentAt(e, i);
     const extras = c.extras.get(e.seq) ?? [];
     const ys = present.map((p) => p.y);
     const block =
@@ -399,7 +498,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
       return `<circle cx="${r1(x)}" cy="${r1(p.y)}" r="${DOT}" fill="#ffffff" stroke="${lineColour.get(p.id) ?? NO_GROUP_LINE}" stroke-width="1.6"/>`;
     });
     const extraNames = extras.map((id) => byId.get(id)?.name ?? id);
-    const extraY = ys.length ? Math.max(...ys) + 16 : (bandTop.get(NONE) ?? top) + 4;
+    const extraY = extraYs[i] ?? top;
     const extra = extras.length
       ? `<g class="extras"><title>${escapeXml(`also in this event: ${extraNames.join(", ")}`)}</title><circle cx="${r1(x)}" cy="${r1(extraY)}" r="7.5" fill="#ffffff" stroke="#5c6575" stroke-dasharray="2 2"/><text x="${r1(x)}" y="${r1(extraY)}" dy="0.35em" text-anchor="middle" font-size="11" fill="${TEXT_COLOR}">+${extras.length}</text></g>`
       : "";
@@ -428,7 +527,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
       }
       return [];
     });
-    const label = `<text class="event-name" transform="translate(${r1(x + 3)},${r1(top - 8)}) rotate(${EVENT_ANGLE})" font-size="${EVENT_SIZE}" fill="${MUTED_TEXT}"><tspan font-weight="bold" fill="${TEXT_COLOR}">${e.seq}</tspan> ${escapeXml(e.name)}</text>`;
+    const label = `<text class="event-name" transform="translate(${r1(x + 3)},${r1(top - 8)}) rotate(${EVENT_ANGLE})" font-size="${EVENT_SIZE}" fill="${MUTED_TEXT}"><tspan font-weight="bold" fill="${TEXT_COLOR}">${e.seq}</tspan> ${escapeXml(fitName(e.name, eventRoom - textWidth(`${e.seq} `, EVENT_SIZE), EVENT_SIZE))}</text>`;
     const lane = `<rect class="lane" x="${r1(x - column / 2)}" y="${r1(top - 4)}" width="${r1(column)}" height="${r1(bottom - top)}" fill="transparent"/>`;
     return `<g class="event" data-seq="${e.seq}" data-id="${escapeXml(e.id)}"><title>${escapeXml(`${e.seq}. ${e.name}`)}</title>${lane}${label}${block}${dots.join("")}${extra}${acts.join("")}</g>`;
   });
@@ -474,6 +573,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
       lx = MARGIN + 12;
       ly += 24;
     }
+    placer.fix(textBox(text, lx + 14, ly, 11, "start", { middle: true }));
     legend.push(
       `<g transform="translate(${r1(lx)},${r1(ly)})">${sample}<text x="14" y="0" dy="0.35em" font-size="11" fill="${TEXT_COLOR}">${escapeXml(text)}</text></g>`,
     );
@@ -489,10 +589,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   const boxWidth = Math.ceil(Math.max(width, right + MARGIN, overhang + MARGIN));
   const boxHeight = Math.ceil(ly + 24);
   const height = Math.round((boxHeight * width) / boxWidth);
-  const extraCount = [...c.extras.values()].reduce((n, ids) => n + ids.length, 0);
   const crossings = countCrossings(positions, events.length);
-  const title = `${input.title} — storyline`;
-  const subtitle = `${c.lines.length} characters over ${events.length} events${extraCount ? `, and ${extraCount} seen in one event only` : ""}; a line runs in the band of the group its character belongs to at the time`;
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" class="storyline" width="${width}" height="${height}" viewBox="0 0 ${boxWidth} ${boxHeight}" font-family="${escapeXml(FONT_FAMILY)}" role="img">`,
@@ -529,5 +626,6 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
     crossings,
     columns: events.map((e) => e.seq),
     colours: lineColour,
+    texts: placer.placed,
   };
 }

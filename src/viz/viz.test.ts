@@ -3,7 +3,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Network, NetworkEdge, NetworkNode } from "../network/index.ts";
-import { groupColours } from "../network/colours.ts";
+import { groupColours, NO_GROUP_COLOUR } from "../network/colours.ts";
 import { GROUP_PALETTE } from "../network/grammar.ts";
 import {
   networkView,
@@ -320,6 +320,22 @@ describe("group colours", () => {
     expect(svg).toMatch(
       new RegExp(`data-id="crew"[\\s\\S]*?<polygon [^>]*fill="${colour ?? "none"}"`),
     );
+  });
+  it("tell the legend's shape samples from the grey of characters in no group", () => {
+    const svg = renderNetworkSvg(NETWORK, { with: ["killings", "woundings", "loyalties"] });
+    const legend = svg.slice(svg.indexOf('<g class="legend">'));
+    // Each row is its sample's markup, then its text.
+    const sampleFill = (text: string) =>
+      [...legend.matchAll(/fill="(#[0-9a-fA-F]{6})"[^\n]*\n<text[^>]*>([^<]*)</g)]
+        .filter((m) => m[2] === text)
+        .map((m) => m[1]?.toLowerCase());
+    const [noGroup] = sampleFill("in no group");
+    expect(noGroup).toBe(NO_GROUP_COLOUR.toLowerCase());
+    for (const row of ["character, in its group&apos;s colour", "group, in its colour"]) {
+      const [fill] = sampleFill(row);
+      expect(fill).not.toBe(noGroup);
+      expect(GROUP_PALETTE.map((p) => p.hex.toLowerCase())).toContain(fill);
+    }
   });
 });
 
