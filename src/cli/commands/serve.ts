@@ -85,7 +85,8 @@ async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<v
       pages = await mountWebPages(app, apiDb, context);
     },
   });
-  await warmUp(db, server.url);
+  // Off only for the bench that measures what it buys (scripts/bench/first-load.ts).
+  if (process.env.HEISTGRAPH_SERVE_WARM_UP !== "off") await warmUp(db, server.url);
   say(pc.green("heistgraph is serving:"));
   const line = (label: string, value: string) => say(`  ${`${label}:`.padEnd(20)}${value}`);
   for (const page of pages)
