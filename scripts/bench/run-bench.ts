@@ -490,7 +490,12 @@ async function main(): Promise<void> {
           await runAuto(db, ["CALL db.awaitIndexes(600)"]);
         }
         const loadBefore = loadAverage();
-        const { ours: stats, theirs } = await questionStats(db, film, person, baselineSide?.helpers);
+        const { ours: stats, theirs } = await questionStats(
+          db,
+          film,
+          person,
+          baselineSide?.helpers,
+        );
         queryStats.set(size, stats);
         const theirColumns = baselineSide
           ? ` ${baseline}: server p50 ms | server p95 ms | call p50 ms | server p50, ${baseline}/ours | call p50, ${baseline}/ours |`

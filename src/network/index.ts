@@ -61,16 +61,17 @@ async function wholeNetwork(db: Database, film?: string): Promise<Network> {
   if (film !== undefined) {
     const { film: ref, answers } = await askAboutFilm(db, film, [
       nodesOfFilm,
-      { name: "network-edges", columns: EDGES_COLUMNS, bindings: { film: "film" } },
+      { name: "network-edges", columns: EDGES_COLUMNS, bindings: { films: "films" } },
     ]);
     const [nodes, edges] = answers as [NetworkNode[], NetworkEdge[]];
     return { films: [ref], nodes, edges };
   }
-  const [films, edges] = await Promise.all([
-    runQuery<FilmRef>(db, "film-exists", {}),
-    runQuery<NetworkEdge>(db, "network-edges", { film: null }),
+  const films = await runQuery<FilmRef>(db, "film-exists", {});
+  const ids = films.map((f) => f.id);
+  const [nodes, edges] = await Promise.all([
+    runQuery<NetworkNode>(db, "network-nodes", { films: ids }),
+    runQuery<NetworkEdge>(db, "network-edges", { films: ids }),
   ]);
-  const nodes = await runQuery<NetworkNode>(db, "network-nodes", { films: films.map((f) => f.id) });
   return { films, nodes, edges };
 }
 
