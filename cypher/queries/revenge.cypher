@@ -2,7 +2,10 @@
 // The rule. A killing (killer)-[:KILLED]->(victim) avenges X when
 //   1. the killer is bound to X at the killing's seq: X is the killer himself, or someone the
 //      killer is LOYAL_TO, or a group the killer is a MEMBER_OF, with the loyalty's or
-//      membership's span holding at that seq (since and until included; absent = open);
+//      membership's span holding at that seq (since and until included; absent = open). A
+//      mole's pose is no bond (docs/writing-a-film.md, undercover characters): neither a
+//      covert membership of the group he infiltrates nor his `cover` loyalty to it makes him
+//      stand for it (his covert loyalty, to the side he really serves, does);
 //   2. the victim had wronged X at or before the killing's seq: the victim KILLED X, or
 //      BETRAYED X of his own will (coerced not true), or forced someone else to betray X (a
 //      BETRAYED with coercedBy = the victim). A betrayal the traitor was forced into is laid
@@ -29,12 +32,14 @@ CALL (killer, k) {
   UNION
   MATCH (killer)-[l:LOYAL_TO]->(avenged)
   WHERE (l.since IS NULL OR l.since <= k.seq) AND (l.until IS NULL OR k.seq <= l.until)
+    AND toLower(coalesce(l.kind, '')) <> 'cover'
   RETURN
     avenged,
     {via: 'loyalty', kind: l.kind, since: l.since, until: l.until, sources: l.sources} AS bond
   UNION
   MATCH (killer)-[m:MEMBER_OF]->(avenged)
   WHERE (m.since IS NULL OR m.since <= k.seq) AND (m.until IS NULL OR k.seq <= m.until)
+    AND NOT coalesce(m.covert, false)
   RETURN
     avenged,
     {via: 'membership', kind: m.role, since: m.since, until: m.until, sources: m.sources} AS bond

@@ -1,9 +1,18 @@
-// Revenge killings, asked of the real films.
-import { beforeAll, describe, expect, it } from "vitest";
+// Revenge killings, asked of the real films (and of one changed, for the undercover rule).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
 import { cypherFile } from "../../../src/queries/cypher-file.ts";
 import { revenge, type Revenge } from "../../../src/queries/revenge/index.ts";
+import {
+  DEFAULT_SOURCES_FILE,
+  defaultFilmFiles,
+  importDataset,
+} from "../../../src/import/run-import.ts";
 import { planLeaves, withFilmsImported } from "../../helpers/neo4j.ts";
 
 let db: Database;
@@ -97,6 +106,36 @@ describe("revenge", () => {
     const asked = revenge(db, "Heet");
     await expect(asked).rejects.toThrow(HeistgraphError);
     await expect(asked).rejects.toThrow(/Unknown film "Heet"[\s\S]*did you mean "heat"/);
+  });
+});
+
+describe("an undercover killer", () => {
+  // City on Fire as written, but Ko Chow, under cover in the gang (a covert membership and
+  // a `cover` loyalty, 16 to 33), shoots Bony for deserting it in the siege instead of the
+  // gang leader: the gang's cause is not his, so it is no revenge.
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "heistgraph-revenge-"));
+    const files = defaultFilmFiles().map((file) => {
+      if (!file.endsWith("city-on-fire.yaml")) return file;
+      const film = parse(readFileSync(file, "utf8")) as {
+        acts: { type: string; by: string; to: string }[];
+      };
+      const shot = film.acts.find((a) => a.type === "KILLED" && a.to === "bony");
+      if (!shot) throw new Error("City on Fire no longer has Bony shot");
+      shot.by = "ko-chow";
+      const changed = join(dir, "city-on-fire.yaml");
+      writeFileSync(changed, stringify(film));
+      return changed;
+    });
+    await importDataset(db, { sourcesFile: DEFAULT_SOURCES_FILE, filmFiles: files, wipe: true });
+  });
+  afterAll(async () => {
+    db = await withFilmsImported();
+  });
+
+  it("does not avenge the group he infiltrated, by his covert membership or his cover", async () => {
+    const { revenges } = await revenge(db, "City on Fire");
+    expect(revenges.filter((r) => r.killerId === "ko-chow")).toEqual([]);
   });
 });
 
