@@ -78,7 +78,7 @@ export async function killImportHalfWay(
   if (signal !== "SIGKILL") throw new Error("the import finished before it could be killed");
   const killedAfter = (performance.now() - started) / 1000;
   // The server rolls back the transactions in flight once it sees their connections gone.
-  await waitForNoWrites(db);
+  await waitForNoTransactions(db);
   const digests = await filmDigests(
     db,
     newTelling.plans.map((p) => p.film),
@@ -102,13 +102,13 @@ export function importWritesRunning(db: Database): Promise<number> {
 }
 
 /**
- * Waits until no transaction of a killed import is left on the server. Not only its running
- * statements: a transaction between two statements, or whose commit the import sent just
- * before it died, is still there, and a film read while that commit lands may be read half
- * old, half new (Neo4j reads are read-committed). So every transaction but this question's
- * own must be gone (the bench and the tests have the server to themselves).
+ * Waits until the server runs no transaction but this question's own: after a killed import,
+ * not only its running statements: a transaction between two statements, or whose commit the
+ * import sent just before it died, is still there, and a film read while that commit lands may
+ * be read half old, half new (Neo4j reads are read-committed); after timed-out queries, those
+ * Neo4j has not stopped yet. The bench and the tests have the server to themselves.
  */
-export async function waitForNoWrites(db: Database): Promise<void> {
+export async function waitForNoTransactions(db: Database): Promise<void> {
   while ((await transactions(db, "NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'")) > 0)
     await sleep(100);
 }

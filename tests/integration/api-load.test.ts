@@ -8,6 +8,7 @@ import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../../src/api/load-limits.
 import { startApiServer, type ApiServer } from "../../src/api/server.ts";
 import type { Database } from "../../src/db/connection.ts";
 import { dropBetrayalWeb, writeBetrayalWeb } from "../../scripts/bench/betrayal-web.ts";
+import { waitForNoTransactions } from "../../scripts/bench/kill-import.ts";
 import { postGraphql, type GraphqlReply } from "../../scripts/bench/post-graphql.ts";
 import { withFilmsImported } from "../helpers/neo4j.ts";
 import { throughProxy } from "../helpers/tcp-proxy.ts";
@@ -37,21 +38,6 @@ const GENEROUS: LoadLimits = { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 }
 
 let db: Database;
 const servers: ApiServer[] = [];
-
-/** Waits (up to a minute) until Neo4j runs no transaction but the one asking. */
-async function heavyQueriesGone(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { records } = await db.driver.executeQuery(
-      "SHOW TRANSACTIONS YIELD transactionId, currentQuery " +
-        "WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS running",
-      {},
-      { database: db.database },
-    );
-    if (Number(records[0]?.get("running")) === 0 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function serve(limits: LoadLimits, database: Database = db): Promise<ApiServer> {
   const server = await startApiServer({ db: database, port: 0, limits });
@@ -199,7 +185,7 @@ describe("API limits: one client cannot starve another", () => {
     // The flood's slots are all free again: the same client is served. Neo4j stops a timed-out
     // query at its next check, which for the chains' search may come seconds later; until the
     // heavy queries are gone from Neo4j, a light one may itself time out on 2 busy cores.
-    await heavyQueriesGone();
+    await waitForNoTransactions(db);
     expect(
       (await postGraphql(server.graphqlUrl, LIGHT, { localAddress: "127.0.0.1" })).body,
     ).toEqual({ data: LIGHT_ANSWER });

@@ -10,7 +10,7 @@ import {
   importWritesRunning,
   judgeKill,
   killImportHalfWay,
-  waitForNoWrites,
+  waitForNoTransactions,
 } from "../../scripts/bench/kill-import.ts";
 import { spawnImport } from "../../scripts/bench/import-command.ts";
 import { prepareImport } from "../../src/import/run-import.ts";
@@ -41,7 +41,7 @@ describe("an import killed half-way", () => {
 
     expect(await graphFingerprint(db)).toEqual(before);
     // The server rolls the transaction back once it sees the connection gone.
-    await waitForNoWrites(db);
+    await waitForNoTransactions(db);
     expect(await graphFingerprint(db)).toEqual(before);
     await emptyGraph(db);
   }, 300_000);
