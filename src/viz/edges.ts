@@ -2,6 +2,7 @@
 // nodes, bent apart when several join the same two nodes; each number on its own line, moved
 // along it until it covers no other number, node or label.
 import type { NetworkEdge } from "../network/index.ts";
+import { overlaps, quad } from "./geometry.ts";
 import type { Box, PlacedNode, Point } from "./layout.ts";
 import { arrowLength } from "./shapes.ts";
 import { edgeStyle } from "./style.ts";
@@ -34,10 +35,6 @@ const unit = (v: Point): Point => {
 const along = (from: Point, dir: Point, dist: number): Point => ({
   x: from.x + dir.x * dist,
   y: from.y + dir.y * dist,
-});
-const quad = (p0: Point, c: Point, p2: Point, t: number): Point => ({
-  x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t ** 2 * p2.x,
-  y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t ** 2 * p2.y,
 });
 const cubic = (p0: Point, c1: Point, c2: Point, p3: Point, t: number): Point => ({
   x:
@@ -98,9 +95,6 @@ export function endPathOf(s: EdgeShape, length = 14): string {
 
 export const seqText = (e: NetworkEdge): string | null =>
   e.type !== "LOYAL_TO" && e.seq !== null ? String(e.seq) : null;
-
-const overlaps = (a: Box, b: Box): boolean =>
-  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 export function seqBoxAt(text: string, at: Point): Box {
   const w = textWidth(text, SEQ_SIZE, true) + 4;

@@ -19,8 +19,15 @@ export interface Legibility {
   edgeThroughLabel: string[];
 }
 
-const overlaps = (a: Box, b: Box): boolean =>
+/** Whether two boxes overlap (touching edges do not). */
+export const overlaps = (a: Box, b: Box): boolean =>
   a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** The point at t of the quadratic curve from p0 to p2 with control point c. */
+export const quad = (p0: Point, c: Point, p2: Point, t: number): Point => ({
+  x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t ** 2 * p2.x,
+  y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t ** 2 * p2.y,
+});
 
 /** Distance from point p to the segment a-b. */
 export function segmentDistance(p: Point, a: Point, b: Point): number {
@@ -146,13 +153,7 @@ export function pageLinesThroughNodes(net: Network, layout: Map<string, Point>):
         x: (p.x + q.x) / 2 - ((q.y - p.y) / len) * offset,
         y: (p.y + q.y) / 2 + ((q.x - p.x) / len) * offset,
       };
-      const points = Array.from({ length: 17 }, (_, k) => {
-        const t = k / 16;
-        return {
-          x: (1 - t) ** 2 * p.x + 2 * (1 - t) * t * c.x + t ** 2 * q.x,
-          y: (1 - t) ** 2 * p.y + 2 * (1 - t) * t * c.y + t ** 2 * q.y,
-        };
-      });
+      const points = Array.from({ length: 17 }, (_, k) => quad(p, c, q, k / 16));
       for (const n of net.nodes) {
         const at = layout.get(n.id);
         if (n.id === a || n.id === b || !at) continue;

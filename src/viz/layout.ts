@@ -6,7 +6,7 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Network, NetworkNode } from "../network/index.ts";
-import { segmentHitsBox } from "./geometry.ts";
+import { overlaps, segmentHitsBox } from "./geometry.ts";
 import { textWidth, wrapText } from "./text.ts";
 import { compare, type View } from "./view.ts";
 import { seededRandom } from "../seeded-random.ts";
@@ -108,9 +108,6 @@ const shift = (b: Box, x: number, y: number): Box => ({
   y1: b.y1 + y,
   y2: b.y2 + y,
 });
-
-const overlaps = (a: Box, b: Box): boolean =>
-  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** Runs `work` with Math.random replaced by a seeded generator (fcose draws from it). */
 function withSeededRandom<T>(work: () => T): T {

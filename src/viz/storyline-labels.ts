@@ -1,6 +1,7 @@
 // Where the storyline's words go: each text's box on the page, estimated from the font's widths,
 // and a placer that puts a label at the first of its candidate spots where it covers no text
 // already placed. The chart's check (storyline.test.ts) counts overlapping texts from the boxes.
+import { overlaps } from "./geometry.ts";
 import type { Box } from "./layout.ts";
 import { textWidth } from "./text.ts";
 
@@ -43,9 +44,6 @@ export function textBox(
     },
   };
 }
-
-const overlaps = (a: Box, b: Box): boolean =>
-  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /**
  * Texts kept clear of one another: `place` takes the first candidate that covers no text nor

@@ -379,8 +379,9 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
       .filter((id, k, all) => all.indexOf(id) === k && yAt(id, i) !== undefined)
       .map((id) => ({ id, y: yAt(id, i) ?? 0 }))
       .sort((a, b) => a.y - b.y || compare(a.id, b.id));
+  const presentBy = events.map((e, i) => presentAt(e, i));
   const extraYs = events.map((e, i) => {
-    const ys = presentAt(e, i).map((p) => p.y);
+    const ys = (presentBy[i] ?? []).map((p) => p.y);
     if (ys.length)
       placer.avoid({
         x1: xOf(i) - 8,
@@ -483,7 +484,7 @@ export function renderStoryline(input: StorylineInput, options: StorylineOptions
   // Events: the block of lines drawn together, their dots, deaths and acts, folded extras.
   const columns = events.map((e, i) => {
     const x = xOf(i);
-    const present = presentAt(e, i);
+    const present = presentBy[i] ?? [];
     const extras = c.extras.get(e.seq) ?? [];
     const ys = present.map((p) => p.y);
     const block =
