@@ -1,6 +1,7 @@
 // What the page asks the server: the network as JSON from /api/network, everything else
 // (films, events, sources, dossiers, death-by-whom chains) from the GraphQL API at /graphql.
 import type { NetworkEdgeType } from "../../src/network/model.ts";
+import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../src/web/page-queries.ts";
 import type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 
 export type {
@@ -91,37 +92,11 @@ export function fetchBetrayalChains(id: string): Promise<CharacterBetrayalChains
 }
 
 export async function fetchCatalogue(): Promise<{ films: Film[]; sources: SourceInfo[] }> {
-  return graphql(`
-    {
-      films(sort: [{ title: ASC }]) {
-        id
-        title
-        year
-        director
-      }
-      sources {
-        id
-        title
-      }
-    }
-  `);
+  return graphql(CATALOGUE_QUERY);
 }
 
 export async function fetchEvents(film: string): Promise<StoryEvent[]> {
-  const data = await graphql<{ events: StoryEvent[] }>(
-    `
-      query Events($film: String!) {
-        events(where: { film: { eq: $film } }, sort: [{ seq: ASC }]) {
-          id
-          seq
-          name
-          summary
-          sources
-        }
-      }
-    `,
-    { film },
-  );
+  const data = await graphql<{ events: StoryEvent[] }>(EVENTS_QUERY, { film });
   return data.events;
 }
 

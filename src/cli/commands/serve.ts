@@ -12,6 +12,7 @@ import {
 import { browserNeo4jSettings } from "../../browser-guide/post-connect.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
+import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../web/page-queries.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import { printImportReport } from "../import-command.ts";
 import { action } from "../run-action.ts";
@@ -43,18 +44,16 @@ async function warmUp(db: Database, url: string): Promise<void> {
   );
   const film = records[0]?.get("id") as string | undefined;
   if (film === undefined) return;
-  const graphql = (query: string) =>
+  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
     fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables }),
     }).then((r) => r.arrayBuffer());
   await Promise.allSettled([
     fetch(`${url}/api/network?film=${encodeURIComponent(film)}`).then((r) => r.arrayBuffer()),
-    graphql("{ films(sort: [{ title: ASC }]) { id title year director } sources { id title } }"),
-    graphql(
-      `{ events(where: { film: { eq: ${JSON.stringify(film)} } }, sort: [{ seq: ASC }]) { id seq name summary sources } }`,
-    ),
+    graphql(CATALOGUE_QUERY),
+    graphql(EVENTS_QUERY, { film }),
   ]);
 }
 
