@@ -6,24 +6,20 @@
 // ledger before their one-pass rewrite) are timed in the same run, a few calls each with a
 // timeout. The helper is also set against the driver's call of the question file alone.
 import { execFileSync } from "node:child_process";
-import neo4j, { type ResultSummary } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 import type { Database } from "../../src/db/connection.ts";
 import * as heistgraph from "../../src/index.ts";
 import { cypherFile, parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
 import { askStatement, type Ask } from "../../src/queries/lookup.ts";
 import ledgerQuestion from "../../src/questions/death-ledger/question.ts";
 import timelineQuestion from "../../src/questions/timeline/question.ts";
+import { percentile, serverMs } from "./stats.ts";
 
 /** The chain files' RETURN columns (src/questions/betrayal-chains/chain.ts). */
 const CHAIN_COLUMNS = ["chains", "truncated"];
 
 /** The default baseline: the question files before issue 23's work (its branch point). */
 export const DEFAULT_BASELINE = "d331342";
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-const serverMs = (s: ResultSummary) =>
-  s.resultAvailableAfter.toNumber() + s.resultConsumedAfter.toNumber();
 
 export interface BigFilmRow {
   question: string;

@@ -9,42 +9,22 @@
 //   npm run bench:first-load                 # 3 rounds
 //   npm run bench:first-load -- --rounds 5
 import { spawn, type ChildProcess } from "node:child_process";
-import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../src/db/connection.ts";
-import {
-  boltUri,
-  freePort,
-  startLocalNeo4j,
-  stopLocalNeo4j,
-  USERNAME,
-} from "../../src/db/local-neo4j/server.ts";
+import { freePort } from "../../src/db/local-neo4j/server.ts";
 import { importDataset } from "../../src/import/run-import.ts";
 import { launchChromium } from "../../tests/helpers/browser.ts";
 import type {} from "../../web/network/test-hook.ts";
+import { ownNeo4j, type OwnNeo4j } from "./own-neo4j.ts";
+import { loadAverage, median } from "./stats.ts";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
 const rounds = Number(values.rounds);
 const INSTANCE = "bench-first-load";
-const PASSWORD = "heistgraph-bench";
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
-
-interface Neo4jPorts {
-  boltPort: number;
-  httpPort: number;
-}
-
-async function startNeo4j(ports: Neo4jPorts): Promise<void> {
-  await startLocalNeo4j({ name: INSTANCE, ...ports, password: PASSWORD });
-}
 
 /** `heistgraph serve` on a free port; resolves once it says it is serving, with its URL. */
 async function startServe(
-  ports: Neo4jPorts,
+  neo4j: OwnNeo4j,
   warmUp: boolean,
 ): Promise<{ child: ChildProcess; url: string; startS: number }> {
   const port = await freePort();
@@ -52,9 +32,9 @@ async function startServe(
   const child = spawn(process.execPath, ["bin/heistgraph.js", "serve", "--port", String(port)], {
     env: {
       ...process.env,
-      NEO4J_URI: boltUri(ports),
-      NEO4J_USERNAME: USERNAME,
-      NEO4J_PASSWORD: PASSWORD,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
       HEISTGRAPH_SERVE_WARM_UP: warmUp ? "on" : "off",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -82,16 +62,9 @@ async function stopServe(child: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const ports = { boltPort: await freePort(), httpPort: await freePort() };
   log(`Starting a Neo4j of the bench's own (instance ${INSTANCE}) and importing the films...`);
-  await startNeo4j(ports);
-  const db = await openDatabase({
-    uri: boltUri(ports),
-    username: USERNAME,
-    password: PASSWORD,
-    database: "neo4j",
-    origin: "local",
-  });
+  const neo4j = await ownNeo4j(INSTANCE);
+  const db = await neo4j.open();
   await importDataset(db, { wipe: true });
   await db.close();
   const browser = await launchChromium();
@@ -99,14 +72,14 @@ async function main(): Promise<void> {
   const note = (name: string, ms: number) => times.set(name, [...(times.get(name) ?? []), ms]);
   try {
     for (let round = 1; round <= rounds; round++) {
-      log(`  round ${round} of ${rounds} (load average ${load()})`);
+      log(`  round ${round} of ${rounds} (load average ${loadAverage()})`);
       const order = round % 2 === 1 ? [true, false] : [false, true];
       for (const warmUp of order) {
         const name = warmUp ? "serve (with its warm-up)" : "serve, warm-up off";
         // A Neo4j just started: nothing planned, nothing in its page cache.
-        await stopLocalNeo4j(INSTANCE);
-        await startNeo4j(ports);
-        const server = await startServe(ports, warmUp);
+        await neo4j.stop();
+        await neo4j.start();
+        const server = await startServe(neo4j, warmUp);
         try {
           for (const which of ["first load", "second load"]) {
             const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -129,13 +102,11 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await stopLocalNeo4j(INSTANCE);
+    await neo4j.stop();
   }
-  const median = (xs: number[]) =>
-    [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
   const baseline = median(times.get("serve, warm-up off: first load") ?? []);
   log(
-    `\nThe network page, ready in Chromium at 1440x900 (${rounds} rounds; load average ${load()} at the end)\n\n| run | median ms | each round | vs first load without warm-up |\n| --- | ---: | --- | ---: |`,
+    `\nThe network page, ready in Chromium at 1440x900 (${rounds} rounds; load average ${loadAverage()} at the end)\n\n| run | median ms | each round | vs first load without warm-up |\n| --- | ---: | --- | ---: |`,
   );
   for (const [name, ms] of times)
     log(

@@ -14,6 +14,7 @@ import { MACHINERY, type Machinery } from "../../src/import/machinery-switches.t
 import type { FilmPlan } from "../../src/import/plan.ts";
 import { applySchema, missingSchemaStatements } from "../../src/import/schema-statements.ts";
 import { runImportCommand, type ImportFiles } from "./import-command.ts";
+import { median } from "./stats.ts";
 
 interface Timed {
   s: number;
@@ -92,9 +93,6 @@ async function cpuSoFar(db: Database): Promise<{ client: number; server: number 
   const server = (typeof ns === "number" ? ns : (ns?.toNumber() ?? NaN)) / 1e9;
   return { client, server };
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
 
 export async function machineryPart(bench: MachineryBench): Promise<void> {
   const { db, files, log } = bench;

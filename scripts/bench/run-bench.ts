@@ -26,21 +26,15 @@
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { cpus, loadavg, totalmem } from "node:os";
+import { cpus, totalmem } from "node:os";
 import { basename, delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase, type Database } from "../../src/db/connection.ts";
+import type { Database } from "../../src/db/connection.ts";
 import { observedDatabase } from "./observed-database.ts";
 import { ensureJars } from "../../src/db/local-neo4j/fetch.ts";
 import { findJava } from "../../src/db/local-neo4j/java.ts";
 import { instanceDirs } from "../../src/db/local-neo4j/paths.ts";
-import {
-  boltUri,
-  freePort,
-  startLocalNeo4j,
-  stopLocalNeo4j,
-  USERNAME,
-} from "../../src/db/local-neo4j/server.ts";
+import { freePort } from "../../src/db/local-neo4j/server.ts";
 import {
   DEFAULT_SOURCES_FILE,
   defaultFilmFiles,
@@ -56,6 +50,8 @@ import { generateStory, SIZES, writeStory } from "./generate-story.ts";
 import { runImportCommand } from "./import-command.ts";
 import { machineryPart } from "./machinery.ts";
 import { filmDigests, judgeKill, killImportHalfWay } from "./kill-import.ts";
+import { ownNeo4j } from "./own-neo4j.ts";
+import { loadAverage, median, percentile, serverMs } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -79,15 +75,10 @@ const warmup = Math.max(1, Number(values.warmup));
 /** The big film's baseline revision (its question files, timed in the same run). */
 const baseline = values.baseline ?? DEFAULT_BASELINE;
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const loadAverage = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
 
 const INSTANCE = "bench";
 /** The big film's baseline: the question files of that revision, a few calls with a timeout. */
 const BASELINE_TIMEOUT_S = 30;
-const PASSWORD = "heistgraph-bench";
 
 function unknownSize(size: string): never {
   throw new Error(`unknown size ${size}; known: FILMS, ${Object.keys(SIZES).join(", ")}`);
@@ -157,17 +148,11 @@ function adminImport(args: string[], home: string): number {
   return s;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
 /** A Database whose driver records the server's timings of every statement. */
-function timedDatabase(db: Database, serverMs: number[]): Database {
+function timedDatabase(db: Database, serverTimes: number[]): Database {
   return observedDatabase(db, (result) => {
     result.then(
-      ({ summary }) =>
-        serverMs.push(
-          summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber(),
-        ),
+      ({ summary }) => serverTimes.push(serverMs(summary)),
       () => {}, // the caller sees the failure
     );
   });
@@ -314,25 +299,12 @@ async function killPart(
 
 async function main(): Promise<void> {
   const home = instanceDirs(INSTANCE).home;
-  const boltPort = await freePort();
   log(
     `Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
   );
   log(`Starting a Neo4j of the bench's own (${home}), default settings...`);
-  await startLocalNeo4j({
-    name: INSTANCE,
-    boltPort,
-    httpPort: await freePort(),
-    password: PASSWORD,
-    log,
-  });
-  const db = await openDatabase({
-    uri: boltUri({ boltPort }),
-    username: USERNAME,
-    password: PASSWORD,
-    database: "neo4j",
-    origin: "local",
-  });
+  const neo4j = await ownNeo4j(INSTANCE, log);
+  const db = await neo4j.open();
   const queryStats = new Map<string, QuestionStats[]>();
   try {
     for (const size of sizes) {
@@ -442,8 +414,6 @@ async function main(): Promise<void> {
         // Each round's ratio pairs the two sides of the same round (the machine's load may
         // change between rounds); the table gives the median of the rounds, the lower middle
         // one for an even count.
-        const median = (values: number[]) =>
-          [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
         const loadCsvRuns = table.get("LOAD CSV ... IN TRANSACTIONS") ?? [];
         log(
           `\n| import | seconds (median of ${rounds}) | rows/s | speed vs LOAD CSV (median) | speed vs LOAD CSV, each round |\n| --- | ---: | ---: | ---: | --- |`,
@@ -549,7 +519,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.close();
-    await stopLocalNeo4j(INSTANCE);
+    await neo4j.stop();
   }
 }
 
