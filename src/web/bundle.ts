@@ -48,10 +48,12 @@ export async function bundleWebPages(options: { force?: boolean } = {}): Promise
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     let html = readFileSync(join(source, "index.html"), "utf8");
-    const entry = ["main.tsx", "main.ts"].map((f) => join(source, f)).find((f) => existsSync(f));
-    if (entry) {
+    const main = ["main.tsx", "main.ts"].map((f) => join(source, f)).find((f) => existsSync(f));
+    // A page may start its first requests from a small script of its own, ahead of main.js.
+    const early = join(source, "first-view.ts");
+    if (main) {
       const result = await build({
-        entryPoints: [entry],
+        entryPoints: existsSync(early) ? [early, main] : [main],
         outdir: out,
         entryNames: "[name]-[hash]",
         assetNames: "[name]-[hash]",
@@ -73,9 +75,10 @@ export async function bundleWebPages(options: { force?: boolean } = {}): Promise
       });
       for (const output of Object.keys(result.metafile.outputs)) {
         const name = basename(output);
-        // index.html names ./main.js and ./main.css; the build's are main-<hash>.js/.css.
+        // index.html names ./main.js, ./main.css and ./first-view.js; the build's are
+        // main-<hash>.js/.css and first-view-<hash>.js.
         const plain = name.replace(/-[A-Z0-9]{8}(\.(?:js|css))$/, "$1");
-        if (plain !== name && /^main\.(js|css)$/.test(plain))
+        if (plain !== name && /^(main|first-view)\.(js|css)$/.test(plain))
           html = html.replaceAll(`./${plain}"`, `./${name}"`);
         // Source maps stay uncompressed: only developer tools ask for them.
         if (/\.(js|css|svg)$/.test(name)) compressBeside(join(out, name));

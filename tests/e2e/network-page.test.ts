@@ -33,6 +33,8 @@ let browser: Browser;
 let page: Page;
 const requested: string[] = [];
 const pageErrors: string[] = [];
+/** What the page asked for until it was first ready. */
+const firstLoad: string[] = [];
 
 /**
  * What the page should show for a network, edge types and story time (null: whole story): the
@@ -152,6 +154,7 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await settle({});
+    firstLoad.push(...requested);
     // Bundling the pages and laying out the first film take long on a busy machine.
   }, 480_000);
 
@@ -173,6 +176,11 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
         .sort(),
     );
     expect(await page.locator("#stats").textContent()).toContain("Heat");
+    // The first view's network was asked for once, by the early script (first-view.ts) that
+    // starts it while main.js is still being evaluated, and taken over by the page.
+    const paths = firstLoad.map((url) => new URL(url).pathname + new URL(url).search);
+    expect(paths.filter((p) => p.startsWith("/api/network"))).toEqual(["/api/network?film=heat"]);
+    expect(paths.some((p) => /^\/first-view-[A-Z0-9]{8}\.js$/.test(p))).toBe(true);
   });
 
   it("switches to City on Fire with the film filter", async () => {

@@ -20,6 +20,8 @@ import {
   type StoryEvent,
 } from "./api.ts";
 import { byId, h, setChildren } from "./dom.ts";
+import { ALL_FILMS, filmInAddress, firstFilm, newestFirst } from "./film-choice.ts";
+import type { FirstView } from "./first-view.ts";
 import {
   renderDossier,
   renderError,
@@ -58,7 +60,6 @@ interface State {
   highlightNote: HighlightNote | null;
 }
 
-const ALL_FILMS = "all";
 const TYPE_LABEL: Record<NetworkEdgeType, string> = {
   BETRAYED: "Betrayals",
   KILLED: "Killings",
@@ -456,6 +457,12 @@ function showOverview(): void {
   });
 }
 
+/** Events already asked for (by first-view.ts), kept as if eventsFor had asked. */
+function seedEvents(film: string, events: Promise<StoryEvent[]>): void {
+  events.catch(() => eventsCache.delete(film));
+  eventsCache.set(film, events);
+}
+
 function eventsFor(film: string): Promise<StoryEvent[]> {
   let events = eventsCache.get(film);
   if (!events) {
@@ -532,8 +539,10 @@ async function loadNetwork(): Promise<void> {
   try {
     await busy(async () => {
       const film = state.film;
+      const early = await takeFirstFilm(film);
+      if (early?.events && film) seedEvents(film, early.events);
       const [network, events] = await Promise.all([
-        fetchNetwork(film),
+        early?.network ?? fetchNetwork(film),
         film ? eventsFor(film) : Promise.resolve(null),
       ]);
       if (request !== networkRequest) return;
@@ -606,8 +615,8 @@ function whenDown(error: unknown): string {
 
 function readHash(): void {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  const film = params.get("film");
-  if (film) state.film = film === ALL_FILMS ? null : film;
+  const film = filmInAddress(window.location.hash);
+  if (film !== undefined) state.film = film;
   const show = params.get("show");
   if (show !== null) state.types = new Set(EDGE_TYPES.filter((t) => show.split(",").includes(t)));
   const seq = params.get("seq");
@@ -633,21 +642,17 @@ function writeHash(): void {
 // ---- controls ----------------------------------------------------------------------------------------
 
 function buildControls(): void {
-  const newestFirst = [...films].sort(
-    (a, b) => (b.year ?? 0) - (a.year ?? 0) || a.title.localeCompare(b.title),
-  );
   els.film.replaceChildren(
-    ...newestFirst.map((f) =>
+    ...newestFirst(films).map((f) =>
       h("option", { value: f.id }, f.year ? `${f.title} (${f.year})` : f.title),
     ),
     h("option", { value: ALL_FILMS }, "All films"),
   );
-  if (state.film === null && !window.location.hash.includes("film="))
-    state.film = newestFirst[0]?.id ?? null;
+  const chosen = firstFilm(films, filmInAddress(window.location.hash));
+  state.film = chosen.film;
   // A film the address names but the database does not hold: say so, show the newest film.
-  if (state.film !== null && !films.some((f) => f.id === state.film)) {
-    unknownFilm = state.film;
-    state.film = newestFirst[0]?.id ?? null;
+  if (chosen.unknown !== null) {
+    unknownFilm = chosen.unknown;
     state.seq = null;
     state.selected = null;
   }
@@ -724,6 +729,28 @@ const hook: HeistgraphHook = {
 };
 window.heistgraph = hook;
 
+/** The first view's requests, started before this bundle ran (first-view.ts): each taken once. */
+let firstView = window.heistgraphFirstView;
+let firstFilmView = firstView?.film;
+
+function takeFirstView(): FirstView | undefined {
+  const taken = firstView;
+  firstView = undefined;
+  return taken;
+}
+
+/** The early network and events when they are of `film`; undefined otherwise, or once taken. */
+async function takeFirstFilm(
+  film: string | null,
+): Promise<
+  { network: Promise<PositionedNetwork>; events: Promise<StoryEvent[]> | null } | undefined
+> {
+  const taken = firstFilmView;
+  firstFilmView = undefined;
+  const early = await taken?.catch(() => undefined);
+  return early && early.film === film ? early : undefined;
+}
+
 /** The controls are built once, by the first start that reaches the API. */
 let controlsBuilt = false;
 
@@ -734,7 +761,7 @@ async function start(): Promise<void> {
   try {
     await busy(async () => {
       if (!controlsBuilt) {
-        const catalogue = await fetchCatalogue();
+        const catalogue = await (takeFirstView()?.catalogue ?? fetchCatalogue());
         films = catalogue.films;
         sources = new Map(catalogue.sources.map((s) => [s.id, s]));
         buildControls();
