@@ -59,6 +59,7 @@ CREATE INDEX character_role IF NOT EXISTS FOR (n:Character) ON (n.role);
 CREATE INDEX character_parallel_role IF NOT EXISTS FOR (n:Character) ON (n.parallelRole);
 CREATE INDEX character_parallel_role_film IF NOT EXISTS FOR (n:Character) ON (n.parallelRole, n.film);
 CREATE FULLTEXT INDEX subject_search IF NOT EXISTS FOR (n:Character|Group) ON EACH [n.searchKeys, n.film] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX subject_key IF NOT EXISTS FOR (n:Character|Group) ON EACH [n.searchKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 
 // Source nodes: 17
 UNWIND [
