@@ -21,14 +21,13 @@ import {
 } from "./api.ts";
 import { byId, h, setChildren } from "./dom.ts";
 import { ALL_FILMS, filmInAddress, firstFilm, newestFirst } from "./film-choice.ts";
-import type { FirstView } from "./first-view.ts";
+import { takeCatalogue, takeFilm } from "./early-requests.ts";
 import {
   renderDossier,
   renderError,
   renderLoading,
   renderOverview,
   type HighlightKind,
-  type HighlightNote,
   type PanelContext,
 } from "./dossier-panel.ts";
 import { GraphView } from "./graph-view.ts";
@@ -38,7 +37,6 @@ import {
   EDGE_LOOK,
   lookKeyOf,
   NO_GROUP,
-  type ColourBy,
   type Swatch,
 } from "./palette.ts";
 import { renderCaption } from "./caption.ts";
@@ -46,19 +44,7 @@ import { SearchBox } from "./search.ts";
 import { StorylinePane } from "./storyline-pane.ts";
 import { Timeline } from "./timeline.ts";
 import type { HeistgraphHook, ViewSnapshot } from "./test-hook.ts";
-
-interface State {
-  /** The network, or the film's storyline chart. */
-  view: "network" | "storyline";
-  film: string | null;
-  types: Set<NetworkEdgeType>;
-  seq: number | null;
-  colourBy: ColourBy;
-  hideUnconnected: boolean;
-  selected: string | null;
-  highlight: HighlightKind | null;
-  highlightNote: HighlightNote | null;
-}
+import { addressOf, firstViewState, readAddress, type ViewState } from "./view-state.ts";
 
 const TYPE_LABEL: Record<NetworkEdgeType, string> = {
   BETRAYED: "Betrayals",
@@ -67,18 +53,7 @@ const TYPE_LABEL: Record<NetworkEdgeType, string> = {
   LOYAL_TO: "Loyalties",
 };
 
-const state: State = {
-  view: "network",
-  film: null,
-  types: new Set(["BETRAYED"]),
-  seq: null,
-  colourBy: "group",
-  // Bystanders no shown tie touches stay out of the way unless asked for.
-  hideUnconnected: true,
-  selected: null,
-  highlight: null,
-  highlightNote: null,
-};
+const state: ViewState = firstViewState();
 
 let films: Film[] = [];
 let sources = new Map<string, SourceInfo>();
@@ -284,7 +259,7 @@ function render(): void {
   });
   storyline.show(state.view === "storyline" ? (film ?? null) : undefined, seq);
   syncControls();
-  writeHash();
+  window.history.replaceState(null, "", addressOf(state));
 }
 
 function syncControls(): void {
@@ -539,7 +514,7 @@ async function loadNetwork(): Promise<void> {
   try {
     await busy(async () => {
       const film = state.film;
-      const early = await takeFirstFilm(film);
+      const early = await takeFilm(film);
       if (early?.events && film) seedEvents(film, early.events);
       const [network, events] = await Promise.all([
         early?.network ?? fetchNetwork(film),
@@ -609,34 +584,6 @@ function whenDown(error: unknown): string {
     " Is Neo4j running? Start it with `npx heistgraph db start` (or the whole server with " +
     `\`npm start\`). Trying again every ${RETRY_MS / 1000} s…`
   );
-}
-
-// ---- the address bar: the view can be linked to ----------------------------------------------------
-
-function readHash(): void {
-  const params = new URLSearchParams(window.location.hash.slice(1));
-  const film = filmInAddress(window.location.hash);
-  if (film !== undefined) state.film = film;
-  const show = params.get("show");
-  if (show !== null) state.types = new Set(EDGE_TYPES.filter((t) => show.split(",").includes(t)));
-  const seq = params.get("seq");
-  if (seq !== null && /^\d+$/.test(seq)) state.seq = Number(seq);
-  if (params.get("colour") === "film") state.colourBy = "film";
-  if (params.get("hide") === "0") state.hideUnconnected = false;
-  state.selected = params.get("select");
-  if (params.get("view") === "storyline") state.view = "storyline";
-}
-
-function writeHash(): void {
-  const params = new URLSearchParams();
-  params.set("film", state.film ?? ALL_FILMS);
-  params.set("show", EDGE_TYPES.filter((t) => state.types.has(t)).join(","));
-  if (state.seq !== null) params.set("seq", String(state.seq));
-  if (state.colourBy === "film") params.set("colour", "film");
-  if (!state.hideUnconnected) params.set("hide", "0");
-  if (state.selected) params.set("select", state.selected);
-  if (state.view === "storyline") params.set("view", "storyline");
-  window.history.replaceState(null, "", `#${params.toString()}`);
 }
 
 // ---- controls ----------------------------------------------------------------------------------------
@@ -729,39 +676,17 @@ const hook: HeistgraphHook = {
 };
 window.heistgraph = hook;
 
-/** The first view's requests, started before this bundle ran (first-view.ts): each taken once. */
-let firstView = window.heistgraphFirstView;
-let firstFilmView = firstView?.film;
-
-function takeFirstView(): FirstView | undefined {
-  const taken = firstView;
-  firstView = undefined;
-  return taken;
-}
-
-/** The early network and events when they are of `film`; undefined otherwise, or once taken. */
-async function takeFirstFilm(
-  film: string | null,
-): Promise<
-  { network: Promise<PositionedNetwork>; events: Promise<StoryEvent[]> | null } | undefined
-> {
-  const taken = firstFilmView;
-  firstFilmView = undefined;
-  const early = await taken?.catch(() => undefined);
-  return early && early.film === film ? early : undefined;
-}
-
 /** The controls are built once, by the first start that reaches the API. */
 let controlsBuilt = false;
 
 async function start(): Promise<void> {
-  readHash();
+  readAddress(state, window.location.hash);
   // On a phone the legend starts folded: the graph gets the room.
   if (window.matchMedia("(max-width: 900px)").matches) byId("legend-fold").removeAttribute("open");
   try {
     await busy(async () => {
       if (!controlsBuilt) {
-        const catalogue = await (takeFirstView()?.catalogue ?? fetchCatalogue());
+        const catalogue = await (takeCatalogue() ?? fetchCatalogue());
         films = catalogue.films;
         sources = new Map(catalogue.sources.map((s) => [s.id, s]));
         buildControls();
