@@ -183,7 +183,8 @@ export function askCypher(
     if (inline?.question === n) {
       branches.push(
         `  WITH ${imports}\n  WHERE ${[...condition, "foundFilm.id = $film"].join(" AND ")}\n` +
-          `  CALL () {\n${inline.cypher.replace(/^/gm, "    ")}\n  }\n` +
+          // Not indented: a string of the file may span lines.
+          `  CALL () {\n${inline.cypher}\n  }\n` +
           `  RETURN ${n} AS question, [${inline.columns.join(", ")}] AS answer, null AS versionsAfter`,
       );
     }
