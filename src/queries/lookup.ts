@@ -109,12 +109,15 @@ function mapKey(name: string): string {
  * the film narrowing it) and, when every one is found, asks the questions. Every file runs as
  * it is, through apoc.cypher.run with its text and its parameters as parameters of this
  * statement: nothing of a file is rewritten, and this statement's text depends only on how
- * many names and questions there are and which parameters take what was found.
+ * many names and questions there are and which parameters take what was found. A film's one
+ * question (`inline`, see inlinable) also has its file's text in the statement, run when the
+ * film was given by its id.
  */
 export function askCypher(
   names: number,
   questions: Pick<Question, "bindings">[],
   distinctInOneFilm = false,
+  inline?: Inline,
 ): string {
   const parts = [
     "OPTIONAL CALL () {\n" +
@@ -172,8 +175,21 @@ export function askCypher(
     const bound = Object.entries(q.bindings)
       .map(([param, what]) => `${mapKey(param)}: ${foundExpression(what)}`)
       .join(", ");
+    // The film as typed is its id (the usual case): the file's text runs in the statement
+    // itself, its parameters this statement's (see inlinable); else through apoc.cypher.run,
+    // which copies every value of every row into Java and back (a tenth of a 2,000-row
+    // answer's time). Only one of the two branches has a row to run on.
+    const viaApoc = inline?.question === n ? ["foundFilm.id <> $film"] : [];
+    if (inline?.question === n) {
+      branches.push(
+        `  WITH ${imports}\n  WHERE ${[...condition, "foundFilm.id = $film"].join(" AND ")}\n` +
+          // Not indented: a string of the file may span lines.
+          `  CALL () {\n${inline.cypher}\n  }\n` +
+          `  RETURN ${n} AS question, [${inline.columns.join(", ")}] AS answer, null AS versionsAfter`,
+      );
+    }
     branches.push(
-      `  WITH ${imports}\n  WHERE ${condition.join(" AND ")}\n` +
+      `  WITH ${imports}\n  WHERE ${[...condition, ...viaApoc].join(" AND ")}\n` +
         `  CALL apoc.cypher.run($question${n}, apoc.map.merge($params${n}, {${bound}})) YIELD value\n` +
         `  RETURN ${n} AS question, [c IN $columns${n} | value[c]] AS answer, null AS versionsAfter`,
     );
@@ -229,8 +245,61 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
     params[`columns${n}`] = question.columns;
     params[`params${n}`] = request.params?.[n] ?? {};
   });
-  const cypher = cachedAskCypher(names.length, request.questions, request.distinctInOneFilm);
+  const inline = inlinable(request, Object.keys(params));
+  if (inline) Object.assign(params, inline.params);
+  const cypher = cachedAskCypher(
+    names.length,
+    request.questions,
+    request.distinctInOneFilm,
+    inline,
+  );
   return { cypher, params };
+}
+
+/** A question whose file runs in the composed statement itself (see inlinable). */
+export interface Inline {
+  /** Its number among the request's questions. */
+  question: number;
+  name: QueryName;
+  cypher: string;
+  columns: readonly string[];
+  /** The file's parameters, as parameters of the statement. */
+  params: Record<string, unknown>;
+}
+
+/**
+ * The one question of a film that can run in the statement as its file is written, with its
+ * parameters as the statement's: only the film is looked up, every parameter of the file is
+ * given (each one the film binds takes the film as typed, which the statement checks is the
+ * id found), and no name of them or of its columns is one the statement uses itself.
+ * Otherwise undefined, and the file runs through apoc.cypher.run alone.
+ */
+function inlinable(request: Ask, statementParams: string[]): Inline | undefined {
+  const [question, ...others] = request.questions;
+  if (!question || others.length > 0 || (request.names ?? []).length > 0) return undefined;
+  if (request.film === undefined) return undefined;
+  const file = cypherFile(question.name);
+  const given = request.params?.[0] ?? {};
+  const params: Record<string, unknown> = {};
+  for (const name of Object.keys(file.params)) {
+    if (question.bindings[name] === "film") params[name] = request.film;
+    else if (question.bindings[name] !== undefined || !(name in given)) return undefined;
+    else params[name] = given[name];
+  }
+  const bound = Object.entries(question.bindings);
+  if (bound.some(([name, what]) => what !== "film" || !(name in params))) return undefined;
+  // `film` may be both: the file's parameter and the statement's typed film are the same value.
+  const clash = (name: string) => name !== "film" && statementParams.includes(name);
+  if (Object.keys(params).some(clash)) return undefined;
+  if (question.columns.some((c) => c === "foundFilm" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)))
+    return undefined;
+  return {
+    question: 0,
+    name: question.name,
+    cypher: file.cypher,
+    columns: question.columns,
+    params,
+  };
 }
 
 /**
@@ -259,11 +328,17 @@ function cachedAskCypher(
   names: number,
   questions: Pick<Question, "bindings">[],
   distinctInOneFilm = false,
+  inline?: Inline,
 ): string {
-  const key = JSON.stringify([names, questions.map((q) => q.bindings), distinctInOneFilm]);
+  const key = JSON.stringify([
+    names,
+    questions.map((q) => q.bindings),
+    distinctInOneFilm,
+    inline && [inline.name, inline.columns],
+  ]);
   let cypher = statements.get(key);
   if (cypher === undefined) {
-    cypher = askCypher(names, questions, distinctInOneFilm);
+    cypher = askCypher(names, questions, distinctInOneFilm, inline);
     statements.set(key, cypher);
   }
   return cypher;

@@ -13,6 +13,7 @@ import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { doubleAgents, loyaltiesOf } from "../../../src/queries/loyalties/index.ts";
 import { revenge } from "../../../src/queries/revenge/index.ts";
 import { timeline } from "../../../src/queries/timeline/index.ts";
+import timelineQuestion from "../../../src/questions/timeline/question.ts";
 import {
   EDGES_COLUMNS,
   network,
@@ -60,6 +61,37 @@ describe("one round trip", () => {
     expect(chains[0]?.steps.map((s) => s.killer)).toEqual(["Neil McCauley", "Vincent Hanna"]);
     const route = await connection(db, "Vincent Hanna", "Waingro");
     expect(route.length).toBe(1);
+  });
+
+  it("runs a film's question in the statement itself when the film is given by its id, with the same answers as by its title", async () => {
+    const byId = askStatement({
+      film: "heat",
+      questions: [
+        { name: "timeline", columns: timelineQuestion.columns, bindings: { film: "film" } },
+      ],
+      params: [{ from: 3, to: 9 }],
+    });
+    expect(byId.cypher).toContain(cypherFile("timeline").cypher);
+    expect(byId.params).toMatchObject({ film: "heat", from: 3, to: 9 });
+    // With names to look up, the questions go through apoc.cypher.run alone.
+    const named = askStatement({
+      names: ["waingro"],
+      questions: [
+        {
+          name: "death-by-whom",
+          columns: ["steps", "endsWith"],
+          bindings: { victimId: { subject: 0 } },
+        },
+      ],
+    });
+    expect(named.cypher).not.toContain(cypherFile("death-by-whom").cypher);
+
+    // "Heat" is found by its title: the file runs through apoc.cypher.run.
+    expect(await timeline(db, "heat", { from: 3, to: 9 })).toEqual(
+      await timeline(db, "Heat", { from: 3, to: 9 }),
+    );
+    expect(await deathLedger(db, "city-on-fire")).toEqual(await deathLedger(db, "City on Fire"));
+    expect(await filmBetrayalChains(db, "heat")).toEqual(await filmBetrayalChains(db, "HEAT"));
   });
 
   it("asks a second statement only to list the films of an unknown one", async () => {
