@@ -21,7 +21,9 @@ const CREATE_STATEMENT_ROWS = 20_000;
  * The one statement: the new nodes (`$nodes`, a list per label, in NODE_LABELS order) and the
  * stored ends (`$kept`, element ids) are collected in that order into `nodes`; each
  * relationship of `$rels.<TYPE>` is `[from position, to position, properties]`. ORDER BY keeps
- * each list in the order sent.
+ * each list in the order sent. A position is sent as a JavaScript number (a float) and made
+ * an integer by the statement: the driver packs a number as it is, where it checks each of
+ * its Integer objects against every type it knows (about a dozen tests per value).
  * `found` tells whether every stored end was there; with `$giveIds`, the new nodes' element
  * ids come back, in position order, for the statements after it.
  */
@@ -45,7 +47,7 @@ export const CREATE_ROWS = [
   ...RELATIONSHIP_TYPES.flatMap((type) => [
     "CALL (nodes) {",
     `  UNWIND $rels.${type} AS row`,
-    "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS props",
+    "  WITH nodes[toInteger(row[0])] AS a, nodes[toInteger(row[1])] AS b, row[2] AS props",
     `  CREATE (a)-[r:${type}]->(b) SET r = props`,
     "}",
   ]),
@@ -156,8 +158,6 @@ export async function createRows(
     });
     // Stored ends come after the new nodes, in the order first used.
     const kept: string[] = [];
-    // One Integer per position, however many relationships end there.
-    const integers: ReturnType<typeof neo4j.int>[] = [];
     const positionOf = (label: string, id: string) => {
       let at = positions.get(label, id);
       if (at === undefined) {
@@ -167,7 +167,7 @@ export async function createRows(
         positions.set(label, id, (at = statement.nodes.length + kept.length));
         kept.push(eid);
       }
-      return (integers[at] ??= neo4j.int(at));
+      return at;
     };
     const byType: Record<string, unknown[]> = {};
     for (const type of RELATIONSHIP_TYPES) byType[type] = [];
