@@ -171,6 +171,7 @@ export function planFilm(
     to: string,
     baseKey: string,
     props: Row,
+    // Given where the check has settled them (an event's id is an Event's), else looked up.
     fromLabel?: NodeLabel,
     toLabel?: NodeLabel,
   ) => {
