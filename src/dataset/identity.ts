@@ -28,7 +28,9 @@ export function actRelationship(
   if (!resolved) return undefined;
   // ACTED_ON holds every word of its own, so the word is part of its identity.
   const key = resolved.type === "ACTED_ON" ? `${act.event}|${resolved.act}` : act.event;
-  return { ...resolved, key };
+  // Built field by field, not spread: a large film has 100k acts, each resolved twice.
+  if (resolved.act === undefined) return { type: resolved.type, key };
+  return { type: resolved.type, act: resolved.act, key };
 }
 
 export interface TieRelationship {
@@ -44,7 +46,8 @@ export function tieRelationship(
   const resolved = resolveTie(tie.type, vocabulary);
   if (!resolved) return undefined;
   const since = `${tie.since ?? 0}`;
-  return { ...resolved, key: resolved.type === "TIED_TO" ? `${resolved.tie}|${since}` : since };
+  if (resolved.tie === undefined) return { type: resolved.type, key: since };
+  return { type: resolved.type, tie: resolved.tie, key: `${resolved.tie}|${since}` };
 }
 
 export const membershipKey = (m: Membership): string => `${m.since ?? 0}`;

@@ -32,10 +32,21 @@ export function storyWord(word: string): string {
     .replace(/[\s_]+/g, "-");
 }
 
+/**
+ * Each list's words looked up so far: a film's acts and ties use a few words many times, and
+ * each is resolved by the check and again by the plan.
+ */
+const builtInsSeen = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
 /** The built-in type a word names, if any ("killed", "KILLED" -> KILLED). */
 function builtIn<T extends string>(word: string, types: readonly T[]): T | undefined {
+  let seen = builtInsSeen.get(types);
+  if (!seen) builtInsSeen.set(types, (seen = new Map()));
+  if (seen.has(word)) return seen.get(word) as T | undefined;
   const upper = storyWord(word).replace(/-/g, "_").toUpperCase();
-  return types.find((t) => t === upper);
+  const type = types.find((t) => t === upper);
+  seen.set(word, type);
+  return type;
 }
 
 export interface ResolvedAct {

@@ -198,9 +198,21 @@ function aliasSizes(
   return root && { distinct, expanded: root.size, depth: root.depth };
 }
 
-/** Where an alias could start (a `*` after a space, a bracket or a comma): else none to count. */
-const MAYBE_ALIAS = /(?:^|[\s[{,])\*/m;
-const ALIAS_CANDIDATES = /(?:^|[\s[{,])\*/gm;
+/** What may come before an alias's `*`: a space, a bracket or a comma (or the start). */
+const BEFORE_ALIAS = /[\s[{,]/;
+
+/**
+ * Where an alias could start (a `*` at the start, or after a space, a bracket or a comma),
+ * counted up to one more than `limit`. A `*` is rare, so finding each is faster than trying
+ * a pattern at every character of a large file.
+ */
+function aliasCandidates(text: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf("*"); at !== -1 && count <= limit; at = text.indexOf("*", at + 1)) {
+    if (at === 0 || BEFORE_ALIAS.test(text.charAt(at - 1))) count++;
+  }
+  return count;
+}
 
 /**
  * js-yaml parses large files several times faster than yaml's document model, so it reads
@@ -217,10 +229,11 @@ function fastParse(text: string): unknown {
     if (data === undefined) return undefined;
     // With aliases, one memoised walk measures the expansion and the depth: depthOf walks
     // every alias's copy, which a bomb makes endless.
-    if (MAYBE_ALIAS.test(text)) {
-      // Each alias matches the pattern (a `*` in a quoted string may too): within the limit
+    const candidates = aliasCandidates(text, MAX_ALIAS_COUNT);
+    if (candidates > 0) {
+      // Each alias is a candidate (a `*` in a quoted string may be one too): within the limit
       // here, the file holds no more aliases than allowed; beyond it, the checked path counts.
-      if ((text.match(ALIAS_CANDIDATES) ?? []).length > MAX_ALIAS_COUNT) return undefined;
+      if (candidates > MAX_ALIAS_COUNT) return undefined;
       const sizes = aliasSizes(data);
       if (!sizes || sizes.expanded > sizes.distinct + aliasExpansionAllowed(sizes.distinct))
         return undefined;

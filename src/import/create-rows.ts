@@ -8,7 +8,7 @@
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from "../dataset/vocabulary.ts";
 import type { FilmDiff } from "./film-diff.ts";
-import type { Row } from "./plan.ts";
+import type { RelGroup, RelRow, Row } from "./plan.ts";
 
 /**
  * Nodes + relationships one statement creates. A transaction of the importer (about 5,000
@@ -21,7 +21,9 @@ const CREATE_STATEMENT_ROWS = 20_000;
  * The one statement: the new nodes (`$nodes`, a list per label, in NODE_LABELS order) and the
  * stored ends (`$kept`, element ids) are collected in that order into `nodes`; each
  * relationship of `$rels.<TYPE>` is `[from position, to position, properties]`. ORDER BY keeps
- * each list in the order sent.
+ * each list in the order sent. A position is sent as a JavaScript number (a float) and made
+ * an integer by the statement: the driver packs a number as it is, where it checks each of
+ * its Integer objects against every type it knows (about a dozen tests per value).
  * `found` tells whether every stored end was there; with `$giveIds`, the new nodes' element
  * ids come back, in position order, for the statements after it.
  */
@@ -45,7 +47,7 @@ export const CREATE_ROWS = [
   ...RELATIONSHIP_TYPES.flatMap((type) => [
     "CALL (nodes) {",
     `  UNWIND $rels.${type} AS row`,
-    "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS props",
+    "  WITH nodes[toInteger(row[0])] AS a, nodes[toInteger(row[1])] AS b, row[2] AS props",
     `  CREATE (a)-[r:${type}]->(b) SET r = props`,
     "}",
   ]),
@@ -58,23 +60,49 @@ interface NewNode {
 }
 
 interface NewRel {
-  type: string;
-  from: [label: string, id: string];
-  to: [label: string, id: string];
-  /** The relationship's properties, its key among them, integers made Integers. */
-  props: Row;
+  group: RelGroup;
+  row: RelRow;
 }
 
-/** Whole numbers become the driver's Integers (JavaScript numbers reach Neo4j as floats). */
+/**
+ * Whole numbers become the driver's Integers (JavaScript numbers reach Neo4j as floats). A
+ * list or map that holds none is given as it is, not copied (the driver only reads what it
+ * sends), so a film's rows are not copied twice on their way to the server.
+ */
 export function withIntegers(value: unknown): unknown {
-  if (typeof value === "number" && Number.isInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(withIntegers);
-  if (value !== null && typeof value === "object") {
-    const out: Row = {};
-    for (const key in value) out[key] = withIntegers((value as Row)[key]);
-    return out;
+  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const made = withIntegers(item);
+      if (made !== item) out ??= value.slice(0, i);
+      out?.push(made);
+    });
+    return out ?? value;
   }
-  return value;
+  const row = value as Row;
+  let out: Row | undefined;
+  for (const key in row) {
+    const made = withIntegers(row[key]);
+    if (made !== row[key]) (out ??= { ...row })[key] = made;
+  }
+  return out ?? row;
+}
+
+/** Values by label, then by id: a node is known by both. */
+class ByLabel<V> {
+  private readonly labels = new Map<string, Map<string, V>>();
+
+  get(label: string, id: string): V | undefined {
+    return this.labels.get(label)?.get(id);
+  }
+
+  set(label: string, id: string, value: V): void {
+    let ids = this.labels.get(label);
+    if (!ids) this.labels.set(label, (ids = new Map()));
+    ids.set(id, value);
+  }
 }
 
 /** Statements' shares of the new nodes (first) and relationships, `limit` rows each. */
@@ -104,13 +132,11 @@ export async function createRows(
   diffs: FilmDiff[],
   limit = CREATE_STATEMENT_ROWS,
 ): Promise<void> {
-  /** A node's key in the maps below: label and id. */
-  const keyOf = (label: string, id: unknown) => `${label}\u0000${String(id)}`;
   // Element ids of the nodes stored before the statement being made.
-  const stored = new Map<string, string>();
+  const stored = new ByLabel<string>();
   for (const diff of diffs)
     for (const [label, kept] of diff.keptNodes)
-      for (const [id, eid] of kept) stored.set(keyOf(label, id), eid);
+      for (const [id, eid] of kept) stored.set(label, id, eid);
   // Label by label, in NODE_LABELS order, which every statement's share keeps: a node's
   // place in its share is its position in the statement's list.
   const nodes: NewNode[] = [];
@@ -119,45 +145,38 @@ export async function createRows(
       for (const row of diff.createNodes.get(label) ?? []) nodes.push({ label, row });
   const rels: NewRel[] = [];
   for (const diff of diffs)
-    for (const group of diff.createRels)
-      for (const row of group.rows) {
-        const props = withIntegers(row.props) as Row;
-        props.key = row.key;
-        rels.push({
-          type: group.type,
-          from: [group.from, row.from],
-          to: [group.to, row.to],
-          props,
-        });
-      }
+    for (const group of diff.createRels) for (const row of group.rows) rels.push({ group, row });
 
   const statements = statementsOf(nodes, rels, limit);
   for (const [s, statement] of statements.entries()) {
     const byLabel: Record<string, unknown[]> = {};
     for (const label of NODE_LABELS) byLabel[label] = [];
-    const positions = new Map<string, number>();
+    const positions = new ByLabel<number>();
     statement.nodes.forEach(({ label, row }, i) => {
-      positions.set(keyOf(label, row.id), i);
+      positions.set(label, String(row.id), i);
       (byLabel[label] as unknown[]).push(withIntegers(row));
     });
     // Stored ends come after the new nodes, in the order first used.
     const kept: string[] = [];
-    const positionOf = ([label, id]: [string, string]) => {
-      const key = keyOf(label, id);
-      let at = positions.get(key);
+    const positionOf = (label: string, id: string) => {
+      let at = positions.get(label, id);
       if (at === undefined) {
-        const eid = stored.get(key);
+        const eid = stored.get(label, id);
         if (eid === undefined)
           throw new Error(`internal: no node ${label} ${id} in films ${diffs.map((d) => d.film)}`);
-        positions.set(key, (at = statement.nodes.length + kept.length));
+        positions.set(label, id, (at = statement.nodes.length + kept.length));
         kept.push(eid);
       }
-      return neo4j.int(at);
+      return at;
     };
     const byType: Record<string, unknown[]> = {};
     for (const type of RELATIONSHIP_TYPES) byType[type] = [];
-    for (const rel of statement.rels)
-      (byType[rel.type] as unknown[]).push([positionOf(rel.from), positionOf(rel.to), rel.props]);
+    for (const { group, row } of statement.rels) {
+      // The relationship's properties, its key among them, integers made Integers.
+      const props = { ...(withIntegers(row.props) as Row), key: row.key };
+      const from = positionOf(group.from, row.from);
+      (byType[group.type] as unknown[]).push([from, positionOf(group.to, row.to), props]);
+    }
     const giveIds = s < statements.length - 1 && statement.nodes.length > 0;
     const result = await tx.run(CREATE_ROWS, { kept, nodes: byLabel, rels: byType, giveIds });
     const record = result.records[0];
@@ -170,7 +189,7 @@ export async function createRows(
     if (giveIds) {
       const ids = record?.get("ids") as string[];
       statement.nodes.forEach(({ label, row }, i) =>
-        stored.set(keyOf(label, row.id), ids[i] as string),
+        stored.set(label, String(row.id), ids[i] as string),
       );
     }
   }

@@ -75,6 +75,10 @@ export const relKey = (from: string, to: string, between: string): string =>
 
 /** Drops undefined fields: Neo4j stores no nulls in properties. (A loop: at M it runs 1.1M times.) */
 function clean(row: Row): Row {
+  let complete = true;
+  for (const key in row) if (row[key] === undefined) complete = false;
+  // Every row is made here, for this plan alone: one with no gap is kept as it is.
+  if (complete) return row;
   const out: Row = {};
   for (const key in row) if (row[key] !== undefined) out[key] = row[key];
   return out;
@@ -134,8 +138,10 @@ export function planFilm(
   const film = data.film.id;
   const nodes = new Map<NodeLabel, Row[]>();
   const rels = new Map<string, RelGroup>();
-  /** Keys used per (type, from, to): a second fact between the same nodes gets its own key. */
-  const usedKeys = new Set<string>();
+  // The same groups by type, start label and end label, found without building their key.
+  const groups = new Map<string, Map<string, Map<string, RelGroup>>>();
+  /** Keys used per type: a second fact between the same nodes gets its own key. */
+  const usedKeys = new Map<string, Set<string>>();
   const labelOf = (id: string): NodeLabel => {
     const found = index.get(id);
     if (!found) throw new Error(`planImport: "${id}" is not in the index; validate first`);
@@ -146,28 +152,36 @@ export function planFilm(
     list.push(clean(row));
     nodes.set(label, list);
   };
+  const groupOf = (type: RelationshipType, from: NodeLabel, to: NodeLabel): RelGroup => {
+    let byFrom = groups.get(type);
+    if (!byFrom) groups.set(type, (byFrom = new Map()));
+    let byTo = byFrom.get(from);
+    if (!byTo) byFrom.set(from, (byTo = new Map()));
+    let group = byTo.get(to);
+    if (!group) {
+      group = { type, from, to, rows: [] };
+      byTo.set(to, group);
+      rels.set(`${type}|${from}|${to}`, group);
+    }
+    return group;
+  };
   const rel = (
     type: RelationshipType,
     from: string,
     to: string,
     baseKey: string,
     props: Row,
+    // Given where the check has settled them (an event's id is an Event's), else looked up.
     fromLabel?: NodeLabel,
     toLabel?: NodeLabel,
   ) => {
-    const fact = `${type}|${from}|${to}|`;
-    let key = baseKey;
-    let identity = fact + key;
-    for (let n = 2; usedKeys.has(identity); n++) {
-      key = `${baseKey}#${n}`;
-      identity = fact + key;
-    }
-    usedKeys.add(identity);
-    const [a, b] = [fromLabel ?? labelOf(from), toLabel ?? labelOf(to)];
-    const group = `${type}|${a}|${b}`;
-    const entry = rels.get(group) ?? { type, from: a, to: b, rows: [] };
-    entry.rows.push({ from, to, key: relKey(from, to, key), props: clean(props) });
-    rels.set(group, entry);
+    let used = usedKeys.get(type);
+    if (!used) usedKeys.set(type, (used = new Set()));
+    let key = relKey(from, to, baseKey);
+    for (let n = 2; used.has(key); n++) key = relKey(from, to, `${baseKey}#${n}`);
+    used.add(key);
+    const group = groupOf(type, fromLabel ?? labelOf(from), toLabel ?? labelOf(to));
+    group.rows.push({ from, to, key, props: clean(props) });
   };
 
   for (const source of sources.sources) {
@@ -190,12 +204,13 @@ export function planFilm(
       film,
       sources: place.sources,
     });
-    if (place.in) rel("LOCATED_IN", place.id, place.in, "", { sources: place.sources });
+    if (place.in)
+      rel("LOCATED_IN", place.id, place.in, "", { sources: place.sources }, "Place", "Place");
   }
   for (const group of data.groups) {
     // Looked up by name like characters (find-subject.cypher).
     node("Group", { ...group, film, searchKeys: [normaliseName(group.name)] });
-    rel("APPEARS_IN", group.id, film, "", { sources: group.sources });
+    rel("APPEARS_IN", group.id, film, "", { sources: group.sources }, "Group", "Film");
   }
   for (const c of data.characters) {
     node("Character", {
@@ -205,7 +220,7 @@ export function planFilm(
       // Lower-case, accent-free name and aliases, for look-ups by name.
       searchKeys: [...new Set([c.name, ...c.aliases].map(normaliseName))],
     });
-    rel("APPEARS_IN", c.id, film, "", { sources: c.sources });
+    rel("APPEARS_IN", c.id, film, "", { sources: c.sources }, "Character", "Film");
   }
 
   const ordered = [...data.events].sort((x, y) => x.seq - y.seq);
@@ -220,21 +235,25 @@ export function planFilm(
       film,
       sources: event.sources,
     });
-    rel("IN_FILM", event.id, film, "", { seq: event.seq, sources: event.sources });
+    rel("IN_FILM", event.id, film, "", { seq: event.seq, sources: event.sources }, "Event", "Film");
     if (event.place)
-      rel("TOOK_PLACE_AT", event.id, event.place, "", { seq: event.seq, sources: event.sources });
+      rel(
+        "TOOK_PLACE_AT",
+        event.id,
+        event.place,
+        "",
+        { seq: event.seq, sources: event.sources },
+        "Event",
+        "Place",
+      );
     for (const p of event.participants) {
-      rel("PARTICIPATED_IN", p.who, event.id, "", {
-        role: p.role,
-        seq: event.seq,
-        sources: p.sources ?? event.sources,
-      });
+      const props = { role: p.role, seq: event.seq, sources: p.sources ?? event.sources };
+      rel("PARTICIPATED_IN", p.who, event.id, "", props, undefined, "Event");
     }
     const next = ordered[i + 1];
     if (next) {
-      rel("NEXT", event.id, next.id, "", {
-        sources: [...new Set([...event.sources, ...next.sources])],
-      });
+      const sources = [...new Set([...event.sources, ...next.sources])];
+      rel("NEXT", event.id, next.id, "", { sources }, "Event", "Event");
     }
   });
 
