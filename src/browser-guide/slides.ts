@@ -43,13 +43,18 @@ export const HEADLINE_SLIDES: HeadlineSlide[] = [
     title: "Find a character",
     lead: "Every question starts from a character's <code>id</code>. This finds it by name or alias, ignoring case and accents (<code>$key</code> is the name in lower case, without accents); <code>$film</code> null searches every film.",
     expected:
-      "Three rows. First <b>Waingro</b> (<code>heat-waingro</code>, fate <code>killed</code>), the exact match; then two characters with the word in their name, the armored-car guard he killed and the go-betweens who place him with Van Zant, with <code>exact</code> false.",
-    shows: [
-      '"id":"heat-waingro"',
-      "Armored car guard killed by Waingro",
-      "Go-betweens who place Waingro with Van Zant",
+      "One row: <b>Waingro</b> (<code>heat-waingro</code>, fate <code>killed</code>), his name as typed (<code>written</code> and <code>exact</code> true). A name typed whole wins, so the names that merely hold the word are not looked for.",
+    shows: ['"id":"heat-waingro"', '"written":true'],
+    rows: 1,
+    tryAlso: [
+      {
+        params: { name: "'guard'", key: "'guard'", search: "'searchKeys:\"guard\"'" },
+        expected:
+          "One word of a name: nobody is called just &quot;guard&quot;, so the names holding the word are looked for, and the armored-car guard Waingro killed comes back with <code>exact</code> false.",
+        shows: ['"id":"heat-armored-car-guard-1"', '"exact":false'],
+        rows: 1,
+      },
     ],
-    rows: 3,
   },
   {
     query: "death-by-whom",
