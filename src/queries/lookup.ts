@@ -352,6 +352,24 @@ function answerRow(values: unknown[], columns: readonly string[]): Record<string
 }
 
 /**
+ * A database imported by an older heistgraph may lack an index the look-up reads (indexes are
+ * created by `import`): say so, and how to add it, rather than Neo4j's procedure error.
+ */
+function missingIndex(error: unknown): never {
+  const index = /no such fulltext schema index: (\w+)/.exec(String((error as Error)?.message))?.[1];
+  if (index === undefined) throw error;
+  throw new HeistgraphError(
+    {
+      what: `The database has no "${index}" index, which the name look-up reads.`,
+      expected: "the indexes of cypher/schema.cypher, which `heistgraph import` creates",
+      suggestion:
+        "Run `npx heistgraph import` once: it adds the missing indexes (films that did not change are left as they are).",
+    },
+    { cause: error },
+  );
+}
+
+/**
  * Finds the film and the characters named and answers the questions about them: one round
  * trip when they are found. When not, the error names the closest films or characters (a
  * second query only for an unknown film, to list the films).
@@ -362,7 +380,7 @@ export async function ask(db: Database, request: Ask): Promise<Answered> {
   let row: AskRow | undefined;
   let answers: Neo4jRecord[][];
   for (let attempt = 1; ; attempt++) {
-    const records = await readStatement(db, cypher, params);
+    const records = await readStatement(db, cypher, params).catch(missingIndex);
     let lookup: Neo4jRecord | undefined;
     let after: Neo4jRecord | undefined;
     answers = request.questions.map(() => []);
