@@ -32,13 +32,7 @@ import {
 } from "./dossier-panel.ts";
 import { GraphView } from "./graph-view.ts";
 import { renderLegend } from "./legend.ts";
-import {
-  colourKeys,
-  EDGE_LOOK,
-  lookKeyOf,
-  NO_GROUP,
-  type Swatch,
-} from "./palette.ts";
+import { colourKeys, EDGE_LOOK, lookKeyOf, NO_GROUP, type Swatch } from "./palette.ts";
 import { renderCaption } from "./caption.ts";
 import { SearchBox } from "./search.ts";
 import { StorylinePane } from "./storyline-pane.ts";
