@@ -286,8 +286,8 @@ function inlinable(request: Ask, statementParams: string[]): Inline | undefined 
     else if (question.bindings[name] !== undefined || !(name in given)) return undefined;
     else params[name] = given[name];
   }
-  const bound = Object.entries(question.bindings);
-  if (bound.some(([name, what]) => what !== "film" || !(name in params))) return undefined;
+  // A binding of a parameter the file does not have (the loop above saw only the file's).
+  if (Object.keys(question.bindings).some((name) => !(name in params))) return undefined;
   // `film` may be both: the file's parameter and the statement's typed film are the same value.
   const clash = (name: string) => name !== "film" && statementParams.includes(name);
   if (Object.keys(params).some(clash)) return undefined;

@@ -426,16 +426,11 @@ function showOverview(): void {
   });
 }
 
-/** Events already asked for (by first-view.ts), kept as if eventsFor had asked. */
-function seedEvents(film: string, events: Promise<StoryEvent[]>): void {
-  events.catch(() => eventsCache.delete(film));
-  eventsCache.set(film, events);
-}
-
-function eventsFor(film: string): Promise<StoryEvent[]> {
+/** The film's events, asked once; `early`: already asked for (by first-view.ts). */
+function eventsFor(film: string, early?: Promise<StoryEvent[]> | null): Promise<StoryEvent[]> {
   let events = eventsCache.get(film);
   if (!events) {
-    events = fetchEvents(film);
+    events = early ?? fetchEvents(film);
     events.catch(() => eventsCache.delete(film));
     eventsCache.set(film, events);
   }
@@ -509,10 +504,9 @@ async function loadNetwork(): Promise<void> {
     await busy(async () => {
       const film = state.film;
       const early = await takeFilm(film);
-      if (early?.events && film) seedEvents(film, early.events);
       const [network, events] = await Promise.all([
         early?.network ?? fetchNetwork(film),
-        film ? eventsFor(film) : Promise.resolve(null),
+        film ? eventsFor(film, early?.events) : Promise.resolve(null),
       ]);
       if (request !== networkRequest) return;
       current = network;
