@@ -27,6 +27,7 @@ import {
 } from "./client-limiter.ts";
 import { deadlineOnRootFields, type DeadlineContext } from "./deadline.ts";
 import { errorFormatter, UNAVAILABLE_MESSAGE } from "./format-error.ts";
+import { GraphQLApiError } from "./graphql-api-error.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits.ts";
 import { Neo4jAvailability } from "./neo4j-availability.ts";
 import { listCostPlugin, nodeTypeNames } from "./list-cost.ts";
@@ -82,6 +83,12 @@ export interface MountContext {
   neo4j: Neo4jAvailability;
   /** Registers clean-up (e.g. worker threads) for when the server stops. */
   onStop(close: () => Promise<void> | void): void;
+  /**
+   * Asks the GraphQL API in-process, as /graphql would answer (same schema, limits and
+   * errors): for a route that gathers what the page would otherwise ask in several requests.
+   * Rejects with the first error's message (a GraphQLApiError, with its code).
+   */
+  graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 /** Where the page's JSON routes live; they share the API's protection. */
@@ -260,10 +267,29 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // (they run as one statement), and to the routes' reads; 0 leaves Neo4j's own setting.
   const timeout = limits.queryTimeoutMs > 0 ? limits.queryTimeoutMs : undefined;
   const transaction = timeout ? { timeout } : {};
+  const requestContext = async (): Promise<DeadlineContext & Record<string, unknown>> => ({
+    sessionConfig: { database: db.database },
+    transaction,
+    deadline: timeout ? performance.now() + timeout : undefined,
+  });
+  const graphql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: await requestContext() },
+    );
+    const result = body.kind === "single" ? body.singleResult : undefined;
+    const error = result?.errors?.[0];
+    if (error || !result?.data)
+      throw new GraphQLApiError(
+        error?.message ?? "the GraphQL API answered without data",
+        error?.extensions?.code as string | undefined,
+      );
+    return result.data as T;
+  };
   await options.mount?.(
     app,
     { ...db, transactionTimeoutMs: timeout },
-    { limits, log, neo4j, onStop: (close) => void closers.push(close) },
+    { limits, log, neo4j, onStop: (close) => void closers.push(close), graphql },
   );
   // Opened in a browser, /graphql leads to the console, not to Apollo's CSRF refusal.
   app.get("/graphql", browserVisit);
@@ -272,11 +298,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...guard(graphqlErrorBody),
     express.json({ limit: API_LIMITS.bodySize }),
     expressMiddleware(apollo, {
-      context: async (): Promise<DeadlineContext & Record<string, unknown>> => ({
-        sessionConfig: { database: db.database },
-        transaction,
-        deadline: timeout ? performance.now() + timeout : undefined,
-      }),
+      context: requestContext,
     }),
   );
   // Bodies over the limit and malformed JSON get a JSON error, not Express's HTML page;

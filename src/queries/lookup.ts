@@ -109,15 +109,15 @@ function mapKey(name: string): string {
  * the film narrowing it) and, when every one is found, asks the questions. Every file runs as
  * it is, through apoc.cypher.run with its text and its parameters as parameters of this
  * statement: nothing of a file is rewritten, and this statement's text depends only on how
- * many names and questions there are and which parameters take what was found. A film's one
- * question (`inline`, see inlinable) also has its file's text in the statement, run when the
- * film was given by its id.
+ * many names and questions there are and which parameters take what was found. A film's
+ * questions (`inline`, see inlinable) also have their files' text in the statement, run when
+ * the film was given by its id.
  */
 export function askCypher(
   names: number,
   questions: Pick<Question, "bindings">[],
   distinctInOneFilm = false,
-  inline?: Inline,
+  inline: Inline[] = [],
 ): string {
   const parts = [
     "OPTIONAL CALL () {\n" +
@@ -179,13 +179,14 @@ export function askCypher(
     // itself, its parameters this statement's (see inlinable); else through apoc.cypher.run,
     // which copies every value of every row into Java and back (a tenth of a 2,000-row
     // answer's time). Only one of the two branches has a row to run on.
-    const viaApoc = inline?.question === n ? ["foundFilm.id <> $film"] : [];
-    if (inline?.question === n) {
+    const inlined = inline.find((q) => q.question === n);
+    const viaApoc = inlined ? ["foundFilm.id <> $film"] : [];
+    if (inlined) {
       branches.push(
         `  WITH ${imports}\n  WHERE ${[...condition, "foundFilm.id = $film"].join(" AND ")}\n` +
           // Not indented: a string of the file may span lines.
-          `  CALL () {\n${inline.cypher}\n  }\n` +
-          `  RETURN ${n} AS question, [${inline.columns.join(", ")}] AS answer, null AS versionsAfter`,
+          `  CALL () {\n${inlined.cypher}\n  }\n` +
+          `  RETURN ${n} AS question, [${inlined.columns.join(", ")}] AS answer, null AS versionsAfter`,
       );
     }
     branches.push(
@@ -246,7 +247,7 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
     params[`params${n}`] = request.params?.[n] ?? {};
   });
   const inline = inlinable(request, Object.keys(params));
-  if (inline) Object.assign(params, inline.params);
+  for (const question of inline) Object.assign(params, question.params);
   const cypher = cachedAskCypher(
     names.length,
     request.questions,
@@ -268,38 +269,49 @@ export interface Inline {
 }
 
 /**
- * The one question of a film that can run in the statement as its file is written, with its
- * parameters as the statement's: only the film is looked up, every parameter of the file is
- * given (each one the film binds takes the film as typed, which the statement checks is the
- * id found), and no name of them or of its columns is one the statement uses itself.
- * Otherwise undefined, and the file runs through apoc.cypher.run alone.
+ * The questions of a film that can run in the statement as their files are written, with
+ * their parameters as the statement's: only the film is looked up, and each such question has
+ * every parameter of its file given (each one the film binds takes the film as typed, which
+ * the statement checks is the id found: `film` as typed, `films` as a list of it), with the
+ * same value wherever two files share a parameter's name, and no name of them or of its
+ * columns is one the statement uses itself. The others run through apoc.cypher.run.
  */
-function inlinable(request: Ask, statementParams: string[]): Inline | undefined {
-  const [question, ...others] = request.questions;
-  if (!question || others.length > 0 || (request.names ?? []).length > 0) return undefined;
-  if (request.film === undefined) return undefined;
-  const file = cypherFile(question.name);
-  const given = request.params?.[0] ?? {};
-  const params: Record<string, unknown> = {};
-  for (const name of Object.keys(file.params)) {
-    if (question.bindings[name] === "film") params[name] = request.film;
-    else if (question.bindings[name] !== undefined || !(name in given)) return undefined;
-    else params[name] = given[name];
-  }
-  // A binding of a parameter the file does not have (the loop above saw only the file's).
-  if (Object.keys(question.bindings).some((name) => !(name in params))) return undefined;
-  // `film` may be both: the file's parameter and the statement's typed film are the same value.
-  const clash = (name: string) => name !== "film" && statementParams.includes(name);
-  if (Object.keys(params).some(clash)) return undefined;
-  if (question.columns.some((c) => c === "foundFilm" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)))
-    return undefined;
-  return {
-    question: 0,
-    name: question.name,
-    cypher: file.cypher,
-    columns: question.columns,
-    params,
-  };
+function inlinable(request: Ask, statementParams: string[]): Inline[] {
+  if (request.film === undefined || (request.names ?? []).length > 0) return [];
+  const inline: Inline[] = [];
+  const taken = new Map<string, string>();
+  request.questions.forEach((question, n) => {
+    const file = cypherFile(question.name);
+    const given = request.params?.[n] ?? {};
+    const params: Record<string, unknown> = {};
+    for (const name of Object.keys(file.params)) {
+      const bound = question.bindings[name];
+      if (bound === "film") params[name] = request.film;
+      else if (bound === "films") params[name] = [request.film];
+      else if (bound !== undefined || !(name in given)) return;
+      else params[name] = given[name];
+    }
+    // A binding of a parameter the file does not have (the loop above saw only the file's).
+    if (Object.keys(question.bindings).some((name) => !(name in params))) return;
+    // `film` may be both: the file's parameter and the statement's typed film are the same value.
+    const clash = (name: string) => name !== "film" && statementParams.includes(name);
+    if (Object.keys(params).some(clash)) return;
+    const same = Object.entries(params).every(
+      ([name, value]) => (taken.get(name) ?? JSON.stringify(value)) === JSON.stringify(value),
+    );
+    if (!same) return;
+    if (question.columns.some((c) => c === "foundFilm" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)))
+      return;
+    for (const [name, value] of Object.entries(params)) taken.set(name, JSON.stringify(value));
+    inline.push({
+      question: n,
+      name: question.name,
+      cypher: file.cypher,
+      columns: question.columns,
+      params,
+    });
+  });
+  return inline;
 }
 
 /**
@@ -328,13 +340,13 @@ function cachedAskCypher(
   names: number,
   questions: Pick<Question, "bindings">[],
   distinctInOneFilm = false,
-  inline?: Inline,
+  inline: Inline[] = [],
 ): string {
   const key = JSON.stringify([
     names,
     questions.map((q) => q.bindings),
     distinctInOneFilm,
-    inline && [inline.name, inline.columns],
+    inline.map((q) => [q.question, q.name, q.columns]),
   ]);
   let cypher = statements.get(key);
   if (cypher === undefined) {

@@ -6,6 +6,10 @@
 //   GET /api/storyline.svg?film=<id or title>   the film's storyline chart (src/viz/storyline.ts)
 //   GET /api/betrayal-chains?character=<id>     the betrayal chains of the character's film
 //                                               that involve the character (see below)
+//   GET /api/first-view?film=<the address's film>
+//                                               the page's first view in one answer: the
+//                                               catalogue, the film chosen, its network and
+//                                               events (first-view.ts)
 //   GET /api/questions/<question>?subject=&second=&film=&<option>=
 //                                               any question of the registry, asked through
 //                                               askQuestion as the CLI and the TS helpers ask
@@ -18,6 +22,7 @@
 import type { Express, Request, Response } from "express";
 import { RETRY_AFTER_SECONDS } from "../api/client-limiter.ts";
 import { beforeDeadline } from "../api/deadline.ts";
+import { GraphQLApiError } from "../api/graphql-api-error.ts";
 import {
   DeadlineExceeded,
   isOutOfMemory,
@@ -38,6 +43,7 @@ import type { CharacterRef } from "../queries/lookup.ts";
 import { runQuery } from "../queries/run-query.ts";
 import { askQuestion } from "../questions/ask-question.ts";
 import { QUESTIONS } from "../questions/registry.ts";
+import { FIRST_VIEW_ROUTE, firstView } from "./first-view.ts";
 import { PageWork, PageWorkBusy, PageWorkTooLong, type Pending } from "./page-work.ts";
 
 export const NETWORK_ROUTE = "/api/network";
@@ -63,6 +69,15 @@ export interface CharacterBetrayalChains {
   truncated: boolean;
 }
 
+/** The status of a route's answer when the GraphQL API it asked failed with this code. */
+const GRAPHQL_CODE_STATUS: Record<string, number> = {
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_OUT_OF_MEMORY: 503,
+  QUERY_TIMEOUT: 504,
+  ROW_LIMIT_EXCEEDED: 400,
+  COST_LIMIT_EXCEEDED: 400,
+};
+
 /** A request the routes cannot answer as asked (400). */
 class BadRequest extends Error {
   constructor(
@@ -85,6 +100,8 @@ export interface NetworkRouteOptions {
   neo4j?: { reportFailure(error: unknown): boolean };
   /** Where the worker threads are stopped when the server stops. */
   onStop?(close: () => Promise<void>): void;
+  /** The GraphQL API asked in-process; without it there is no first-view route. */
+  graphql?<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 /** A query parameter given at most once, or undefined. */
@@ -184,6 +201,12 @@ export function registerNetworkRoutes(
         expected: error.problem.expected,
         suggestion: error.problem.suggestion,
       });
+    // The GraphQL API asked in-process (the first view) has said what went wrong already.
+    if (error instanceof GraphQLApiError) {
+      const status = GRAPHQL_CODE_STATUS[error.code ?? ""] ?? 500;
+      if (status === 503) res.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return reply(status, { error: error.message, code: error.code ?? "INTERNAL_SERVER_ERROR" });
+    }
     if (isUnreachable(error)) {
       // Logged once per outage by the API's Neo4jAvailability; the next requests get the gate.
       options.neo4j?.reportFailure(error);
@@ -231,15 +254,29 @@ export function registerNetworkRoutes(
     reply(500, { error: "Internal server error", code: "INTERNAL_SERVER_ERROR" });
   };
 
+  const positionedNetwork = async (
+    film: string | undefined,
+    wait: <W>(pending: Pending<W>, what: string) => Promise<W>,
+  ): Promise<PositionedNetwork> => {
+    const net = await network(db, film);
+    checkRows("The network's nodes", net.nodes.length, maxRows);
+    checkRows("The network's lines", net.edges.length, maxRows * EDGES_PER_NODE);
+    const positions = await wait(work.layout(net), "Laying out this network");
+    return { ...net, positions };
+  };
   app.get(NETWORK_ROUTE, (req, res) =>
-    answer(req, res, async (wait) => {
-      const net = await network(db, single(req, "film"));
-      checkRows("The network's nodes", net.nodes.length, maxRows);
-      checkRows("The network's lines", net.edges.length, maxRows * EDGES_PER_NODE);
-      const positions = await wait(work.layout(net), "Laying out this network");
-      return { ...net, positions } satisfies PositionedNetwork;
-    }),
+    answer(req, res, (wait) => positionedNetwork(single(req, "film"), wait)),
   );
+  const { graphql } = options;
+  if (graphql)
+    app.get(FIRST_VIEW_ROUTE, (req, res) =>
+      answer(req, res, (wait) =>
+        firstView(
+          { graphql, network: (film) => positionedNetwork(film, wait) },
+          single(req, "film"),
+        ),
+      ),
+    );
   // The picture as SVG; errors as JSON, like every other route.
   app.get(STORYLINE_ROUTE, (req, res) =>
     answer(

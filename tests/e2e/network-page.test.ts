@@ -176,10 +176,12 @@ describe.skipIf(noChromium)(`the network page (Chromium at ${CHROMIUM})`, () => 
         .sort(),
     );
     expect(await page.locator("#stats").textContent()).toContain("Heat");
-    // The first view's network was asked for once, by the early script (first-view.ts) that
-    // starts it while main.js is still being evaluated, and taken over by the page.
+    // The first view (catalogue, network, events) was asked for in one request, by the early
+    // script (first-view.ts) that starts it while main.js is still being evaluated, and taken
+    // over by the page, which asked for none of its parts again.
     const paths = firstLoad.map((url) => new URL(url).pathname + new URL(url).search);
-    expect(paths.filter((p) => p.startsWith("/api/network"))).toEqual(["/api/network?film=heat"]);
+    expect(paths.filter((p) => p.startsWith("/api/first-view"))).toEqual(["/api/first-view"]);
+    expect(paths.filter((p) => p.startsWith("/api/network"))).toEqual([]);
     expect(paths.some((p) => /^\/first-view-[A-Z0-9]{8}\.js$/.test(p))).toBe(true);
   });
 

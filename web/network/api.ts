@@ -2,6 +2,9 @@
 // (films, events, sources, dossiers, death-by-whom chains) from the GraphQL API at /graphql.
 import type { NetworkEdgeType } from "../../src/network/model.ts";
 import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../src/web/page-queries.ts";
+import type { Catalogue, StoryEvent } from "../../src/web/page-queries.ts";
+import { ALL_FILMS } from "../../src/web/film-choice.ts";
+import type { FirstView } from "../../src/web/first-view.ts";
 import type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 
 export type {
@@ -11,29 +14,10 @@ export type {
   NetworkNode,
 } from "../../src/network/model.ts";
 export type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
+export type { Catalogue, Film, SourceInfo, StoryEvent } from "../../src/web/page-queries.ts";
 export type { BetrayalChain, BetrayalStep } from "../../src/queries/betrayals/index.ts";
 
 export const EDGE_TYPES: NetworkEdgeType[] = ["BETRAYED", "KILLED", "WOUNDED", "LOYAL_TO"];
-
-export interface Film {
-  id: string;
-  title: string;
-  year: number | null;
-  director: string | null;
-}
-
-export interface StoryEvent {
-  id: string;
-  seq: number;
-  name: string;
-  summary?: string;
-  sources?: string[];
-}
-
-export interface SourceInfo {
-  id: string;
-  title: string;
-}
 
 /** A failed request, with the HTTP status (503: Neo4j is down, try again soon). */
 export class ApiError extends Error {
@@ -91,7 +75,13 @@ export function fetchBetrayalChains(id: string): Promise<CharacterBetrayalChains
   );
 }
 
-export async function fetchCatalogue(): Promise<{ films: Film[]; sources: SourceInfo[] }> {
+/** The first view in one answer; `film` as the address names it (null: all films). */
+export function fetchFirstView(film: string | null | undefined): Promise<FirstView> {
+  const query = film === undefined ? "" : `?film=${encodeURIComponent(film ?? ALL_FILMS)}`;
+  return getJson<FirstView>(`/api/first-view${query}`);
+}
+
+export async function fetchCatalogue(): Promise<Catalogue> {
   return graphql(CATALOGUE_QUERY);
 }
 

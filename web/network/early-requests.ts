@@ -1,9 +1,10 @@
-// The first view's requests (the catalogue, then the first film's network and events),
-// started by first-view.ts while the browser is still evaluating main.js, and taken over by
-// the page once each (a failed one is simply asked again there).
-import { fetchCatalogue, fetchEvents, fetchNetwork } from "./api.ts";
-import type { Film, PositionedNetwork, SourceInfo, StoryEvent } from "./api.ts";
-import { filmInAddress, firstFilm } from "./film-choice.ts";
+// The first view in one request (/api/first-view: the catalogue, the film chosen, its network
+// and events), started by first-view.ts while the browser is still evaluating main.js, and
+// taken over by the page once each. If it fails, the page asks for each part itself (and
+// says what went wrong then).
+import type { Catalogue, PositionedNetwork, StoryEvent } from "./api.ts";
+import { fetchFirstView } from "./api.ts";
+import { filmInAddress } from "../../src/web/film-choice.ts";
 
 interface FilmRequests {
   network: Promise<PositionedNetwork>;
@@ -11,11 +12,11 @@ interface FilmRequests {
   events: Promise<StoryEvent[]> | null;
 }
 
-/** Each request is taken (and its field emptied) once. */
+/** Each part is taken (and its field emptied) once. */
 export interface EarlyRequests {
-  catalogue?: Promise<{ films: Film[]; sources: SourceInfo[] }>;
-  /** The first film's (null: all films), once the catalogue says which. */
-  film?: Promise<FilmRequests & { film: string | null }>;
+  catalogue?: Promise<Catalogue | undefined>;
+  /** The first film's (null: all films). */
+  film?: Promise<(FilmRequests & { film: string | null }) | undefined>;
 }
 
 declare global {
@@ -26,23 +27,23 @@ declare global {
 
 /** Asks for the first view now; the page takes the answers with takeCatalogue and takeFilm. */
 export function startEarlyRequests(): void {
-  const catalogue = fetchCatalogue();
-  const film = catalogue.then(({ films }) => {
-    const { film } = firstFilm(films, filmInAddress(window.location.hash));
-    const network = fetchNetwork(film);
-    const events = film === null ? null : fetchEvents(film);
-    // Handled where the page takes them; until then a failure must not be "unhandled".
-    network.catch(() => {});
-    events?.catch(() => {});
-    return { film, network, events };
-  });
-  catalogue.catch(() => {});
-  film.catch(() => {});
-  window.heistgraphEarlyRequests = { catalogue, film };
+  // A failure is the page's to meet when it asks for the part itself.
+  const view = fetchFirstView(filmInAddress(window.location.hash)).catch(() => undefined);
+  window.heistgraphEarlyRequests = {
+    catalogue: view.then((v) => v?.catalogue),
+    film: view.then(
+      (v) =>
+        v && {
+          film: v.film,
+          network: Promise.resolve(v.network),
+          events: v.events ? Promise.resolve(v.events) : null,
+        },
+    ),
+  };
 }
 
-/** The early catalogue request, once; undefined when there was none or it was taken. */
-export function takeCatalogue(): EarlyRequests["catalogue"] {
+/** The early catalogue, once; undefined when there was none, it failed, or it was taken. */
+export async function takeCatalogue(): Promise<Catalogue | undefined> {
   const early = window.heistgraphEarlyRequests;
   const catalogue = early?.catalogue;
   if (early) early.catalogue = undefined;
@@ -54,6 +55,6 @@ export async function takeFilm(film: string | null): Promise<FilmRequests | unde
   const early = window.heistgraphEarlyRequests;
   const pending = early?.film;
   if (early) early.film = undefined;
-  const requests = await pending?.catch(() => undefined);
+  const requests = await pending;
   return requests && requests.film === film ? requests : undefined;
 }

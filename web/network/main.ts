@@ -20,7 +20,7 @@ import {
   type StoryEvent,
 } from "./api.ts";
 import { byId, h, setChildren } from "./dom.ts";
-import { ALL_FILMS, filmInAddress, firstFilm, newestFirst } from "./film-choice.ts";
+import { ALL_FILMS, filmInAddress, firstFilm, newestFirst } from "../../src/web/film-choice.ts";
 import { takeCatalogue, takeFilm } from "./early-requests.ts";
 import {
   renderDossier,
@@ -674,7 +674,7 @@ async function start(): Promise<void> {
   try {
     await busy(async () => {
       if (!controlsBuilt) {
-        const catalogue = await (takeCatalogue() ?? fetchCatalogue());
+        const catalogue = (await takeCatalogue()) ?? (await fetchCatalogue());
         films = catalogue.films;
         sources = new Map(catalogue.sources.map((s) => [s.id, s]));
         buildControls();

@@ -2,7 +2,7 @@
 // written to and read from the address, so that a view can be linked to.
 import { EDGE_TYPES, type NetworkEdgeType } from "./api.ts";
 import type { HighlightKind, HighlightNote } from "./dossier-panel.ts";
-import { ALL_FILMS, filmInAddress } from "./film-choice.ts";
+import { ALL_FILMS, filmInAddress } from "../../src/web/film-choice.ts";
 import type { ColourBy } from "./palette.ts";
 
 export interface ViewState {

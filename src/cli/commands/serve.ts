@@ -12,7 +12,7 @@ import {
 import { browserNeo4jSettings } from "../../browser-guide/post-connect.ts";
 import { openDatabase, resolveDatabase, type Database } from "../../db/connection.ts";
 import { importDataset } from "../../import/run-import.ts";
-import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../web/page-queries.ts";
+import { FIRST_VIEW_ROUTE } from "../../web/first-view.ts";
 import { checkedInteger } from "../../queries/lookup.ts";
 import { printImportReport } from "../import-command.ts";
 import { action } from "../run-action.ts";
@@ -32,29 +32,22 @@ type ServeOptions = { port: string; host: string; limits: boolean } & Partial<
 >;
 
 /**
- * Asks, once, what the page's first load asks (the newest film's network and layout, its
- * events), so that load finds Neo4j's plans and pages warm and the layout cached: cold, the
- * first network takes seconds; warm, well under one. Failures are left to the page to report.
+ * Passes of the warm-up: the first plans the statements (seconds, on a Neo4j just started);
+ * the next ones run them while Neo4j's JVM is still compiling its hot code.
  */
-async function warmUp(db: Database, url: string): Promise<void> {
-  const { records } = await db.driver.executeQuery(
-    "MATCH (f:Film) RETURN f.id AS id ORDER BY f.year DESC, f.title, f.id LIMIT 1",
-    {},
-    { database: db.database, routing: "READ" },
-  );
-  const film = records[0]?.get("id") as string | undefined;
-  if (film === undefined) return;
-  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
-    fetch(`${url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
-    }).then((r) => r.arrayBuffer());
-  await Promise.allSettled([
-    fetch(`${url}/api/network?film=${encodeURIComponent(film)}`).then((r) => r.arrayBuffer()),
-    graphql(CATALOGUE_QUERY),
-    graphql(EVENTS_QUERY, { film }),
-  ]);
+const WARM_UP_PASSES = 3;
+
+/**
+ * Asks what the page's first load asks (/api/first-view: the newest film's network and
+ * layout, its events, the catalogue), so that load finds Neo4j's plans and pages warm and the
+ * layout cached: cold, the first network takes seconds; warm, well under one. Failures are
+ * left to the page to report.
+ */
+async function warmUp(url: string): Promise<void> {
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++)
+    await fetch(`${url}${FIRST_VIEW_ROUTE}`)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
 }
 
 async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<void> {
@@ -85,7 +78,7 @@ async function serve(opts: ServeOptions & { importIfEmpty: boolean }): Promise<v
     },
   });
   // Off only for the bench that measures what it buys (scripts/bench/first-load.ts).
-  if (process.env.HEISTGRAPH_SERVE_WARM_UP !== "off") await warmUp(db, server.url);
+  if (process.env.HEISTGRAPH_SERVE_WARM_UP !== "off") await warmUp(server.url);
   say(pc.green("heistgraph is serving:"));
   const line = (label: string, value: string) => say(`  ${`${label}:`.padEnd(20)}${value}`);
   for (const page of pages)

@@ -1,7 +1,7 @@
-// Which film the page shows first, decided in one place for the early requests
-// (first-view.ts) and the page itself (main.ts): the film the address names, all films for
-// "all", else the newest film.
-import type { Film } from "./api.ts";
+// Which film the network page shows first, decided in one place for the server's first-view
+// answer (first-view.ts) and the page itself (web/network/main.ts): the film the address
+// names, all films for "all", else the newest film.
+import type { Film } from "./page-queries.ts";
 
 /** The address's word for every film at once (#film=all). */
 export const ALL_FILMS = "all";

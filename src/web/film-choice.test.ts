@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Film } from "./api.ts";
+import type { Film } from "./page-queries.ts";
 import { filmInAddress, firstFilm, newestFirst } from "./film-choice.ts";
 
 const films: Film[] = [
