@@ -104,14 +104,42 @@ function mapKey(name: string): string {
   return name;
 }
 
+/** What find-subject.cypher returns per character or group, as the look-up reads it. */
+const FIND_SUBJECT_COLUMNS = [
+  "id",
+  "name",
+  "film",
+  "fate",
+  "isGroup",
+  "keys",
+  "written",
+  "exact",
+  "close",
+] as const;
+
+/**
+ * The statement's parameters for the n-th name: the first one's are find-subject.cypher's own
+ * names, so that its text runs in the statement as written.
+ */
+function subjectParams(n: number): { name: string; key: string; search: string; fuzzy: string } {
+  const suffix = n === 0 ? "" : String(n);
+  return {
+    name: `name${suffix}`,
+    key: `key${suffix}`,
+    search: `search${suffix}`,
+    fuzzy: `fuzzy${suffix}`,
+  };
+}
+
 /**
  * One statement that finds the film (find-film.cypher) and each subject (find-subject.cypher,
- * the film narrowing it) and, when every one is found, asks the questions. Every file runs as
- * it is, through apoc.cypher.run with its text and its parameters as parameters of this
- * statement: nothing of a file is rewritten, and this statement's text depends only on how
- * many names and questions there are and which parameters take what was found. A film's
- * questions (`inline`, see inlinable) also have their files' text in the statement, run when
- * the film was given by its id.
+ * the film narrowing it) and, when every one is found, asks the questions. Nothing of a file
+ * is rewritten: a file whose parameters are the statement's own runs as its text in the
+ * statement (find-film always; the first subject's find-subject when the film is none or
+ * given by its id; a film's questions when the film is given by its id, see inlinable), any
+ * other through apoc.cypher.run, with its text and its parameters as parameters of this
+ * statement. The statement's text depends only on how many names and questions there are and
+ * which parameters take what was found.
  */
 export function askCypher(
   names: number,
@@ -119,21 +147,34 @@ export function askCypher(
   distinctInOneFilm = false,
   inline: Inline[] = [],
 ): string {
+  // find-film.cypher's parameters are the statement's own (the film as typed): its text runs
+  // in the statement. Not indented: a string of a file may span lines.
   const parts = [
-    "OPTIONAL CALL () {\n" +
-      "  CALL apoc.cypher.run($findFilm, {film: $film, filmKey: $filmKey}) YIELD value\n" +
-      "  RETURN value.id AS id, value.title AS title\n}",
+    `OPTIONAL CALL () {\n${cypherFile("find-film").cypher}\n}`,
     "WITH CASE WHEN id IS NULL THEN null ELSE {id: id, title: title} END AS foundFilm",
   ];
   const found = ["foundFilm"];
   for (let n = 0; n < names; n++) {
+    const p = subjectParams(n);
+    // The first subject's look-up runs find-subject.cypher's text in the statement, its
+    // parameters the statement's own, when the film it narrows to is the film as typed (none,
+    // or an id); otherwise, and for a second subject, through apoc.cypher.run.
+    const inlined =
+      n === 0
+        ? `    WITH foundFilm WHERE $film IS NULL OR foundFilm.id = $film\n` +
+          `    CALL () {\n${cypherFile("find-subject").cypher}\n    }\n` +
+          `    RETURN {${FIND_SUBJECT_COLUMNS.map((c) => `${c}: ${c}`).join(", ")}} AS value\n` +
+          `    UNION ALL\n` +
+          `    WITH foundFilm WHERE NOT ($film IS NULL OR foundFilm.id = $film)\n`
+        : "";
     // An id or the name as written wins over names that only normalise the same
     // ("Kings Landing" for "King's Landing"), which win over a match on one word of a name
     // ("hanna"); the index's close names are kept for the message when none matches.
     parts.push(
-      `CALL (foundFilm) {\n` +
-        `  CALL apoc.cypher.run($findSubject, {name: $name${n}, key: $key${n}, ` +
-        `search: $search${n}, fuzzy: $fuzzy${n}, film: foundFilm.id}) YIELD value\n` +
+      `CALL (foundFilm) {\n  CALL (foundFilm) {\n${inlined}` +
+        `    CALL apoc.cypher.run($findSubject, {name: $${p.name}, key: $${p.key}, ` +
+        `search: $${p.search}, fuzzy: $${p.fuzzy}, film: foundFilm.id}) YIELD value\n` +
+        `    RETURN value\n  }\n` +
         `  WITH value WHERE ($groups OR NOT value.isGroup) AND (NOT $onlyGroups OR value.isGroup)\n` +
         `  RETURN collect(value) AS candidates${n}\n}`,
       `WITH ${found.join(", ")}, candidates${n}, [m IN candidates${n} WHERE NOT m.close] AS named`,
@@ -217,7 +258,6 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
   if (request.film !== undefined) checkLength("film", request.film);
   for (const name of names) checkLength("name", name);
   const params: Record<string, unknown> = {
-    findFilm: cypherFile("find-film").cypher,
     findSubject: cypherFile("find-subject").cypher,
     film: request.film ?? null,
     filmKey: request.film === undefined ? null : normaliseName(request.film),
@@ -234,11 +274,12 @@ export function askStatement(request: Ask): { cypher: string; params: Record<str
       });
     }
     const { search, fuzzy } = characterSearch(key);
+    const p = subjectParams(n);
     Object.assign(params, {
-      [`name${n}`]: name.trim(),
-      [`key${n}`]: key,
-      [`search${n}`]: search,
-      [`fuzzy${n}`]: fuzzy,
+      [p.name]: name.trim(),
+      [p.key]: key,
+      [p.search]: search,
+      [p.fuzzy]: fuzzy,
     });
   });
   request.questions.forEach((question, n) => {
