@@ -2,25 +2,17 @@
 // the real Neo4j.
 import { ClientError, GraphQLClient, gql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LOAD_LIMITS } from "../../src/api/load-limits.ts";
-import { API_LIMITS, startApiServer, type ApiServer } from "../../src/api/server.ts";
+import { API_LIMITS, type ApiServer } from "../../src/api/server.ts";
 import type { Database } from "../../src/db/connection.ts";
 import { parallels } from "../../src/queries/parallels/index.ts";
-import { withFilmsImported } from "../helpers/neo4j.ts";
+import { apiOverFilms } from "../helpers/api-server.ts";
 
 let server: ApiServer;
 let client: GraphQLClient;
 let db: Database;
 
 beforeAll(async () => {
-  db = await withFilmsImported();
-  // The answers are what these tests check; a cold query plan on a loaded machine can take
-  // longer than the default timeout (api-load.test.ts checks the limits themselves).
-  server = await startApiServer({
-    db,
-    port: 0,
-    limits: { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 },
-  });
+  ({ db, server } = await apiOverFilms());
   client = new GraphQLClient(server.graphqlUrl);
 });
 afterAll(async () => server?.stop());

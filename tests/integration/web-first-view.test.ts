@@ -2,25 +2,15 @@
 // choice (film-choice.ts), and each part is what the page would get asking for it alone: the
 // catalogue and the events from /graphql, the network from /api/network.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LOAD_LIMITS } from "../../src/api/load-limits.ts";
-import { startApiServer, type ApiServer } from "../../src/api/server.ts";
-import type { Database } from "../../src/db/connection.ts";
+import type { ApiServer } from "../../src/api/server.ts";
 import type { FirstView } from "../../src/web/first-view.ts";
-import { registerNetworkRoutes } from "../../src/web/network-route.ts";
 import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../src/web/page-queries.ts";
-import { withFilmsImported } from "../helpers/neo4j.ts";
+import { apiOverFilms } from "../helpers/api-server.ts";
 
-let db: Database;
 let server: ApiServer;
 
 beforeAll(async () => {
-  db = await withFilmsImported();
-  server = await startApiServer({
-    db,
-    port: 0,
-    limits: { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 },
-    mount: (app, apiDb, context) => registerNetworkRoutes(app, apiDb, context),
-  });
+  ({ server } = await apiOverFilms({ routes: true }));
 });
 afterAll(async () => server?.stop());
 

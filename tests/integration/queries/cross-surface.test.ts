@@ -6,8 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DEFAULT_LOAD_LIMITS } from "../../../src/api/load-limits.ts";
-import { startApiServer, type ApiServer } from "../../../src/api/server.ts";
+import type { ApiServer } from "../../../src/api/server.ts";
 import { commandLine } from "../../../src/cli/commands/questions.ts";
 import type { Database } from "../../../src/db/connection.ts";
 import { HeistgraphError } from "../../../src/errors.ts";
@@ -15,22 +14,15 @@ import { askQuestion, type QuestionRequest } from "../../../src/questions/ask-qu
 import { queryFieldName, type Question } from "../../../src/questions/define.ts";
 import { QUESTIONS } from "../../../src/questions/registry.ts";
 import { graphqlNames } from "../../../src/questions/shape.ts";
-import { registerNetworkRoutes } from "../../../src/web/network-route.ts";
 import { HEISTGRAPH_BIN, runNode } from "../../helpers/cli.ts";
-import { withFilmsImported } from "../../helpers/neo4j.ts";
+import { apiOverFilms } from "../../helpers/api-server.ts";
 import { importStories, storyArbitrary } from "../../helpers/story-arbitrary.ts";
 
 let db: Database;
 let server: ApiServer;
 
 beforeAll(async () => {
-  db = await withFilmsImported();
-  server = await startApiServer({
-    db,
-    port: 0,
-    limits: { ...DEFAULT_LOAD_LIMITS, queryTimeoutMs: 120_000 },
-    mount: (app, apiDb, context) => registerNetworkRoutes(app, apiDb, context),
-  });
+  ({ db, server } = await apiOverFilms({ routes: true }));
 });
 afterAll(async () => server?.stop());
 
