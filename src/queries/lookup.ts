@@ -115,7 +115,7 @@ const FIND_SUBJECT_COLUMNS = [
   "written",
   "exact",
   "close",
-] as const;
+] as const satisfies readonly (keyof Candidate)[];
 
 /**
  * The statement's parameters for the n-th name: the first one's are find-subject.cypher's own

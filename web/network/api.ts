@@ -4,7 +4,7 @@ import type { NetworkEdgeType } from "../../src/network/model.ts";
 import { CATALOGUE_QUERY, EVENTS_QUERY } from "../../src/web/page-queries.ts";
 import type { Catalogue, StoryEvent } from "../../src/web/page-queries.ts";
 import { ALL_FILMS } from "../../src/web/film-choice.ts";
-import type { FirstView } from "../../src/web/first-view.ts";
+import { FIRST_VIEW_ROUTE, type FirstView } from "../../src/web/first-view.ts";
 import type { CharacterBetrayalChains, PositionedNetwork } from "../../src/web/network-route.ts";
 
 export type {
@@ -78,7 +78,7 @@ export function fetchBetrayalChains(id: string): Promise<CharacterBetrayalChains
 /** The first view in one answer; `film` as the address names it (null: all films). */
 export function fetchFirstView(film: string | null | undefined): Promise<FirstView> {
   const query = film === undefined ? "" : `?film=${encodeURIComponent(film ?? ALL_FILMS)}`;
-  return getJson<FirstView>(`/api/first-view${query}`);
+  return getJson<FirstView>(`${FIRST_VIEW_ROUTE}${query}`);
 }
 
 export async function fetchCatalogue(): Promise<Catalogue> {

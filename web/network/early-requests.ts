@@ -2,21 +2,19 @@
 // and events), started by first-view.ts while the browser is still evaluating main.js, and
 // taken over by the page once each. If it fails, the page asks for each part itself (and
 // says what went wrong then).
-import type { Catalogue, PositionedNetwork, StoryEvent } from "./api.ts";
+import type { FirstView } from "../../src/web/first-view.ts";
+import type { Catalogue } from "./api.ts";
 import { fetchFirstView } from "./api.ts";
 import { filmInAddress } from "../../src/web/film-choice.ts";
 
-interface FilmRequests {
-  network: Promise<PositionedNetwork>;
-  /** Null for all films, which have no one story order. */
-  events: Promise<StoryEvent[]> | null;
-}
+/** The first film's network and events (null for all films, which have no one story order). */
+export type EarlyFilm = Pick<FirstView, "network" | "events">;
 
 /** Each part is taken (and its field emptied) once. */
 export interface EarlyRequests {
   catalogue?: Promise<Catalogue | undefined>;
-  /** The first film's (null: all films). */
-  film?: Promise<(FilmRequests & { film: string | null }) | undefined>;
+  /** The first film's network and events, with which film it is (null: all films). */
+  film?: Promise<FirstView | undefined>;
 }
 
 declare global {
@@ -31,14 +29,7 @@ export function startEarlyRequests(): void {
   const view = fetchFirstView(filmInAddress(window.location.hash)).catch(() => undefined);
   window.heistgraphEarlyRequests = {
     catalogue: view.then((v) => v?.catalogue),
-    film: view.then(
-      (v) =>
-        v && {
-          film: v.film,
-          network: Promise.resolve(v.network),
-          events: v.events ? Promise.resolve(v.events) : null,
-        },
-    ),
+    film: view,
   };
 }
 
@@ -51,7 +42,7 @@ export async function takeCatalogue(): Promise<Catalogue | undefined> {
 }
 
 /** The early network and events when they are of `film`, once; undefined otherwise. */
-export async function takeFilm(film: string | null): Promise<FilmRequests | undefined> {
+export async function takeFilm(film: string | null): Promise<EarlyFilm | undefined> {
   const early = window.heistgraphEarlyRequests;
   const pending = early?.film;
   if (early) early.film = undefined;

@@ -426,11 +426,11 @@ function showOverview(): void {
   });
 }
 
-/** The film's events, asked once; `early`: already asked for (by first-view.ts). */
-function eventsFor(film: string, early?: Promise<StoryEvent[]> | null): Promise<StoryEvent[]> {
+/** The film's events, asked once; `early`: already answered (by the first view). */
+function eventsFor(film: string, early?: StoryEvent[] | null): Promise<StoryEvent[]> {
   let events = eventsCache.get(film);
   if (!events) {
-    events = early ?? fetchEvents(film);
+    events = early ? Promise.resolve(early) : fetchEvents(film);
     events.catch(() => eventsCache.delete(film));
     eventsCache.set(film, events);
   }
