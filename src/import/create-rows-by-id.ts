@@ -3,7 +3,7 @@
 // constraints' indexes) and creates the relationships, as LOAD CSV does.
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
 import { NODE_LABELS } from "../dataset/vocabulary.ts";
-import { withIntegers } from "./create-rows.ts";
+import { withIntegers } from "./with-integers.ts";
 import type { FilmDiff } from "./film-diff.ts";
 import type { RelGroup, Row } from "./plan.ts";
 

@@ -5,7 +5,13 @@
 // characters for the driver to encode and the server to decode and parse: on S, the server's
 // CPU for a fresh import went from 4.1-4.9 s to 3.1-4.8 s with it (alternated runs), and the
 // new nodes' element ids no longer travel back before their relationships can be sent.
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+//
+// The rows travel as one JSON text per statement, which the server parses (APOC), not as the
+// driver's parameters: the driver packs a parameter value by value, testing each against
+// every type it knows and encoding every map key again for every row, and that packing was
+// most of the command's CPU while the server wrote (which the two share on a small machine).
+// JSON's whole numbers arrive as integers, as withIntegers makes them for the driver.
+import type { ManagedTransaction } from "neo4j-driver";
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from "../dataset/vocabulary.ts";
 import type { FilmDiff } from "./film-diff.ts";
 import type { RelGroup, RelRow, Row } from "./plan.ts";
@@ -18,16 +24,15 @@ import type { RelGroup, RelRow, Row } from "./plan.ts";
 const CREATE_STATEMENT_ROWS = 20_000;
 
 /**
- * The one statement: the new nodes (`$nodes`, a list per label, in NODE_LABELS order) and the
- * stored ends (`$kept`, element ids) are collected in that order into `nodes`; each
- * relationship of `$rels.<TYPE>` is `[from position, to position, properties]`. ORDER BY keeps
- * each list in the order sent. A position is sent as a JavaScript number (a float) and made
- * an integer by the statement: the driver packs a number as it is, where it checks each of
- * its Integer objects against every type it knows (about a dozen tests per value).
+ * The one statement. `$rows` is JSON: `{nodes: {<Label>: [properties...]}, rels: {<TYPE>:
+ * [[from position, to position, properties]...]}}`. The new nodes (a list per label, in
+ * NODE_LABELS order) and the stored ends (`$kept`, element ids) are collected in that order
+ * into `nodes`, which the positions index. ORDER BY keeps each list in the order sent.
  * `found` tells whether every stored end was there; with `$giveIds`, the new nodes' element
  * ids come back, in position order, for the statements after it.
  */
 export const CREATE_ROWS = [
+  "WITH apoc.convert.fromJsonMap($rows) AS rows",
   "CALL () {",
   "  UNWIND range(0, size($kept) - 1) AS i",
   "  MATCH (n) WHERE elementId(n) = $kept[i]",
@@ -35,19 +40,19 @@ export const CREATE_ROWS = [
   "  RETURN collect(n) AS kept",
   "}",
   ...NODE_LABELS.flatMap((label) => [
-    "CALL () {",
-    `  UNWIND range(0, size($nodes.${label}) - 1) AS i`,
-    `  CREATE (n:${label}) SET n = $nodes.${label}[i]`,
+    "CALL (rows) {",
+    `  UNWIND range(0, size(rows.nodes.${label}) - 1) AS i`,
+    `  CREATE (n:${label}) SET n = rows.nodes.${label}[i]`,
     "  WITH i, n ORDER BY i",
     `  RETURN collect(n) AS new${label}`,
     "}",
   ]),
-  `WITH ${NODE_LABELS.map((label) => `new${label}`).join(" + ")} AS created, kept`,
-  "WITH created + kept AS nodes, created, size(kept) AS found",
+  `WITH rows, ${NODE_LABELS.map((label) => `new${label}`).join(" + ")} AS created, kept`,
+  "WITH rows, created + kept AS nodes, created, size(kept) AS found",
   ...RELATIONSHIP_TYPES.flatMap((type) => [
-    "CALL (nodes) {",
-    `  UNWIND $rels.${type} AS row`,
-    "  WITH nodes[toInteger(row[0])] AS a, nodes[toInteger(row[1])] AS b, row[2] AS props",
+    "CALL (nodes, rows) {",
+    `  UNWIND rows.rels.${type} AS row`,
+    "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS props",
     `  CREATE (a)-[r:${type}]->(b) SET r = props`,
     "}",
   ]),
@@ -62,32 +67,6 @@ interface NewNode {
 interface NewRel {
   group: RelGroup;
   row: RelRow;
-}
-
-/**
- * Whole numbers become the driver's Integers (JavaScript numbers reach Neo4j as floats). A
- * list or map that holds none is given as it is, not copied (the driver only reads what it
- * sends), so a film's rows are not copied twice on their way to the server.
- */
-export function withIntegers(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    value.forEach((item, i) => {
-      const made = withIntegers(item);
-      if (made !== item) out ??= value.slice(0, i);
-      out?.push(made);
-    });
-    return out ?? value;
-  }
-  const row = value as Row;
-  let out: Row | undefined;
-  for (const key in row) {
-    const made = withIntegers(row[key]);
-    if (made !== row[key]) (out ??= { ...row })[key] = made;
-  }
-  return out ?? row;
 }
 
 /** Values by label, then by id: a node is known by both. */
@@ -154,7 +133,7 @@ export async function createRows(
     const positions = new ByLabel<number>();
     statement.nodes.forEach(({ label, row }, i) => {
       positions.set(label, String(row.id), i);
-      (byLabel[label] as unknown[]).push(withIntegers(row));
+      (byLabel[label] as unknown[]).push(row);
     });
     // Stored ends come after the new nodes, in the order first used.
     const kept: string[] = [];
@@ -172,13 +151,14 @@ export async function createRows(
     const byType: Record<string, unknown[]> = {};
     for (const type of RELATIONSHIP_TYPES) byType[type] = [];
     for (const { group, row } of statement.rels) {
-      // The relationship's properties, its key among them, integers made Integers.
-      const props = { ...(withIntegers(row.props) as Row), key: row.key };
+      // The relationship's properties, its key among them.
+      const props = { ...row.props, key: row.key };
       const from = positionOf(group.from, row.from);
       (byType[group.type] as unknown[]).push([from, positionOf(group.to, row.to), props]);
     }
     const giveIds = s < statements.length - 1 && statement.nodes.length > 0;
-    const result = await tx.run(CREATE_ROWS, { kept, nodes: byLabel, rels: byType, giveIds });
+    const rows = JSON.stringify({ nodes: byLabel, rels: byType });
+    const result = await tx.run(CREATE_ROWS, { kept, rows, giveIds });
     const record = result.records[0];
     const found = (record?.get("found") as { toNumber(): number } | undefined)?.toNumber();
     if (found !== kept.length)

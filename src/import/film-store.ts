@@ -3,7 +3,8 @@
 // film is found through the per-label `film` indexes of cypher/schema.cypher.
 import { Neo4jError, type ManagedTransaction, type QueryResult } from "neo4j-driver";
 import { NODE_LABELS } from "../dataset/vocabulary.ts";
-import { createRows, withIntegers } from "./create-rows.ts";
+import { createRows } from "./create-rows.ts";
+import { withIntegers } from "./with-integers.ts";
 import { createRowsById } from "./create-rows-by-id.ts";
 import { diffFilm, type FilmDiff, type StoredNode, type StoredRel } from "./film-diff.ts";
 import { machineryOn } from "./machinery-switches.ts";

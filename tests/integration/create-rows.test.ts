@@ -3,15 +3,20 @@
 // case; a film larger than a statement is split, and later statements attach to nodes the
 // earlier ones created. Both must build exactly the graph of a plain import.
 import { join } from "node:path";
+import fc from "fast-check";
+import type { ManagedTransaction } from "neo4j-driver";
 import { beforeEach, describe, expect, it } from "vitest";
 import { generateStory, writeStory } from "../../scripts/bench/generate-story.ts";
-import { CREATE_ROWS } from "../../src/import/create-rows.ts";
+import { CREATE_ROWS, createRows } from "../../src/import/create-rows.ts";
+import { createRowsById } from "../../src/import/create-rows-by-id.ts";
+import { diffFilm, type FilmDiff } from "../../src/import/film-diff.ts";
 import { replaceFilms } from "../../src/import/film-store.ts";
 import { importDataset, prepareImport } from "../../src/import/run-import.ts";
 import type { Database } from "../../src/db/connection.ts";
 import { scratchDir } from "../helpers/film-files.ts";
 import { graphFingerprint } from "../helpers/graph-fingerprint.ts";
 import { emptyGraph, planOperators, testDatabase } from "../helpers/neo4j.ts";
+import { storyArbitrary, writeStories } from "../helpers/story-arbitrary.ts";
 
 const SHAPE = { films: 2, characters: 24 };
 
@@ -72,10 +77,45 @@ describe("creating a transaction's rows by position", () => {
     }
   }, 120_000);
 
+  it("stores every value as the driver's own parameters would (rows travel as JSON text)", async () => {
+    // The by-id way (create-rows-by-id.ts) sends the rows as the driver's parameters, whole
+    // numbers made Integers: the reference for each value's type and text.
+    const db = await testDatabase();
+    const writeWith = async (
+      create: (tx: ManagedTransaction, diffs: FilmDiff[]) => Promise<void>,
+      diffs: FilmDiff[],
+    ) => {
+      await emptyGraph(db);
+      const session = db.driver.session({ database: db.database });
+      try {
+        await session.executeWrite((tx) => create(tx, diffs));
+      } finally {
+        await session.close();
+      }
+      return graphFingerprint(db);
+    };
+    const stories = fc.tuple(
+      storyArbitrary({ prefix: "gen-a", openWords: true }),
+      storyArbitrary({ prefix: "gen-b" }),
+    );
+    await fc.assert(
+      fc.asyncProperty(stories, async (films) => {
+        const files = writeStories(films);
+        const diffs = prepareImport(files.sourcesFile, files.filmFiles).films.map((plan) =>
+          diffFilm(plan, [], []),
+        );
+        const byId = await writeWith(createRowsById, diffs);
+        expect(byId.length).toBeGreaterThan(10);
+        expect(await writeWith((tx, d) => createRows(tx, d), diffs)).toEqual(byId);
+      }),
+      { numRuns: 8, seed: 20261206 },
+    );
+  }, 120_000);
+
   it("finds stored ends by element id and creates the rest: no scan in its plan", async () => {
     const db = await testDatabase();
     const operators = (
-      await planOperators(db, CREATE_ROWS, { kept: [], nodes: {}, rels: {}, giveIds: false })
+      await planOperators(db, CREATE_ROWS, { kept: [], rows: "{}", giveIds: false })
     ).map((o) => o.operator);
     expect(operators).toContain("NodeByElementIdSeek");
     expect(operators).not.toContain("AllNodesScan");
