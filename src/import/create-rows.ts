@@ -14,7 +14,9 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from "../dataset/vocabulary.ts";
 import type { FilmDiff } from "./film-diff.ts";
+import { machineryOn } from "./machinery-switches.ts";
 import type { RelGroup, RelRow, Row } from "./plan.ts";
+import { withIntegers } from "./with-integers.ts";
 
 /**
  * Nodes + relationships one statement creates. A transaction of the importer (about 5,000
@@ -31,33 +33,38 @@ const CREATE_STATEMENT_ROWS = 20_000;
  * `found` tells whether every stored end was there; with `$giveIds`, the new nodes' element
  * ids come back, in position order, for the statements after it.
  */
-export const CREATE_ROWS = [
-  "WITH apoc.convert.fromJsonMap($rows) AS rows",
-  "CALL () {",
-  "  UNWIND range(0, size($kept) - 1) AS i",
-  "  MATCH (n) WHERE elementId(n) = $kept[i]",
-  "  WITH i, n ORDER BY i",
-  "  RETURN collect(n) AS kept",
-  "}",
-  ...NODE_LABELS.flatMap((label) => [
-    "CALL (rows) {",
-    `  UNWIND range(0, size(rows.nodes.${label}) - 1) AS i`,
-    `  CREATE (n:${label}) SET n = rows.nodes.${label}[i]`,
+const createRowsFrom = (rows: string) =>
+  [
+    `WITH ${rows} AS rows`,
+    "CALL () {",
+    "  UNWIND range(0, size($kept) - 1) AS i",
+    "  MATCH (n) WHERE elementId(n) = $kept[i]",
     "  WITH i, n ORDER BY i",
-    `  RETURN collect(n) AS new${label}`,
+    "  RETURN collect(n) AS kept",
     "}",
-  ]),
-  `WITH rows, ${NODE_LABELS.map((label) => `new${label}`).join(" + ")} AS created, kept`,
-  "WITH rows, created + kept AS nodes, created, size(kept) AS found",
-  ...RELATIONSHIP_TYPES.flatMap((type) => [
-    "CALL (nodes, rows) {",
-    `  UNWIND rows.rels.${type} AS row`,
-    "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS props",
-    `  CREATE (a)-[r:${type}]->(b) SET r = props`,
-    "}",
-  ]),
-  "RETURN found, CASE WHEN $giveIds THEN [n IN created | elementId(n)] ELSE [] END AS ids",
-].join("\n");
+    ...NODE_LABELS.flatMap((label) => [
+      "CALL (rows) {",
+      `  UNWIND range(0, size(rows.nodes.${label}) - 1) AS i`,
+      `  CREATE (n:${label}) SET n = rows.nodes.${label}[i]`,
+      "  WITH i, n ORDER BY i",
+      `  RETURN collect(n) AS new${label}`,
+      "}",
+    ]),
+    `WITH rows, ${NODE_LABELS.map((label) => `new${label}`).join(" + ")} AS created, kept`,
+    "WITH rows, created + kept AS nodes, created, size(kept) AS found",
+    ...RELATIONSHIP_TYPES.flatMap((type) => [
+      "CALL (nodes, rows) {",
+      `  UNWIND rows.rels.${type} AS row`,
+      "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS props",
+      `  CREATE (a)-[r:${type}]->(b) SET r = props`,
+      "}",
+    ]),
+    "RETURN found, CASE WHEN $giveIds THEN [n IN created | elementId(n)] ELSE [] END AS ids",
+  ].join("\n");
+
+export const CREATE_ROWS = createRowsFrom("apoc.convert.fromJsonMap($rows)");
+/** The same with `$rows` as the driver's parameters: the bench's `json-rows` switched off. */
+const CREATE_ROWS_FROM_PARAMETERS = createRowsFrom("$rows");
 
 interface NewNode {
   label: NodeLabel;
@@ -157,8 +164,10 @@ export async function createRows(
       (byType[group.type] as unknown[]).push([from, positionOf(group.to, row.to), props]);
     }
     const giveIds = s < statements.length - 1 && statement.nodes.length > 0;
-    const rows = JSON.stringify({ nodes: byLabel, rels: byType });
-    const result = await tx.run(CREATE_ROWS, { kept, rows, giveIds });
+    const rows = { nodes: byLabel, rels: byType };
+    const result = machineryOn("json-rows")
+      ? await tx.run(CREATE_ROWS, { kept, rows: JSON.stringify(rows), giveIds })
+      : await tx.run(CREATE_ROWS_FROM_PARAMETERS, { kept, rows: withIntegers(rows), giveIds });
     const record = result.records[0];
     const found = (record?.get("found") as { toNumber(): number } | undefined)?.toNumber();
     if (found !== kept.length)

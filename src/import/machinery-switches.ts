@@ -7,6 +7,8 @@ export const MACHINERY = [
   "writers",
   /** New rows created by one statement, ends named by position (create-rows.ts). */
   "positions",
+  /** A creating statement's rows sent as one JSON text, not as driver parameters (create-rows.ts). */
+  "json-rows",
   /** Unchanged films skipped through their plan hash (film-store.ts). */
   "hash-skip",
   /** Uniqueness constraints on relationships' keys (cypher/schema.cypher). */
