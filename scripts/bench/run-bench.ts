@@ -12,7 +12,7 @@
 //   npm run bench -- --sizes FILMS,GOT,S,M --only machinery --rounds 3 --rounds-at-m 1
 //                                          # each piece of the import's machinery off in turn
 //                                          # (FILMS: the real films; GOT: one film of ~1k nodes)
-//   npm run bench -- --sizes M --only machinery --off patches,writers
+//   npm run bench -- --sizes M --only machinery --off writers,json-rows
 //                                          # only these pieces off (and all on, LOAD CSV)
 //   npm run bench -- --repeat 20           # calls per question (default 30)
 //   npm run bench -- --warmup 5            # calls per question before those (default 10)
