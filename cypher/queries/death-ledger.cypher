@@ -9,7 +9,7 @@
 :param film => 'heat';
 // Where each event of the film took place, read once from the events (an event has at most
 // one place): a look-up of each killing's event by id cost more than the rest of the file.
-// Kept out of the killings' subquery, whose UNION compares whole rows.
+// Kept out of the killings' subquery, so it is read once, not once per arm.
 CALL () {
   MATCH (e:Event {film: $film})-[:TOOK_PLACE_AT]->(place:Place)
   USING INDEX e:Event(film)
@@ -20,7 +20,9 @@ CALL () {
   WITH victim, killer, properties(r) AS k
   RETURN k.seq AS seq, victim, killer, k.event AS event, k.how AS how, k.sources AS sources,
     true AS certain
-  UNION
+  // UNION ALL: the arms never give the same row (the second lists only victims with no
+  // killing), and each killing is a row of its own; UNION would compare whole rows.
+  UNION ALL
   MATCH (victim:Character {film: $film})
   WHERE victim.fate IN ['killed', 'died', 'killed-or-wounded']
     AND NOT EXISTS { (victim)<-[:KILLED]-() }
