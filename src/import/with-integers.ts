@@ -1,6 +1,7 @@
 // Parameters for the driver: it sends a JavaScript number as a float, so whole numbers are
-// made its Integers first (the statements that send rows as parameters: updates, deletes and
-// the by-id creation; create-rows.ts sends JSON, whose whole numbers arrive as integers).
+// made its Integers first, for the statements that send rows as parameters: updates
+// (film-store.ts), the by-id creation, and the creating statement with `json-rows` off
+// (create-rows.ts sends JSON otherwise, whose whole numbers arrive as integers).
 import neo4j from "neo4j-driver";
 import type { Row } from "./plan.ts";
 
