@@ -11,6 +11,7 @@ import type { Database } from "../../src/db/connection.ts";
 import * as heistgraph from "../../src/index.ts";
 import { cypherFile, parseCypherFile, type QueryName } from "../../src/queries/cypher-file.ts";
 import { askStatement, type Ask } from "../../src/queries/lookup.ts";
+import { TYPE_LISTS } from "../../src/queries/type-lists.ts";
 import ledgerQuestion from "../../src/questions/death-ledger/question.ts";
 import timelineQuestion from "../../src/questions/timeline/question.ts";
 import { percentile, serverMs } from "./stats.ts";
@@ -34,7 +35,43 @@ export interface BigFilmRow {
   fileServerP95: number;
   /** The baseline file's server p50 / our file's, or a note when it failed. */
   baseline: string;
+  /**
+   * For the large answers: the server p50 of the file's own answer sent back as a parameter
+   * and returned as it is (no store read, no aggregation): what producing and sending those
+   * rows costs, the floor under any rewrite of the file that keeps its answer.
+   */
+  echoServerP50: number | null;
+  /**
+   * For the timeline: the server p50 of a statement that reads every value its answer holds
+   * (events, places, participations, acts, the names and ids of who took part and who did
+   * what to whom) and returns only counts: the store's share of the floor.
+   */
+  readsServerP50: number | null;
 }
+
+/**
+ * Every value the timeline's answer holds, read from the store and counted (nothing built,
+ * sorted or sent), the way timeline.cypher reads them: it bounds the file's time from below.
+ */
+const TIMELINE_READS = `CALL () {
+  MATCH (e:Event {film: $film})
+  OPTIONAL MATCH (e)-[at:TOOK_PLACE_AT]->(place:Place)
+  RETURN count(e.seq) + count(e.id) + count(e.name) + count(e.summary) + count(e.sources)
+    + count(e.episode) + count(e.toldSeq) + count(at.sources) + count(place.name) AS n
+  UNION ALL
+  MATCH (e:Event {film: $film})<-[p:PARTICIPATED_IN]-(taker)
+  RETURN count(taker.name) + count(taker.id) + count(p.role) + count(p.sources) AS n
+  UNION ALL
+  CALL () {
+    MATCH (doer:Character {film: $film}) RETURN doer
+    UNION
+    MATCH (:Film {id: $film})<-[:APPEARS_IN]-(doer:Group) RETURN doer
+  }
+  MATCH (doer)-[r:${TYPE_LISTS["act types"]?.join("|")}]->(target)
+  RETURN count(doer.name) + count(doer.id) + count(target.name) + count(target.id)
+    + count(properties(r)) AS n
+}
+RETURN sum(n) AS values`;
 
 async function timed(
   db: Database,
@@ -90,6 +127,10 @@ export async function bigFilmQuestions(
     baseline?: { name: QueryName; params: Record<string, unknown> };
     /** The question file and its parameters, as the look-up binds them. */
     file: { name: QueryName; params: Record<string, unknown> };
+    /** Time the file's answer echoed back (see BigFilmRow.echoServerP50). */
+    echo?: boolean;
+    /** A statement reading the values of its answer (see BigFilmRow.readsServerP50). */
+    reads?: string;
   };
   const cases: Case[] = [];
   const { records } = await db.driver.executeQuery(
@@ -153,6 +194,8 @@ export async function bigFilmQuestions(
       helper: () => h.timeline(db, film),
       file: { name: "timeline", params: { film, from: null, to: null } },
       baseline: { name: "timeline", params: { film, from: null, to: null } },
+      echo: true,
+      reads: TIMELINE_READS,
     },
     {
       question: "deathLedger",
@@ -165,6 +208,7 @@ export async function bigFilmQuestions(
       helper: () => h.deathLedger(db, film),
       file: { name: "death-ledger", params: { film } },
       baseline: { name: "death-ledger", params: { film } },
+      echo: true,
     },
   );
   for (const c of cases) {
@@ -193,6 +237,13 @@ export async function bigFilmQuestions(
       helper.push(performance.now() - start);
     }
     [driver, server, helper, file, fileServer].forEach((xs) => xs.sort((a, b) => a - b));
+    const echoServer = c.echo ? await echoed(db, fileCypher, c.file.params, repeat, warmup) : [];
+    const reads = c.reads;
+    const readsServer = reads
+      ? (await series(repeat, warmup, async () => (await timed(db, reads, { film })).server)).sort(
+          (a, b) => a - b,
+        )
+      : [];
     let baseline = "";
     if (c.baseline) {
       const old = baselineCypher(baselineRevision, c.baseline.name);
@@ -218,7 +269,29 @@ export async function bigFilmQuestions(
       fileServerP50: percentile(fileServer, 50),
       fileServerP95: percentile(fileServer, 95),
       baseline,
+      echoServerP50: echoServer.length > 0 ? percentile(echoServer, 50) : null,
+      readsServerP50: readsServer.length > 0 ? percentile(readsServer, 50) : null,
     });
   }
   return rows;
+}
+
+/**
+ * The server times (sorted) of a statement that returns the file's own answer, given to it as
+ * a parameter: the same rows, columns and values, none of them read from the store.
+ */
+async function echoed(
+  db: Database,
+  fileCypher: string,
+  params: Record<string, unknown>,
+  repeat: number,
+  warmup: number,
+): Promise<number[]> {
+  const { records, keys } = await db.driver.executeQuery(fileCypher, params, {
+    database: db.database,
+  });
+  const rows = records.map((r) => r.toObject());
+  const echo = `UNWIND $rows AS r RETURN ${keys.map((k) => `r.${String(k)} AS ${String(k)}`).join(", ")}`;
+  const times = await series(repeat, warmup, async () => (await timed(db, echo, { rows })).server);
+  return times.sort((a, b) => a - b);
 }

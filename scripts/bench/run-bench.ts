@@ -498,11 +498,11 @@ async function main(): Promise<void> {
           });
           log(
             `\n${size} big film, ${repeat} calls each (load average ${loadBefore} before, ${loadAverage()} after)` +
-              `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | file alone server p50 ms | p95 ms | baseline (question files of ${baseline}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to the file's) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+              `\n\n| question | server p50 ms | server p95 ms | helper call / driver call (p50) | helper call / driver call of the file alone (p50) | file alone server p50 ms | p95 ms | baseline (question files of ${baseline}, 3 calls, ${BASELINE_TIMEOUT_S} s timeout) server p50 (its ratio to the file's) | the file's answer echoed from a parameter, server p50 ms | its values read and counted, server p50 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |`,
           );
           for (const q of big)
             log(
-              `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.helperOverDriver.toFixed(2)} | ${q.helperOverFile.toFixed(2)} | ${q.fileServerP50.toFixed(1)} | ${q.fileServerP95.toFixed(1)} | ${q.baseline} |`,
+              `| ${q.question} | ${q.serverP50.toFixed(1)} | ${q.serverP95.toFixed(1)} | ${q.helperOverDriver.toFixed(2)} | ${q.helperOverFile.toFixed(2)} | ${q.fileServerP50.toFixed(1)} | ${q.fileServerP95.toFixed(1)} | ${q.baseline} | ${q.echoServerP50?.toFixed(1) ?? ""} | ${q.readsServerP50?.toFixed(1) ?? ""} |`,
             );
         }
       }
