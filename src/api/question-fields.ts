@@ -225,11 +225,15 @@ export function questionResolvers(db: () => Database) {
   for (const question of QUESTIONS.filter((q) => q.subject.kind !== "none")) {
     const shape = question.options.shape as Record<string, z.ZodType>;
     Query[queryFieldName(question)] = async (_parent, args) => {
-      const { subject, to, film, ...options } = args;
+      // `to` names the second character of a pair; any other question's `to` is an option of
+      // its own (the timeline's last seq), passed on with the rest.
+      const { subject, film, ...options } = args;
+      const second = question.subject.kind === "pair" ? options.to : undefined;
+      if (question.subject.kind === "pair") delete options.to;
       try {
         const answer = await askQuestion(db(), question, {
           subject: subject as string | undefined,
-          second: to as string | undefined,
+          second: second as string | undefined,
           film: (film ?? undefined) as string | undefined,
           options: Object.fromEntries(
             Object.entries(options).map(([k, v]) => [

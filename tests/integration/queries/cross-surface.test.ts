@@ -69,7 +69,10 @@ async function viaPage(question: Question, request: QuestionRequest): Promise<Ou
   return { rows: body.rows ?? [] };
 }
 
-/** The answer through the question's GraphQL Query field, or its error. */
+/**
+ * The answer through the question's GraphQL Query field, or its error. The request's options
+ * are the field's arguments of the same names (numbers and booleans, written as literals).
+ */
 async function viaGraphql(question: Question, request: QuestionRequest): Promise<Outcome> {
   const { kind } = question.subject;
   const args: Record<string, unknown> = {};
@@ -82,11 +85,14 @@ async function viaGraphql(question: Question, request: QuestionRequest): Promise
   const field = queryFieldName(question);
   const rows = selection(question.row);
   const list = Object.keys(args);
+  const options = Object.entries(request.options ?? {}).map(
+    ([k, v]) => `${k}: ${JSON.stringify(v)}`,
+  );
   const document =
     kind === "none"
       ? `{ ${question.graphql.field} ${rows} }`
       : `query (${list.map((a) => `$${a}: String${a === "film" && kind !== "film" ? "" : "!"}`).join(", ")}) {
-          ${field}(${list.map((a) => `${a}: $${a}`).join(", ")}) {
+          ${field}(${[...list.map((a) => `${a}: $${a}`), ...options].join(", ")}) {
             ${question.graphql.one ? `row ${rows}` : `rows ${rows}`}
           }
         }`;
@@ -204,6 +210,54 @@ describe("the same answer on every surface", () => {
       }
     }
   }, 900_000);
+
+  it("options reach GraphQL and the command line as they reach the TS API", async () => {
+    // Values other than the defaults. The timeline's `to` is an option of its own, not the
+    // second character that a pair's `to` names (GraphQL once took it for one, and answered
+    // the whole timeline).
+    const samples: Record<string, Record<string, unknown>[]> = {
+      timeline: [{ from: 5, to: 20 }, { to: 10 }, { from: 30 }],
+      connection: [{ maxLength: 2 }, { at: 20 }],
+      dossier: [{ at: 20 }],
+      "group-dossier": [{ at: 20 }],
+      loyalties: [{ at: 20 }],
+      "double-agents": [{ at: 20 }],
+    };
+    let compared = 0;
+    for (const question of QUESTIONS.filter((q) => samples[q.name] !== undefined)) {
+      const asked = (await requests(question, ["heat", "city-on-fire"])).slice(0, 4);
+      for (const options of samples[question.name] ?? []) {
+        for (const request of asked) {
+          const withOptions = { ...request, options };
+          const ts = await viaTs(question, withOptions);
+          const where = `${question.name} ${JSON.stringify(withOptions)}`;
+          expect(await viaGraphql(question, withOptions), where).toEqual(ts);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    const timeline = QUESTIONS.find((q) => q.name === "timeline");
+    if (!timeline) throw new Error("no timeline question");
+    const ts = await viaTs(timeline, { film: "heat", options: { from: 5, to: 20 } });
+    expect("rows" in ts && ts.rows.map((r) => (r as { seq: number }).seq)).toEqual(
+      Array.from({ length: 16 }, (_, i) => i + 5),
+    );
+    const run = await runNode(
+      [
+        HEISTGRAPH_BIN,
+        ...commandLine(timeline, { film: "heat" }),
+        "--from",
+        "5",
+        "--to",
+        "20",
+        "--json",
+      ],
+      db.settings,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(holds(JSON.parse(run.stdout), "rows" in ts ? ts.rows : null)).toBe(true);
+  }, 600_000);
 
   it("TS and GraphQL agree on generated stories", async () => {
     await fc.assert(
