@@ -68,12 +68,19 @@ export function capTypeDefs(typeDefs: string, maxRows: number): string {
   return print(document);
 }
 
-export function rowLimitError(where: string, maxRows: number): GraphQLError {
+/**
+ * The error for a list over the cap. `narrowing`: the arguments that ask for fewer of its
+ * items (see narrowingArguments); when none does, only a higher cap gets the whole list.
+ */
+export function rowLimitError(where: string, maxRows: number, narrowing: string[]): GraphQLError {
   const setting = LOAD_LIMIT_SETTINGS.maxRows;
+  const fewer =
+    narrowing.length > 0
+      ? `Ask for fewer with ${narrowing.join(", ")}, or raise the cap.`
+      : `No argument narrows it: raise the cap to get it whole.`;
   return new GraphQLError(
     `${where} has more than ${maxRows} items, the most a list may return ` +
-      `(${setting.env}, serve --${setting.flag}). Ask for fewer: narrow it with where, page ` +
-      `with limit/offset or a connection's first/after, or lower maxDepth.`,
+      `(${setting.env}, serve --${setting.flag}). ${fewer}`,
     { extensions: { code: "ROW_LIMIT_EXCEEDED", maxRows } },
   );
 }
@@ -81,10 +88,52 @@ export function rowLimitError(where: string, maxRows: number): GraphQLError {
 const isObjectType = (type: GraphQLNamedType): type is GraphQLObjectType =>
   "getFields" in type && "isTypeOf" in type;
 
+/**
+ * Whether an argument chooses what is asked about rather than how much of it comes back: the
+ * film, and a subject as typed (`subject`, a pair's `to`: the only required strings).
+ */
+const choosesSubject = (arg: { name: string; type: unknown }) =>
+  arg.name === "film" || String(arg.type) === "String!";
+
+/**
+ * For each list field (`Type.field`), the arguments that narrow it: its own (a node list's
+ * where, limit, offset; a question's options) and, for the rows of a question's answer
+ * (`TimelineAnswer.rows`) or a connection's edges, those of the field that returns it
+ * (`Query.timeline`'s from and to; `Query.eventsConnection`'s first, after, where).
+ */
+function narrowingArguments(schema: GraphQLSchema): Map<string, string[]> {
+  const objectTypes = Object.values(schema.getTypeMap()).filter(
+    (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith("__"),
+  );
+  // A question's answer and a connection hold their list one level down: what narrows the
+  // list are the arguments of the field that returns them.
+  const askedBy = new Map<string, string[]>();
+  for (const type of objectTypes)
+    for (const field of Object.values(type.getFields())) {
+      const returned = String(field.type).replace(/[[\]!]/g, "");
+      if (!/(Answer|Connection)$/.test(returned)) continue;
+      const args = field.args.filter((a) => a.name !== "sort" && !choosesSubject(a));
+      askedBy.set(returned, [
+        ...new Set([...(askedBy.get(returned) ?? []), ...args.map((a) => a.name)]),
+      ]);
+    }
+  const narrowing = new Map<string, string[]>();
+  for (const type of objectTypes)
+    for (const field of Object.values(type.getFields())) {
+      const own = field.args.filter((a) => a.name !== "sort" && !choosesSubject(a));
+      narrowing.set(`${type.name}.${field.name}`, [
+        ...own.map((a) => a.name),
+        ...(askedBy.get(type.name) ?? []),
+      ]);
+    }
+  return narrowing;
+}
+
 /** Wraps every list field's resolver of the schema (in place) with the length check. */
 export function capListFields(schema: GraphQLSchema, maxRows: number): GraphQLSchema {
   // Checked by shape, not instanceof: under a bundler (vitest) @neo4j/graphql's CommonJS
   // graphql and this module's ESM graphql are two copies whose classes differ.
+  const narrowing = narrowingArguments(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
@@ -92,7 +141,11 @@ export function capListFields(schema: GraphQLSchema, maxRows: number): GraphQLSc
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       const check = (value: unknown) => {
         if (Array.isArray(value) && value.length > maxRows)
-          throw rowLimitError(`${type.name}.${field.name}`, maxRows);
+          throw rowLimitError(
+            `${type.name}.${field.name}`,
+            maxRows,
+            narrowing.get(`${type.name}.${field.name}`) ?? [],
+          );
         return value;
       };
       field.resolve = (source, args, context, info) => {

@@ -92,11 +92,11 @@ describe("API limits: rows", () => {
     });
   });
 
-  it("refuses a top-level list over the cap, naming the field and the setting", async () => {
+  it("refuses a top-level list over the cap, naming the field, the setting and what narrows it", async () => {
     const reply = await ask(`{ characters(where: { film: { eq: "heat" } }) { name } }`);
     expect(capError(reply)).toMatchObject({
       message: expect.stringMatching(
-        /^Query\.characters has more than 5 items, the most a list may return \(HEISTGRAPH_API_MAX_ROWS, serve --max-rows\)/,
+        /^Query\.characters has more than 5 items, the most a list may return \(HEISTGRAPH_API_MAX_ROWS, serve --max-rows\)\. Ask for fewer with where, limit, offset, or raise the cap\.$/,
       ),
       path: ["characters"],
       extensions: { code: "ROW_LIMIT_EXCEEDED", maxRows: 5 },
@@ -113,6 +113,25 @@ describe("API limits: rows", () => {
     expect((paged.body.data as { characters: unknown[] }).characters).toHaveLength(5);
   });
 
+  it("names a question's own options as what narrows its answer", async () => {
+    // Heat's timeline has 42 events: its rows are narrowed by from and to, not by the film.
+    const whole = await ask(`{ timeline(film: "heat") { rows { seq } } }`);
+    expect(capError(whole)).toMatchObject({
+      message: expect.stringMatching(
+        /^TimelineAnswer\.rows has more than 5 items.*\. Ask for fewer with from, to, or raise the cap\.$/,
+      ),
+      path: ["timeline", "rows"],
+    });
+    const page = await ask(`{ timeline(film: "heat", from: 3, to: 7) { rows { seq } } }`);
+    expect(page.body).toEqual({
+      data: { timeline: { rows: [3, 4, 5, 6, 7].map((seq) => ({ seq })) } },
+    });
+    const onFilm = await ask(`{ films(where: { id: { eq: "heat" } }) { timeline { seq } } }`);
+    expect(capError(onFilm)?.message).toMatch(
+      /^Film\.timeline has more .* with from, to, or raise/,
+    );
+  });
+
   it("caps relationship fields, connections and @cypher fields alike", async () => {
     const nested = await ask(`{ films(where: { id: { eq: "heat" } }) { characters { name } } }`);
     expect(capError(nested)).toMatchObject({
@@ -120,13 +139,17 @@ describe("API limits: rows", () => {
       extensions: { code: "ROW_LIMIT_EXCEEDED" },
     });
     expect(capError(nested)?.message).toMatch(/^Film\.characters has more than 5 items/);
-    // Heat has 11 deaths.
+    // Heat has 11 deaths; nothing narrows a ledger, so only a higher cap gets it whole.
     const ledger = await ask(`{ films(where: { id: { eq: "heat" } }) { deathLedger { victim } } }`);
-    expect(capError(ledger)?.message).toMatch(/^Film\.deathLedger has more than 5 items/);
+    expect(capError(ledger)?.message).toMatch(
+      /^Film\.deathLedger has more than 5 items.* No argument narrows it: raise the cap/,
+    );
     const connection = await ask(
       `{ eventsConnection(where: { film: { eq: "heat" } }) { edges { node { seq } } } }`,
     );
-    expect(capError(connection)?.message).toMatch(/^EventsConnection\.edges has more than 5/);
+    expect(capError(connection)?.message).toMatch(
+      /^EventsConnection\.edges has more than 5 items.*\. Ask for fewer with first, after, where, or raise the cap\.$/,
+    );
     const page = await ask(
       `{ eventsConnection(where: { film: { eq: "heat" } }, sort: [{ seq: ASC }], first: 5) { edges { node { seq } } } }`,
     );
