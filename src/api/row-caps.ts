@@ -97,25 +97,26 @@ const choosesSubject = (arg: { name: string; type: unknown }) =>
 
 /**
  * For each list field (`Type.field`), the arguments that narrow it: its own (a node list's
- * where, limit, offset; a question's options) and, for the rows of a question's answer
- * (`TimelineAnswer.rows`) or a connection's edges, those of the field that returns it
- * (`Query.timeline`'s from and to; `Query.eventsConnection`'s first, after, where).
+ * where, limit, offset; a question's options) and those of the fields that return its type
+ * as one object (`TimelineAnswer.rows`: `Query.timeline`'s from and to;
+ * `EventsConnection.edges`: `Query.eventsConnection`'s first, after, where;
+ * `BetrayalChains.chains`: `betrayalChains`' maxDepth, limit, ...).
  */
 function narrowingArguments(schema: GraphQLSchema): Map<string, string[]> {
   const objectTypes = Object.values(schema.getTypeMap()).filter(
     (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith("__"),
   );
-  // A question's answer and a connection hold their list one level down: what narrows the
-  // list are the arguments of the field that returns them.
+  // A question's answer, a connection or a chains' answer holds its lists one level down,
+  // and is made by the field that returns it (one object, not a list of nodes): what narrows
+  // those lists are that field's arguments.
   const askedBy = new Map<string, string[]>();
   for (const type of objectTypes)
     for (const field of Object.values(type.getFields())) {
-      const returned = String(field.type).replace(/[[\]!]/g, "");
-      if (!/(Answer|Connection)$/.test(returned)) continue;
+      const returned = String(field.type);
+      if (returned.startsWith("[")) continue;
       const args = field.args.filter((a) => a.name !== "sort" && !choosesSubject(a));
-      askedBy.set(returned, [
-        ...new Set([...(askedBy.get(returned) ?? []), ...args.map((a) => a.name)]),
-      ]);
+      const name = returned.replace(/!$/, "");
+      askedBy.set(name, [...new Set([...(askedBy.get(name) ?? []), ...args.map((a) => a.name)])]);
     }
   const narrowing = new Map<string, string[]>();
   for (const type of objectTypes)
