@@ -35,10 +35,21 @@ export const GENERIC_COMMANDS = QUESTIONS.filter((q) => !HAND_WRITTEN.has(q.name
 );
 
 /**
- * The command line that asks a question with its default options: what the docs show, and
- * what the cross-surface test runs.
+ * The command line that asks a question: what the docs show (default options), and what the
+ * cross-surface test runs. Each option given is its flag (`maxLength: 2` as
+ * `--max-length 2`; `true` as the flag alone).
  */
 export function commandLine(
+  question: Question,
+  request: { subject?: string; second?: string; film?: string; options?: Record<string, unknown> },
+): string[] {
+  const flags = Object.entries(request.options ?? {}).flatMap(([key, value]) =>
+    value === true ? [`--${flagOf(key)}`] : [`--${flagOf(key)}`, String(value)],
+  );
+  return [...subjectArguments(question, request), ...flags];
+}
+
+function subjectArguments(
   question: Question,
   request: { subject?: string; second?: string; film?: string },
 ): string[] {
