@@ -237,13 +237,19 @@ export async function bigFilmQuestions(
       helper.push(performance.now() - start);
     }
     [driver, server, helper, file, fileServer].forEach((xs) => xs.sort((a, b) => a - b));
-    const echoServer = c.echo ? await echoed(db, fileCypher, c.file.params, repeat, warmup) : [];
-    const reads = c.reads;
-    const readsServer = reads
-      ? (await series(repeat, warmup, async () => (await timed(db, reads, { film })).server)).sort(
-          (a, b) => a - b,
-        )
-      : [];
+    const serverP50 = async (statement: { cypher: string; params: Record<string, unknown> }) => {
+      const times = await series(repeat, warmup, async () => {
+        return (await timed(db, statement.cypher, statement.params)).server;
+      });
+      return percentile(
+        times.sort((a, b) => a - b),
+        50,
+      );
+    };
+    const echoServerP50 = c.echo
+      ? await serverP50(await echoOf(db, fileCypher, c.file.params))
+      : null;
+    const readsServerP50 = c.reads ? await serverP50({ cypher: c.reads, params: { film } }) : null;
     let baseline = "";
     if (c.baseline) {
       const old = baselineCypher(baselineRevision, c.baseline.name);
@@ -269,29 +275,28 @@ export async function bigFilmQuestions(
       fileServerP50: percentile(fileServer, 50),
       fileServerP95: percentile(fileServer, 95),
       baseline,
-      echoServerP50: echoServer.length > 0 ? percentile(echoServer, 50) : null,
-      readsServerP50: readsServer.length > 0 ? percentile(readsServer, 50) : null,
+      echoServerP50,
+      readsServerP50,
     });
   }
   return rows;
 }
 
 /**
- * The server times (sorted) of a statement that returns the file's own answer, given to it as
- * a parameter: the same rows, columns and values, none of them read from the store.
+ * A statement that returns the file's own answer, given to it as a parameter: the same rows,
+ * columns and values, none of them read from the store.
  */
-async function echoed(
+async function echoOf(
   db: Database,
   fileCypher: string,
   params: Record<string, unknown>,
-  repeat: number,
-  warmup: number,
-): Promise<number[]> {
+): Promise<{ cypher: string; params: Record<string, unknown> }> {
   const { records, keys } = await db.driver.executeQuery(fileCypher, params, {
     database: db.database,
   });
-  const rows = records.map((r) => r.toObject());
-  const echo = `UNWIND $rows AS r RETURN ${keys.map((k) => `r.${String(k)} AS ${String(k)}`).join(", ")}`;
-  const times = await series(repeat, warmup, async () => (await timed(db, echo, { rows })).server);
-  return times.sort((a, b) => a - b);
+  const columns = keys.map((k) => `r.${String(k)} AS ${String(k)}`).join(", ");
+  return {
+    cypher: `UNWIND $rows AS r RETURN ${columns}`,
+    params: { rows: records.map((r) => r.toObject()) },
+  };
 }
