@@ -95,6 +95,10 @@ const isObjectType = (type: GraphQLNamedType): type is GraphQLObjectType =>
 const choosesSubject = (arg: { name: string; type: unknown }) =>
   arg.name === "film" || String(arg.type) === "String!";
 
+/** A field's arguments that can make its lists shorter (not `sort`, not the subject). */
+const narrowersOf = (field: { args: readonly { name: string; type: unknown }[] }) =>
+  field.args.filter((a) => a.name !== "sort" && !choosesSubject(a)).map((a) => a.name);
+
 /**
  * For each list field (`Type.field`), the arguments that narrow it: its own (a node list's
  * where, limit, offset; a question's options) and those of the fields that return its type
@@ -114,16 +118,14 @@ function narrowingArguments(schema: GraphQLSchema): Map<string, string[]> {
     for (const field of Object.values(type.getFields())) {
       const returned = String(field.type);
       if (returned.startsWith("[")) continue;
-      const args = field.args.filter((a) => a.name !== "sort" && !choosesSubject(a));
       const name = returned.replace(/!$/, "");
-      askedBy.set(name, [...new Set([...(askedBy.get(name) ?? []), ...args.map((a) => a.name)])]);
+      askedBy.set(name, [...new Set([...(askedBy.get(name) ?? []), ...narrowersOf(field)])]);
     }
   const narrowing = new Map<string, string[]>();
   for (const type of objectTypes)
     for (const field of Object.values(type.getFields())) {
-      const own = field.args.filter((a) => a.name !== "sort" && !choosesSubject(a));
       narrowing.set(`${type.name}.${field.name}`, [
-        ...own.map((a) => a.name),
+        ...narrowersOf(field),
         ...(askedBy.get(type.name) ?? []),
       ]);
     }
